@@ -1,0 +1,51 @@
+/**
+ * Stable error codes for programs, with the Chinese message a person sees. The HTTP layer maps
+ * codes to statuses; the mini-program shows `message` as is.
+ */
+export const errorCatalog = {
+  BAD_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查后重试' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新进入小程序' },
+  FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  NOT_FOUND: { status: 404, message: '要找的内容不存在' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持此请求方法' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交（content-type: application/json）' },
+  CLAIM_ALREADY_PENDING: { status: 409, message: '您已提交过该房屋的认证申请，请等待社区审核' },
+  CLAIM_ALREADY_VERIFIED: { status: 409, message: '您已是该房屋的认证居民' },
+  CLAIM_NOT_PENDING: { status: 409, message: '该申请已处理，不能重复审核' },
+  DEV_LOGIN_DISABLED: { status: 404, message: '演示登录未开启' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务出错了，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof errorCatalog
+
+/** Field-level messages in Chinese for zod issues: the field is named so a person can fix it. */
+export function fieldIssueMessage(path: string, code: string, expected?: string): string {
+  const field = path || '请求'
+  switch (code) {
+    case 'invalid_type':
+      return expected === 'undefined' || expected === 'never'
+        ? `不应包含字段「${field}」`
+        : `字段「${field}」缺失或类型不对`
+    case 'unrecognized_keys':
+      return `${field}包含未知字段`
+    case 'too_small':
+      return `字段「${field}」太短或太小`
+    case 'too_big':
+      return `字段「${field}」太长或太大`
+    case 'invalid_format':
+    case 'invalid_string':
+      return `字段「${field}」格式不对`
+    case 'invalid_value':
+    case 'invalid_enum_value':
+      return `字段「${field}」的取值不在允许范围内`
+    default:
+      return `字段「${field}」不合法`
+  }
+}

@@ -1,0 +1,44 @@
+import type { Role } from './roles.js'
+
+/**
+ * Who may do what, in which community. Pure: the server loads the actor's memberships once per
+ * request and asks `can`; the mini-program asks the same function to decide what to show.
+ */
+export interface Actor {
+  userId: string
+  memberships: ReadonlyArray<{ communityId: string; role: Role }>
+  /** Communities where this person has a verified household. */
+  verifiedIn: readonly string[]
+}
+
+export interface CommunityContext {
+  communityId: string
+}
+
+const rules = {
+  /** See a community's page and its public content. Anyone signed in. */
+  'community.view': () => true,
+  /** Claim a household in a community (becoming its resident once verified). Anyone signed in. */
+  'residency.claim': () => true,
+  /** List, approve and reject residency claims. */
+  'residency.review': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Act as a verified resident: book topics, vote (later issues build on this). */
+  'resident.act': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** Schedule councils, open and close votes, see the three rates. */
+  'community.administer': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'admin'),
+} satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
+
+export type Action = keyof typeof rules
+export const actions = Object.keys(rules) as Action[]
+
+export function can(actor: Actor, action: Action, ctx: CommunityContext): boolean {
+  return rules[action](actor, ctx)
+}
+
+export function hasRole(actor: Actor, communityId: string, ...wanted: Role[]): boolean {
+  return actor.memberships.some((m) => m.communityId === communityId && wanted.includes(m.role))
+}
+
+export function isStaffAnywhere(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === 'worker' || m.role === 'admin')
+}

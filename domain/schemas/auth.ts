@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { Id } from './common.js'
+import { Role } from '../roles.js'
+
+export const WechatLoginInput = z.strictObject({
+  code: z.string().min(1, '缺少微信登录凭证').max(128),
+})
+
+export const DevLoginInput = z.strictObject({ userId: Id })
+
+export const UserPublic = z
+  .object({
+    id: Id,
+    nickname: z.string(),
+    avatarUrl: z.string().nullable(),
+    /** Always masked (138****5678); the full number never leaves the server. */
+    phoneMasked: z.string().nullable(),
+  })
+  .meta({ id: 'User' })
+
+export const Session = z
+  .object({ token: z.string(), expiresAt: z.string(), user: UserPublic })
+  .meta({ id: 'Session' })
+
+export const DevUser = z.object({
+  id: Id,
+  nickname: z.string(),
+  communityName: z.string(),
+  role: Role,
+  orgName: z.string().nullable(),
+  note: z.string(),
+})
+export const DevUserList = z.object({ items: z.array(DevUser) })

@@ -1,0 +1,92 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { errorCatalog } from '../domain/errors.js'
+import { Health } from '../domain/schemas/common.js'
+import { auth, authDocs } from './auth/routes.js'
+import { communitiesApi, communitiesDocs } from './communities/routes.js'
+import type { AppEnv, Deps } from './context.js'
+import { AppError } from './http/errors.js'
+import { me, meDocs } from './me/routes.js'
+import { buildOpenApi, op } from './openapi.js'
+import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
+
+export const version = '0.1.0'
+
+const systemDocs = [
+  op({ method: 'get', path: '/api/health', tag: 'system', summary: '健康检查（含数据库）', auth: false, response: Health, errors: [503] }),
+  op({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'OpenAPI 3.1 文档', auth: false, response: Health.pick({}).loose() }),
+]
+export const operations = [...systemDocs, ...authDocs, ...meDocs, ...communitiesDocs, ...residencyDocs]
+
+/** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  let openApiDoc: unknown
+
+  app.use('*', requestId({ headerName: 'x-request-id' }))
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    c.set('deps', deps)
+    c.set('log', deps.logger.child({ requestId: c.var.requestId }))
+    await next()
+    c.var.log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    )
+  })
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容超过 1 MB')
+      },
+    }),
+  )
+
+  app.get('/api/health', async (c) => {
+    try {
+      await deps.database.ping()
+      return c.json({ ok: true, database: 'up' as const, version })
+    } catch (err) {
+      c.var.log.error({ err }, 'health: database unreachable')
+      return c.json({ ok: false, database: 'down' as const, version }, 503)
+    }
+  })
+  app.get('/api/openapi.json', (c) => c.json((openApiDoc ??= buildOpenApi(operations, version))))
+
+  app.route('/api/auth', auth)
+  app.route('/api/me', me)
+  app.route('/api/communities/:communityId/residency', residencyQueue)
+  app.route('/api/communities', communitiesApi)
+  app.route('/api/residency', residency)
+
+  app.notFound((c) => {
+    const e = errorCatalog.ROUTE_NOT_FOUND
+    return c.json({ error: { code: 'ROUTE_NOT_FOUND', message: e.message, requestId: c.var.requestId } }, 404)
+  })
+
+  app.onError((err, c) => {
+    const requestId = c.var.requestId
+    let appError: AppError
+    if (err instanceof AppError) appError = err
+    else if (err instanceof HTTPException && err.status < 500) {
+      appError = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', undefined, { reason: err.message })
+    } else {
+      const log = c.var.log ?? deps.logger
+      log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
+      appError = new AppError('INTERNAL')
+    }
+    if (appError.status >= 500 && err instanceof AppError) c.var.log?.warn({ code: appError.code, details: appError.details }, 'service failure')
+    return c.json(
+      { error: { code: appError.code, message: appError.message, details: appError.details, requestId } },
+      appError.status as 400,
+    )
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

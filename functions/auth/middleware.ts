@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm'
+import { createMiddleware } from 'hono/factory'
+import { can, type Action, type Actor } from '../../domain/permissions.js'
+import type { Db } from '../../db/client.js'
+import { memberships, residencyClaims, users } from '../../db/schema.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { verifyToken } from './tokens.js'
+
+/** Loads who the person is in every community: their memberships and verified households. */
+export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+  const [user, ms, verified] = await Promise.all([
+    db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1),
+    db.select({ communityId: memberships.communityId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
+    db
+      .selectDistinct({ communityId: residencyClaims.communityId })
+      .from(residencyClaims)
+      .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
+  ])
+  if (!user.length) return null
+  return { userId, memberships: ms, verifiedIn: verified.map((v) => v.communityId) }
+}
+
+/** 401 without a valid bearer token; sets `actor` for the handlers. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? ''
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  if (!match) throw new AppError('UNAUTHENTICATED')
+  const { config, database, now } = c.var.deps
+  const userId = await verifyToken(match[1], config.sessionSecret, now())
+  const actor = await loadActor(database.db, userId)
+  if (!actor) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销，请重新登录')
+  c.set('actor', actor)
+  c.set('log', c.var.log.child({ userId }))
+  await next()
+})
+
+/** 403 unless the actor may do `action` in the community named by the `:communityId` path param. */
+export function requireCan(action: Action) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const communityId = c.req.param('communityId')
+    if (!communityId) throw new AppError('INTERNAL', undefined, { reason: `route has no :communityId for ${action}` })
+    if (!can(c.var.actor, action, { communityId })) throw new AppError('FORBIDDEN')
+    await next()
+  })
+}

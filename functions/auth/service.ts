@@ -1,0 +1,48 @@
+import { eq, isNotNull, sql } from 'drizzle-orm'
+import { maskPhone } from '../../domain/schemas/me.js'
+import type { Db } from '../../db/client.js'
+import { communities, memberships, users } from '../../db/schema.js'
+import { AppError } from '../http/errors.js'
+
+export function publicUser(u: { id: string; nickname: string; avatarUrl: string | null; phone: string | null }) {
+  return { id: u.id, nickname: u.nickname, avatarUrl: u.avatarUrl, phoneMasked: maskPhone(u.phone) }
+}
+
+/** Signs a WeChat user in: one upsert by openid, so two concurrent first logins make one user. */
+export async function signInWithOpenid(db: Db, openid: string, unionid: string | undefined, now: Date) {
+  const [user] = await db
+    .insert(users)
+    .values({ openid, unionid: unionid ?? null, nickname: `邻居${openid.slice(-4)}`, lastSeenAt: now })
+    .onConflictDoUpdate({ target: users.openid, set: { lastSeenAt: now, unionid: sql`coalesce(excluded.unionid, ${users.unionid})` } })
+    .returning()
+  return user
+}
+
+/** The seeded demo people offered by the dev login, with the community and role they show. */
+export async function listDemoUsers(db: Db) {
+  const rows = await db
+    .select({
+      id: users.id,
+      nickname: users.nickname,
+      note: users.demoNote,
+      communityName: communities.name,
+      role: memberships.role,
+      orgName: memberships.orgName,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(communities, eq(communities.id, memberships.communityId))
+    .where(isNotNull(users.demoNote))
+    .orderBy(communities.code, memberships.role, users.nickname)
+  return rows.map((r) => ({ ...r, note: r.note ?? '' }))
+}
+
+export async function signInDemoUser(db: Db, userId: string, now: Date) {
+  const [user] = await db
+    .update(users)
+    .set({ lastSeenAt: now })
+    .where(sql`${users.id} = ${userId} and ${users.demoNote} is not null`)
+    .returning()
+  if (!user) throw new AppError('NOT_FOUND', '没有这个演示账号')
+  return user
+}

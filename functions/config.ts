@@ -1,0 +1,62 @@
+import { z } from 'zod'
+
+/**
+ * Every setting the server reads, parsed once at start. A bad or missing key fails loudly with
+ * all problems listed, before the first request.
+ */
+const DEV_SECRET = 'linli-dev-secret-not-for-production-0000'
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    VERCEL_ENV: z.enum(['production', 'preview', 'development']).optional(),
+    DATABASE_URL: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    DEV_LOGIN: z.enum(['on', 'off']).optional(),
+    WECHAT_APPID: z.string().min(1).optional(),
+    WECHAT_SECRET: z.string().min(1).optional(),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((e) => {
+    const production = e.NODE_ENV === 'production' || e.VERCEL_ENV === 'production' || e.VERCEL_ENV === 'preview'
+    return {
+      production,
+      databaseUrl: e.DATABASE_URL,
+      sessionSecret: e.SESSION_SECRET ?? (production ? '' : DEV_SECRET),
+      sessionTtlDays: e.SESSION_TTL_DAYS,
+      devLogin: e.DEV_LOGIN ? e.DEV_LOGIN === 'on' : !production,
+      wechat: {
+        appId: e.WECHAT_APPID ?? 'wx-dev-appid',
+        secret: e.WECHAT_SECRET ?? 'wx-dev-secret',
+        apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
+        timeoutMs: e.WECHAT_TIMEOUT_MS,
+      },
+      logLevel: e.LOG_LEVEL,
+      /** Raw flags kept only to explain a refusal below. */
+      given: { sessionSecret: !!e.SESSION_SECRET, devLogin: e.DEV_LOGIN, appId: !!e.WECHAT_APPID, secret: !!e.WECHAT_SECRET, db: !!e.DATABASE_URL },
+    }
+  })
+  .superRefine((c, ctx) => {
+    if (!c.production) return
+    if (!c.given.sessionSecret) ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required in production' })
+    if (c.devLogin) ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'dev login must be off in production' })
+    if (!c.given.appId) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'required in production' })
+    if (!c.given.secret) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'required in production' })
+    if (!c.given.db) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production (Neon)' })
+  })
+
+export type Config = z.output<typeof Env>
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new ConfigError(`Linli cannot start, the configuration is invalid:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}

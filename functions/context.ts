@@ -1,0 +1,24 @@
+import type { Logger } from 'pino'
+import type { Actor } from '../domain/permissions.js'
+import type { DbHandle } from '../db/client.js'
+import type { Config } from './config.js'
+import type { WechatClient } from './wechat/client.js'
+
+/** Everything a request handler may use, created once per process (one warm instance serves all). */
+export interface Deps {
+  config: Config
+  database: DbHandle
+  wechat: WechatClient
+  logger: Logger
+  now: () => Date
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps
+    log: Logger
+    requestId: string
+    /** Set by `requireUser`. */
+    actor: Actor
+  }
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod'
+import { errorCatalog, fieldIssueMessage, type ErrorCode } from '../../domain/errors.js'
+
+/** A failure the API reports on purpose: a stable code, a Chinese message, optional details. */
+export class AppError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? errorCatalog[code].message)
+    this.status = errorCatalog[code].status
+  }
+}
+
+export function validationError(error: z.ZodError, where: 'body' | 'query' | 'params'): AppError {
+  const fields = error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.')
+    const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys : undefined
+    const expected = (issue as { expected?: string }).expected
+    // Messages written in the schema (Chinese) win; zod's English defaults become a Chinese sentence.
+    const message = keys?.length
+      ? `不认识的字段：${keys.map((k) => `「${k}」`).join('、')}`
+      : /[\u4e00-\u9fa5]/.test(issue.message)
+        ? issue.message
+        : fieldIssueMessage(path, issue.code, expected)
+    return { path: keys?.length ? keys.join(',') : path, message }
+  })
+  const first = fields[0]?.message
+  return new AppError('VALIDATION_FAILED', first, { where, fields })
+}
+
+/** The Postgres error code (e.g. 23505 unique_violation), through drizzle's and drivers' wrappers. */
+export function pgErrorCode(err: unknown): string | undefined {
+  let e: unknown = err
+  for (let depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}

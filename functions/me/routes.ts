@@ -1,0 +1,75 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { householdAddress } from '../../domain/labels.js'
+import { Me, UpdateMeInput } from '../../domain/schemas/me.js'
+import type { Db } from '../../db/client.js'
+import { buildings, communities, households, memberships, residencyClaims, streets, units, users } from '../../db/schema.js'
+import { publicUser } from '../auth/service.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { jsonBody } from '../http/validate.js'
+import { op } from '../openapi.js'
+
+export const me = new Hono<AppEnv>()
+me.use('*', requireUser)
+
+async function loadMe(db: Db, userId: string) {
+  const [userRows, ms, verified] = await Promise.all([
+    db.select().from(users).where(eq(users.id, userId)).limit(1),
+    db
+      .select({
+        communityId: memberships.communityId,
+        communityName: communities.name,
+        streetName: streets.name,
+        role: memberships.role,
+        orgName: memberships.orgName,
+      })
+      .from(memberships)
+      .innerJoin(communities, eq(communities.id, memberships.communityId))
+      .innerJoin(streets, eq(streets.id, communities.streetId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(communities.code), asc(memberships.role)),
+    db
+      .select({
+        householdId: residencyClaims.householdId,
+        communityId: residencyClaims.communityId,
+        relation: residencyClaims.relation,
+        building: buildings.name,
+        unit: units.name,
+        room: households.room,
+      })
+      .from(residencyClaims)
+      .innerJoin(households, eq(households.id, residencyClaims.householdId))
+      .innerJoin(units, eq(units.id, households.unitId))
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
+  ])
+  const user = userRows[0]
+  if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销，请重新登录')
+  return {
+    user: publicUser(user),
+    memberships: ms,
+    households: verified.map((v) => ({
+      householdId: v.householdId,
+      communityId: v.communityId,
+      relation: v.relation,
+      address: householdAddress(v),
+    })),
+    staffOf: [...new Set(ms.filter((m) => m.role === 'worker' || m.role === 'admin').map((m) => m.communityId))],
+  }
+}
+
+me.get('/', async (c) => c.json(await loadMe(c.var.deps.database.db, c.var.actor.userId)))
+
+me.patch('/', jsonBody(UpdateMeInput), async (c) => {
+  const input = c.req.valid('json')
+  const { db } = c.var.deps.database
+  await db.update(users).set(input).where(eq(users.id, c.var.actor.userId))
+  return c.json(await loadMe(db, c.var.actor.userId))
+})
+
+export const meDocs = [
+  op({ method: 'get', path: '/api/me', tag: 'me', summary: '当前用户、身份与已认证房屋', auth: true, response: Me }),
+  op({ method: 'patch', path: '/api/me', tag: 'me', summary: '修改昵称或手机号', auth: true, body: UpdateMeInput, response: Me }),
+]

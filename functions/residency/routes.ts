@@ -1,0 +1,54 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import { Claim, ClaimInput, ClaimList, ClaimsQuery, RejectInput, StaffClaimPage } from '../../domain/schemas/residency.js'
+import { requireCan, requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import { listClaimsForStaff, listMyClaims, reviewClaim, submitClaim, withdrawClaim } from './service.js'
+
+const ClaimParams = z.object({ claimId: Id })
+const CommunityParams = z.object({ communityId: Id })
+
+/** Mounted at /api/residency. */
+export const residency = new Hono<AppEnv>()
+residency.use('*', requireUser)
+
+residency.post('/claims', jsonBody(ClaimInput), async (c) =>
+  c.json(await submitClaim(c.var.deps.database.db, c.var.actor, c.req.valid('json')), 201),
+)
+
+residency.get('/claims/mine', async (c) => c.json({ items: await listMyClaims(c.var.deps.database.db, c.var.actor) }))
+
+residency.post('/claims/:claimId/withdraw', paramsOf(ClaimParams), async (c) =>
+  c.json(await withdrawClaim(c.var.deps.database.db, c.var.actor, c.req.valid('param').claimId)),
+)
+
+residency.post('/claims/:claimId/approve', paramsOf(ClaimParams), async (c) => {
+  const { deps, actor } = c.var
+  return c.json(await reviewClaim(deps.database.db, actor, c.req.valid('param').claimId, { verdict: 'verified' }, deps.now()))
+})
+
+residency.post('/claims/:claimId/reject', paramsOf(ClaimParams), jsonBody(RejectInput), async (c) => {
+  const { deps, actor } = c.var
+  const { reason } = c.req.valid('json')
+  return c.json(await reviewClaim(deps.database.db, actor, c.req.valid('param').claimId, { verdict: 'rejected', reason }, deps.now()))
+})
+
+/** Mounted at /api/communities/:communityId/residency: the staff queue of one community. */
+export const residencyQueue = new Hono<AppEnv>()
+residencyQueue.use('*', requireUser)
+
+residencyQueue.get('/claims', paramsOf(CommunityParams), requireCan('residency.review'), queryOf(ClaimsQuery), async (c) =>
+  c.json(await listClaimsForStaff(c.var.deps.database.db, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+export const residencyDocs = [
+  op({ method: 'post', path: '/api/residency/claims', tag: 'residency', summary: '提交房屋认证申请', auth: true, body: ClaimInput, response: Claim, status: 201, errors: [404, 409] }),
+  op({ method: 'get', path: '/api/residency/claims/mine', tag: 'residency', summary: '我的认证申请', auth: true, response: ClaimList }),
+  op({ method: 'post', path: '/api/residency/claims/:claimId/withdraw', tag: 'residency', summary: '撤回待审核的申请', auth: true, response: Claim, errors: [404, 409] }),
+  op({ method: 'post', path: '/api/residency/claims/:claimId/approve', tag: 'residency', summary: '通过认证（社区工作者）', auth: true, response: Claim, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/residency/claims/:claimId/reject', tag: 'residency', summary: '不通过并说明原因（社区工作者）', auth: true, body: RejectInput, response: Claim, errors: [403, 404, 409] }),
+  op({ method: 'get', path: '/api/communities/:communityId/residency/claims', tag: 'residency', summary: '本社区的认证申请（社区工作者）', auth: true, query: ClaimsQuery, response: StaffClaimPage, errors: [403] }),
+]

@@ -1,0 +1,185 @@
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { householdAddress } from '../../domain/labels.js'
+import { can, type Actor } from '../../domain/permissions.js'
+import type { ClaimStatus, HouseholdRelation } from '../../domain/roles.js'
+import { maskPhone } from '../../domain/schemas/me.js'
+import type { Db } from '../../db/client.js'
+import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema.js'
+import { AppError } from '../http/errors.js'
+
+const reviewer = alias(users, 'reviewer')
+const claimant = alias(users, 'claimant')
+
+/** One query shapes a claim the way both the resident and the staff see it. */
+function claimRows(db: Db) {
+  return db
+    .select({
+      id: residencyClaims.id,
+      communityId: residencyClaims.communityId,
+      communityName: communities.name,
+      householdId: residencyClaims.householdId,
+      building: buildings.name,
+      unit: units.name,
+      room: households.room,
+      relation: residencyClaims.relation,
+      status: residencyClaims.status,
+      reason: residencyClaims.reason,
+      createdAt: residencyClaims.createdAt,
+      reviewedAt: residencyClaims.reviewedAt,
+      reviewerName: reviewer.nickname,
+      claimantId: claimant.id,
+      claimantNickname: claimant.nickname,
+      claimantPhone: claimant.phone,
+    })
+    .from(residencyClaims)
+    .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
+    .innerJoin(households, eq(households.id, residencyClaims.householdId))
+    .innerJoin(units, eq(units.id, households.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .innerJoin(claimant, eq(claimant.id, residencyClaims.userId))
+    .leftJoin(reviewer, eq(reviewer.id, residencyClaims.reviewedBy))
+}
+
+type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimRows>['execute']>>[number]
+
+function toClaim(r: ClaimRow) {
+  return {
+    id: r.id,
+    communityId: r.communityId,
+    communityName: r.communityName,
+    householdId: r.householdId,
+    address: householdAddress(r),
+    relation: r.relation,
+    status: r.status,
+    reason: r.reason,
+    createdAt: r.createdAt.toISOString(),
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    reviewerName: r.reviewerName,
+  }
+}
+
+function toStaffClaim(r: ClaimRow) {
+  return {
+    ...toClaim(r),
+    claimant: { id: r.claimantId, nickname: r.claimantNickname, phoneMasked: maskPhone(r.claimantPhone) },
+  }
+}
+
+async function claimById(db: Db, claimId: string) {
+  const [row] = await claimRows(db).where(eq(residencyClaims.id, claimId))
+  if (!row) throw new AppError('NOT_FOUND', '认证申请不存在')
+  return row
+}
+
+/** A resident claims a household; they become a (not yet verified) resident of its community. */
+export async function submitClaim(db: Db, actor: Actor, input: { householdId: string; relation: HouseholdRelation }) {
+  const id = await db.transaction(async (tx) => {
+    const [household] = await tx
+      .select({ communityId: households.communityId })
+      .from(households)
+      .where(eq(households.id, input.householdId))
+    if (!household) throw new AppError('NOT_FOUND', '所选房屋不存在')
+    // The partial unique index (user, household) over open claims decides races: no read-then-insert.
+    const [created] = await tx
+      .insert(residencyClaims)
+      .values({ userId: actor.userId, householdId: input.householdId, communityId: household.communityId, relation: input.relation })
+      .onConflictDoNothing()
+      .returning({ id: residencyClaims.id })
+    if (!created) {
+      const [open] = await tx
+        .select({ status: residencyClaims.status })
+        .from(residencyClaims)
+        .where(and(eq(residencyClaims.userId, actor.userId), eq(residencyClaims.householdId, input.householdId), eq(residencyClaims.status, 'verified')))
+      throw new AppError(open ? 'CLAIM_ALREADY_VERIFIED' : 'CLAIM_ALREADY_PENDING')
+    }
+    await tx
+      .insert(memberships)
+      .values({ userId: actor.userId, communityId: household.communityId, role: 'resident' })
+      .onConflictDoNothing()
+    return created.id
+  })
+  return toClaim(await claimById(db, id))
+}
+
+export async function listMyClaims(db: Db, actor: Actor) {
+  const rows = await claimRows(db).where(eq(residencyClaims.userId, actor.userId)).orderBy(desc(residencyClaims.createdAt))
+  return rows.map(toClaim)
+}
+
+export async function withdrawClaim(db: Db, actor: Actor, claimId: string) {
+  const row = await claimById(db, claimId)
+  if (row.claimantId !== actor.userId) throw new AppError('NOT_FOUND', '认证申请不存在')
+  const [updated] = await db
+    .update(residencyClaims)
+    .set({ status: 'withdrawn' })
+    .where(and(eq(residencyClaims.id, claimId), eq(residencyClaims.status, 'pending')))
+    .returning({ id: residencyClaims.id })
+  if (!updated) throw new AppError('CLAIM_NOT_PENDING', '该申请已处理，不能撤回')
+  return toClaim(await claimById(db, claimId))
+}
+
+/** Keyset cursor over (created_at, id): stable under inserts, served by residency_claims_queue_idx. */
+function encodeCursor(createdAt: Date, id: string) {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url')
+}
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [time, id] = Buffer.from(cursor, 'base64url').toString().split('|')
+  const createdAt = new Date(time ?? '')
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', { fields: [{ path: 'cursor', message: '无效' }] })
+  }
+  return { createdAt, id }
+}
+
+/** Staff queue: pending claims oldest first (fair); reviewed ones newest first. */
+export async function listClaimsForStaff(
+  db: Db,
+  communityId: string,
+  query: { status: ClaimStatus; cursor?: string; limit: number },
+) {
+  const oldestFirst = query.status === 'pending'
+  const conditions: SQL[] = [eq(residencyClaims.communityId, communityId), eq(residencyClaims.status, query.status)]
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor)
+    const after = oldestFirst ? gt : lt
+    conditions.push(
+      or(after(residencyClaims.createdAt, c.createdAt), and(eq(residencyClaims.createdAt, c.createdAt), after(residencyClaims.id, c.id)))!,
+    )
+  }
+  const order = oldestFirst ? asc : desc
+  const rows = await claimRows(db)
+    .where(and(...conditions))
+    .orderBy(order(residencyClaims.createdAt), order(residencyClaims.id))
+    .limit(query.limit + 1)
+  const pageRows = rows.slice(0, query.limit)
+  const last = pageRows[pageRows.length - 1]
+  return {
+    items: pageRows.map(toStaffClaim),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  }
+}
+
+/** Approve or reject: staff of the claim's community only; a claim is decided once. */
+export async function reviewClaim(
+  db: Db,
+  actor: Actor,
+  claimId: string,
+  decision: { verdict: 'verified' } | { verdict: 'rejected'; reason: string },
+  now: Date,
+) {
+  const row = await claimById(db, claimId)
+  if (!can(actor, 'residency.review', { communityId: row.communityId })) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以审核')
+  const [updated] = await db
+    .update(residencyClaims)
+    .set({
+      status: decision.verdict,
+      reason: decision.verdict === 'rejected' ? decision.reason : null,
+      reviewedBy: actor.userId,
+      reviewedAt: now,
+    })
+    .where(and(eq(residencyClaims.id, claimId), eq(residencyClaims.status, 'pending')))
+    .returning({ id: residencyClaims.id })
+  if (!updated) throw new AppError('CLAIM_NOT_PENDING')
+  return toClaim(await claimById(db, claimId))
+}

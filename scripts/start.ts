@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { defaultDataDir, openDb } from '../db/client.js'
+import { seedDemo } from '../db/seed.js'
+import { createApp } from '../functions/app.js'
+import { loadConfig } from '../functions/config.js'
+import { createLogger } from '../functions/logger.js'
+import { createWechatClient } from '../functions/wechat/client.js'
+
+/**
+ * `npm start`: the whole product on one port — migrate and seed the database (embedded PGlite in
+ * .data/ unless DATABASE_URL is set), build the H5 app when its sources are newer than the build,
+ * then serve /api and the H5 app together.
+ */
+const started = performance.now()
+const config = loadConfig()
+const port = Number(process.env.PORT ?? 3000)
+const h5Dir = 'dist/h5'
+const stampFile = join(h5Dir, '.build-stamp')
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  let newest = s.mtimeMs
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+
+function ensureH5Build() {
+  if (process.env.SKIP_H5_BUILD === '1') return
+  const sources = Math.max(...['miniapp/src', 'miniapp/config', 'domain', 'package-lock.json'].map(newestMtime))
+  const built = existsSync(stampFile) ? Number(readFileSync(stampFile, 'utf8')) : 0
+  if (built >= sources && existsSync(join(h5Dir, 'index.html'))) return
+  console.log('构建 H5 应用 (building the H5 app, about a minute the first time)…')
+  const result = spawnSync('npm', ['run', 'build:h5'], { stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('H5 build failed: see the output above')
+  writeFileSync(stampFile, String(Date.now()))
+}
+
+const dataDir = process.env.PGLITE_DATA_DIR ?? defaultDataDir
+const database = await openDb(config.databaseUrl, { dataDir })
+await database.migrate()
+await seedDemo(database.db)
+ensureH5Build()
+
+const logger = createLogger(process.env.LOG_LEVEL ?? 'warn')
+const api = createApp({ config, database, wechat: createWechatClient(config.wechat), logger, now: () => new Date() })
+
+const site = new Hono()
+site.all('/api/*', (c) => api.fetch(c.req.raw))
+site.use('/*', serveStatic({ root: h5Dir }))
+// The H5 app routes by hash, so any other path gets the app's page.
+site.get('*', serveStatic({ path: join(h5Dir, 'index.html') }))
+
+let demoLines: string[] = []
+if (config.devLogin) {
+  const res = await api.request('/api/auth/dev/users')
+  const { items } = (await res.json()) as { items: { nickname: string; communityName: string; note: string }[] }
+  demoLines = ['演示账号 (demo accounts — pick one on the login page):', ...items.map((u) => `  ${u.communityName} · ${u.nickname} — ${u.note}`)]
+}
+
+const server = serve({ fetch: site.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
+  const ms = Math.round(performance.now() - started)
+  console.log([`\nLinli 邻里议事 is running: http://localhost:${port}  (ready in ${ms} ms, database: ${database.kind})`, ...demoLines].join('\n'))
+})
+
+async function shutdown() {
+  server.close()
+  await database.close()
+  process.exit(0)
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
