@@ -1,0 +1,100 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The import rules of ARCHITECTURE.md, checked on every run:
+ * miniapp → domain ← functions → db → domain; domain imports only zod; no cycles; relative
+ * imports in server code end in `.js` (the deployed ESM function fails at run time otherwise).
+ */
+const root = resolve(import.meta.dirname, '..')
+
+function files(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(join(root, dir))) {
+    const path = join(dir, entry)
+    if (statSync(join(root, path)).isDirectory()) out.push(...files(path))
+    else if (/\.(ts|tsx)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(path)
+  }
+  return out
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8')
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  )
+}
+
+/** Where an import lands, as a top-level part of the repository (or a package name). */
+function target(file: string, spec: string): string {
+  if (spec.startsWith('@domain/')) return 'domain'
+  if (spec.startsWith('@/')) return 'miniapp'
+  if (!spec.startsWith('.')) return `pkg:${spec}`
+  return relative(root, resolve(dirname(join(root, file)), spec)).split('/')[0]
+}
+
+const allowed: Record<string, string[]> = {
+  domain: ['domain'],
+  db: ['db', 'domain'],
+  functions: ['functions', 'domain', 'db'],
+  api: ['functions'],
+  miniapp: ['miniapp', 'domain'],
+}
+
+const nonTest = (f: string) => !/\.test\.tsx?$/.test(f)
+
+describe('architecture', () => {
+  for (const [part, may] of Object.entries(allowed)) {
+    it(`${part}/ imports only ${may.join(', ')}`, () => {
+      const bad: string[] = []
+      for (const file of files(part === 'miniapp' ? 'miniapp/src' : part).filter(nonTest)) {
+        for (const spec of importsOf(file)) {
+          const t = target(file, spec)
+          if (!t.startsWith('pkg:') && !may.includes(t)) bad.push(`${file} → ${spec}`)
+        }
+      }
+      expect(bad).toEqual([])
+    })
+  }
+
+  it('domain/ depends on no package but zod', () => {
+    const pkgs = files('domain')
+      .filter(nonTest)
+      .flatMap((f) => importsOf(f).filter((s) => !s.startsWith('.')))
+    expect([...new Set(pkgs)]).toEqual(['zod'])
+  })
+
+  it('server code writes relative imports with their .js ending', () => {
+    const bad = ['domain', 'db', 'functions', 'api']
+      .flatMap(files)
+      .flatMap((f) => importsOf(f).filter((s) => s.startsWith('.') && !s.endsWith('.js')).map((s) => `${f} → ${s}`))
+    expect(bad).toEqual([])
+  })
+
+  it('has no import cycles among the server modules', () => {
+    const graph = new Map<string, string[]>()
+    for (const f of ['domain', 'db', 'functions'].flatMap(files).filter(nonTest)) {
+      graph.set(
+        f,
+        importsOf(f)
+          .filter((s) => s.startsWith('.'))
+          .map((s) => relative(root, resolve(dirname(join(root, f)), s)).replace(/\.js$/, '.ts')),
+      )
+    }
+    const cycles: string[] = []
+    const state = new Map<string, 'visiting' | 'done'>()
+    const visit = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return
+      if (state.get(node) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '))
+        return
+      }
+      state.set(node, 'visiting')
+      for (const next of graph.get(node) ?? []) visit(next, [...path, node])
+      state.set(node, 'done')
+    }
+    for (const node of graph.keys()) visit(node, [])
+    expect(cycles).toEqual([])
+  })
+})

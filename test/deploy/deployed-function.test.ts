@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+
+/** Imports the deployed entry point (api/index.ts) in a fresh Node process, as Vercel would. */
+async function importFunction(env: Record<string, string>) {
+  const script = "const m = await import('./api/index.ts'); const r = await m.default.request('/api/health'); console.log(r.status)"
+  return run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    timeout: 60_000,
+  })
+}
+
+describe('the deployed function', () => {
+  it('refuses to start in production without SESSION_SECRET, saying why', async () => {
+    const err = await importFunction({ NODE_ENV: 'production' }).catch((e: { stderr: string; code: number }) => e)
+    expect((err as { code: number }).code).not.toBe(0)
+    expect((err as { stderr: string }).stderr).toMatch(/SESSION_SECRET: required in production/)
+  })
+
+  it('refuses to start in production with the dev login on', async () => {
+    const err = await importFunction({
+      NODE_ENV: 'production',
+      DEV_LOGIN: 'on',
+      SESSION_SECRET: 's'.repeat(40),
+      WECHAT_APPID: 'wx1',
+      WECHAT_SECRET: 'x',
+      DATABASE_URL: 'postgres://u@127.0.0.1:9/none',
+    }).catch((e: { stderr: string }) => e)
+    expect((err as { stderr: string }).stderr).toMatch(/DEV_LOGIN: dev login must be off in production/)
+  })
+
+  it('serves requests when configured (database unreachable → health says 503, not a crash)', async () => {
+    const { stdout } = await importFunction({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 's'.repeat(40),
+      WECHAT_APPID: 'wx1',
+      WECHAT_SECRET: 'x',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: 'postgres://u@127.0.0.1:9/none',
+    })
+    expect(stdout.trim()).toBe('503')
+  })
+})
