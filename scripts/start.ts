@@ -37,7 +37,9 @@ function ensureH5Build() {
   const built = existsSync(stampFile) ? Number(readFileSync(stampFile, 'utf8')) : 0
   if (built >= sources && existsSync(join(h5Dir, 'index.html'))) return
   console.log('构建 H5 应用 (building the H5 app, about a minute the first time)…')
-  const result = spawnSync('npm', ['run', 'build:h5'], { stdio: 'inherit' })
+  // Always a production build: under NODE_ENV=test or development Taro adds React Refresh hooks
+  // that only its dev server provides.
+  const result = spawnSync('npm', ['run', 'build:h5'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (result.status !== 0) throw new Error('H5 build failed: see the output above')
   writeFileSync(stampFile, String(Date.now()))
 }

@@ -1,0 +1,41 @@
+import { zhCN } from './i18n/zh-cn'
+
+export default defineAppConfig({
+  // Tab pages first (home is the launch page); staff flows live in the `staff` subpackage.
+  pages: [
+    'pages/home/index',
+    'pages/concerns/index',
+    'pages/councils/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/residency-claim/index',
+  ],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['pages/claims/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: zhCN.app.name,
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    backgroundColorTop: '#f5f6f8',
+    backgroundColorBottom: '#f5f6f8',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#7a808a',
+    selectedColor: '#d04a22',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: zhCN.tabs.home, iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/concerns/index', text: zhCN.tabs.concerns, iconPath: 'assets/tabbar/concerns.png', selectedIconPath: 'assets/tabbar/concerns-active.png' },
+      { pagePath: 'pages/councils/index', text: zhCN.tabs.councils, iconPath: 'assets/tabbar/councils.png', selectedIconPath: 'assets/tabbar/councils-active.png' },
+      { pagePath: 'pages/me/index', text: zhCN.tabs.me, iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

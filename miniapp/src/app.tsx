@@ -1,0 +1,27 @@
+import type { PropsWithChildren } from 'react'
+import { signInWithWechat } from '@/features/auth/api/login-wechat'
+import { configureApiClient } from '@/lib/api/client'
+import { goToLogin } from '@/lib/routes'
+import './app.scss'
+
+/**
+ * Session wiring: in WeChat an authenticated call without a token signs in silently with
+ * `Taro.login`; in the browser (h5) it goes to the demo-account picker. A 401 always clears the
+ * token and goes to the login page.
+ */
+configureApiClient({
+  onMissingToken: async () => {
+    if (process.env.TARO_ENV !== 'weapp') return null
+    try {
+      const session = await signInWithWechat(false)
+      return session.token
+    } catch {
+      return null
+    }
+  },
+  onUnauthorized: () => goToLogin(),
+})
+
+export default function App({ children }: PropsWithChildren) {
+  return children
+}

@@ -1,0 +1,13 @@
+/** Token colours for places SCSS cannot reach (icon strokes). Keep in step with styles/_tokens.scss. */
+export const colors = {
+  brand: '#d04a22',
+  brandElder: '#b8391a',
+  text1: '#1f2329',
+  text2: '#5c6370',
+  text3: '#8a9099',
+  success: '#157f43',
+  warning: '#a15c00',
+  danger: '#c8331f',
+  info: '#2563c9',
+  white: '#ffffff',
+} as const

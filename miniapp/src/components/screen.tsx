@@ -1,0 +1,14 @@
+import { View } from '@tarojs/components'
+import type { PropsWithChildren } from 'react'
+import { useElderMode } from '@/lib/elder-mode'
+import { cx } from '@/lib/format'
+
+/** Every page's root: grey page background, design tokens, and 长辈模式 when it is on. */
+export function Screen({ className, testId, children }: PropsWithChildren<{ className?: string; testId?: string }>) {
+  const [elder] = useElderMode()
+  return (
+    <View className={cx('screen', elder && 'screen--elder', className)} data-testid={testId}>
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import { useSyncExternalStore } from 'react'
+
+/**
+ * 长辈模式: larger type, larger touch targets, stronger contrast. Remembered in storage and applied
+ * by every page's <Screen> root (class `screen--elder`, which overrides the design tokens).
+ */
+const KEY = 'linli.elderMode'
+const listeners = new Set<() => void>()
+
+function load(): boolean {
+  try {
+    return Taro.getStorageSync(KEY) === true
+  } catch {
+    return false
+  }
+}
+
+let enabled = load()
+
+export function isElderMode(): boolean {
+  return enabled
+}
+
+export function setElderMode(next: boolean) {
+  enabled = next
+  try {
+    Taro.setStorageSync(KEY, next)
+  } catch {
+    // keep the in-memory value even if storage is full
+  }
+  listeners.forEach((listener) => listener())
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+export function useElderMode(): [boolean, (next: boolean) => void] {
+  const value = useSyncExternalStore(subscribe, isElderMode, isElderMode)
+  return [value, setElderMode]
+}

@@ -1,0 +1,48 @@
+import Taro from '@tarojs/taro'
+
+/** Every page path in one place (app.config.ts lists the same pages). */
+export const routes = {
+  home: '/pages/home/index',
+  concerns: '/pages/concerns/index',
+  councils: '/pages/councils/index',
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+  claim: '/pages/residency-claim/index',
+  staffClaims: '/staff/pages/claims/index',
+} as const
+
+type Query = Record<string, string | number | undefined>
+
+export function withQuery(path: string, query: Query = {}): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}
+
+export function openClaimForm(communityId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.claim, { communityId }) })
+}
+
+export function openStaffClaims(communityId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffClaims, { communityId }) })
+}
+
+export function switchToTab(tab: 'home' | 'concerns' | 'councils' | 'me') {
+  return Taro.switchTab({ url: routes[tab] })
+}
+
+let redirecting = false
+/** Send the person to the login page once, however many requests failed at the same moment. */
+export function goToLogin() {
+  if (redirecting) return
+  const pages = Taro.getCurrentPages()
+  const current = pages[pages.length - 1]?.route ?? ''
+  if (current.includes('pages/login/index')) return
+  redirecting = true
+  void Taro.reLaunch({ url: routes.login }).finally(() => {
+    setTimeout(() => {
+      redirecting = false
+    }, 500)
+  })
+}

@@ -1,0 +1,25 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png' {
+  const src: string
+  export default src
+}
+declare module '*.svg' {
+  const src: string
+  export default src
+}
+declare module '*.scss'
+declare module '*.css'
+
+/**
+ * Compile-time constant from miniapp/config/index.ts: `/api` in h5, `TARO_APP_API_BASE`
+ * (default https://api.linli.example.cn/api) in weapp.
+ */
+declare const API_BASE: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV?: 'weapp' | 'h5' | string
+    TARO_APP_API_BASE?: string
+  }
+}
