@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { Category } from '../concerns/categories.js'
+import { ConcernStatus, concernActions } from '../concerns/lifecycle.js'
+import { Id, IsoTime } from './common.js'
+
+export const MAX_PHOTOS = 9
+
+export const Visibility = z.enum(['public', 'private'])
+
+/** Where the concern is: one of the resident's households, a building, or free text (+ a map point). */
+export const Place = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('household'), householdId: Id }),
+  z.strictObject({ kind: z.literal('building'), buildingId: Id }),
+  z.strictObject({
+    kind: z.literal('text'),
+    text: z.string().trim().min(2, '请描述位置（至少 2 个字）').max(100, '位置描述最多 100 字'),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+  }),
+])
+
+export const RaiseConcernInput = z.strictObject({
+  communityId: Id,
+  category: Category,
+  description: z.string().trim().min(5, '请至少写 5 个字，说清楚是什么问题').max(2000, '描述最多 2000 字'),
+  place: Place,
+  photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
+  visibility: Visibility.default('public'),
+  /** Hide the author from other residents (staff still see who raised it). On by default. */
+  anonymous: z.boolean().default(true),
+})
+
+export const SimilarQuery = z.strictObject({
+  communityId: Id,
+  category: Category,
+  description: z.string().trim().min(2).max(2000),
+  buildingId: Id.optional(),
+  householdId: Id.optional(),
+})
+
+export const BoardQuery = z.strictObject({
+  scope: z.enum(['public', 'mine', 'following']).default('public'),
+  status: z.enum(['open', 'resolved', 'all']).default('all'),
+  category: Category.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+
+export const InboxQuery = z.strictObject({
+  status: ConcernStatus.optional(),
+  category: Category.optional(),
+  overdue: z.enum(['1', 'true']).optional(),
+  mine: z.enum(['1', 'true']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+
+export const Assignee = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('worker'), userId: Id }),
+  z.strictObject({ kind: z.literal('partner'), orgName: z.string().trim().min(2).max(40) }),
+])
+
+export const TransitionInput = z.strictObject({
+  action: z.enum(concernActions).exclude(['auto_close', 'rate', 'deliberate']),
+  reason: z.string().trim().max(500).optional(),
+  targetId: Id.optional(),
+  assignee: Assignee.optional(),
+  note: z.string().trim().max(2000).optional(),
+  photoIds: z.array(Id).max(MAX_PHOTOS).default([]),
+})
+
+export const RateInput = z.strictObject({
+  rating: z.number().int('请选择 1–5 星').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
+  solved: z.boolean().default(true),
+  comment: z.string().trim().max(500, '评价最多 500 字').optional(),
+})
+
+export const Photo = z.object({ id: Id, url: z.string(), width: z.number().int(), height: z.number().int(), hidden: z.boolean() })
+
+/** A person as others see them on a concern: staff by role and name, residents never by name when anonymous. */
+export const ActorView = z.object({ role: z.enum(['resident', 'staff', 'partner', 'system']), name: z.string() })
+
+export const ConcernEvent = z.object({
+  id: Id,
+  action: z.string(),
+  label: z.string(),
+  fromStatus: ConcernStatus.nullable(),
+  toStatus: ConcernStatus,
+  actor: ActorView,
+  note: z.string().nullable(),
+  photos: z.array(Photo),
+  at: IsoTime,
+})
+
+export const ConcernSummary = z
+  .object({
+    id: Id,
+    publicNo: z.string(),
+    communityId: Id,
+    category: Category,
+    categoryLabel: z.string(),
+    excerpt: z.string(),
+    placeLabel: z.string(),
+    status: ConcernStatus,
+    statusLabel: z.string(),
+    visibility: Visibility,
+    cosignCount: z.number().int(),
+    followCount: z.number().int(),
+    photoCount: z.number().int(),
+    coverUrl: z.string().nullable(),
+    createdAt: IsoTime,
+    dueAt: IsoTime.nullable(),
+    overdue: z.boolean(),
+    /** True when the viewer raised it. */
+    mine: z.boolean(),
+  })
+  .meta({ id: 'ConcernSummary' })
+
+export const ConcernDetail = ConcernSummary.extend({
+  description: z.string(),
+  author: ActorView,
+  photos: z.array(Photo),
+  anonymous: z.boolean(),
+  assignee: z.string().nullable(),
+  mergedInto: z.object({ id: Id, publicNo: z.string() }).nullable(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  acceptedAt: IsoTime.nullable(),
+  resolvedAt: IsoTime.nullable(),
+  closedAt: IsoTime.nullable(),
+  viewer: z.object({
+    cosigned: z.boolean(),
+    following: z.boolean(),
+    /** The lifecycle actions this viewer may take now. */
+    actions: z.array(z.string()),
+  }),
+  timeline: z.array(ConcernEvent),
+}).meta({ id: 'ConcernDetail' })
+
+export const ConcernPage = z.object({ items: z.array(ConcernSummary), nextCursor: z.string().nullable() })
+export const SimilarList = z.object({ items: z.array(ConcernSummary) })
