@@ -21,7 +21,7 @@ export default defineConfig({
       ...(pg
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'api-pg',
                 include: ['test/api/**/*.test.ts', 'test/pg/**/*.test.ts'],

@@ -139,3 +139,12 @@ export const ConcernDetail = ConcernSummary.extend({
 
 export const ConcernPage = z.object({ items: z.array(ConcernSummary), nextCursor: z.string().nullable() })
 export const SimilarList = z.object({ items: z.array(ConcernSummary) })
+
+export const CosignState = z.object({ cosigned: z.boolean(), cosignCount: z.number().int() })
+export const FollowState = z.object({ following: z.boolean(), followCount: z.number().int() })
+
+/** Who a concern can be assigned to: the community's workers and its partner organisations. */
+export const StaffDirectory = z.object({
+  workers: z.array(z.object({ userId: Id, name: z.string(), role: z.enum(['worker', 'admin']) })),
+  partners: z.array(z.object({ orgName: z.string() })),
+})

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { Id, IsoTime } from './common.js'
+
+export const Notification = z
+  .object({
+    id: Id,
+    title: z.string(),
+    body: z.string(),
+    concernId: Id.nullable(),
+    readAt: IsoTime.nullable(),
+    createdAt: IsoTime,
+  })
+  .meta({ id: 'Notification' })
+
+export const NotificationPage = z.object({
+  items: z.array(Notification),
+  nextCursor: z.string().nullable(),
+  unread: z.number().int(),
+})
+
+export const NotificationsQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+
+export const MarkReadInput = z.strictObject({
+  /** Mark these as read; omit to mark everything read. */
+  ids: z.array(Id).max(100).optional(),
+})
+export const UnreadCount = z.object({ unread: z.number().int() })
