@@ -1,16 +1,23 @@
 import { relations, sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
+  boolean,
   check,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { categoryKeys } from '../domain/concerns/categories.js'
+import { concernStatuses } from '../domain/concerns/lifecycle.js'
 import { claimStatuses, householdRelations, roles } from '../domain/roles.js'
 
 const id = () => uuid('id').primaryKey().defaultRandom()
@@ -172,6 +179,216 @@ export const residencyClaims = pgTable(
   ],
 )
 export type ResidencyClaim = typeof residencyClaims.$inferSelect
+
+// ── Concerns (诉求) ────────────────────────────────────────────────────────────────────────────
+
+export const concernStatusEnum = pgEnum('concern_status', concernStatuses)
+export const concernCategoryEnum = pgEnum('concern_category', categoryKeys)
+export const concernVisibilityEnum = pgEnum('concern_visibility', ['public', 'private'])
+export const eventActorRoleEnum = pgEnum('event_actor_role', ['author', 'resident', 'staff', 'partner', 'system'])
+export const moderationEnum = pgEnum('moderation', ['pending', 'pass', 'flagged', 'rejected'])
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 })
+
+/** Per community and year, the last public number handed out: one locked row makes them gapless. */
+export const concernCounters = pgTable(
+  'concern_counters',
+  {
+    communityId: uuid('community_id').notNull().references(() => communities.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.year] })],
+)
+
+export const photos = pgTable(
+  'photos',
+  {
+    id: id(),
+    /** sha256 of the stored (re-encoded, EXIF-free) bytes: the storage key. */
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** Where the storage serves it: /api/files/… locally, a Vercel Blob URL in production. */
+    url: text('url').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    moderation: moderationEnum('moderation').notNull().default('pending'),
+    /** WeChat media_check_async trace id, to match the asynchronous verdict. */
+    traceId: text('trace_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('photos_sha256_idx').on(t.sha256), uniqueIndex('photos_trace_uq').on(t.traceId)],
+)
+export type PhotoRow = typeof photos.$inferSelect
+
+export const concerns = pgTable(
+  'concerns',
+  {
+    id: id(),
+    communityId: uuid('community_id').notNull().references(() => communities.id),
+    publicNo: text('public_no').notNull().unique(),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    category: concernCategoryEnum('category').notNull(),
+    description: text('description').notNull(),
+    householdId: uuid('household_id').references(() => households.id),
+    buildingId: uuid('building_id').references(() => buildings.id),
+    placeText: text('place_text'),
+    latitude: numeric('latitude', { precision: 9, scale: 6, mode: 'number' }),
+    longitude: numeric('longitude', { precision: 9, scale: 6, mode: 'number' }),
+    visibility: concernVisibilityEnum('visibility').notNull().default('public'),
+    anonymous: boolean('anonymous').notNull().default(true),
+    status: concernStatusEnum('status').notNull().default('submitted'),
+    reopenCount: smallint('reopen_count').notNull().default(0),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    assigneeOrg: text('assignee_org'),
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => concerns.id),
+    cosignCount: integer('cosign_count').notNull().default(0),
+    followCount: integer('follow_count').notNull().default(0),
+    photoCount: smallint('photo_count').notNull().default(0),
+    rating: smallint('rating'),
+    ratingComment: text('rating_comment'),
+    solved: boolean('solved'),
+    // Milestones, stored when they happen so the three rates are index scans, not history replays.
+    createdAt: createdAt(),
+    acceptedAt: ts('accepted_at'),
+    dueAt: ts('due_at'),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+    /** Set when the deadline job told the handler it is overdue, so it tells them once. */
+    overdueNotifiedAt: ts('overdue_notified_at'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // The public board: a community's public concerns, newest first (keyset on created_at, id).
+    index('concerns_board_idx').on(t.communityId, t.visibility, t.createdAt, t.id),
+    // The staff inbox by status, and the overdue list.
+    index('concerns_inbox_idx').on(t.communityId, t.status, t.createdAt, t.id),
+    index('concerns_due_idx').on(t.communityId, t.dueAt).where(sql`${t.resolvedAt} is null`),
+    index('concerns_author_idx').on(t.authorId, t.createdAt, t.id),
+    index('concerns_assignee_org_idx').on(t.communityId, t.assigneeOrg, t.createdAt),
+    // Similar-concern lookups: same community and category, recent.
+    index('concerns_similar_idx').on(t.communityId, t.category, t.createdAt),
+    check('concerns_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check('concerns_merged_has_target', sql`${t.status} <> 'merged' or ${t.mergedIntoId} is not null`),
+    check('concerns_counts_nonnegative', sql`${t.cosignCount} >= 0 and ${t.followCount} >= 0`),
+    check('concerns_place_given', sql`${t.householdId} is not null or ${t.buildingId} is not null or ${t.placeText} is not null`),
+    check('concerns_description_length', sql`char_length(${t.description}) between 5 and 2000`),
+  ],
+)
+export type ConcernRow = typeof concerns.$inferSelect
+
+export const concernPhotos = pgTable(
+  'concern_photos',
+  {
+    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.concernId, t.photoId] })],
+)
+
+/** Every state change, append-only: who, when, from → to, note, and photos (event_photos). */
+export const concernEvents = pgTable(
+  'concern_events',
+  {
+    id: id(),
+    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorRole: eventActorRoleEnum('actor_role').notNull(),
+    action: text('action').notNull(),
+    fromStatus: concernStatusEnum('from_status'),
+    toStatus: concernStatusEnum('to_status').notNull(),
+    note: text('note'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('concern_events_concern_idx').on(t.concernId, t.createdAt)],
+)
+
+export const eventPhotos = pgTable(
+  'event_photos',
+  {
+    eventId: uuid('event_id').notNull().references(() => concernEvents.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.photoId] })],
+)
+
+export const cosigns = pgTable(
+  'cosigns',
+  {
+    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.concernId, t.userId] }), index('cosigns_user_idx').on(t.userId)],
+)
+
+export const follows = pgTable(
+  'follows',
+  {
+    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.concernId, t.userId] }), index('follows_user_idx').on(t.userId, t.createdAt)],
+)
+
+/** A retried submit finds its first result here instead of filing a second concern. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    concernId: uuid('concern_id').references(() => concerns.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+)
+
+/** What a person sees under 我的 → 消息. Written in the same transaction as the event. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    concernId: uuid('concern_id').references(() => concerns.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    readAt: ts('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+  ],
+)
+
+/**
+ * Transactional outbox: a row per message to send (a WeChat subscribe message), written with the
+ * change that causes it; a dispatcher sends, retries with backoff and marks it sent.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+    /** Set when WeChat says the message can never be delivered (no subscription, no openid). */
+    abandonedAt: ts('abandoned_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.abandonedAt} is null`)],
+)
 
 // ── Relations (for drizzle's relational queries) ───────────────────────────────────────────────
 

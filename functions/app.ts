@@ -6,10 +6,14 @@ import { errorCatalog } from '../domain/errors.js'
 import { Health } from '../domain/schemas/common.js'
 import { auth, authDocs } from './auth/routes.js'
 import { communitiesApi, communitiesDocs } from './communities/routes.js'
+import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
 import type { AppEnv, Deps } from './context.js'
 import { AppError } from './http/errors.js'
+import { jobsApi, jobsDocs } from './jobs/routes.js'
 import { me, meDocs } from './me/routes.js'
+import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
+import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 
 export const version = '0.1.0'
@@ -18,7 +22,17 @@ const systemDocs = [
   op({ method: 'get', path: '/api/health', tag: 'system', summary: '健康检查（含数据库）', auth: false, response: Health, errors: [503] }),
   op({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'OpenAPI 3.1 文档', auth: false, response: Health.pick({}).loose() }),
 ]
-export const operations = [...systemDocs, ...authDocs, ...meDocs, ...communitiesDocs, ...residencyDocs]
+export const operations = [
+  ...systemDocs,
+  ...authDocs,
+  ...meDocs,
+  ...communitiesDocs,
+  ...residencyDocs,
+  ...concernsDocs,
+  ...photosDocs,
+  ...notificationsDocs,
+  ...jobsDocs,
+]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
 export function createApp(deps: Deps) {
@@ -36,15 +50,14 @@ export function createApp(deps: Deps) {
       'request',
     )
   })
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容超过 1 MB')
-      },
-    }),
-  )
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容超过 1 MB')
+    },
+  })
+  // Photo uploads have their own, larger limit (functions/photos/routes.ts).
+  app.use('*', (c, next) => (c.req.path === '/api/photos' ? next() : jsonLimit(c, next)))
 
   app.get('/api/health', async (c) => {
     try {
@@ -60,8 +73,15 @@ export function createApp(deps: Deps) {
   app.route('/api/auth', auth)
   app.route('/api/me', me)
   app.route('/api/communities/:communityId/residency', residencyQueue)
+  app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
+  app.route('/api/concerns', concernsApi)
+  app.route('/api/photos', photosApi)
+  app.route('/api/files', filesApi)
+  app.route('/api/wechat', wechatEvents)
+  app.route('/api/notifications', notificationsApi)
+  app.route('/api/jobs', jobsApi)
 
   app.notFound((c) => {
     const e = errorCatalog.ROUTE_NOT_FOUND

@@ -7,6 +7,8 @@ const prod = {
   SESSION_SECRET: 's'.repeat(40),
   WECHAT_APPID: 'wx123',
   WECHAT_SECRET: 'sec',
+  BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_x',
+  CRON_SECRET: 'c'.repeat(20),
 }
 
 describe('configuration', () => {
@@ -30,6 +32,12 @@ describe('configuration', () => {
 
   it('refuses production with the dev login switched on', () => {
     expect(() => loadConfig({ ...prod, DEV_LOGIN: 'on' })).toThrow(/DEV_LOGIN/)
+  })
+
+  it('refuses production without photo storage, a cron secret, or with local content checks', () => {
+    const { BLOB_READ_WRITE_TOKEN: _b, CRON_SECRET: _c, ...rest } = prod
+    expect(() => loadConfig(rest)).toThrow(/BLOB_READ_WRITE_TOKEN[\s\S]*CRON_SECRET/)
+    expect(() => loadConfig({ ...prod, CONTENT_CHECK: 'local' })).toThrow(/CONTENT_CHECK/)
   })
 
   it('treats a Vercel preview as production', () => {

@@ -18,6 +18,13 @@ const Env = z
     WECHAT_SECRET: z.string().min(1).optional(),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    CONTENT_CHECK: z.enum(['wechat', 'local']).optional(),
+    WECHAT_MSG_TOKEN: z.string().min(3).optional(),
+    WECHAT_TEMPLATE_CONCERN: z.string().min(1).optional(),
+    UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
+    BLOB_READ_WRITE_TOKEN: z.string().min(1).optional(),
+    CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
+    AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((e) => {
@@ -34,6 +41,13 @@ const Env = z
         apiBase: e.WECHAT_API_BASE.replace(/\/$/, ''),
         timeoutMs: e.WECHAT_TIMEOUT_MS,
       },
+      contentCheck: e.CONTENT_CHECK ?? (production ? 'wechat' : 'local'),
+      wechatMsgToken: e.WECHAT_MSG_TOKEN ?? null,
+      subscribeTemplateConcern: e.WECHAT_TEMPLATE_CONCERN ?? 'dev-template-concern-status',
+      uploadDir: e.UPLOAD_DIR,
+      blobToken: e.BLOB_READ_WRITE_TOKEN ?? null,
+      cronSecret: e.CRON_SECRET ?? null,
+      autoCloseDays: e.AUTO_CLOSE_DAYS,
       logLevel: e.LOG_LEVEL,
       /** Raw flags kept only to explain a refusal below. */
       given: { sessionSecret: !!e.SESSION_SECRET, devLogin: e.DEV_LOGIN, appId: !!e.WECHAT_APPID, secret: !!e.WECHAT_SECRET, db: !!e.DATABASE_URL },
@@ -46,6 +60,9 @@ const Env = z
     if (!c.given.appId) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'required in production' })
     if (!c.given.secret) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'required in production' })
     if (!c.given.db) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production (Neon)' })
+    if (!c.blobToken) ctx.addIssue({ code: 'custom', path: ['BLOB_READ_WRITE_TOKEN'], message: 'required in production (photos go to Vercel Blob)' })
+    if (!c.cronSecret) ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'required in production (Vercel Cron authenticates with it)' })
+    if (c.contentCheck !== 'wechat') ctx.addIssue({ code: 'custom', path: ['CONTENT_CHECK'], message: 'must be wechat in production' })
   })
 
 export type Config = z.output<typeof Env>

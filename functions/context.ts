@@ -2,13 +2,17 @@ import type { Logger } from 'pino'
 import type { Actor } from '../domain/permissions.js'
 import type { DbHandle } from '../db/client.js'
 import type { Config } from './config.js'
+import type { PhotoStorage } from './photos/storage.js'
 import type { WechatClient } from './wechat/client.js'
+import type { ContentCheck } from './wechat/content-check.js'
 
 /** Everything a request handler may use, created once per process (one warm instance serves all). */
 export interface Deps {
   config: Config
   database: DbHandle
   wechat: WechatClient
+  contentCheck: ContentCheck
+  storage: PhotoStorage
   logger: Logger
   now: () => Date
 }

@@ -1,8 +1,8 @@
 import { openDb } from '../db/client.js'
 import { createApp } from './app.js'
 import { loadConfig } from './config.js'
+import { buildDeps } from './deps.js'
 import { createLogger } from './logger.js'
-import { createWechatClient } from './wechat/client.js'
 
 /**
  * The deployed app: configuration from the environment (a bad one stops the cold start with a
@@ -12,12 +12,6 @@ const config = loadConfig()
 const logger = createLogger(config.logLevel)
 const database = await openDb(config.databaseUrl)
 
-const app = createApp({
-  config,
-  database,
-  wechat: createWechatClient(config.wechat),
-  logger,
-  now: () => new Date(),
-})
+const app = createApp(buildDeps(config, database, logger))
 
 export default app

@@ -6,7 +6,7 @@ export interface Operation {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   /** Hono style (`/api/communities/:communityId`); converted to `{communityId}` in the document. */
   path: string
-  tag: 'system' | 'auth' | 'me' | 'communities' | 'residency'
+  tag: 'system' | 'auth' | 'me' | 'communities' | 'residency' | 'concerns' | 'photos' | 'notifications' | 'jobs'
   summary: string
   auth: boolean
   body?: z.ZodType
@@ -26,6 +26,10 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   me: '当前用户：资料、身份、已认证房屋',
   communities: '社区、楼栋、单元、房屋',
   residency: '房屋认证：居民申请，社区工作者审核',
+  concerns: '诉求：反映、附议、关注、受理、派单、办结、评价',
+  photos: '照片上传（去除 EXIF、压缩）与访问',
+  notifications: '我的消息',
+  jobs: '定时任务（Vercel Cron 调用）',
 }
 
 /** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */
@@ -46,7 +50,7 @@ export function buildOpenApi(operations: Operation[], version: string) {
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string', format: 'uuid' },
+      schema: m[1].endsWith('Id') ? { type: 'string', format: 'uuid' } : { type: 'string' },
     }))
     if (o.query) {
       const q = convert(o.query, 'input') as { properties?: Record<string, unknown>; required?: string[] }

@@ -7,9 +7,10 @@ import { Hono } from 'hono'
 import { defaultDataDir, openDb } from '../db/client.js'
 import { seedDemo } from '../db/seed.js'
 import { createApp } from '../functions/app.js'
+import { runScheduledJobs } from '../functions/jobs/routes.js'
 import { loadConfig } from '../functions/config.js'
+import { buildDeps } from '../functions/deps.js'
 import { createLogger } from '../functions/logger.js'
-import { createWechatClient } from '../functions/wechat/client.js'
 
 /**
  * `npm start`: the whole product on one port — migrate and seed the database (embedded PGlite in
@@ -51,7 +52,13 @@ await seedDemo(database.db)
 ensureH5Build()
 
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn')
-const api = createApp({ config, database, wechat: createWechatClient(config.wechat), logger, now: () => new Date() })
+const deps = buildDeps(config, database, logger)
+const api = createApp(deps)
+
+// What Vercel Cron does in production: deadlines, auto-close, the outbox — here every minute.
+const jobs = setInterval(() => {
+  runScheduledJobs(deps).catch((err) => logger.error({ err }, 'scheduled jobs failed'))
+}, 60_000)
 
 const site = new Hono()
 site.all('/api/*', (c) => api.fetch(c.req.raw))
@@ -72,6 +79,7 @@ const server = serve({ fetch: site.fetch, port, hostname: process.env.HOST ?? '0
 })
 
 async function shutdown() {
+  clearInterval(jobs)
   server.close()
   await database.close()
   process.exit(0)

@@ -23,6 +23,8 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
 
 /** 401 without a valid bearer token; sets `actor` for the handlers. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  // Sub-apps mounted on overlapping paths each declare it; load the actor once per request.
+  if (c.get('actor')) return next()
   const header = c.req.header('authorization') ?? ''
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   if (!match) throw new AppError('UNAUTHENTICATED')

@@ -6,6 +6,7 @@ import type { ClaimStatus, HouseholdRelation } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
 import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema.js'
+import { decodeCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 
 const reviewer = alias(users, 'reviewer')
@@ -119,19 +120,6 @@ export async function withdrawClaim(db: Db, actor: Actor, claimId: string) {
   return toClaim(await claimById(db, claimId))
 }
 
-/** Keyset cursor over (created_at, id): stable under inserts, served by residency_claims_queue_idx. */
-function encodeCursor(createdAt: Date, id: string) {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url')
-}
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString().split('|')
-  const createdAt = new Date(time ?? '')
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', { fields: [{ path: 'cursor', message: '无效' }] })
-  }
-  return { createdAt, id }
-}
-
 /** Staff queue: pending claims oldest first (fair); reviewed ones newest first. */
 export async function listClaimsForStaff(
   db: Db,
@@ -152,12 +140,7 @@ export async function listClaimsForStaff(
     .where(and(...conditions))
     .orderBy(order(residencyClaims.createdAt), order(residencyClaims.id))
     .limit(query.limit + 1)
-  const pageRows = rows.slice(0, query.limit)
-  const last = pageRows[pageRows.length - 1]
-  return {
-    items: pageRows.map(toStaffClaim),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  }
+  return toPage(rows, query.limit, toStaffClaim)
 }
 
 /** Approve or reject: staff of the claim's community only; a claim is decided once. */

@@ -47,7 +47,9 @@ describe('the HTTP surface', () => {
       .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
     expect(new Set(documented.map((d) => d.key))).toEqual(new Set(served))
-    expect(new Set(documented.map((d) => d.tag))).toEqual(new Set(['system', 'auth', 'me', 'communities', 'residency']))
+    expect(new Set(documented.map((d) => d.tag))).toEqual(
+      new Set(['system', 'auth', 'me', 'communities', 'residency', 'concerns', 'photos', 'notifications', 'jobs']),
+    )
     expect(operations.length).toBe(documented.length)
     const claimBody = doc.paths['/api/residency/claims'].post.requestBody.content['application/json'].schema
     expect(claimBody.required).toEqual(['householdId', 'relation'])

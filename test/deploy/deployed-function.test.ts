@@ -38,6 +38,8 @@ describe('the deployed function', () => {
       SESSION_SECRET: 's'.repeat(40),
       WECHAT_APPID: 'wx1',
       WECHAT_SECRET: 'x',
+      BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_test',
+      CRON_SECRET: 'c'.repeat(20),
       LOG_LEVEL: 'silent',
       DATABASE_URL: 'postgres://u@127.0.0.1:9/none',
     })

@@ -1,9 +1,12 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pino from 'pino'
 import type { DbHandle } from '../../db/client.js'
 import { demo } from '../../db/seed.js'
 import { createApp } from '../../functions/app.js'
 import { loadConfig } from '../../functions/config.js'
-import { createWechatClient } from '../../functions/wechat/client.js'
+import { buildDeps } from '../../functions/deps.js'
 import { openTestDb } from './db.js'
 
 /** The signing secret of every test app, so tests can forge expired or foreign tokens. */
@@ -29,15 +32,10 @@ export async function startTestApp(options: { env?: Record<string, string>; wech
     LOG_LEVEL: 'silent',
     WECHAT_API_BASE: options.wechatBase ?? 'http://127.0.0.1:9',
     WECHAT_TIMEOUT_MS: '2000',
+    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'linli-uploads-')),
     ...options.env,
   })
-  const app = createApp({
-    config,
-    database,
-    wechat: createWechatClient(config.wechat),
-    logger: pino({ level: 'silent' }),
-    now: options.now ?? (() => new Date()),
-  })
+  const app = createApp(buildDeps(config, database, pino({ level: 'silent' }), options.now))
   const call: TestApp['call'] = (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers }
     if (opts.token) headers.authorization = `Bearer ${opts.token}`

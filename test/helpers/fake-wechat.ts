@@ -2,21 +2,54 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
- * A stand-in for api.weixin.qq.com on loopback, speaking the same jscode2session protocol:
- * codes starting with `ok-` map to openid `o_<rest>`; `used-` codes answer 40163; anything else
- * 40029. `setDown(true)` makes it answer 503 like an outage; `calls` records what was asked.
+ * A stand-in for api.weixin.qq.com on loopback, speaking the same protocols:
+ * - jscode2session: codes starting with `ok-` map to openid `o_<rest>`; `used-` codes answer
+ *   40163; anything else 40029;
+ * - cgi-bin/token: a token; msg_sec_check v2: `risky` for text containing 违禁, `review` for 待定,
+ *   else `pass`; media_check_async: a trace id; subscribe/send: ok, or 43101 for openid
+ *   `o_refuser` (never subscribed);
+ * - `setDown(true)` answers 503 like an outage; `calls` records every request with its body.
  */
 export async function startFakeWechat() {
   let down = false
-  const calls: { path: string; query: Record<string, string> }[] = []
-  const server: Server = createServer((req, res) => {
+  const calls: { path: string; query: Record<string, string>; body: Record<string, unknown> | null }[] = []
+  let traces = 0
+  const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) })
+    let raw = ''
+    for await (const chunk of req) raw += chunk
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null
+    calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body })
     if (down) {
       res.writeHead(503).end('Service Unavailable')
       return
     }
     res.setHeader('content-type', 'application/json')
+    if (url.pathname === '/cgi-bin/token') {
+      res.end(JSON.stringify({ access_token: 'FAKE_ACCESS_TOKEN', expires_in: 7200 }))
+      return
+    }
+    if (url.pathname.startsWith('/wxa/') || url.pathname.startsWith('/cgi-bin/message/')) {
+      if (url.searchParams.get('access_token') !== 'FAKE_ACCESS_TOKEN') {
+        res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }))
+        return
+      }
+    }
+    if (url.pathname === '/wxa/msg_sec_check') {
+      const content = String(body?.content ?? '')
+      const suggest = content.includes('违禁') ? 'risky' : content.includes('待定') ? 'review' : 'pass'
+      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 } }))
+      return
+    }
+    if (url.pathname === '/wxa/media_check_async') {
+      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', trace_id: `trace-${++traces}` }))
+      return
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      const refused = body?.touser === 'o_refuser'
+      res.end(JSON.stringify(refused ? { errcode: 43101, errmsg: 'user refuse to accept the msg' } : { errcode: 0, errmsg: 'ok' }))
+      return
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.end(JSON.stringify({ errcode: 40066, errmsg: 'invalid url' }))
       return

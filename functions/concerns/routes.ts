@@ -1,0 +1,106 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import {
+  BoardQuery,
+  ConcernDetail,
+  ConcernPage,
+  CosignState,
+  FollowState,
+  InboxQuery,
+  RaiseConcernInput,
+  RateInput,
+  SimilarList,
+  SimilarQuery,
+  StaffDirectory,
+  TransitionInput,
+} from '../../domain/schemas/concerns.js'
+import { requireCan, requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import {
+  findSimilar,
+  getConcernDetail,
+  listBoard,
+  listInbox,
+  raiseConcern,
+  rateConcern,
+  setCosign,
+  setFollow,
+  staffDirectory,
+  transitionConcern,
+} from './service.js'
+
+const ConcernParams = z.object({ concernId: Id })
+const CommunityParams = z.object({ communityId: Id })
+
+/** Mounted at /api/concerns. */
+export const concernsApi = new Hono<AppEnv>()
+concernsApi.use('*', requireUser)
+
+concernsApi.get('/similar', queryOf(SimilarQuery), async (c) => c.json(await findSimilar(c.var.deps, c.var.actor, c.req.valid('query'))))
+
+concernsApi.post('/', jsonBody(RaiseConcernInput), async (c) => {
+  const key = c.req.header('idempotency-key')
+  if (key !== undefined && !/^[\w.:-]{8,100}$/.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID')
+  const { id, replayed } = await raiseConcern(c.var.deps, c.var.actor, c.req.valid('json'), key)
+  if (replayed) c.header('idempotent-replayed', 'true')
+  return c.json(await getConcernDetail(c.var.deps, c.var.actor, id), 201)
+})
+
+concernsApi.get('/:concernId', paramsOf(ConcernParams), async (c) =>
+  c.json(await getConcernDetail(c.var.deps, c.var.actor, c.req.valid('param').concernId)),
+)
+
+concernsApi.post('/:concernId/cosign', paramsOf(ConcernParams), async (c) =>
+  c.json(await setCosign(c.var.deps, c.var.actor, c.req.valid('param').concernId, true)),
+)
+concernsApi.delete('/:concernId/cosign', paramsOf(ConcernParams), async (c) =>
+  c.json(await setCosign(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
+)
+concernsApi.post('/:concernId/follow', paramsOf(ConcernParams), async (c) =>
+  c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, true)),
+)
+concernsApi.delete('/:concernId/follow', paramsOf(ConcernParams), async (c) =>
+  c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
+)
+
+concernsApi.post('/:concernId/transitions', paramsOf(ConcernParams), jsonBody(TransitionInput), async (c) =>
+  c.json(await transitionConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
+)
+
+concernsApi.post('/:concernId/rating', paramsOf(ConcernParams), jsonBody(RateInput), async (c) =>
+  c.json(await rateConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
+)
+
+/** Mounted at /api/communities/:communityId: the board, the inbox and the assign directory. */
+export const communityConcerns = new Hono<AppEnv>()
+communityConcerns.use('*', requireUser)
+
+communityConcerns.get('/concerns', paramsOf(CommunityParams), queryOf(BoardQuery), async (c) =>
+  c.json(await listBoard(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+communityConcerns.get('/inbox', paramsOf(CommunityParams), queryOf(InboxQuery), async (c) =>
+  c.json(await listInbox(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+communityConcerns.get('/staff', paramsOf(CommunityParams), requireCan('residency.review'), async (c) =>
+  c.json(await staffDirectory(c.var.deps.database.db, c.req.valid('param').communityId)),
+)
+
+const t = 'concerns' as const
+export const concernsDocs = [
+  op({ method: 'get', path: '/api/concerns/similar', tag: t, summary: '提交前查找附近的类似诉求（最多 5 条）', auth: true, query: SimilarQuery, response: SimilarList }),
+  op({ method: 'post', path: '/api/concerns', tag: t, summary: '反映诉求（Idempotency-Key 防重复提交）', auth: true, body: RaiseConcernInput, response: ConcernDetail, status: 201, errors: [403, 409, 422] }),
+  op({ method: 'get', path: '/api/concerns/:concernId', tag: t, summary: '诉求详情与办理时间线', auth: true, response: ConcernDetail, errors: [404] }),
+  op({ method: 'post', path: '/api/concerns/:concernId/cosign', tag: t, summary: '附议', auth: true, response: CosignState, errors: [403, 404, 409] }),
+  op({ method: 'delete', path: '/api/concerns/:concernId/cosign', tag: t, summary: '取消附议', auth: true, response: CosignState, errors: [404] }),
+  op({ method: 'post', path: '/api/concerns/:concernId/follow', tag: t, summary: '关注', auth: true, response: FollowState, errors: [404] }),
+  op({ method: 'delete', path: '/api/concerns/:concernId/follow', tag: t, summary: '取消关注', auth: true, response: FollowState, errors: [404] }),
+  op({ method: 'post', path: '/api/concerns/:concernId/transitions', tag: t, summary: '受理、不予受理、合并、指派、开始办理、提交议事、添加进展、办结', auth: true, body: TransitionInput, response: ConcernDetail, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/concerns/:concernId/rating', tag: t, summary: '居民评价（1–2 星或未解决则重新办理一次）', auth: true, body: RateInput, response: ConcernDetail, errors: [403, 404, 409, 422] }),
+  op({ method: 'get', path: '/api/communities/:communityId/concerns', tag: t, summary: '社区诉求公示板 / 我的诉求 / 我关注的', auth: true, query: BoardQuery, response: ConcernPage }),
+  op({ method: 'get', path: '/api/communities/:communityId/inbox', tag: t, summary: '工单：社区工作人员全部诉求；共建单位仅派给本单位的', auth: true, query: InboxQuery, response: ConcernPage, errors: [403] }),
+  op({ method: 'get', path: '/api/communities/:communityId/staff', tag: t, summary: '可指派的工作人员与共建单位', auth: true, response: StaffDirectory, errors: [403] }),
+]

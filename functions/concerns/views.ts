@@ -1,0 +1,97 @@
+import { eq, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { categories } from '../../domain/concerns/categories.js'
+import { concernStatusLabels } from '../../domain/concerns/labels.js'
+import { openStatuses } from '../../domain/concerns/lifecycle.js'
+import type { Db } from '../../db/client.js'
+import { buildings, concerns, households, units } from '../../db/schema.js'
+
+const householdBuilding = alias(buildings, 'household_building')
+const placeBuilding = alias(buildings, 'place_building')
+const merged = alias(concerns, 'merged_target')
+
+/**
+ * The columns every concern list and page needs, with the place spelled out and the first
+ * visible photo — one round trip.
+ */
+export function concernRows(db: Db) {
+  return db
+    .select({
+      id: concerns.id,
+      communityId: concerns.communityId,
+      publicNo: concerns.publicNo,
+      authorId: concerns.authorId,
+      category: concerns.category,
+      description: concerns.description,
+      visibility: concerns.visibility,
+      anonymous: concerns.anonymous,
+      status: concerns.status,
+      reopenCount: concerns.reopenCount,
+      assigneeUserId: concerns.assigneeUserId,
+      assigneeOrg: concerns.assigneeOrg,
+      mergedIntoId: concerns.mergedIntoId,
+      mergedIntoNo: merged.publicNo,
+      cosignCount: concerns.cosignCount,
+      followCount: concerns.followCount,
+      photoCount: concerns.photoCount,
+      rating: concerns.rating,
+      ratingComment: concerns.ratingComment,
+      createdAt: concerns.createdAt,
+      acceptedAt: concerns.acceptedAt,
+      dueAt: concerns.dueAt,
+      resolvedAt: concerns.resolvedAt,
+      closedAt: concerns.closedAt,
+      placeText: concerns.placeText,
+      room: households.room,
+      unitName: units.name,
+      householdBuildingName: householdBuilding.name,
+      buildingName: placeBuilding.name,
+      buildingId: sql<string | null>`coalesce(${concerns.buildingId}, ${units.buildingId})`,
+      coverUrl: sql<string | null>`(select p.url from concern_photos cp join photos p on p.id = cp.photo_id
+        where cp.concern_id = ${concerns.id} and p.moderation = 'pass' order by cp.position limit 1)`,
+    })
+    .from(concerns)
+    .leftJoin(households, eq(households.id, concerns.householdId))
+    .leftJoin(units, eq(units.id, households.unitId))
+    .leftJoin(householdBuilding, eq(householdBuilding.id, units.buildingId))
+    .leftJoin(placeBuilding, eq(placeBuilding.id, concerns.buildingId))
+    .leftJoin(merged, eq(merged.id, concerns.mergedIntoId))
+}
+
+export type ConcernListRow = Awaited<ReturnType<ReturnType<typeof concernRows>['execute']>>[number]
+
+/** Where it is: the room only for the author and staff; other residents see building and unit. */
+export function placeLabel(r: ConcernListRow, withRoom: boolean): string {
+  if (r.householdBuildingName && r.unitName) {
+    return `${r.householdBuildingName} ${r.unitName}${withRoom && r.room ? ` ${r.room}室` : ''}`
+  }
+  return r.buildingName ?? r.placeText ?? ''
+}
+
+export function isOverdue(r: Pick<ConcernListRow, 'dueAt' | 'resolvedAt' | 'status'>, now: Date): boolean {
+  return !!r.dueAt && !r.resolvedAt && openStatuses.includes(r.status) && r.dueAt.getTime() < now.getTime()
+}
+
+export function toSummary(r: ConcernListRow, viewer: { userId: string; privileged: boolean }, now: Date) {
+  const excerpt = [...r.description].slice(0, 60).join('')
+  return {
+    id: r.id,
+    publicNo: r.publicNo,
+    communityId: r.communityId,
+    category: r.category,
+    categoryLabel: categories[r.category].label,
+    excerpt: excerpt.length < r.description.length ? `${excerpt}…` : excerpt,
+    placeLabel: placeLabel(r, viewer.privileged || r.authorId === viewer.userId),
+    status: r.status,
+    statusLabel: concernStatusLabels[r.status],
+    visibility: r.visibility,
+    cosignCount: r.cosignCount,
+    followCount: r.followCount,
+    photoCount: r.photoCount,
+    coverUrl: r.coverUrl,
+    createdAt: r.createdAt.toISOString(),
+    dueAt: r.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(r, now),
+    mine: r.authorId === viewer.userId,
+  }
+}

@@ -1,0 +1,37 @@
+import { timingSafeEqual } from 'node:crypto'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { autoCloseResolved, noticeOverdue } from '../concerns/service.js'
+import type { AppEnv, Deps } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { dispatchOutbox } from '../notifications/dispatch.js'
+import { op } from '../openapi.js'
+
+/** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
+export async function runScheduledJobs(deps: Deps) {
+  const overdue = await noticeOverdue(deps)
+  const autoClosed = await autoCloseResolved(deps, deps.config.autoCloseDays)
+  const outbox = await dispatchOutbox(deps)
+  return { overdue, autoClosed, outbox }
+}
+
+/** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
+export const jobsApi = new Hono<AppEnv>()
+
+jobsApi.get('/tick', async (c) => {
+  const secret = c.var.deps.config.cronSecret
+  const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? ''
+  const ok = secret ? given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret)) : !c.var.deps.config.production
+  if (!ok) throw new AppError('CRON_FORBIDDEN')
+  return c.json(await runScheduledJobs(c.var.deps))
+})
+
+const TickResult = z.object({
+  overdue: z.number().int(),
+  autoClosed: z.number().int(),
+  outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
+})
+
+export const jobsDocs = [
+  op({ method: 'get', path: '/api/jobs/tick', tag: 'jobs', summary: '定时任务：逾期提醒、超时自动结案、发送订阅消息', auth: false, response: TickResult, errors: [401] }),
+]

@@ -1,0 +1,23 @@
+import { Hono } from 'hono'
+import { MarkReadInput, NotificationPage, NotificationsQuery, UnreadCount } from '../../domain/schemas/notifications.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { jsonBody, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import { listNotifications, markRead } from './service.js'
+
+export const notificationsApi = new Hono<AppEnv>()
+notificationsApi.use('*', requireUser)
+
+notificationsApi.get('/', queryOf(NotificationsQuery), async (c) =>
+  c.json(await listNotifications(c.var.deps.database.db, c.var.actor.userId, c.req.valid('query'))),
+)
+
+notificationsApi.post('/read', jsonBody(MarkReadInput), async (c) =>
+  c.json(await markRead(c.var.deps.database.db, c.var.actor.userId, c.req.valid('json').ids, c.var.deps.now())),
+)
+
+export const notificationsDocs = [
+  op({ method: 'get', path: '/api/notifications', tag: 'notifications', summary: '我的消息（含未读数）', auth: true, query: NotificationsQuery, response: NotificationPage }),
+  op({ method: 'post', path: '/api/notifications/read', tag: 'notifications', summary: '标记已读（不传 ids 则全部已读）', auth: true, body: MarkReadInput, response: UnreadCount }),
+]

@@ -1,0 +1,85 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { Photo } from '../../domain/schemas/concerns.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { op } from '../openapi.js'
+import { MAX_UPLOAD_BYTES, applyMediaVerdict, uploadPhoto } from './service.js'
+
+/** Mounted at /api/photos. */
+export const photosApi = new Hono<AppEnv>()
+
+photosApi.post(
+  '/',
+  bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+    onError: () => {
+      throw new AppError('PHOTO_TOO_LARGE')
+    },
+  }),
+  requireUser,
+  async (c) => {
+    const type = c.req.header('content-type') ?? ''
+    if (!type.startsWith('multipart/form-data')) throw new AppError('PHOTO_MISSING', '请以 multipart/form-data 上传，字段名为 file')
+    let body: Record<string, unknown>
+    try {
+      body = await c.req.parseBody()
+    } catch {
+      throw new AppError('PHOTO_MISSING', '上传内容无法读取，请重试')
+    }
+    const file = body.file
+    if (!(file instanceof File) || file.size === 0) throw new AppError('PHOTO_MISSING', undefined, { fields: [{ path: 'file', message: '请选择要上传的照片' }] })
+    return c.json(await uploadPhoto(c.var.deps, c.var.actor, file), 201)
+  },
+)
+
+/** Mounted at /api/files: local storage only (production serves Vercel Blob URLs directly). */
+export const filesApi = new Hono<AppEnv>()
+
+filesApi.get('/:name', async (c) => {
+  const read = c.var.deps.storage.read
+  const name = c.req.param('name')
+  const bytes = read ? await read(name) : null
+  if (!bytes) throw new AppError('NOT_FOUND', '图片不存在')
+  const mime = name.endsWith('.png') ? 'image/png' : name.endsWith('.webp') ? 'image/webp' : 'image/jpeg'
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': mime, 'cache-control': 'public, max-age=31536000, immutable' })
+})
+
+/** Mounted at /api/wechat: WeChat's message push (服务器配置), for media-check verdicts. */
+export const wechatEvents = new Hono<AppEnv>()
+
+function signatureOk(token: string | null, q: Record<string, string>): boolean {
+  if (!token || !q.signature || !q.timestamp || !q.nonce) return false
+  const expected = createHash('sha1').update([token, q.timestamp, q.nonce].sort().join('')).digest('hex')
+  return expected.length === q.signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(q.signature))
+}
+
+wechatEvents.get('/events', (c) => {
+  // WeChat verifies the URL once with a GET carrying `echostr`.
+  if (!signatureOk(c.var.deps.config.wechatMsgToken, c.req.query())) throw new AppError('SIGNATURE_INVALID')
+  return c.text(c.req.query('echostr') ?? '')
+})
+
+const MediaCheckPush = z.object({
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().min(1),
+  result: z.object({ suggest: z.string() }),
+})
+
+wechatEvents.post('/events', async (c) => {
+  if (!signatureOk(c.var.deps.config.wechatMsgToken, c.req.query())) throw new AppError('SIGNATURE_INVALID')
+  const parsed = MediaCheckPush.safeParse(await c.req.json().catch(() => null))
+  // Other events are acknowledged and ignored; WeChat retries anything that is not "success".
+  if (parsed.success) await applyMediaVerdict(c.var.deps.database.db, parsed.data.trace_id, parsed.data.result.suggest)
+  return c.text('success')
+})
+
+export const photosDocs = [
+  op({ method: 'post', path: '/api/photos', tag: 'photos', summary: '上传照片（multipart 字段 file；JPG/PNG/WebP，≤ 10 MB；服务器去除 EXIF 并压缩到 2048 px）', auth: true, response: Photo, status: 201, errors: [400, 413, 415] }),
+  op({ method: 'get', path: '/api/files/:name', tag: 'photos', summary: '照片文件（本地存储）', auth: false, response: z.string(), errors: [404] }),
+  op({ method: 'get', path: '/api/wechat/events', tag: 'photos', summary: '微信消息推送的地址验证', auth: false, response: z.string(), errors: [401] }),
+  op({ method: 'post', path: '/api/wechat/events', tag: 'photos', summary: '微信消息推送（图片内容安全的异步结果）', auth: false, response: z.string(), errors: [401] }),
+]
