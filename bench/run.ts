@@ -1,5 +1,13 @@
+import { benchConcerns } from './concerns.js'
 import { benchStartup } from './startup.js'
 
-/** `npm run bench`: every benchmark, one JSON document on stdout. */
-const results = { date: new Date().toISOString(), node: process.version, startup: await benchStartup() }
+/**
+ * `npm run bench`: every benchmark, one JSON document on stdout. The concerns benchmark needs a
+ * PostgreSQL server (BENCH_DATABASE_URL, default the local one); `npm run bench -- startup` runs
+ * only the start-up part.
+ */
+const only = process.argv[2]
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
+if (!only || only === 'startup') results.startup = await benchStartup()
+if (!only || only === 'concerns') results.concerns = await benchConcerns()
 console.log(JSON.stringify(results, null, 2))

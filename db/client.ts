@@ -78,6 +78,9 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
     const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', () => {})
     const db = drizzle(pool, { schema, casing: 'snake_case' })
     return {
       db: db as unknown as Db,
@@ -95,6 +98,7 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
     neonConfig.webSocketConstructor = ws
   }
   const pool = new Pool({ connectionString: stripDriverParam(url!), max: options.max ?? 5 })
+  pool.on('error', () => {})
   const db = drizzle(pool, { schema, casing: 'snake_case' })
   return {
     db: db as unknown as Db,

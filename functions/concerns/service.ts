@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { categories, dueAt } from '../../domain/concerns/categories.js'
 import { concernEventLabels, concernStatusLabels } from '../../domain/concerns/labels.js'
@@ -137,6 +137,8 @@ export async function raiseConcern(
   await assertTextPasses(deps, actor.userId, input.description, place.placeText)
 
   const hash = requestHash(input)
+  const year = chinaYear(now)
+  const [community] = await db.select({ code: communities.code }).from(communities).where(eq(communities.id, input.communityId))
   return db.transaction(async (tx) => {
     if (idempotencyKey) {
       // A concurrent retry with the same key waits here for the first to commit, then finds its result.
@@ -155,22 +157,12 @@ export async function raiseConcern(
         return { id: seen.concernId, replayed: true }
       }
     }
-    const year = chinaYear(now)
-    const [counter] = await tx
-      .insert(concernCounters)
-      .values({ communityId: input.communityId, year, last: 1 })
-      .onConflictDoUpdate({
-        target: [concernCounters.communityId, concernCounters.year],
-        set: { last: sql`${concernCounters.last} + 1` },
-      })
-      .returning({ last: concernCounters.last })
-    const [community] = await tx.select({ code: communities.code }).from(communities).where(eq(communities.id, input.communityId))
-    const publicNo = `${community.code}-${year}-${String(counter.last).padStart(6, '0')}`
     const [created] = await tx
       .insert(concerns)
       .values({
         communityId: input.communityId,
-        publicNo,
+        // The public number is taken last (below), so the counter row stays locked only briefly.
+        publicNo: `#${randomUUID()}`,
         authorId: actor.userId,
         category: input.category,
         description: input.description,
@@ -202,6 +194,17 @@ export async function raiseConcern(
         .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, idempotencyKey)))
     }
     const staff = (await staffUserIds(tx, input.communityId)).filter((id) => id !== actor.userId)
+    // Gapless per community and year: the counter row is locked from here to the commit.
+    const [counter] = await tx
+      .insert(concernCounters)
+      .values({ communityId: input.communityId, year, last: 1 })
+      .onConflictDoUpdate({
+        target: [concernCounters.communityId, concernCounters.year],
+        set: { last: sql`${concernCounters.last} + 1` },
+      })
+      .returning({ last: concernCounters.last })
+    const publicNo = `${community.code}-${year}-${String(counter.last).padStart(6, '0')}`
+    await tx.update(concerns).set({ publicNo }).where(eq(concerns.id, created.id))
     await notify(tx, {
       userIds: staff,
       concernId: created.id,
