@@ -2,12 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
 import { Photo } from '../../domain/schemas/concerns.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { jsonBody, paramsOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import { MAX_UPLOAD_BYTES, applyMediaVerdict, uploadPhoto } from './service.js'
+import { MAX_UPLOAD_BYTES, applyMediaVerdict, reviewPhoto, uploadPhoto } from './service.js'
 
 /** Mounted at /api/photos. */
 export const photosApi = new Hono<AppEnv>()
@@ -34,6 +36,12 @@ photosApi.post(
     if (!(file instanceof File) || file.size === 0) throw new AppError('PHOTO_MISSING', undefined, { fields: [{ path: 'file', message: '请选择要上传的照片' }] })
     return c.json(await uploadPhoto(c.var.deps, c.var.actor, file), 201)
   },
+)
+
+const PhotoReviewInput = z.strictObject({ verdict: z.enum(['pass', 'rejected'], { error: '请选择「通过」或「不通过」' }) })
+
+photosApi.post('/:photoId/review', requireUser, paramsOf(z.object({ photoId: Id })), jsonBody(PhotoReviewInput), async (c) =>
+  c.json(await reviewPhoto(c.var.deps.database.db, c.var.actor, c.req.valid('param').photoId, c.req.valid('json').verdict)),
 )
 
 /** Mounted at /api/files: local storage only (production serves Vercel Blob URLs directly). */
@@ -79,6 +87,7 @@ wechatEvents.post('/events', async (c) => {
 
 export const photosDocs = [
   op({ method: 'post', path: '/api/photos', tag: 'photos', summary: '上传照片（multipart 字段 file；JPG/PNG/WebP，≤ 10 MB；服务器去除 EXIF 并压缩到 2048 px）', auth: true, response: Photo, status: 201, errors: [400, 413, 415] }),
+  op({ method: 'post', path: '/api/photos/:photoId/review', tag: 'photos', summary: '工作人员审核被微信标记的照片（通过后对居民可见）', auth: true, body: PhotoReviewInput, response: Photo, errors: [403, 404] }),
   op({ method: 'get', path: '/api/files/:name', tag: 'photos', summary: '照片文件（本地存储）', auth: false, response: z.string(), errors: [404] }),
   op({ method: 'get', path: '/api/wechat/events', tag: 'photos', summary: '微信消息推送的地址验证', auth: false, response: z.string(), errors: [401] }),
   op({ method: 'post', path: '/api/wechat/events', tag: 'photos', summary: '微信消息推送（图片内容安全的异步结果）', auth: false, response: z.string(), errors: [401] }),

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { eq, inArray } from 'drizzle-orm'
 import sharp from 'sharp'
-import type { Actor } from '../../domain/permissions.js'
+import { hasRole, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { photos, users, type PhotoRow } from '../../db/schema.js'
+import { concernEvents, concernPhotos, concerns, eventPhotos, photos, users, type PhotoRow } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 
@@ -89,4 +89,32 @@ export async function applyMediaVerdict(db: Db, traceId: string, suggest: string
     .update(photos)
     .set({ moderation: suggest === 'pass' ? 'pass' : 'flagged' })
     .where(eq(photos.traceId, traceId))
+}
+
+/**
+ * Staff decide on an image WeChat flagged (or could not check): shown to everyone, or kept
+ * hidden for good. Only staff of a community where the photo is attached may decide.
+ */
+export async function reviewPhoto(db: Db, actor: Actor, photoId: string, verdict: 'pass' | 'rejected') {
+  const [direct, viaEvents] = await Promise.all([
+    db
+      .select({ communityId: concerns.communityId })
+      .from(concernPhotos)
+      .innerJoin(concerns, eq(concerns.id, concernPhotos.concernId))
+      .where(eq(concernPhotos.photoId, photoId)),
+    db
+      .select({ communityId: concerns.communityId })
+      .from(eventPhotos)
+      .innerJoin(concernEvents, eq(concernEvents.id, eventPhotos.eventId))
+      .innerJoin(concerns, eq(concerns.id, concernEvents.concernId))
+      .where(eq(eventPhotos.photoId, photoId)),
+  ])
+  const communityIds = [...direct, ...viaEvents].map((r) => r.communityId)
+  const [photo] = await db.select().from(photos).where(eq(photos.id, photoId))
+  if (!photo) throw new AppError('NOT_FOUND', '照片不存在')
+  if (!communityIds.some((communityId) => hasRole(actor, communityId, 'worker', 'admin'))) {
+    throw new AppError('FORBIDDEN', '只有照片所在社区的工作人员可以审核')
+  }
+  const [updated] = await db.update(photos).set({ moderation: verdict }).where(eq(photos.id, photoId)).returning()
+  return photoView(updated, true)
 }

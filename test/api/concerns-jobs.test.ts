@@ -163,6 +163,15 @@ describe('content security (WeChat msg_sec_check / media_check_async)', () => {
     expect(after[0]).toMatchObject({ hidden: false })
     expect(after[0].url).not.toBe('')
     expect(after[1]).toMatchObject({ hidden: true, url: '' })
+
+    // Staff see the flagged one and decide; a resident may not.
+    const review = (who: 'li' | 'liu', verdict: string) =>
+      t.tokenFor(who).then((token) => t.call('POST', `/api/photos/${bad.id}/review`, { token, body: { verdict } }))
+    expect((await review('li', 'pass')).status).toBe(403)
+    const staffView = (await (await detail(t, 'liu', id)).json()).photos as { url: string; hidden: boolean }[]
+    expect(staffView[1].url).not.toBe('')
+    expect((await review('liu', 'pass')).status).toBe(200)
+    expect((await seen())[1]).toMatchObject({ hidden: false })
   })
 })
 
