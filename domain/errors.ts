@@ -36,6 +36,22 @@ export const errorCatalog = {
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务出错了，请稍后再试' },
+  SESSION_CHANGED: { status: 409, message: '议事会状态刚刚发生了变化，请刷新后再试' },
+  SESSION_TRANSITION_NOT_ALLOWED: { status: 409, message: '议事会当前状态不能进行此操作' },
+  TOPICS_PENDING: { status: 409, message: '还有议题待处理，请先列入议程、顺延或不予采纳' },
+  TOPIC_TRANSITION_NOT_ALLOWED: { status: 409, message: '议题当前状态不能进行此操作' },
+  BOOKING_CLOSED: { status: 409, message: '这场议事会现在不接受议题申报' },
+  BOOKING_DEADLINE_PASSED: { status: 409, message: '议题申报已截止，请申报下一次议事会' },
+  AGENDA_FULL: { status: 409, message: '议程已排满，请申报下一次议事会' },
+  TOO_MANY_PENDING_TOPICS: { status: 409, message: '您在这场议事会待审核的议题已达上限，请等社区处理后再申报' },
+  CONCERN_ALREADY_ON_AGENDA: { status: 409, message: '这条诉求已经列入议事会议程，不需要重复申报' },
+  CONCERN_NOT_ELIGIBLE: { status: 400, message: '只能关联自己反映或附议过的本社区诉求' },
+  DEFER_TARGET_INVALID: { status: 409, message: '只能顺延到本社区之后一场尚未召开的议事会' },
+  REGISTRATION_NOT_OPEN: { status: 409, message: '这场议事会还没有开放报名' },
+  REGISTRATION_CLOSED: { status: 409, message: '议事会已开始，报名已截止' },
+  SESSION_CANCELLED: { status: 409, message: '这场议事会已取消' },
+  CHECK_IN_NOT_OPEN: { status: 409, message: '现在不在签到时间内' },
+  CHECK_IN_CODE_INVALID: { status: 400, message: '签到码不正确，请核对后重试' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -21,6 +21,10 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
   'residency.review': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
   'resident.act': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
   'community.administer': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: false, admin: true, partner: false, otherWorker: false },
+  'council.manage': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
+  'council.bookTopic': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
+  'council.attend': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
+  'council.viewInvited': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: true, otherWorker: false },
 }
 
 describe('can(actor, action, community)', () => {

@@ -26,6 +26,14 @@ const rules = {
   'resident.act': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
   /** Schedule councils, open and close votes, see the three rates. */
   'community.administer': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'admin'),
+  /** Create and edit sessions and recurring rules, decide topics, run sessions, publish minutes. */
+  'council.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Book a topic onto a session (议题申报). */
+  'council.bookTopic': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** Register for a session, cancel, check in: attendance is what attendee-only votes count. */
+  'council.attend': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** See a session's staff view (agenda items owned, deadlines); partners only where invited, checked by the service. */
+  'council.viewInvited': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'partner', 'worker', 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules
