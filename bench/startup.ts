@@ -61,6 +61,8 @@ export async function benchStartup() {
     SESSION_SECRET: 'b'.repeat(40),
     WECHAT_APPID: 'wx-bench',
     WECHAT_SECRET: 'bench',
+    BLOB_READ_WRITE_TOKEN: 'vercel_blob_rw_bench',
+    CRON_SECRET: 'bench-cron-secret-000',
     DATABASE_URL: 'postgres://bench:bench@ep-bench-000000.eu-central-1.aws.neon.tech/linli',
   }
   const empty: number[] = []
