@@ -1,13 +1,8 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import pino from 'pino'
-import { openDb, type DbHandle } from '../db/client.js'
+import { openDb } from '../db/client.js'
 import { demo, seedDemo } from '../db/seed.js'
-import { createApp } from '../functions/app.js'
-import { loadConfig } from '../functions/config.js'
-import { buildDeps } from '../functions/deps.js'
+import { scratch, startApi } from './support.js'
 
 /**
  * Concerns on PostgreSQL, measured in one run so ratios mean something:
@@ -15,44 +10,9 @@ import { buildDeps } from '../functions/deps.js'
  *   raw single-row inserts and selects through the same pool;
  * - the board's first page and page 500 at 1k and at 1M concerns (seeded by SQL).
  */
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20)
 const bigN = Number(process.env.BENCH_BIG_N ?? 1_000_000)
-
-async function scratch(label: string) {
-  const name = `linli_bench_${label}_${process.pid}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`drop database if exists ${name} with (force)`)
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: serverUrl })
-      await a.connect()
-      await a.query(`drop database if exists ${name} with (force)`)
-      await a.end()
-    },
-  }
-}
-
-async function startApi(database: DbHandle) {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'bench-secret-0123456789-0123456789-x' })
-  const app = createApp(buildDeps(config, database, pino({ level: 'silent' })))
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise((r) => server.once('listening', r))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const token = ((await (await app.request('/api/auth/dev', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: demo.user.wang }),
-  })).json()) as { token: string }).token
-  return { base, token, close: () => new Promise<void>((r) => server.close(() => r())) }
-}
 
 function summary(r: autocannon.Result) {
   return {
@@ -142,10 +102,11 @@ async function boardAt(n: number) {
     await seedConcerns(pool, n)
     const seedMs = Math.round(performance.now() - seedStart)
     const api = await startApi(handle)
+    const token = await api.login(demo.user.wang)
     // Page 500 of 20 needs 10 000 concerns; a smaller board is measured at its last page.
     const deepPage = Math.min(500, Math.floor(n / 20))
-    const first = await timeGet(await boardPageUrl(pool, api.base, 1), api.token)
-    const deep = await timeGet(await boardPageUrl(pool, api.base, deepPage), api.token)
+    const first = await timeGet(await boardPageUrl(pool, api.base, 1), token)
+    const deep = await timeGet(await boardPageUrl(pool, api.base, deepPage), token)
     await api.close()
     await pool.end()
     return { concerns: n, seedMs, firstPageMedianMs: first, deepPage, deepPageMedianMs: deep, deepOverFirst: Number((deep / first).toFixed(2)) }
@@ -162,6 +123,7 @@ export async function benchConcerns() {
     await handle.migrate()
     await seedDemo(handle.db)
     const api = await startApi(handle)
+    const token = await api.login(demo.user.wang)
     const pool = new pg.Pool({ connectionString: db.url, max: 10 })
     pool.on('error', () => {})
     const body = JSON.stringify({
@@ -176,7 +138,7 @@ export async function benchConcerns() {
       method: 'POST',
       connections,
       duration: seconds,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body,
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${process.pid}-${n++}` } }) }],
     })
@@ -184,7 +146,7 @@ export async function benchConcerns() {
       url: `${api.base}/api/communities/${demo.community.wenan}/concerns?limit=20`,
       connections,
       duration: seconds,
-      headers: { authorization: `Bearer ${api.token}` },
+      headers: { authorization: `Bearer ${token}` },
     })
     const rawInsert = await rawLoop(5000, connections, (i) =>
       pool.query('insert into notifications (user_id, title, body) values ($1, $2, $3)', [demo.user.wang, `bench ${i}`, 'raw insert']),

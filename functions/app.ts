@@ -7,6 +7,7 @@ import { Health } from '../domain/schemas/common.js'
 import { auth, authDocs } from './auth/routes.js'
 import { communitiesApi, communitiesDocs } from './communities/routes.js'
 import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
+import { communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
 import type { AppEnv, Deps } from './context.js'
 import { AppError } from './http/errors.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
@@ -29,6 +30,7 @@ export const operations = [
   ...communitiesDocs,
   ...residencyDocs,
   ...concernsDocs,
+  ...councilsDocs,
   ...photosDocs,
   ...notificationsDocs,
   ...jobsDocs,
@@ -74,9 +76,12 @@ export function createApp(deps: Deps) {
   app.route('/api/me', me)
   app.route('/api/communities/:communityId/residency', residencyQueue)
   app.route('/api/communities/:communityId', communityConcerns)
+  app.route('/api/communities/:communityId', communityCouncils)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
+  app.route('/api/sessions', sessionsApi)
+  app.route('/api/topics', topicsApi)
   app.route('/api/photos', photosApi)
   app.route('/api/files', filesApi)
   app.route('/api/wechat', wechatEvents)

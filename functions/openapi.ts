@@ -6,12 +6,14 @@ export interface Operation {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   /** Hono style (`/api/communities/:communityId`); converted to `{communityId}` in the document. */
   path: string
-  tag: 'system' | 'auth' | 'me' | 'communities' | 'residency' | 'concerns' | 'photos' | 'notifications' | 'jobs'
+  tag: 'system' | 'auth' | 'me' | 'communities' | 'residency' | 'concerns' | 'councils' | 'photos' | 'notifications' | 'jobs'
   summary: string
   auth: boolean
   body?: z.ZodType
   query?: z.ZodType
   response: z.ZodType
+  /** The reply's media type when it is not JSON (e.g. text/calendar). */
+  contentType?: string
   status?: number
   errors?: number[]
 }
@@ -27,6 +29,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   communities: '社区、楼栋、单元、房屋',
   residency: '房屋认证：居民申请，社区工作者审核',
   concerns: '诉求：反映、附议、关注、受理、派单、办结、评价',
+  councils: '议事会：每月一议、邻里事周议、专题议事会、民情恳谈会；议题申报、报名、签到、决议与纪要',
   photos: '照片上传（去除 EXIF、压缩）与访问',
   notifications: '我的消息',
   jobs: '定时任务（Vercel Cron 调用）',
@@ -61,7 +64,7 @@ export function buildOpenApi(operations: Operation[], version: string) {
     const responses: Record<string, unknown> = {
       [String(o.status ?? 200)]: {
         description: 'OK',
-        content: { 'application/json': { schema: convert(o.response, 'output') } },
+        content: { [o.contentType ?? 'application/json']: { schema: convert(o.response, 'output') } },
       },
     }
     const errs = new Set([...(o.errors ?? []), ...(o.auth ? [401] : []), ...(o.body || o.query ? [400] : [])])

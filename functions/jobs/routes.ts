@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { autoCloseResolved, noticeOverdue } from '../concerns/service.js'
+import { ensureSessionsAhead, sendReminders } from '../councils/schedule.js'
 import type { AppEnv, Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { dispatchOutbox } from '../notifications/dispatch.js'
@@ -11,8 +12,10 @@ import { op } from '../openapi.js'
 export async function runScheduledJobs(deps: Deps) {
   const overdue = await noticeOverdue(deps)
   const autoClosed = await autoCloseResolved(deps, deps.config.autoCloseDays)
+  const sessionsCreated = await ensureSessionsAhead(deps)
+  const reminders = await sendReminders(deps)
   const outbox = await dispatchOutbox(deps)
-  return { overdue, autoClosed, outbox }
+  return { overdue, autoClosed, sessionsCreated, reminders, outbox }
 }
 
 /** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
@@ -29,9 +32,13 @@ jobsApi.get('/tick', async (c) => {
 const TickResult = z.object({
   overdue: z.number().int(),
   autoClosed: z.number().int(),
+  /** Council sessions created by recurring rules (eight weeks ahead). */
+  sessionsCreated: z.number().int(),
+  /** Council reminders queued (24 h and 2 h before, one per registrant). */
+  reminders: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
 })
 
 export const jobsDocs = [
-  op({ method: 'get', path: '/api/jobs/tick', tag: 'jobs', summary: '定时任务：逾期提醒、超时自动结案、发送订阅消息', auth: false, response: TickResult, errors: [401] }),
+  op({ method: 'get', path: '/api/jobs/tick', tag: 'jobs', summary: '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、发送订阅消息', auth: false, response: TickResult, errors: [401] }),
 ]

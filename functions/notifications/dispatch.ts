@@ -43,12 +43,16 @@ export async function dispatchOutbox(deps: Deps, limit = 50) {
       result.abandoned++
       continue
     }
-    const p = row.payload as { publicNo?: string; statusLabel?: string; title?: string; at?: string; concernId?: string }
+    const p = row.payload as { publicNo?: string; statusLabel?: string; title?: string; at?: string; concernId?: string; sessionId?: string }
     try {
       const outcome = await deps.wechat.sendSubscribeMessage({
         openid: user.openid,
         templateId: deps.config.subscribeTemplateConcern,
-        page: p.concernId ? `pages/concern-detail/index?id=${p.concernId}` : 'pages/home/index',
+        page: p.concernId
+          ? `pages/concern-detail/index?id=${p.concernId}`
+          : p.sessionId
+            ? `pages/session-detail/index?id=${p.sessionId}`
+            : 'pages/home/index',
         data: {
           character_string1: { value: p.publicNo ?? '' },
           phrase2: { value: (p.statusLabel ?? '').slice(0, 5) },

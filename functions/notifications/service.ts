@@ -12,7 +12,9 @@ export interface Notice {
   title: string
   body: string
   /** What the WeChat subscribe message carries (template fields are filled by the dispatcher). */
-  message: { template: 'concern_status'; publicNo: string; status: string; statusLabel: string; at: string }
+  message:
+    | { template: 'concern_status'; publicNo: string; status: string; statusLabel: string; at: string }
+    | { template: 'council_session'; sessionId: string; status: string; statusLabel: string; at: string }
 }
 
 /** The in-app message and the outbox row for each recipient, inside the caller's transaction. */

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm'
 import sharp from 'sharp'
 import { hasRole, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { concernEvents, concernPhotos, concerns, eventPhotos, photos, users, type PhotoRow } from '../../db/schema.js'
+import { concernEvents, concernPhotos, concerns, councilSessionPhotos, councilSessions, eventPhotos, photos, users, type PhotoRow } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 
@@ -96,7 +96,7 @@ export async function applyMediaVerdict(db: Db, traceId: string, suggest: string
  * hidden for good. Only staff of a community where the photo is attached may decide.
  */
 export async function reviewPhoto(db: Db, actor: Actor, photoId: string, verdict: 'pass' | 'rejected') {
-  const [direct, viaEvents] = await Promise.all([
+  const [direct, viaEvents, viaMinutes] = await Promise.all([
     db
       .select({ communityId: concerns.communityId })
       .from(concernPhotos)
@@ -108,8 +108,13 @@ export async function reviewPhoto(db: Db, actor: Actor, photoId: string, verdict
       .innerJoin(concernEvents, eq(concernEvents.id, eventPhotos.eventId))
       .innerJoin(concerns, eq(concerns.id, concernEvents.concernId))
       .where(eq(eventPhotos.photoId, photoId)),
+    db
+      .select({ communityId: councilSessions.communityId })
+      .from(councilSessionPhotos)
+      .innerJoin(councilSessions, eq(councilSessions.id, councilSessionPhotos.sessionId))
+      .where(eq(councilSessionPhotos.photoId, photoId)),
   ])
-  const communityIds = [...direct, ...viaEvents].map((r) => r.communityId)
+  const communityIds = [...direct, ...viaEvents, ...viaMinutes].map((r) => r.communityId)
   const [photo] = await db.select().from(photos).where(eq(photos.id, photoId))
   if (!photo) throw new AppError('NOT_FOUND', '照片不存在')
   if (!communityIds.some((communityId) => hasRole(actor, communityId, 'worker', 'admin'))) {

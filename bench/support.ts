@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import pg from 'pg'
+import pino from 'pino'
+import type { DbHandle } from '../db/client.js'
+import { createApp } from '../functions/app.js'
+import { loadConfig } from '../functions/config.js'
+import { buildDeps } from '../functions/deps.js'
+
+/** The PostgreSQL server the benchmarks run on. */
+const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+async function adminQuery(sql: string) {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(sql)
+  } finally {
+    await admin.end()
+  }
+}
+
+/** A fresh database on that server for one benchmark, and how to drop it afterwards. */
+export async function scratch(label: string) {
+  const name = `linli_bench_${label}_${process.pid}`
+  await adminQuery(`drop database if exists ${name} with (force)`)
+  await adminQuery(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) }
+}
+
+/** The real HTTP app on a loopback port over `database`, with a dev-login helper. */
+export async function startApi(database: DbHandle) {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'bench-secret-0123456789-0123456789-x' })
+  const app = createApp(buildDeps(config, database, pino({ level: 'silent' })))
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((r) => server.once('listening', r))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const login = async (userId: string) => {
+    const res = await app.request('/api/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+    return ((await res.json()) as { token: string }).token
+  }
+  return { base, login, close: () => new Promise<void>((r) => server.close(() => r())) }
+}

@@ -1,0 +1,163 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import {
+  CheckInInput,
+  MinutesInput,
+  RecurringRule,
+  RecurringRuleInput,
+  RecurringRuleList,
+  RegistrationPage,
+  RegistrationsQuery,
+  RegistrationState,
+  SessionActionInput,
+  SessionDetail,
+  SessionInput,
+  SessionPage,
+  SessionsQuery,
+  ResolutionInput,
+  Topic,
+  TopicDecisionInput,
+  TopicInput,
+  TopicPage,
+  TopicsQuery,
+} from '../../domain/schemas/councils.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import {
+  actOnSession,
+  calendarOfCommunity,
+  calendarOfSession,
+  cancelRegistration,
+  checkIn,
+  createSession,
+  editSession,
+  getSessionDetail,
+  listRegistrations,
+  listSessions,
+  publishMinutes,
+  register,
+} from './service.js'
+import { createRule, listRules } from './schedule.js'
+import { bookTopic, decideTopic, getTopic, listTopics, recordResolution, withdrawTopic } from './topics.js'
+
+const CommunityParams = z.object({ communityId: Id })
+const SessionParams = z.object({ sessionId: Id })
+const TopicParams = z.object({ topicId: Id })
+
+/** Mounted at /api/communities/:communityId: a community's sessions. */
+export const communityCouncils = new Hono<AppEnv>()
+communityCouncils.use('*', requireUser)
+
+communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), async (c) => {
+  const id = await createSession(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))
+  return c.json(await getSessionDetail(c.var.deps, c.var.actor, id), 201)
+})
+communityCouncils.get('/sessions', paramsOf(CommunityParams), queryOf(SessionsQuery), async (c) =>
+  c.json(await listSessions(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), async (c) =>
+  c.json(await createRule(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
+)
+communityCouncils.get('/rules', paramsOf(CommunityParams), async (c) =>
+  c.json(await listRules(c.var.deps, c.var.actor, c.req.valid('param').communityId)),
+)
+communityCouncils.get('/calendar.ics', paramsOf(CommunityParams), async (c) =>
+  ics(c, await calendarOfCommunity(c.var.deps, c.var.actor, c.req.valid('param').communityId), 'councils'),
+)
+
+/** An .ics reply; the calendar module (ical-generator) is loaded only here. */
+async function ics(c: Context<AppEnv>, cal: Awaited<ReturnType<typeof calendarOfCommunity>>, file: string) {
+  const { sessionsCalendar } = await import('./calendar.js')
+  c.header('content-type', 'text/calendar; charset=utf-8')
+  c.header('content-disposition', `attachment; filename="${file}.ics"`)
+  return c.body(sessionsCalendar(cal.name, cal.sessions, cal.communityName, cal.now))
+}
+
+/** Mounted at /api/sessions: one session, its registration and check-in. */
+export const sessionsApi = new Hono<AppEnv>()
+sessionsApi.use('*', requireUser)
+
+sessionsApi.get('/:sessionId', paramsOf(SessionParams), async (c) =>
+  c.json(await getSessionDetail(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
+)
+sessionsApi.get('/:sessionId/calendar.ics', paramsOf(SessionParams), async (c) => {
+  const { sessionId } = c.req.valid('param')
+  return ics(c, await calendarOfSession(c.var.deps, c.var.actor, sessionId), `session-${sessionId.slice(0, 8)}`)
+})
+sessionsApi.patch('/:sessionId', paramsOf(SessionParams), jsonBody(SessionInput), async (c) => {
+  const { sessionId } = c.req.valid('param')
+  await editSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
+  return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
+})
+sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(SessionActionInput), async (c) => {
+  const { sessionId } = c.req.valid('param')
+  await actOnSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
+  return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
+})
+sessionsApi.post('/:sessionId/registration', paramsOf(SessionParams), async (c) =>
+  c.json(await register(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
+)
+sessionsApi.delete('/:sessionId/registration', paramsOf(SessionParams), async (c) =>
+  c.json(await cancelRegistration(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
+)
+sessionsApi.post('/:sessionId/check-in', paramsOf(SessionParams), jsonBody(CheckInInput), async (c) =>
+  c.json(await checkIn(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('json').code)),
+)
+sessionsApi.get('/:sessionId/registrations', paramsOf(SessionParams), queryOf(RegistrationsQuery), async (c) =>
+  c.json(await listRegistrations(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
+)
+sessionsApi.post('/:sessionId/topics', paramsOf(SessionParams), jsonBody(TopicInput), async (c) =>
+  c.json(await bookTopic(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('json')), 201),
+)
+sessionsApi.get('/:sessionId/topics', paramsOf(SessionParams), queryOf(TopicsQuery), async (c) =>
+  c.json(await listTopics(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
+)
+sessionsApi.post('/:sessionId/minutes', paramsOf(SessionParams), jsonBody(MinutesInput), async (c) => {
+  const { sessionId } = c.req.valid('param')
+  await publishMinutes(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
+  return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
+})
+
+/** Mounted at /api/topics: deciding, withdrawing and resolving one topic. */
+export const topicsApi = new Hono<AppEnv>()
+topicsApi.use('*', requireUser)
+
+topicsApi.get('/:topicId', paramsOf(TopicParams), async (c) => c.json(await getTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)))
+topicsApi.post('/:topicId/decision', paramsOf(TopicParams), jsonBody(TopicDecisionInput), async (c) =>
+  c.json(await decideTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
+)
+topicsApi.post('/:topicId/withdraw', paramsOf(TopicParams), async (c) =>
+  c.json(await withdrawTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)),
+)
+topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(ResolutionInput), async (c) =>
+  c.json(await recordResolution(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
+)
+
+const IcsFile = z.string().meta({ description: 'text/calendar (RFC 5545), TZID=Asia/Shanghai' })
+
+const t = 'councils' as const
+export const councilsDocs = [
+  op({ method: 'post', path: '/api/communities/:communityId/sessions', tag: t, summary: '安排一场议事会（工作人员；创建后为筹备中）', auth: true, body: SessionInput, response: SessionDetail, status: 201, errors: [403] }),
+  op({ method: 'get', path: '/api/communities/:communityId/sessions', tag: t, summary: '议事：即将召开（由近到远）或往期（由近到远）；共建单位仅见邀请了本单位的', auth: true, query: SessionsQuery, response: SessionPage, errors: [403] }),
+  op({ method: 'post', path: '/api/communities/:communityId/rules', tag: t, summary: '设置固定议事安排（如每月第二个周五 19:00），立即生成之后八周的议事会', auth: true, body: RecurringRuleInput, response: RecurringRule, status: 201, errors: [403] }),
+  op({ method: 'get', path: '/api/communities/:communityId/rules', tag: t, summary: '固定议事安排（工作人员）', auth: true, response: RecurringRuleList, errors: [403] }),
+  op({ method: 'get', path: '/api/sessions/:sessionId', tag: t, summary: '议事会详情：议程、报名、我的议题、纪要；签到码仅工作人员可见', auth: true, response: SessionDetail, errors: [404] }),
+  op({ method: 'patch', path: '/api/sessions/:sessionId', tag: t, summary: '修改尚未召开的议事会（整张表单）', auth: true, body: SessionInput, response: SessionDetail, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/sessions/:sessionId/actions', tag: t, summary: '开放申报和报名、确定议程、开始、结束、取消（通知已报名的居民）', auth: true, body: SessionActionInput, response: SessionDetail, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/sessions/:sessionId/registration', tag: t, summary: '报名（满员则候补）；开始后截止', auth: true, response: RegistrationState, errors: [403, 404, 409] }),
+  op({ method: 'delete', path: '/api/sessions/:sessionId/registration', tag: t, summary: '取消报名或候补；空出的名额按顺序给候补', auth: true, response: RegistrationState, errors: [404, 409] }),
+  op({ method: 'post', path: '/api/sessions/:sessionId/check-in', tag: t, summary: '现场签到（6 位签到码或扫码）', auth: true, body: CheckInInput, response: RegistrationState, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/sessions/:sessionId/topics', tag: t, summary: '申报议题（本社区认证居民，截止前；可关联自己反映或附议的诉求）', auth: true, body: TopicInput, response: Topic, status: 201, errors: [403, 404, 409, 422] }),
+  op({ method: 'get', path: '/api/sessions/:sessionId/topics', tag: t, summary: '议题列表（工作人员：全部；居民：已列入议程的和自己申报的）', auth: true, query: TopicsQuery, response: TopicPage, errors: [404] }),
+  op({ method: 'post', path: '/api/sessions/:sessionId/minutes', tag: t, summary: '发布会议纪要（议事结束后；通知报名的居民）', auth: true, body: MinutesInput, response: SessionDetail, errors: [403, 404, 409] }),
+  op({ method: 'get', path: '/api/topics/:topicId', tag: t, summary: '议题', auth: true, response: Topic, errors: [404] }),
+  op({ method: 'post', path: '/api/topics/:topicId/decision', tag: t, summary: '审核议题：列入议程（顺序、时长）、顺延到之后一场、不予采纳（原因）', auth: true, body: TopicDecisionInput, response: Topic, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/topics/:topicId/withdraw', tag: t, summary: '申报人撤回待审核的议题', auth: true, response: Topic, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/topics/:topicId/resolution', tag: t, summary: '记录决议（议事中）：内容、责任方、期限；关联诉求转入办理', auth: true, body: ResolutionInput, response: Topic, errors: [403, 404, 409] }),
+  op({ method: 'get', path: '/api/communities/:communityId/calendar.ics', tag: t, summary: '社区议事会日历（iCalendar，北京时间；近 30 天与之后 12 周）', auth: true, response: IcsFile, contentType: 'text/calendar', errors: [403, 404] }),
+  op({ method: 'get', path: '/api/sessions/:sessionId/calendar.ics', tag: t, summary: '一场议事会的日历文件（.ics，北京时间）', auth: true, response: IcsFile, contentType: 'text/calendar', errors: [404] }),
+  op({ method: 'get', path: '/api/sessions/:sessionId/registrations', tag: t, summary: '报名名单（工作人员；按报名先后）', auth: true, query: RegistrationsQuery, response: RegistrationPage, errors: [403, 404] }),
+]

@@ -1,0 +1,83 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { councilRegistrations, councilSessions } from '../../db/schema.js'
+import { startTestApp, type TestApp } from '../helpers/app.js'
+import { createSession, makeVerifiedResidents, registerAs, userIdOf } from '../helpers/councils.js'
+
+/** Seats under concurrency: one conditional update per seat, the waiting list in order. */
+let t: TestApp
+let clock = new Date('2026-12-01T01:00:00Z').getTime()
+const day = 86400_000
+
+beforeAll(async () => {
+  t = await startTestApp({ now: () => new Date(clock) })
+})
+afterAll(() => t?.close())
+
+async function rows(sessionId: string) {
+  return t.database.db
+    .select()
+    .from(councilRegistrations)
+    .where(eq(councilRegistrations.sessionId, sessionId))
+    .orderBy(asc(councilRegistrations.createdAt), asc(councilRegistrations.id))
+}
+
+async function counts(sessionId: string) {
+  const [s] = await t.database.db.select().from(councilSessions).where(eq(councilSessions.id, sessionId))
+  return { registered: s.registeredCount, waitlisted: s.waitlistCount }
+}
+
+describe('200 residents register at once for 50 seats', () => {
+  let sessionId: string
+  let tokens: string[]
+
+  beforeAll(async () => {
+    tokens = await makeVerifiedResidents(t, 200)
+    sessionId = await createSession(t, new Date(clock + 10 * day), { capacity: 50 })
+  })
+
+  it('ends with exactly 50 registered and 150 waiting, counts equal to the rows', async () => {
+    const started = performance.now()
+    const replies = await Promise.all(tokens.map((token) => registerAs(t, token, sessionId)))
+    const ms = performance.now() - started
+    expect(replies.map((r) => r.status).every((s) => s === 200)).toBe(true)
+    const states = (await Promise.all(replies.map((r) => r.json()))) as Array<{ registration: string }>
+    expect(states.filter((s) => s.registration === 'registered')).toHaveLength(50)
+    expect(states.filter((s) => s.registration === 'waitlisted')).toHaveLength(150)
+
+    const all = await rows(sessionId)
+    expect(all.filter((r) => r.status === 'registered' && r.holdsSeat)).toHaveLength(50)
+    expect(all.filter((r) => r.status === 'waitlisted')).toHaveLength(150)
+    expect(await counts(sessionId)).toEqual({ registered: 50, waitlisted: 150 })
+    console.info(`[councils] 200 concurrent registrations on ${t.database.kind}: ${Math.round(ms)} ms`)
+  })
+
+  it('gives 10 freed seats to the 10 earliest on the waiting list, 10 cancelling at once', async () => {
+    const before = await rows(sessionId)
+    const seated = before.filter((r) => r.status === 'registered').slice(0, 10)
+    const expected = before.filter((r) => r.status === 'waitlisted').slice(0, 10).map((r) => r.userId)
+    const byUser = new Map(tokens.map((tk) => [userIdOf(tk), tk]))
+    const replies = await Promise.all(seated.map((r) => t.call('DELETE', `/api/sessions/${sessionId}/registration`, { token: byUser.get(r.userId)! })))
+    expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200))
+
+    const after = await rows(sessionId)
+    const promoted = after.filter((r) => r.status === 'registered' && expected.includes(r.userId))
+    expect(promoted).toHaveLength(10)
+    expect(after.filter((r) => r.status === 'registered')).toHaveLength(50)
+    expect(after.filter((r) => r.status === 'waitlisted')).toHaveLength(140)
+    expect(await counts(sessionId)).toEqual({ registered: 50, waitlisted: 140 })
+  })
+
+  it('never double-counts one resident tapping register five times at once', async () => {
+    const [one] = await makeVerifiedResidents(t, 1)
+    const id = await createSession(t, new Date(clock + 11 * day), { capacity: 5 })
+    const replies = await Promise.all(Array.from({ length: 5 }, () => registerAs(t, one, id)))
+    expect(replies.map((r) => r.status)).toEqual(Array(5).fill(200))
+    expect(await counts(id)).toEqual({ registered: 1, waitlisted: 0 })
+    const mine = await t.database.db
+      .select()
+      .from(councilRegistrations)
+      .where(and(eq(councilRegistrations.sessionId, id), eq(councilRegistrations.userId, userIdOf(one))))
+    expect(mine).toHaveLength(1)
+  })
+})

@@ -1,0 +1,83 @@
+import { residencyClaims } from '../../db/schema.js'
+import { demo } from '../../db/seed.js'
+import type { DemoKey, TestApp } from './app.js'
+import { makeResidents } from './concerns.js'
+
+/** The user id inside a bearer token (its `sub`). */
+export function userIdOf(token: string): string {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string }
+  return payload.sub
+}
+
+/**
+ * `n` residents of a community with a verified household each (registering for a session is for
+ * verified residents: domain/permissions.ts, 'council.attend'); their tokens.
+ */
+export async function makeVerifiedResidents(t: TestApp, n: number, community: 'wenan' | 'minzhu' = 'wenan'): Promise<string[]> {
+  const tokens = await makeResidents(t, n, community)
+  const householdId = community === 'wenan' ? demo.household('wenan', 1, 1, '101') : demo.household('minzhu', 1, 1, '101')
+  const at = new Date('2026-01-05T02:00:00Z')
+  await t.database.db.insert(residencyClaims).values(
+    tokens.map((token) => ({
+      userId: userIdOf(token),
+      householdId,
+      communityId: demo.community[community],
+      relation: 'family' as const,
+      status: 'verified' as const,
+      reviewedAt: at,
+      createdAt: at,
+    })),
+  )
+  return tokens
+}
+
+/** A session form: 文安路社区's monthly council starting `startsAt`, two hours long, booking closing a day before. */
+export function sessionBody(startsAt: Date, over: Record<string, unknown> = {}) {
+  return {
+    kind: 'monthly_council',
+    title: '十二月每月一议',
+    description: '议一议楼道堆物和加装电梯',
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+    venue: '睦邻议事厅',
+    capacity: 50,
+    bookingDeadline: new Date(startsAt.getTime() - 24 * 3600_000).toISOString(),
+    agendaSlots: 4,
+    ...over,
+  }
+}
+
+export async function as(t: TestApp, who: DemoKey | string) {
+  return who.includes('.') ? who : t.tokenFor(who as DemoKey)
+}
+
+/** Creates a session as a staff member (chen by default) and returns its id. */
+export async function createSession(
+  t: TestApp,
+  startsAt: Date,
+  over: Record<string, unknown> = {},
+  opts: { who?: DemoKey; communityId?: string; open?: boolean } = {},
+): Promise<string> {
+  const res = await t.call('POST', `/api/communities/${opts.communityId ?? demo.community.wenan}/sessions`, {
+    token: await t.tokenFor(opts.who ?? 'chen'),
+    body: sessionBody(startsAt, over),
+  })
+  if (res.status !== 201) throw new Error(`create session failed: ${res.status} ${await res.text()}`)
+  const id = ((await res.json()) as { id: string }).id
+  if (opts.open !== false) await sessionAction(t, opts.who ?? 'chen', id, { action: 'open' }, 200)
+  return id
+}
+
+export async function sessionAction(t: TestApp, who: DemoKey, id: string, body: Record<string, unknown>, expected?: number) {
+  const res = await t.call('POST', `/api/sessions/${id}/actions`, { token: await t.tokenFor(who), body })
+  if (expected !== undefined && res.status !== expected) throw new Error(`${String(body.action)} by ${who}: ${res.status} ${await res.text()}`)
+  return res
+}
+
+export async function registerAs(t: TestApp, token: string, id: string) {
+  return t.call('POST', `/api/sessions/${id}/registration`, { token })
+}
+
+export async function sessionDetail(t: TestApp, who: DemoKey | string, id: string) {
+  return t.call('GET', `/api/sessions/${id}`, { token: await as(t, who) })
+}
