@@ -100,6 +100,8 @@ async function run(elder: boolean) {
   await tab(page, '我的')
   await visible(page, '[data-testid="open-staff"]')
   await page.getByText('社区工作台', { exact: true }).click()
+  await visible(page, '[data-testid="page-workbench"] [data-testid="open-claims"]')
+  await page.locator('[data-testid="page-workbench"] [data-testid="open-claims"]').click()
   await visible(page, '[data-testid="page-staff-claims"] .claim-card')
   await shot(page, `15-staff-claims${suffix}`)
   await page.locator('.claim-card', { hasText: resident }).getByText('不通过', { exact: true }).click()

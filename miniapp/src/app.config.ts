@@ -9,11 +9,14 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/residency-claim/index',
+    'pages/concern-raise/index',
+    'pages/concern-detail/index',
+    'pages/notifications/index',
   ],
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/claims/index'],
+      pages: ['pages/index/index', 'pages/inbox/index', 'pages/concern/index', 'pages/claims/index'],
     },
   ],
   window: {
@@ -38,4 +41,6 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 反映诉求 lets a resident pick where on a map (wx.chooseLocation must be declared).
+  requiredPrivateInfos: ['chooseLocation'],
 })

@@ -88,6 +88,7 @@ describe.skipIf(!haveChromium)('residency claim journey in Chromium (H5)', () =>
     await signIn(page, '刘网格')
     await openMe(page)
     await page.locator('[data-testid="page-me"] [data-testid="open-staff"]').click()
+    await page.locator('[data-testid="page-workbench"] [data-testid="open-claims"]').click()
     const staff = page.locator('[data-testid="page-staff-claims"]')
     const card = staff.locator('[data-testid="staff-claim"]', { hasText: `${j.building} ${j.unit} ${j.room}室` })
     await card.waitFor({ timeout: 20_000 })

@@ -10,4 +10,6 @@ export const colors = {
   danger: '#c8331f',
   info: '#2563c9',
   white: '#ffffff',
+  star: '#f0a020',
+  starEmpty: '#c4c8ce',
 } as const

@@ -56,6 +56,46 @@ export const iconPaths = {
   camera: ['<path d="M4 8h3l1.5-2.5h7L17 8h3v11H4z"/>', '<circle cx="12" cy="13" r="3.3"/>'],
   bell: ['<path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 1.5h-15z"/>', '<path d="M10 20.5h4"/>'],
   star: ['<path d="m12 3.8 2.5 5.2 5.7.8-4.1 4 1 5.6L12 16.7l-5.1 2.7 1-5.6-4.1-4 5.7-.8z"/>'],
+  // Concern categories (domain/concerns/categories.ts names them).
+  volume: ['<path d="M4 9.5v5h3.5L12 18.5v-13L7.5 9.5z"/>', '<path d="M15.5 9a4.2 4.2 0 0 1 0 6"/>', '<path d="M18 6.5a8 8 0 0 1 0 11"/>'],
+  drop: ['<path d="M12 3.5s-6 6.3-6 10.8a6 6 0 0 0 12 0C18 9.8 12 3.5 12 3.5z"/>', '<path d="M9.2 14.5a2.9 2.9 0 0 0 2.8 2.8"/>'],
+  leaf: ['<path d="M5 19c0-8.5 5.5-14 15-14 0 9.5-5.5 15-14 15"/>', '<path d="M5 19 13 11"/>'],
+  car: [
+    '<path d="M4 16.5v-4l2-5h12l2 5v4z"/>',
+    '<path d="M4 12.5h16"/>',
+    '<path d="M6 16.5v2.5M18 16.5v2.5"/>',
+    '<path d="M7.5 14.5h.01M16.5 14.5h.01"/>',
+  ],
+  lamp: ['<path d="M9 21h6"/>', '<path d="M12 21V10"/>', '<path d="M12 10c0-3.5 2-6 5.5-6"/>', '<path d="M14.5 4h6v2.5h-6z"/>'],
+  hammer: ['<path d="m13 7.5-8.5 8.5a1.8 1.8 0 0 0 2.5 2.5l8.5-8.5"/>', '<path d="m11 5.5 3-2.5 7 7-2.5 3z"/>'],
+  people: [
+    '<circle cx="8" cy="8" r="3"/>',
+    '<path d="M2.5 19.5c.3-3.3 2.5-5.5 5.5-5.5s5.2 2.2 5.5 5.5"/>',
+    '<circle cx="17" cy="9" r="2.5"/>',
+    '<path d="M15 14.4c.6-.3 1.3-.4 2-.4 2.5 0 4.3 1.8 4.5 4.5"/>',
+  ],
+  more: ['<circle cx="5.5" cy="12" r="1.2"/>', '<circle cx="12" cy="12" r="1.2"/>', '<circle cx="18.5" cy="12" r="1.2"/>'],
+  // Concern actions and details.
+  plus: ['<path d="M12 5v14M5 12h14"/>'],
+  close: ['<path d="m6 6 12 12M18 6 6 18"/>'],
+  image: ['<rect x="3.5" y="4.5" width="17" height="15" rx="2"/>', '<circle cx="9" cy="9.5" r="1.6"/>', '<path d="m20.5 15.5-5-5-9 9"/>'],
+  thumbsUp: [
+    '<path d="M7.5 10.5v9H4.5v-9z"/>',
+    '<path d="M7.5 10.5 11 3.8c1.4 0 2.3 1.1 2 2.5l-.7 3.2h5.4a1.8 1.8 0 0 1 1.8 2.1l-1.2 6.3a1.8 1.8 0 0 1-1.8 1.6H7.5"/>',
+  ],
+  eye: ['<path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z"/>', '<circle cx="12" cy="12" r="3"/>'],
+  eyeOff: ['<path d="M3 3l18 18"/>', '<path d="M10.6 6.2c.5-.1.9-.1 1.4-.1 6 0 9.5 6 9.5 6a16 16 0 0 1-2.7 3.3"/>', '<path d="M6.6 7.7A16 16 0 0 0 2.5 12s3.5 6 9.5 6a9 9 0 0 0 4.4-1.1"/>', '<path d="M9.9 10a3 3 0 0 0 4.1 4.1"/>'],
+  lock: ['<rect x="5" y="10.5" width="14" height="10" rx="2"/>', '<path d="M8 10.5V7.5a4 4 0 0 1 8 0v3"/>'],
+  share: ['<circle cx="6" cy="12" r="2.5"/>', '<circle cx="17.5" cy="5.5" r="2.5"/>', '<circle cx="17.5" cy="18.5" r="2.5"/>', '<path d="m8.2 10.8 7.1-4M8.2 13.2l7.1 4"/>'],
+  send: ['<path d="M21 3.5 10 14.5"/>', '<path d="m21 3.5-6.5 17-4.5-6-6-4.5z"/>'],
+  merge: ['<circle cx="6.5" cy="5.5" r="2"/>', '<circle cx="6.5" cy="18.5" r="2"/>', '<circle cx="17.5" cy="12" r="2"/>', '<path d="M6.5 7.5v9"/>', '<path d="M6.5 7.5c0 3.5 4 4.5 9 4.5"/>'],
+  userCheck: ['<circle cx="9.5" cy="8" r="3.5"/>', '<path d="M3 20c.5-3.6 3.2-6 6.5-6 1.7 0 3.2.6 4.3 1.7"/>', '<path d="m15 18.2 2 2 4-4.2"/>'],
+  play: ['<circle cx="12" cy="12" r="9"/>', '<path d="m10 8.5 5.5 3.5-5.5 3.5z"/>'],
+  edit: ['<path d="M4 20h4.5L19 9.5 14.5 5 4 15.5z"/>', '<path d="m12.5 7 4.5 4.5"/>'],
+  flag: ['<path d="M5.5 21V4"/>', '<path d="M5.5 4.5h11.5l-2 4 2 4H5.5"/>'],
+  trash: ['<path d="M4.5 6.5h15"/>', '<path d="M9.5 6.5V4.5h5v2"/>', '<path d="M6.5 6.5 7.5 20h9l1-13.5"/>'],
+  chevronDown: ['<path d="m5.5 9.5 6.5 6.5 6.5-6.5"/>'],
+  navigation: ['<path d="M12 3 19.5 20 12 16 4.5 20z"/>'],
 } as const
 
 export type IconName = keyof typeof iconPaths

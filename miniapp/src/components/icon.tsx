@@ -22,12 +22,12 @@ function base64Ascii(input: string): string {
 
 const uriCache = new Map<string, string>()
 
-export function iconDataUri(name: IconName, color: string, strokeWidth = 1.8): string {
-  const key = `${name}|${color}|${strokeWidth}`
+export function iconDataUri(name: IconName, color: string, strokeWidth = 1.8, fill = 'none'): string {
+  const key = `${name}|${color}|${strokeWidth}|${fill}`
   let uri = uriCache.get(key)
   if (!uri) {
     const svg =
-      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="${color}" ` +
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="${fill}" stroke="${color}" ` +
       `stroke-width="${strokeWidth}" stroke-linecap="round" stroke-linejoin="round">${iconPaths[name].join('')}</svg>`
     uri = `data:image/svg+xml;base64,${base64Ascii(svg)}`
     uriCache.set(key, uri)
@@ -41,6 +41,8 @@ export interface IconProps {
   size?: number
   color?: string
   strokeWidth?: number
+  /** Fill colour for solid variants (a chosen star); line icons have none. */
+  fill?: string
   className?: string
   /** Spoken name; icons without one are decorative and hidden from screen readers. */
   label?: string
@@ -50,7 +52,7 @@ export interface IconProps {
  * An SVG line icon painted as a background image, so it renders the same in weapp and h5 and
  * costs no icon font in the main package.
  */
-export function Icon({ name, size = 40, color = '#5c6370', strokeWidth, className, label }: IconProps) {
+export function Icon({ name, size = 40, color = '#5c6370', strokeWidth, fill, className, label }: IconProps) {
   const edge = Taro.pxTransform(size)
   return (
     <View
@@ -60,7 +62,7 @@ export function Icon({ name, size = 40, color = '#5c6370', strokeWidth, classNam
         width: edge,
         height: edge,
         flexShrink: 0,
-        backgroundImage: `url("${iconDataUri(name, color, strokeWidth)}")`,
+        backgroundImage: `url("${iconDataUri(name, color, strokeWidth, fill)}")`,
         backgroundSize: '100% 100%',
         backgroundRepeat: 'no-repeat',
       }}

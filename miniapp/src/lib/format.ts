@@ -17,6 +17,20 @@ export function formatTime(iso: string, now: Date = new Date()): string {
   return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
 }
 
+/** A moment that may lie ahead (a deadline): "今天 18:00", "明天 09:00", "3月5日 18:00", "2027年1月4日". */
+export function formatDay(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  const hm = `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
+  const dayIndex = Math.floor((date.getTime() - startOfToday) / 86400000)
+  if (dayIndex === 0) return t.time.today(hm)
+  if (dayIndex === 1) return t.time.tomorrow(hm)
+  if (dayIndex === -1) return t.time.yesterday(hm)
+  if (date.getFullYear() === now.getFullYear()) return `${date.getMonth() + 1}月${date.getDate()}日 ${hm}`
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
+}
+
 export function greetingFor(date: Date = new Date()): string {
   const h = date.getHours()
   if (h < 11) return t.greeting.morning

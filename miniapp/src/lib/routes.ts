@@ -8,6 +8,12 @@ export const routes = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   claim: '/pages/residency-claim/index',
+  raise: '/pages/concern-raise/index',
+  concern: '/pages/concern-detail/index',
+  notifications: '/pages/notifications/index',
+  workbench: '/staff/pages/index/index',
+  staffInbox: '/staff/pages/inbox/index',
+  staffConcern: '/staff/pages/concern/index',
   staffClaims: '/staff/pages/claims/index',
 } as const
 
@@ -26,6 +32,33 @@ export function openClaimForm(communityId?: string) {
 
 export function openStaffClaims(communityId?: string) {
   return Taro.navigateTo({ url: withQuery(routes.staffClaims, { communityId }) })
+}
+
+export function openRaiseForm(communityId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.raise, { communityId }) })
+}
+
+export const concernUrl = (concernId: string, extra: Query = {}) => withQuery(routes.concern, { id: concernId, ...extra })
+export const staffConcernUrl = (concernId: string) => withQuery(routes.staffConcern, { id: concernId })
+
+export function openConcern(concernId: string) {
+  return Taro.navigateTo({ url: concernUrl(concernId) })
+}
+
+export function openStaffConcern(concernId: string) {
+  return Taro.navigateTo({ url: staffConcernUrl(concernId) })
+}
+
+export function openWorkbench(communityId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.workbench, { communityId }) })
+}
+
+export function openStaffInbox(communityId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffInbox, { communityId }) })
+}
+
+export function openNotifications() {
+  return Taro.navigateTo({ url: routes.notifications })
 }
 
 export function switchToTab(tab: 'home' | 'concerns' | 'councils' | 'me') {

@@ -11,8 +11,12 @@ import { clearSession, readToken } from '@/lib/session'
  * - base URL: the compile-time `API_BASE` (`/api` in h5; `TARO_APP_API_BASE` in weapp)
  * - `Authorization: Bearer <token>` from storage; no token → `hooks.onMissingToken` (weapp signs in
  *   silently with `Taro.login`), 401 → token cleared and `hooks.onUnauthorized` (to the login page)
- * - 10 s timeout; idempotent methods retry twice with backoff on network errors and 5xx
+ * - 10 s timeout; idempotent methods retry twice with backoff on network errors and 5xx; so does a
+ *   POST marked `idempotent` (it carries an `Idempotency-Key` header, so a repeat files nothing twice)
+ * - extra headers per call (`headers`), e.g. `Idempotency-Key`
  * - failures become `ApiError` with the server's Chinese `message`, shown as a toast by default
+ * - `apiUpload` sends one file as multipart/form-data (`Taro.uploadFile`) with the same token and
+ *   error handling, reporting progress
  */
 
 type ErrorShape = z.infer<typeof ErrorBody>['error']
@@ -27,8 +31,15 @@ export interface RequestOptions {
   auth?: boolean
   /** Show a toast with the error message on failure (default true). */
   toast?: boolean
-  /** Override the retry count (idempotent methods only). */
+  /** Override the retry count (idempotent requests only). */
   retries?: number
+  /** Extra request headers, e.g. `{ 'Idempotency-Key': key }`. */
+  headers?: Record<string, string>
+  /**
+   * Safe to repeat although the method is not (the server deduplicates by `Idempotency-Key`):
+   * retry it on network errors and 5xx like a GET.
+   */
+  idempotent?: boolean
 }
 
 export class ApiError extends Error {
@@ -79,6 +90,17 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
 }
 
+/**
+ * A URL the server gave for a file (a photo) made loadable: the local-storage server answers
+ * with a path (`/api/files/…`), which the h5 build loads from its own origin but weapp must load
+ * from the API's origin. Absolute URLs (Vercel Blob in production) pass through.
+ */
+export function mediaUrl(url: string): string {
+  if (!url.startsWith('/') || url.startsWith('//')) return url
+  const origin = /^https?:\/\/[^/]+/.exec(API_BASE)?.[0]
+  return origin ? `${origin}${url}` : url
+}
+
 function sleep(ms: number) {
   return new Promise<void>((resolve) => setTimeout(resolve, ms))
 }
@@ -100,11 +122,11 @@ function networkError(err: unknown): ApiError {
 
 async function send<T>(path: string, opts: RequestOptions, token: string | null): Promise<T> {
   const method = opts.method ?? 'GET'
-  const header: Record<string, string> = { accept: 'application/json' }
+  const header: Record<string, string> = { accept: 'application/json', ...opts.headers }
   if (opts.body !== undefined) header['content-type'] = 'application/json'
   if (token) header.authorization = `Bearer ${token}`
 
-  const retries = IDEMPOTENT.has(method) ? (opts.retries ?? MAX_RETRIES) : 0
+  const retries = IDEMPOTENT.has(method) || opts.idempotent ? (opts.retries ?? MAX_RETRIES) : 0
   let attempt = 0
   for (;;) {
     let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>
@@ -140,8 +162,11 @@ function showErrorToast(error: ApiError) {
   void Taro.showToast({ title: error.message || t.errors.unknown, icon: 'none', duration: 2500 })
 }
 
-/** Call the API and return the parsed JSON body typed as `T` (a `z.infer` of a domain schema). */
-export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/**
+ * Runs `call` with the bearer token (signing in first when there is none), then turns every
+ * failure into an `ApiError`: a 401 clears the session, and the message is shown as a toast.
+ */
+async function authorized<T>(opts: Pick<RequestOptions, 'auth' | 'toast'>, call: (token: string | null) => Promise<T>): Promise<T> {
   const auth = opts.auth ?? true
   const toast = opts.toast ?? true
   try {
@@ -153,7 +178,7 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
         throw new ApiError(401, { code: 'UNAUTHENTICATED', message: errorCatalog.UNAUTHENTICATED.message })
       }
     }
-    return await send<T>(path, opts, token)
+    return await call(token)
   } catch (err) {
     const error = err instanceof ApiError ? err : new ApiError(0, { code: 'CLIENT_ERROR', message: t.errors.unknown })
     if (error.status === 401 && auth) {
@@ -163,4 +188,63 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
     if (toast && !(error.status === 401 && error.code === 'UNAUTHENTICATED')) showErrorToast(error)
     throw error
   }
+}
+
+/** Call the API and return the parsed JSON body typed as `T` (a `z.infer` of a domain schema). */
+export function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  return authorized(opts, (token) => send<T>(path, opts, token))
+}
+
+export const UPLOAD_TIMEOUT_MS = 60_000
+
+export interface UploadOptions {
+  /** A local file path from `Taro.chooseImage` (a blob: URL in h5). */
+  filePath: string
+  /** The multipart field name. */
+  name: string
+  /** File name sent with the part (h5 only; weapp uses the temp file's name). */
+  fileName?: string
+  /** 0–100 as the bytes go out. */
+  onProgress?: (percent: number) => void
+  /** Called with an abort function as soon as the upload starts. */
+  onStart?: (abort: () => void) => void
+  toast?: boolean
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** POST one file as multipart/form-data (`Taro.uploadFile`); resolves with the parsed JSON reply. */
+export function apiUpload<T>(path: string, opts: UploadOptions): Promise<T> {
+  return authorized({ toast: opts.toast }, async (token) => {
+    const header: Record<string, string> = { accept: 'application/json' }
+    if (token) header.authorization = `Bearer ${token}`
+    let res: Taro.uploadFile.SuccessCallbackResult
+    try {
+      const task = Taro.uploadFile({
+        url: apiUrl(path),
+        filePath: opts.filePath,
+        name: opts.name,
+        fileName: opts.fileName,
+        header,
+        timeout: UPLOAD_TIMEOUT_MS,
+      })
+      task.onProgressUpdate?.((p) => opts.onProgress?.(p.progress))
+      opts.onStart?.(() => task.abort())
+      res = await task
+    } catch (err) {
+      throw networkError(err)
+    }
+    const data = parseJson(res.data)
+    if (res.statusCode >= 200 && res.statusCode < 300 && data !== undefined) return data as T
+    const shape = toErrorShape(data)
+    const status = res.statusCode
+    throw new ApiError(status, shape ?? { code: `HTTP_${status}`, message: status >= 500 ? t.errors.unknown : t.errors.badResponse })
+  })
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from './client'
+import { onInvalidate } from './use-query'
 
 export interface Page<T> {
   items: T[]
@@ -10,16 +11,24 @@ export interface PagedResult<T> {
   items: T[]
   loading: boolean
   loadingMore: boolean
+  /** A quiet reload of the first page is running while the older items stay on screen. */
+  refreshing: boolean
   error: ApiError | undefined
   hasMore: boolean
   loadMore: () => Promise<void>
-  /** Reload from the first page; never rejects. */
+  /** Reload from the first page, showing the loading state; never rejects. */
   refetch: () => Promise<void>
+  /** Reload the first page but keep showing the current items until it arrives (pull to refresh). */
+  refresh: () => Promise<void>
   /** Drop one item locally (after it was approved, rejected, …). */
   remove: (predicate: (item: T) => boolean) => void
 }
 
-/** Keyset pagination: first page on `key` change, then `loadMore` with the server's `nextCursor`. */
+/**
+ * Keyset pagination: first page on `key` change, then `loadMore` with the server's `nextCursor`.
+ * `invalidateQueries(prefix)` with a prefix of `key` refreshes the list quietly, so a list further
+ * down the page stack is current when the person comes back to it.
+ */
 export function usePagedQuery<T>(
   key: string | null,
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
@@ -28,6 +37,7 @@ export function usePagedQuery<T>(
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(key !== null)
   const [loadingMore, setLoadingMore] = useState(false)
+  const [refreshing, setRefreshing] = useState(false)
   const [error, setError] = useState<ApiError>()
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
@@ -55,11 +65,31 @@ export function usePagedQuery<T>(
     if (gen === generation.current) setLoading(false)
   }, [key, load])
 
+  const refresh = useCallback(async () => {
+    if (!key) return
+    const gen = ++generation.current
+    setRefreshing(true)
+    await load(undefined)
+    if (gen === generation.current) {
+      setRefreshing(false)
+      setLoading(false)
+    }
+  }, [key, load])
+
   useEffect(() => {
     setItems([])
     setCursor(null)
     void refetch()
   }, [refetch])
+
+  const refreshRef = useRef(refresh)
+  refreshRef.current = refresh
+  useEffect(() => {
+    if (!key) return undefined
+    return onInvalidate((prefix) => {
+      if (key.startsWith(prefix)) void refreshRef.current()
+    })
+  }, [key])
 
   const loadMore = useCallback(async () => {
     if (!cursor || loadingMore) return
@@ -72,5 +102,5 @@ export function usePagedQuery<T>(
     setItems((prev) => prev.filter((item) => !predicate(item)))
   }, [])
 
-  return { items, loading, loadingMore, error, hasMore: cursor !== null, loadMore, refetch, remove }
+  return { items, loading, loadingMore, refreshing, error, hasMore: cursor !== null, loadMore, refetch, refresh, remove }
 }

@@ -54,6 +54,16 @@ function run(key: string): Promise<void> {
   return entry.promise
 }
 
+const invalidationListeners = new Set<(prefix: string) => void>()
+
+/** Hear about `invalidateQueries` (paged lists keep their own pages but follow the same keys). */
+export function onInvalidate(listener: (prefix: string) => void): () => void {
+  invalidationListeners.add(listener)
+  return () => {
+    invalidationListeners.delete(listener)
+  }
+}
+
 /** Mark every key starting with `prefix` stale; keys on screen refetch now, others on next read. */
 export function invalidateQueries(prefix: string) {
   cache.forEach((entry, key) => {
@@ -61,6 +71,7 @@ export function invalidateQueries(prefix: string) {
     entry.stale = true
     if (entry.listeners.size > 0) void run(key)
   })
+  invalidationListeners.forEach((listener) => listener(prefix))
 }
 
 /** Forget everything (on sign-in and sign-out). */

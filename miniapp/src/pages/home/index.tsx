@@ -16,7 +16,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import type { ApiError } from '@/lib/api/client'
 import { cx, greetingFor } from '@/lib/format'
-import { openClaimForm, switchToTab } from '@/lib/routes'
+import { openClaimForm, openRaiseForm, switchToTab } from '@/lib/routes'
 import './index.scss'
 
 function comingSoon() {
@@ -117,7 +117,13 @@ export default function HomePage() {
         <>
           <View className='section-title'>{t.home.quick.title}</View>
           <View className='card home-quick'>
-            <QuickEntry icon='megaphone' title={t.home.quick.concern} desc={t.home.quick.concernDesc} onClick={comingSoon} />
+            <QuickEntry
+              icon='megaphone'
+              title={t.home.quick.concern}
+              desc={t.home.quick.concernDesc}
+              onClick={() => void openRaiseForm(communityId)}
+              testId='home-raise'
+            />
             <QuickEntry icon='calendar' title={t.home.quick.agenda} desc={t.home.quick.agendaDesc} onClick={comingSoon} />
             <QuickEntry
               icon='home'
@@ -172,9 +178,9 @@ function Stat({ label, value }: { label: string; value: number | undefined }) {
   )
 }
 
-function QuickEntry({ icon, title, desc, onClick }: { icon: IconName; title: string; desc: string; onClick: () => void }) {
+function QuickEntry({ icon, title, desc, onClick, testId }: { icon: IconName; title: string; desc: string; onClick: () => void; testId?: string }) {
   return (
-    <View className='home-quick__item' hoverClass='home-quick__item--hover' onClick={onClick} {...a11y({ role: 'button' })}>
+    <View className='home-quick__item' hoverClass='home-quick__item--hover' onClick={onClick} data-testid={testId} {...a11y({ role: 'button' })}>
       <View className='home-quick__icon'>
         <Icon name={icon} size={52} color={colors.brand} />
       </View>

@@ -2,6 +2,7 @@ import { View, Text, Button, Switch } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { relationLabels, roleLabels } from '@domain/labels.js'
+import { Badge } from '@/components/badge'
 import { Cell } from '@/components/cell'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -12,6 +13,8 @@ import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { Tag } from '@/components/tag'
 import { signOut } from '@/features/auth/sign-out'
 import { useMe } from '@/features/me/api/get-me'
+import { workbenchCommunities } from '@/features/me/workbench'
+import { useUnreadCount } from '@/features/notifications/api/get-notifications'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { useWithdrawClaim } from '@/features/residency/api/withdraw-claim'
 import { MyClaimCard } from '@/features/residency/components/my-claim-card'
@@ -19,12 +22,13 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useElderMode } from '@/lib/elder-mode'
 import { initialOf } from '@/lib/format'
-import { openClaimForm, openStaffClaims } from '@/lib/routes'
+import { openClaimForm, openNotifications, openWorkbench } from '@/lib/routes'
 import './index.scss'
 
 export default function MePage() {
   const me = useMe()
   const claims = useMyClaims()
+  const unread = useUnreadCount()
   const withdraw = useWithdrawClaim()
   const [withdrawingId, setWithdrawingId] = useState<string>()
   const [elder, setElder] = useElderMode()
@@ -32,10 +36,11 @@ export default function MePage() {
   useDidShow(() => {
     void me.refetch()
     void claims.refetch()
+    void unread.refetch()
   })
 
   usePullDownRefresh(async () => {
-    await Promise.all([me.refetch(), claims.refetch()])
+    await Promise.all([me.refetch(), claims.refetch(), unread.refetch()])
     Taro.stopPullDownRefresh()
   })
 
@@ -76,8 +81,9 @@ export default function MePage() {
     )
   }
 
-  const { user, memberships, households, staffOf } = me.data
-  const staffCommunities = memberships.filter((m) => staffOf.includes(m.communityId))
+  const { user, memberships, households } = me.data
+  const workbench = workbenchCommunities(me.data)
+  const partnerOnly = workbench.length > 0 && workbench.every((c) => c.kind === 'partner')
   const firstCommunityId = memberships[0]?.communityId
 
   return (
@@ -93,6 +99,18 @@ export default function MePage() {
             <Text>{user.phoneMasked ?? t.me.noPhone}</Text>
           </View>
         </View>
+      </View>
+
+      <View className='card card--flush me-messages'>
+        <Cell
+          icon='bell'
+          title={t.me.notifications}
+          desc={t.me.notificationsDesc}
+          value={unread.data ? <Badge count={unread.data} testId='unread-badge' /> : undefined}
+          arrow
+          onClick={() => void openNotifications()}
+          testId='open-notifications'
+        />
       </View>
 
       <View className='section-title'>{t.me.communities}</View>
@@ -160,7 +178,7 @@ export default function MePage() {
         )}
       </View>
 
-      {staffCommunities.length > 0 ? (
+      {workbench.length > 0 ? (
         <>
           <View className='section-title'>{t.me.staff}</View>
           <View className='card card--flush'>
@@ -168,9 +186,9 @@ export default function MePage() {
               icon='briefcase'
               iconTone='info'
               title={t.me.staffEntry}
-              desc={t.me.staffEntryDesc}
+              desc={partnerOnly ? t.me.partnerEntryDesc : t.me.staffEntryDesc}
               arrow
-              onClick={() => void openStaffClaims(staffCommunities[0].communityId)}
+              onClick={() => void openWorkbench(workbench[0].communityId)}
               testId='open-staff'
             />
           </View>

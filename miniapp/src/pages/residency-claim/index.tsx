@@ -108,11 +108,11 @@ export default function ResidencyClaimPage() {
   const copy = t.claim.steps[step]
   return (
     <Screen testId='page-claim' className='claim'>
-      <View className='claim-head' data-testid={`claim-step-${step}`}>
-        <View className='claim-head__top'>
-          <Text className='claim-head__count'>{t.claim.stepOf(index + 1, steps.length)}</Text>
+      <View className='step-head' data-testid={`claim-step-${step}`}>
+        <View className='step-head__top'>
+          <Text className='step-head__count'>{t.claim.stepOf(index + 1, steps.length)}</Text>
           {index > 0 ? (
-            <View className='claim-head__back' hoverClass='cell--hover' onClick={back} {...a11y({ role: 'button', label: t.common.back })}>
+            <View className='step-head__back' hoverClass='cell--hover' onClick={back} {...a11y({ role: 'button', label: t.common.back })}>
               <Icon name='chevronLeft' size={28} color={colors.text2} />
               <Text>{t.common.back}</Text>
             </View>
@@ -123,8 +123,8 @@ export default function ResidencyClaimPage() {
             <View key={s} className={i <= index ? 'claim-progress__bar claim-progress__bar--done' : 'claim-progress__bar'} />
           ))}
         </View>
-        <Text className='claim-head__title'>{copy.title}</Text>
-        <Text className='claim-head__hint'>{trail && step !== 'confirm' ? trail : copy.hint}</Text>
+        <Text className='step-head__title'>{copy.title}</Text>
+        <Text className='step-head__hint'>{trail && step !== 'confirm' ? trail : copy.hint}</Text>
       </View>
 
       {step === 'community' ? (

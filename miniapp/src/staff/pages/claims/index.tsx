@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
+import { Sheet } from '@/components/sheet'
 import { SkeletonList } from '@/components/skeleton'
 import { useMe } from '@/features/me/api/get-me'
 import { useApproveClaim } from '@/features/residency/api/approve-claim'
@@ -17,6 +18,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
 import { cx } from '@/lib/format'
+import '../../shell.scss'
 import './index.scss'
 
 const tabs: ReviewStatus[] = ['pending', 'verified', 'rejected']
@@ -195,44 +197,40 @@ function RejectDialog(props: { claim: StaffClaimItem; onClose: () => void; onDon
   }
 
   return (
-    <View className='dialog-mask' data-testid='reject-dialog' catchMove>
-      <View className='dialog' {...a11y({ label: t.staff.rejectDialog.title })}>
-        <Text className='dialog__title'>{t.staff.rejectDialog.title}</Text>
-        <Text className='dialog__desc'>
-          {props.claim.claimant.nickname} · {props.claim.address}
-        </Text>
-        <Text className='dialog__desc'>{t.staff.rejectDialog.desc}</Text>
-        <Textarea
-          className='dialog__textarea reject-reason'
-          value={reason}
-          maxlength={200}
-          fixed
-          focus
-          placeholder={t.staff.rejectDialog.placeholder}
-          placeholderClass='dialog__placeholder'
-          onInput={(e) => {
-            setReason(e.detail.value)
-            if (hint) setHint(undefined)
-          }}
-        />
-        <View className='dialog__meta'>
-          <Text className='dialog__hint'>{hint ?? ''}</Text>
-          <Text className='dialog__count'>{reason.length}/200</Text>
-        </View>
+    <Sheet
+      testId='reject-dialog'
+      title={t.staff.rejectDialog.title}
+      desc={`${props.claim.claimant.nickname} · ${props.claim.address}`}
+      onClose={props.onClose}
+      footer={
         <View className='btn-row'>
-          <Button className='btn dialog__cancel' hoverClass='btn--hover' onClick={props.onClose}>
+          <Button className='btn' hoverClass='btn--hover' onClick={props.onClose}>
             {t.common.cancel}
           </Button>
-          <Button
-            className='btn btn--primary reject-confirm'
-            hoverClass='btn--hover'
-            disabled={reject.loading}
-            onClick={() => void submit()}
-          >
+          <Button className='btn btn--primary reject-confirm' hoverClass='btn--hover' disabled={reject.loading} onClick={() => void submit()}>
             {t.staff.rejectDialog.submit}
           </Button>
         </View>
+      }
+    >
+      <Text className='reject-desc'>{t.staff.rejectDialog.desc}</Text>
+      <Textarea
+        className='textarea textarea--short reject-reason'
+        value={reason}
+        maxlength={200}
+        fixed
+        focus
+        placeholder={t.staff.rejectDialog.placeholder}
+        placeholderClass='textarea__placeholder'
+        onInput={(e) => {
+          setReason(e.detail.value)
+          if (hint) setHint(undefined)
+        }}
+      />
+      <View className='textarea__meta reject-meta'>
+        <Text className='reject-meta__hint'>{hint ?? ''}</Text>
+        <Text>{t.common.chars(reason.length, 200)}</Text>
       </View>
-    </View>
+    </Sheet>
   )
 }

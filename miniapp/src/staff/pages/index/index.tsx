@@ -1,0 +1,160 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Badge } from '@/components/badge'
+import { colors } from '@/components/colors'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { Icon } from '@/components/icon'
+import type { IconName } from '@/components/icon-paths'
+import { Screen } from '@/components/screen'
+import { SkeletonBox, SkeletonList } from '@/components/skeleton'
+import { getInbox, inboxKeyPrefix } from '@/features/concerns/api/get-inbox'
+import { useMe } from '@/features/me/api/get-me'
+import { workbenchCommunities } from '@/features/me/workbench'
+import { getCommunityClaims } from '@/features/residency/api/get-community-claims'
+import { t } from '@/i18n/zh-cn'
+import { a11y } from '@/lib/a11y'
+import { useQuery } from '@/lib/api/use-query'
+import { cx } from '@/lib/format'
+import { openStaffClaims, openStaffInbox } from '@/lib/routes'
+import '../../shell.scss'
+import './index.scss'
+
+const COUNT_LIMIT = 100
+
+/** How many, up to 100 (one page): enough for a badge without a count endpoint. */
+async function countOf(page: Promise<{ items: unknown[]; nextCursor: string | null }>): Promise<number> {
+  const res = await page
+  return res.nextCursor ? COUNT_LIMIT : res.items.length
+}
+
+/** 社区工作台: the worker's entries (诉求工单, 居民认证审核) with what waits in each; partners get the 工单. */
+export default function WorkbenchPage() {
+  const router = useRouter()
+  const me = useMe()
+  const communities = workbenchCommunities(me.data)
+  const [chosen, setChosen] = useState<string | undefined>(router.params.communityId || undefined)
+  const current = communities.find((c) => c.communityId === chosen) ?? communities[0]
+  const communityId = current?.communityId
+  const isStaff = current?.kind === 'staff'
+
+  // Counts are a courtesy: quiet on failure (no toast), the entries work regardless.
+  const counts = useQuery(communityId ? `${inboxKeyPrefix}${communityId}/counts/${current?.kind}` : null, async () => {
+    const quiet = { toast: false } as const
+    const [submitted, overdue, claims] = await Promise.all([
+      isStaff ? countOf(getInbox(communityId!, { status: 'submitted', limit: COUNT_LIMIT }, quiet)) : Promise.resolve(0),
+      countOf(getInbox(communityId!, { overdue: '1', limit: COUNT_LIMIT }, quiet)),
+      isStaff ? countOf(getCommunityClaims(communityId!, { status: 'pending', limit: COUNT_LIMIT }, quiet)) : Promise.resolve(0),
+    ])
+    return { submitted, overdue, claims }
+  })
+
+  usePullDownRefresh(async () => {
+    await Promise.all([me.refetch(), counts.refetch()])
+    Taro.stopPullDownRefresh()
+  })
+
+  if (me.loading) {
+    return (
+      <Screen testId='page-workbench'>
+        <SkeletonList count={2} lines={1} avatar />
+      </Screen>
+    )
+  }
+  if (me.error && !me.data) {
+    return (
+      <Screen testId='page-workbench'>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </Screen>
+    )
+  }
+  if (!current || !communityId) {
+    return (
+      <Screen testId='page-workbench'>
+        <EmptyState icon='briefcase' text={t.workbench.notStaff} />
+      </Screen>
+    )
+  }
+
+  const c = counts.data
+  return (
+    <Screen testId='page-workbench' className='staff'>
+      <View className='staff-head'>
+        <View className='staff-head__icon'>
+          <Icon name='briefcase' size={48} color={colors.info} />
+        </View>
+        <View className='staff-head__text'>
+          <Text className='staff-head__title'>{t.workbench.title}</Text>
+          <Text className='staff-head__desc'>{current.orgName ? `${current.communityName} · ${current.orgName}` : current.communityName}</Text>
+        </View>
+      </View>
+
+      {communities.length > 1 ? (
+        <View className='staff-communities'>
+          {communities.map((m) => (
+            <View
+              key={m.communityId}
+              className={cx('staff-chip', m.communityId === communityId && 'staff-chip--active')}
+              onClick={() => setChosen(m.communityId)}
+              {...a11y({ role: 'tab', selected: m.communityId === communityId })}
+            >
+              {m.communityName}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className='card card--flush workbench-entries'>
+        <Entry
+          icon='inbox'
+          title={t.workbench.inbox}
+          desc={isStaff ? t.workbench.inboxDesc : t.workbench.partnerInboxDesc}
+          testId='open-inbox'
+          onClick={() => void openStaffInbox(communityId)}
+          counts={
+            counts.loading ? (
+              <SkeletonBox width={120} height={32} />
+            ) : c ? (
+              <>
+                {isStaff && c.submitted > 0 ? <Text className='workbench-count'>{t.workbench.pending(c.submitted)}</Text> : null}
+                {c.overdue > 0 ? <Text className='workbench-count workbench-count--late'>{t.workbench.overdue(c.overdue)}</Text> : null}
+              </>
+            ) : null
+          }
+          badge={c ? (isStaff ? c.submitted : 0) + c.overdue : 0}
+        />
+        {isStaff ? (
+          <Entry
+            icon='shieldCheck'
+            title={t.workbench.claims}
+            desc={t.workbench.claimsDesc}
+            testId='open-claims'
+            onClick={() => void openStaffClaims(communityId)}
+            counts={c && c.claims > 0 ? <Text className='workbench-count'>{t.workbench.pendingClaims(c.claims)}</Text> : null}
+            badge={c?.claims ?? 0}
+          />
+        ) : null}
+      </View>
+    </Screen>
+  )
+}
+
+function Entry(props: { icon: IconName; title: string; desc: string; testId: string; onClick: () => void; counts: React.ReactNode; badge: number }) {
+  return (
+    <View className='workbench-entry' hoverClass='cell--hover' onClick={props.onClick} data-testid={props.testId} {...a11y({ role: 'button' })}>
+      <View className='workbench-entry__icon'>
+        <Icon name={props.icon} size={56} color={colors.info} />
+      </View>
+      <View className='workbench-entry__body'>
+        <View className='workbench-entry__title'>
+          <Text>{props.title}</Text>
+          <Badge count={props.badge} className='workbench-entry__badge' />
+        </View>
+        <Text className='workbench-entry__desc'>{props.desc}</Text>
+        <View className='workbench-entry__counts'>{props.counts}</View>
+      </View>
+      <Icon name='chevronRight' size={32} color={colors.text3} />
+    </View>
+  )
+}

@@ -1,0 +1,236 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { haveChromium, launchBrowser, screenshotDir } from '../helpers/browser.js'
+import { startProduct } from '../helpers/server.js'
+
+/**
+ * The concern loop in a real browser on the H5 build served by `npm start`: a resident raises a
+ * concern with a photo, the worker accepts it and assigns it to 安居物业, the property company
+ * resolves it with a photo, the resident rates 2 (reopened), it is resolved again, rated 5 and
+ * closed. Then the raise form and the detail in 长辈模式. Screenshots of each screen.
+ */
+let product: Awaited<ReturnType<typeof startProduct>>
+let browser: Browser
+let photo: Buffer
+
+beforeAll(async () => {
+  if (!haveChromium) return
+  product = await startProduct()
+  browser = await launchBrowser()
+  photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#e67e22' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'E2E' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '38/1 55/1 0/1' } })
+    .toBuffer()
+})
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+})
+
+type Phone = Page & { errors: string[] }
+
+async function phone(elder = false): Promise<Phone> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  const page = (await context.newPage()) as Phone
+  page.errors = []
+  page.on('pageerror', (e) => page.errors.push(e.message))
+  await page.goto(`${product.url}/#/pages/login/index`)
+  if (elder) {
+    await page.evaluate(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: true })))
+    await page.reload()
+  }
+  return page
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: `${screenshotDir}/${name}.png` })
+}
+
+async function signIn(page: Page, nickname: string) {
+  // Sign out: everything but the 长辈模式 preference.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k !== 'linli.elderMode') localStorage.removeItem(k)
+  })
+  await page.goto(`${product.url}/#/pages/login/index`)
+  await page.reload()
+  await page.locator('[data-testid="page-login"] [data-testid="dev-user"]', { hasText: nickname }).click()
+  await page.locator('[data-testid="page-home"] .home-hero__greeting').waitFor({ timeout: 20_000 })
+}
+
+/** Opens a concern's page directly, as tapping a notification or a card would. */
+async function openConcern(page: Page, id: string, staff = false) {
+  const path = staff ? `#/staff/pages/concern/index?id=${id}` : `#/pages/concern-detail/index?id=${id}`
+  await page.goto(`${product.url}/${path}`)
+  const root = page.locator(staff ? '[data-testid="page-staff-concern"]' : '[data-testid="page-concern"]')
+  await root.locator('[data-testid="concern-status"]').first().waitFor({ timeout: 20_000 })
+  return root
+}
+
+async function status(root: Locator) {
+  return root.locator('[data-testid="concern-status"]').first().getAttribute('data-status')
+}
+
+async function staffAction(page: Page, root: Locator, label: string, fill?: (sheet: Locator) => Promise<void>) {
+  await root.locator('[data-testid="staff-action"]', { hasText: new RegExp(`^${label}$`) }).click()
+  if (fill) {
+    const sheet = page.locator('[data-testid="transition-sheet"]').last()
+    await sheet.waitFor()
+    await fill(sheet)
+    await sheet.locator('[data-testid="transition-submit"]').click()
+  } else {
+    await page.locator('.taro__modal .taro-model__confirm').click()
+  }
+}
+
+async function addPhoto(page: Page, scope: Locator) {
+  const chooser = page.waitForEvent('filechooser')
+  await scope.locator('[data-testid="photo-add"]').click()
+  await (await chooser).setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await scope.locator('[data-testid="photo-item"][data-status="done"]').first().waitFor({ timeout: 20_000 })
+}
+
+async function rate(page: Page, root: Locator, stars: number, solved: boolean, comment: string) {
+  const card = root.locator('[data-testid="rating-card"]')
+  await card.waitFor({ timeout: 20_000 })
+  await card.locator(`[data-testid="rating-star"][data-value="${stars}"]`).click()
+  await card.locator(solved ? '[data-testid="rating-solved"]' : '[data-testid="rating-unsolved"]').click()
+  await card.locator('[data-testid="rating-comment"] textarea').fill(comment)
+  await card.locator('[data-testid="rating-submit"]').click()
+}
+
+async function waitForStatus(root: Locator, wanted: string) {
+  await expect.poll(() => status(root), { timeout: 20_000 }).toBe(wanted)
+}
+
+describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
+  it('raise with a photo → accept → assign to 物业 → resolve → rated 2, reopened → resolved → rated 5, closed', async () => {
+    const page = await phone()
+    await signIn(page, '王秀英')
+    await page.locator('.weui-tabbar__item', { hasText: '诉求' }).click()
+    const board = page.locator('[data-testid="page-concerns"]')
+    await board.waitFor({ state: 'visible' })
+    await shot(page, 'concern-01-board')
+    await board.locator('[data-testid="raise-concern"]').click()
+
+    const raise = page.locator('[data-testid="page-raise"]')
+    await raise.locator('[data-testid="category-facilities"]').click()
+    await shot(page, 'concern-02-form')
+    await raise.locator('[data-testid="concern-description-input"] textarea').fill('小区东门的路灯坏了一个星期，晚上特别黑，老人出门不方便')
+    await addPhoto(page, raise)
+    await raise.locator('[data-testid="place-building"]').click()
+    await raise.locator('[data-testid="place-options"] [data-testid^="building-"]', { hasText: '3号楼' }).click()
+    await shot(page, 'concern-03-form-filled')
+    await raise.locator('[data-testid="concern-submit"]').click()
+    const similar = page.locator('[data-testid="similar-sheet"]')
+    const created = page.locator('[data-testid="page-concern"] [data-testid="concern-created"]')
+    await Promise.race([similar.waitFor({ timeout: 20_000 }), created.waitFor({ timeout: 20_000 })])
+    if (await similar.isVisible()) await similar.locator('[data-testid="similar-submit-anyway"]').click()
+    await created.waitFor({ timeout: 20_000 })
+    const detailRoot = page.locator('[data-testid="page-concern"]')
+    const publicNo = (await detailRoot.locator('[data-testid="concern-public-no"]').first().textContent()) ?? ''
+    expect(publicNo).toMatch(/WA-\d{4}-\d{6}/)
+    expect(await status(detailRoot)).toBe('submitted')
+    await shot(page, 'concern-04-created')
+    const id = new URL(page.url().replace('#/', '')).searchParams.get('id')!
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+
+    // The stored photo has no EXIF (GPS) left.
+    const api = await fetch(`${product.url}/api/auth/dev/users`).then((r) => r.json())
+    const wang = api.items.find((u: { nickname: string }) => u.nickname === '王秀英')
+    const { token } = await fetch(`${product.url}/api/auth/dev`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: wang.id }),
+    }).then((r) => r.json())
+    const detail = await fetch(`${product.url}/api/concerns/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())
+    const stored = Buffer.from(await (await fetch(`${product.url}${detail.photos[0].url}`)).arrayBuffer())
+    expect((await sharp(stored).metadata()).exif).toBeUndefined()
+
+    // The worker accepts and assigns it to the property company.
+    await signIn(page, '刘网格')
+    let staff = await openConcern(page, id, true)
+    await shot(page, 'concern-05-staff-new')
+    await staffAction(page, staff, '受理')
+    await waitForStatus(staff, 'accepted')
+    await staffAction(page, staff, '指派', (sheet) => sheet.locator('[data-testid="assign-option"]', { hasText: '安居物业' }).click())
+    await waitForStatus(staff, 'assigned')
+    await shot(page, 'concern-06-staff-assigned')
+
+    // 安居物业 starts and resolves it with a photo.
+    await signIn(page, '安居物业-孙经理')
+    staff = await openConcern(page, id, true)
+    await staffAction(page, staff, '开始办理')
+    await waitForStatus(staff, 'in_progress')
+    await staffAction(page, staff, '办结', async (sheet) => {
+      await sheet.locator('[data-testid="transition-note"] textarea').fill('已更换灯泡，恢复照明')
+      await addPhoto(page, sheet)
+    })
+    await waitForStatus(staff, 'resolved')
+    await shot(page, 'concern-07-partner-resolved')
+
+    // The resident is not satisfied: 2 stars, not solved → reopened.
+    await signIn(page, '王秀英')
+    let mine = await openConcern(page, id)
+    await shot(page, 'concern-08-rate')
+    await rate(page, mine, 2, false, '第二天又不亮了')
+    await waitForStatus(mine, 'reopened')
+
+    // Back to the property company; resolved again.
+    await signIn(page, '安居物业-孙经理')
+    staff = await openConcern(page, id, true)
+    await staffAction(page, staff, '开始办理')
+    await waitForStatus(staff, 'in_progress')
+    await staffAction(page, staff, '办结', async (sheet) => {
+      await sheet.locator('[data-testid="transition-note"] textarea').fill('更换了整套灯具')
+      await addPhoto(page, sheet)
+    })
+    await waitForStatus(staff, 'resolved')
+
+    // Rated 5: closed, and the whole story is on the timeline.
+    await signIn(page, '王秀英')
+    mine = await openConcern(page, id)
+    await rate(page, mine, 5, true, '谢谢物业')
+    await waitForStatus(mine, 'closed')
+    const actions = await mine.locator('[data-testid="timeline-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
+    expect(actions.filter((a) => a === 'resolve')).toHaveLength(2)
+    expect(actions.filter((a) => a === 'rate')).toHaveLength(2)
+    expect(actions).toContain('assign')
+    await shot(page, 'concern-09-closed')
+
+    // The resident heard of each step under 我的 → 消息.
+    await page.goto(`${product.url}/#/pages/me/index`)
+    await page.locator('[data-testid="page-me"] [data-testid="open-notifications"]').click()
+    const notes = page.locator('[data-testid="page-notifications"] [data-testid="notification"]')
+    await notes.first().waitFor({ timeout: 20_000 })
+    expect(await notes.count()).toBeGreaterThanOrEqual(5)
+    await shot(page, 'concern-10-notifications')
+    expect(page.errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('raises a concern in 长辈模式 and shows it on the board', async () => {
+    const page = await phone(true)
+    await page.locator('.screen--elder').first().waitFor()
+    await signIn(page, '赵晓梅')
+    await page.locator('.weui-tabbar__item', { hasText: '诉求' }).click()
+    await page.locator('[data-testid="page-concerns"] [data-testid="raise-concern"]').click()
+    const raise = page.locator('[data-testid="page-raise"]')
+    await shot(page, 'concern-elder-01-categories')
+    await raise.locator('[data-testid="category-sanitation"]').click()
+    await raise.locator('[data-testid="concern-description-input"] textarea').fill('5号楼楼道里堆了很多杂物，影响老人通行')
+    await raise.locator('[data-testid="place-household"]').click()
+    await raise.locator('[data-testid="place-options"] [data-testid^="household-"]').first().click()
+    await shot(page, 'concern-elder-02-form')
+    await raise.locator('[data-testid="concern-submit"]').click()
+    const similar = page.locator('[data-testid="similar-sheet"]')
+    const created = page.locator('[data-testid="page-concern"] [data-testid="concern-created"]')
+    await Promise.race([similar.waitFor({ timeout: 20_000 }), created.waitFor({ timeout: 20_000 })])
+    if (await similar.isVisible()) await similar.locator('[data-testid="similar-submit-anyway"]').click()
+    await created.waitFor({ timeout: 20_000 })
+    await shot(page, 'concern-elder-03-created')
+    expect(page.errors).toEqual([])
+    await page.context().close()
+  })
+})
