@@ -361,6 +361,8 @@ export const notifications = pgTable(
     id: id(),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     concernId: uuid('concern_id').references(() => concerns.id, { onDelete: 'cascade' }),
+    /** The council session the message is about (registration, agenda, minutes, cancellation). */
+    sessionId: uuid('session_id').references((): AnyPgColumn => councilSessions.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
     readAt: ts('read_at'),

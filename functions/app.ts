@@ -7,7 +7,7 @@ import { Health } from '../domain/schemas/common.js'
 import { auth, authDocs } from './auth/routes.js'
 import { communitiesApi, communitiesDocs } from './communities/routes.js'
 import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
-import { communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
+import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
 import type { AppEnv, Deps } from './context.js'
 import { AppError } from './http/errors.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
@@ -82,6 +82,7 @@ export function createApp(deps: Deps) {
   app.route('/api/concerns', concernsApi)
   app.route('/api/sessions', sessionsApi)
   app.route('/api/topics', topicsApi)
+  app.route('/api/calendar', calendarFeedApi)
   app.route('/api/photos', photosApi)
   app.route('/api/files', filesApi)
   app.route('/api/wechat', wechatEvents)

@@ -7,6 +7,8 @@ export const Notification = z
     title: z.string(),
     body: z.string(),
     concernId: Id.nullable(),
+    /** The council session it is about, if any (open the session page). */
+    sessionId: Id.nullable(),
     readAt: IsoTime.nullable(),
     createdAt: IsoTime,
   })

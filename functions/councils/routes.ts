@@ -28,6 +28,8 @@ import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import {
   actOnSession,
+  calendarFeed,
+  calendarFeedPath,
   calendarOfCommunity,
   calendarOfSession,
   cancelRegistration,
@@ -39,6 +41,7 @@ import {
   listSessions,
   publishMinutes,
   register,
+  verifyFeed,
 } from './service.js'
 import { createRule, listRules } from './schedule.js'
 import { bookTopic, decideTopic, getTopic, listTopics, recordResolution, withdrawTopic } from './topics.js'
@@ -67,6 +70,26 @@ communityCouncils.get('/rules', paramsOf(CommunityParams), async (c) =>
 communityCouncils.get('/calendar.ics', paramsOf(CommunityParams), async (c) =>
   ics(c, await calendarOfCommunity(c.var.deps, c.var.actor, c.req.valid('param').communityId), 'councils'),
 )
+
+communityCouncils.get('/calendar-feed', paramsOf(CommunityParams), async (c) => {
+  const path = await calendarFeedPath(c.var.deps, c.var.actor, c.req.valid('param').communityId)
+  const url = new URL(path, c.req.url)
+  if (c.req.header('x-forwarded-proto') === 'https') url.protocol = 'https:'
+  return c.json({ url: url.toString(), webcal: url.toString().replace(/^https?:/, 'webcal:') })
+})
+
+/**
+ * Mounted at /api/calendar, without sign-in: the community calendar for calendar apps that
+ * subscribed to the signed path from `/calendar-feed`.
+ */
+export const calendarFeedApi = new Hono<AppEnv>()
+const FeedParams = z.object({ communityId: Id, scope: z.string().min(1).max(400), signature: z.string().min(1).max(64) })
+calendarFeedApi.get('/:communityId/:scope/:signature/councils.ics', paramsOf(FeedParams), async (c) => {
+  const { communityId, scope, signature } = c.req.valid('param')
+  const orgs = verifyFeed(c.var.deps.config.sessionSecret, communityId, scope, signature)
+  c.header('cache-control', 'private, max-age=900')
+  return ics(c, await calendarFeed(c.var.deps, communityId, orgs), 'councils')
+})
 
 /** An .ics reply; the calendar module (ical-generator) is loaded only here. */
 async function ics(c: Context<AppEnv>, cal: Awaited<ReturnType<typeof calendarOfCommunity>>, file: string) {
@@ -136,6 +159,7 @@ topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(Resolutio
   c.json(await recordResolution(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )
 
+const CalendarFeedLink = z.object({ url: z.url(), webcal: z.string() }).meta({ id: 'CalendarFeedLink' })
 const IcsFile = z.string().meta({ description: 'text/calendar (RFC 5545), TZID=Asia/Shanghai' })
 
 const t = 'councils' as const
@@ -158,6 +182,8 @@ export const councilsDocs = [
   op({ method: 'post', path: '/api/topics/:topicId/withdraw', tag: t, summary: '申报人撤回待审核的议题', auth: true, response: Topic, errors: [403, 404, 409] }),
   op({ method: 'post', path: '/api/topics/:topicId/resolution', tag: t, summary: '记录决议（议事中）：内容、责任方、期限；关联诉求转入办理', auth: true, body: ResolutionInput, response: Topic, errors: [403, 404, 409] }),
   op({ method: 'get', path: '/api/communities/:communityId/calendar.ics', tag: t, summary: '社区议事会日历（iCalendar，北京时间；近 30 天与之后 12 周）', auth: true, response: IcsFile, contentType: 'text/calendar', errors: [403, 404] }),
+  op({ method: 'get', path: '/api/communities/:communityId/calendar-feed', tag: t, summary: '我的议事会日历订阅地址（签名链接，可加到手机日历；共建单位只含邀请本单位的）', auth: true, response: CalendarFeedLink, errors: [403, 404] }),
+  op({ method: 'get', path: '/api/calendar/:communityId/:scope/:signature/councils.ics', tag: t, summary: '议事会日历订阅（无需登录，凭签名链接；北京时间）', auth: false, response: IcsFile, contentType: 'text/calendar', errors: [404] }),
   op({ method: 'get', path: '/api/sessions/:sessionId/calendar.ics', tag: t, summary: '一场议事会的日历文件（.ics，北京时间）', auth: true, response: IcsFile, contentType: 'text/calendar', errors: [404] }),
   op({ method: 'get', path: '/api/sessions/:sessionId/registrations', tag: t, summary: '报名名单（工作人员；按报名先后）', auth: true, query: RegistrationsQuery, response: RegistrationPage, errors: [403, 404] }),
 ]

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { z } from 'zod'
@@ -759,12 +759,20 @@ async function communityName(db: Db, communityId: string): Promise<string> {
 
 /** The sessions a community's calendar feed holds: the last 30 days and the next 12 weeks, as the viewer may see them. */
 export async function calendarOfCommunity(deps: Deps, actor: Actor, communityId: string) {
+  const audience = listAudience(actor, communityId)
+  if (audience === 'none') throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以查看议事会')
+  const orgs = audience === 'invited' ? await partnerOrgs(deps.database.db, actor, communityId) : null
+  return calendarFeed(deps, communityId, orgs)
+}
+
+/**
+ * What a subscribed calendar app gets: the same window, all sessions (`orgs` null) or only those
+ * inviting one of `orgs` (a partner's link).
+ */
+export async function calendarFeed(deps: Deps, communityId: string, orgs: string[] | null) {
   const { db } = deps.database
   const now = deps.now()
   const name = await communityName(db, communityId)
-  const audience = listAudience(actor, communityId)
-  if (audience === 'none') throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以查看议事会')
-  const orgs = audience === 'invited' ? await partnerOrgs(db, actor, communityId) : []
   const sessions = await db
     .select()
     .from(councilSessions)
@@ -773,7 +781,7 @@ export async function calendarOfCommunity(deps: Deps, actor: Actor, communityId:
         eq(councilSessions.communityId, communityId),
         gt(councilSessions.startsAt, new Date(now.getTime() - CALENDAR_PAST_DAYS * 86400_000)),
         lt(councilSessions.startsAt, new Date(now.getTime() + CALENDAR_AHEAD_WEEKS * 7 * 86400_000)),
-        audience === 'invited'
+        orgs
           ? sql`exists (select 1 from jsonb_array_elements(${councilSessions.invitedParties}) p where p->>'name' in ${orgs.length ? orgs : ['']})`
           : undefined,
       ),
@@ -781,6 +789,39 @@ export async function calendarOfCommunity(deps: Deps, actor: Actor, communityId:
     .orderBy(asc(councilSessions.startsAt), asc(councilSessions.id))
     .limit(500)
   return { name: `${name} · 议事会`, communityName: name, sessions, now }
+}
+
+/**
+ * The viewer's private subscription path for the community calendar: calendar apps cannot send a
+ * sign-in token, so the path carries an HMAC of (community, scope) under the server's secret.
+ * Partners get a link scoped to their organisation.
+ */
+export async function calendarFeedPath(deps: Deps, actor: Actor, communityId: string) {
+  const audience = listAudience(actor, communityId)
+  if (audience === 'none') throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以订阅议事会日历')
+  await communityName(deps.database.db, communityId)
+  const orgs = audience === 'invited' ? await partnerOrgs(deps.database.db, actor, communityId) : []
+  const scope = audience === 'invited' ? `org:${orgs.sort().join('|')}` : 'all'
+  return `/api/calendar/${communityId}/${encodeScope(scope)}/${feedSignature(deps.config.sessionSecret, communityId, scope)}/councils.ics`
+}
+
+function encodeScope(scope: string) {
+  return Buffer.from(scope).toString('base64url')
+}
+
+export function feedSignature(secret: string, communityId: string, scope: string): string {
+  return createHmac('sha256', secret).update(`linli.calendar-feed\n${communityId}\n${scope}`).digest('base64url').slice(0, 32)
+}
+
+/** Checks a subscription path's parts; the orgs it shows (null: all sessions). */
+export function verifyFeed(secret: string, communityId: string, encodedScope: string, signature: string): string[] | null {
+  const scope = Buffer.from(encodedScope, 'base64url').toString()
+  const expected = Buffer.from(feedSignature(secret, communityId, scope))
+  const given = Buffer.from(signature)
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('NOT_FOUND', '日历订阅链接无效')
+  if (scope === 'all') return null
+  if (!scope.startsWith('org:')) throw new AppError('NOT_FOUND', '日历订阅链接无效')
+  return scope.slice(4).split('|').filter(Boolean)
 }
 
 export async function calendarOfSession(deps: Deps, actor: Actor, sessionId: string) {

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { outbox, users } from '../../db/schema.js'
 import type { Deps } from '../context.js'
+import { renderSubscribeMessage, type OutboxPayload } from './templates.js'
 
 /** Wait before the n-th retry: 30 s, 1 min, 2 min … capped at 6 h. */
 export function backoffMs(attempt: number): number {
@@ -43,23 +44,14 @@ export async function dispatchOutbox(deps: Deps, limit = 50) {
       result.abandoned++
       continue
     }
-    const p = row.payload as { publicNo?: string; statusLabel?: string; title?: string; at?: string; concernId?: string; sessionId?: string }
     try {
-      const outcome = await deps.wechat.sendSubscribeMessage({
-        openid: user.openid,
-        templateId: deps.config.subscribeTemplateConcern,
-        page: p.concernId
-          ? `pages/concern-detail/index?id=${p.concernId}`
-          : p.sessionId
-            ? `pages/session-detail/index?id=${p.sessionId}`
-            : 'pages/home/index',
-        data: {
-          character_string1: { value: p.publicNo ?? '' },
-          phrase2: { value: (p.statusLabel ?? '').slice(0, 5) },
-          thing3: { value: (p.title ?? '').slice(0, 20) },
-          time4: { value: (p.at ?? now.toISOString()).slice(0, 16).replace('T', ' ') },
-        },
-      })
+      const message = await renderSubscribeMessage(deps, row.payload as OutboxPayload)
+      if (!message) {
+        await db.update(outbox).set({ abandonedAt: now, lastError: 'what it was about no longer exists' }).where(eq(outbox.id, row.id))
+        result.abandoned++
+        continue
+      }
+      const outcome = await deps.wechat.sendSubscribeMessage({ openid: user.openid, ...message })
       if (outcome === 'sent') {
         await db.update(outbox).set({ sentAt: deps.now(), lastError: null }).where(eq(outbox.id, row.id))
         result.sent++

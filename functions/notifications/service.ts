@@ -9,6 +9,8 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
 export interface Notice {
   userIds: string[]
   concernId?: string
+  /** Set from the message for council notices; shown as a link to the session. */
+  sessionId?: string
   title: string
   body: string
   /** What the WeChat subscribe message carries (template fields are filled by the dispatcher). */
@@ -21,8 +23,9 @@ export interface Notice {
 export async function notify(tx: Tx, notice: Notice): Promise<void> {
   const recipients = [...new Set(notice.userIds)]
   if (!recipients.length) return
+  const sessionId = notice.sessionId ?? (notice.message.template === 'council_session' ? notice.message.sessionId : null)
   await tx.insert(notifications).values(
-    recipients.map((userId) => ({ userId, concernId: notice.concernId ?? null, title: notice.title, body: notice.body })),
+    recipients.map((userId) => ({ userId, concernId: notice.concernId ?? null, sessionId, title: notice.title, body: notice.body })),
   )
   await tx.insert(outbox).values(
     recipients.map((userId) => ({
@@ -63,6 +66,7 @@ export async function listNotifications(db: Db, userId: string, query: { cursor?
     title: n.title,
     body: n.body,
     concernId: n.concernId,
+    sessionId: n.sessionId,
     readAt: n.readAt?.toISOString() ?? null,
     createdAt: n.createdAt.toISOString(),
   }))

@@ -1,21 +1,29 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { councilSessions, outbox } from '../../db/schema.js'
+import { councilSessions, outbox, users } from '../../db/schema.js'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type DemoKey, type TestApp } from '../helpers/app.js'
 import { registerAs, sessionAction } from '../helpers/councils.js'
+import { startFakeWechat } from '../helpers/fake-wechat.js'
 
 /** Recurring rules, the scheduled job that keeps eight weeks ahead, and reminders through the outbox. */
 let t: TestApp
+let wechat: Awaited<ReturnType<typeof startFakeWechat>>
 let clock = new Date('2026-12-01T01:00:00Z').getTime() // Tuesday 1 December 2026, 09:00 in Beijing
 const hour = 3600_000
 const day = 24 * hour
 const wenan = demo.community.wenan
 
 beforeAll(async () => {
-  t = await startTestApp({ now: () => new Date(clock), env: { SESSION_TTL_DAYS: '90' } })
+  wechat = await startFakeWechat()
+  t = await startTestApp({ wechatBase: wechat.base, now: () => new Date(clock), env: { SESSION_TTL_DAYS: '90' } })
+  // 王秀英 has used the mini-program in WeChat: she has an openid, so reminders reach her phone.
+  await t.database.db.update(users).set({ openid: 'o_wang' }).where(eq(users.id, demo.user.wang))
 })
-afterAll(() => t?.close())
+afterAll(async () => {
+  await t?.close()
+  await wechat?.close()
+})
 
 async function json(res: Response) {
   return (await res.json()) as Record<string, any>
@@ -130,8 +138,25 @@ describe('reminders', () => {
     const reminders = notes.items.filter((n: { title: string }) => n.title === `议事会提醒：${session.title}`)
     expect(reminders).toHaveLength(2)
     expect(reminders[0].body).toContain('3号楼架空层')
+    expect(reminders.every((n: { sessionId: string }) => n.sessionId === session.id)).toBe(true)
     const queued = await t.database.db.select().from(outbox).where(eq(outbox.userId, demo.user.wang))
-    expect(queued.filter((o) => (o.payload as { sessionId?: string }).sessionId === session.id)).toHaveLength(2)
+    const mine = queued.filter((o) => (o.payload as { sessionId?: string }).sessionId === session.id)
+    expect(mine).toHaveLength(2)
+    expect(mine.every((o) => o.sentAt && !o.lastError)).toBe(true)
+
+    // On her phone: the 议事会通知 subscribe message, opening the session, its time in Beijing.
+    const sent = wechat.calls.filter((c) => c.path === '/cgi-bin/message/subscribe/send' && c.body?.touser === 'o_wang')
+    expect(sent).toHaveLength(2)
+    const local = new Date(session.startsAt.getTime() + 8 * hour)
+    expect(sent[0].body).toMatchObject({
+      template_id: 'dev-template-council-session',
+      page: `pages/session-detail/index?id=${session.id}`,
+      data: {
+        thing1: { value: session.title },
+        time2: { value: `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 19:30` },
+        thing3: { value: '3号楼架空层' },
+      },
+    })
   })
 })
 
@@ -165,5 +190,52 @@ describe('calendar files', () => {
     expect((await t.call('GET', `/api/communities/${wenan}/calendar.ics`, { token: await t.tokenFor('zhou') })).status).toBe(403)
     expect((await t.call('GET', `/api/sessions/${first.id}/calendar.ics`, { token: await t.tokenFor('zhou') })).status).toBe(404)
     expect((await t.call('GET', `/api/communities/${wenan}/calendar.ics`)).status).toBe(401)
+  })
+
+  it('gives each viewer a signed subscription link that calendar apps open without signing in', async () => {
+    clock = new Date('2026-12-01T01:00:00Z').getTime()
+    const res = await t.call('GET', `/api/communities/${wenan}/calendar-feed`, { token: await t.tokenFor('wang') })
+    expect(res.status).toBe(200)
+    const link = await json(res)
+    expect(link.webcal).toBe(link.url.replace(/^http:/, 'webcal:'))
+    const path = new URL(link.url).pathname
+    expect(path).toMatch(/^\/api\/calendar\/[0-9a-f-]{36}\/[\w-]+\/[\w-]{32}\/councils\.ics$/)
+
+    // No token: the calendar app only has the link.
+    const feed = await t.call('GET', path)
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const text = unfold(await feed.text())
+    expect(text.match(/BEGIN:VEVENT/g)?.length).toBe(11)
+    expect(text).not.toMatch(/王秀英|1380411/)
+
+    // Every resident and worker of the community gets the same community-wide link.
+    const zhao = await json(await t.call('GET', `/api/communities/${wenan}/calendar-feed`, { token: await t.tokenFor('zhao') }))
+    expect(zhao.url).toBe(link.url)
+
+    // A changed signature, or the signature moved onto another community, opens nothing.
+    const parts = path.split('/')
+    const forged = [...parts]
+    forged[5] = `${parts[5].slice(0, -1)}${parts[5].endsWith('A') ? 'B' : 'A'}`
+    const bad = await t.call('GET', forged.join('/'))
+    expect(bad.status).toBe(404)
+    expect((await json(bad)).error.message).toBe('日历订阅链接无效')
+    const moved = [...parts]
+    moved[3] = demo.community.minzhu
+    expect((await t.call('GET', moved.join('/'))).status).toBe(404)
+    // Scope widened by hand (a partner's link turned into the community-wide one) fails too.
+    const anjuLink = await json(await t.call('GET', `/api/communities/${wenan}/calendar-feed`, { token: await t.tokenFor('anju') }))
+    const anjuParts = new URL(anjuLink.url).pathname.split('/')
+    expect(anjuParts[4]).not.toBe(parts[4])
+    const widened = [...anjuParts]
+    widened[4] = parts[4]
+    expect((await t.call('GET', widened.join('/'))).status).toBe(404)
+    // The partner's own link shows only sessions that invite 安居物业 (none of the recurring ones).
+    const anjuFeed = unfold(await (await t.call('GET', new URL(anjuLink.url).pathname)).text())
+    expect(anjuFeed.match(/BEGIN:VEVENT/g)).toBeNull()
+
+    // Outsiders get no link.
+    expect((await t.call('GET', `/api/communities/${wenan}/calendar-feed`, { token: await t.tokenFor('zhou') })).status).toBe(403)
+    expect((await t.call('GET', `/api/communities/${wenan}/calendar-feed`)).status).toBe(401)
   })
 })

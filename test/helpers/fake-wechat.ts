@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net'
  * - cgi-bin/token: a token; msg_sec_check v2: `risky` for text containing 违禁, `review` for 待定,
  *   else `pass`; media_check_async: a trace id; subscribe/send: ok, or 43101 for openid
  *   `o_refuser` (never subscribed);
+ *   a value breaking WeChat's limits (thing > 20 characters, phrase > 5 or not Chinese, time not
+ *   like 2026年11月22日 19:30) answers 47003 as WeChat does;
  * - `setDown(true)` answers 503 like an outage; `calls` records every request with its body.
  */
 export async function startFakeWechat() {
@@ -47,7 +49,16 @@ export async function startFakeWechat() {
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       const refused = body?.touser === 'o_refuser'
-      res.end(JSON.stringify(refused ? { errcode: 43101, errmsg: 'user refuse to accept the msg' } : { errcode: 0, errmsg: 'ok' }))
+      const invalid = invalidSubscribeData(body?.data as Record<string, { value: string }> | undefined)
+      res.end(
+        JSON.stringify(
+          invalid
+            ? { errcode: 47003, errmsg: `argument invalid! data.${invalid}` }
+            : refused
+              ? { errcode: 43101, errmsg: 'user refuse to accept the msg' }
+              : { errcode: 0, errmsg: 'ok' },
+        ),
+      )
       return
     }
     if (url.pathname !== '/sns/jscode2session') {
@@ -73,4 +84,16 @@ export async function startFakeWechat() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/** The first template value WeChat would refuse, by the type its key names. */
+function invalidSubscribeData(data: Record<string, { value: string }> | undefined): string | null {
+  for (const [key, { value }] of Object.entries(data ?? {})) {
+    const n = [...value].length
+    if (key.startsWith('thing') && (n === 0 || n > 20)) return key
+    if (key.startsWith('phrase') && (n === 0 || n > 5 || !/^[\u4e00-\u9fa5]+$/.test(value))) return key
+    if (key.startsWith('character_string') && (n === 0 || n > 32)) return key
+    if (key.startsWith('time') && !/^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}$/.test(value)) return key
+  }
+  return null
 }
