@@ -16,8 +16,11 @@ export const categoryKeys = [
   'dispute',
   'other',
 ] as const
-export const Category = z.enum(categoryKeys)
+export const Category = /*#__PURE__*/ z.enum(categoryKeys)
 export type Category = z.infer<typeof Category>
+
+/** Photos on one concern, progress note or set of minutes (also what the mini-program lets you pick). */
+export const MAX_PHOTOS = 9
 
 export interface CategoryInfo {
   label: string

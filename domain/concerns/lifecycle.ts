@@ -18,7 +18,7 @@ export const concernStatuses = [
   'reopened',
   'closed',
 ] as const
-export const ConcernStatus = z.enum(concernStatuses)
+export const ConcernStatus = /*#__PURE__*/ z.enum(concernStatuses)
 export type ConcernStatus = z.infer<typeof ConcernStatus>
 
 /** Statuses in which a concern is still open (counts as similar, can be co-signed, can be overdue). */

@@ -78,7 +78,7 @@ export function openSlots(slots: number, acceptedCount: number): number {
 // ——— Registration and the waiting list ———
 
 export const registrationStatuses = ['registered', 'waitlisted', 'checked_in', 'cancelled'] as const
-export const RegistrationStatus = z.enum(registrationStatuses)
+export const RegistrationStatus = /*#__PURE__*/ z.enum(registrationStatuses)
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>
 
 /** The statuses that hold a seat. */

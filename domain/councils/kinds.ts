@@ -5,7 +5,7 @@ import { z } from 'zod'
  * description for the 议事 tab, and the defaults a new session of that kind starts from.
  */
 export const sessionKinds = ['monthly_council', 'weekly_forum', 'special_topic', 'round_table'] as const
-export const SessionKind = z.enum(sessionKinds)
+export const SessionKind = /*#__PURE__*/ z.enum(sessionKinds)
 export type SessionKind = z.infer<typeof SessionKind>
 
 export interface SessionKindInfo {
@@ -73,7 +73,7 @@ export const invitedPartyKinds = [
   'designer',
   'builder',
 ] as const
-export const InvitedPartyKind = z.enum(invitedPartyKinds)
+export const InvitedPartyKind = /*#__PURE__*/ z.enum(invitedPartyKinds)
 export type InvitedPartyKind = z.infer<typeof InvitedPartyKind>
 
 export const invitedPartyLabels: Record<InvitedPartyKind, string> = {
@@ -86,7 +86,7 @@ export const invitedPartyLabels: Record<InvitedPartyKind, string> = {
 
 /** Who carries out a resolution (决议): the community or one of the 三方联动 partners. */
 export const responsiblePartyKinds = ['community', 'property_company', 'owners_committee', 'street_department'] as const
-export const ResponsibleParty = z.enum(responsiblePartyKinds)
+export const ResponsibleParty = /*#__PURE__*/ z.enum(responsiblePartyKinds)
 export type ResponsibleParty = z.infer<typeof ResponsibleParty>
 
 export const responsiblePartyLabels: Record<ResponsibleParty, string> = {

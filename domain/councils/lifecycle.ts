@@ -15,7 +15,7 @@ export const sessionStatuses = [
   'minutes_published',
   'cancelled',
 ] as const
-export const SessionStatus = z.enum(sessionStatuses)
+export const SessionStatus = /*#__PURE__*/ z.enum(sessionStatuses)
 export type SessionStatus = z.infer<typeof SessionStatus>
 
 /** Not yet held: the session can still be edited or cancelled (registrants are then notified). */
@@ -24,7 +24,7 @@ export const upcomingStatuses: readonly SessionStatus[] = ['planned', 'open', 'a
 export const finalSessionStatuses: readonly SessionStatus[] = ['minutes_published', 'cancelled']
 
 export const sessionActions = ['open', 'edit', 'fix_agenda', 'start', 'conclude', 'publish_minutes', 'cancel'] as const
-export const SessionAction = z.enum(sessionActions)
+export const SessionAction = /*#__PURE__*/ z.enum(sessionActions)
 export type SessionAction = z.infer<typeof SessionAction>
 
 /** Who is acting on a session. `staff` is a worker or admin of its community. */
@@ -133,11 +133,11 @@ export function availableSessionActions(status: SessionStatus, roles: readonly S
 // ——— Topics (议题) ———
 
 export const topicStatuses = ['pending', 'accepted', 'deferred', 'declined', 'withdrawn'] as const
-export const TopicStatus = z.enum(topicStatuses)
+export const TopicStatus = /*#__PURE__*/ z.enum(topicStatuses)
 export type TopicStatus = z.infer<typeof TopicStatus>
 
 export const topicActions = ['accept', 'defer', 'decline', 'withdraw'] as const
-export const TopicAction = z.enum(topicActions)
+export const TopicAction = /*#__PURE__*/ z.enum(topicActions)
 export type TopicAction = z.infer<typeof TopicAction>
 
 /** Who is acting on a topic: the resident who booked it, or staff of the session's community. */

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { Category } from '../concerns/categories.js'
+import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus, concernActions } from '../concerns/lifecycle.js'
 import { Id, IsoTime } from './common.js'
 
-export const MAX_PHOTOS = 9
+export { MAX_PHOTOS }
 
 export const Visibility = z.enum(['public', 'private'])
 

@@ -61,6 +61,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase(platform)),
+      // Subscribe-message template ids (WeChat console → 订阅消息), the same the server sends with.
+      SUBSCRIBE_TEMPLATES: JSON.stringify({
+        concern: process.env.TARO_APP_TEMPLATE_CONCERN ?? '',
+        council: process.env.TARO_APP_TEMPLATE_COUNCIL ?? '',
+      }),
     },
     alias: {
       '@': path.join(appRoot, 'src'),

@@ -17,9 +17,14 @@ declare module '*.css'
  */
 declare const API_BASE: string
 
+/** Compile-time: subscribe-message template ids from `TARO_APP_TEMPLATE_CONCERN` / `_COUNCIL` (empty: not configured). */
+declare const SUBSCRIBE_TEMPLATES: { concern: string; council: string }
+
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV?: 'weapp' | 'h5' | string
     TARO_APP_API_BASE?: string
+    TARO_APP_TEMPLATE_CONCERN?: string
+    TARO_APP_TEMPLATE_COUNCIL?: string
   }
 }

@@ -23,6 +23,7 @@ import { invalidateQueries } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
 import { concernUrl, openStaffConcern } from '@/lib/routes'
 import './index.scss'
+import { askToSubscribe } from '@/lib/subscribe'
 
 const staffActions = ['accept', 'decline', 'merge', 'assign', 'start', 'send_to_council', 'note', 'resolve']
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -145,7 +146,14 @@ export default function ConcernDetailPage() {
           <View
             className={cx('detail-action', 'detail-action--follow', c.viewer.following && 'detail-action--following')}
             hoverClass='detail-action--hover'
-            onClick={follow.loading ? undefined : () => void follow.mutate(!c.viewer.following)}
+            onClick={
+              follow.loading
+                ? undefined
+                : () => {
+                    if (!c.viewer.following) askToSubscribe('concern')
+                    void follow.mutate(!c.viewer.following)
+                  }
+            }
             data-testid='follow-button'
             data-active={c.viewer.following ? 'true' : 'false'}
             {...a11y({ role: 'button', selected: c.viewer.following })}

@@ -29,6 +29,7 @@ import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { cx } from '@/lib/format'
 import { concernUrl } from '@/lib/routes'
 import './index.scss'
+import { askToSubscribe } from '@/lib/subscribe'
 
 type PlaceKind = z.infer<typeof Place>['kind']
 type Field = 'description' | 'photos' | 'place'
@@ -162,6 +163,8 @@ export default function RaiseConcernPage() {
     if (Object.keys(invalid).length > 0) return showErrors(invalid)
     if (photos.uploading) return void Taro.showToast({ title: t.raise.photosUploading, icon: 'none' })
     if (photos.failed) return showErrors({ photos: t.raise.photosFailed })
+    // Still inside the tap: ask before anything is awaited (WeChat's rule for this dialog).
+    askToSubscribe('concern')
 
     if (skipSimilar) setDismissedSimilar(similarKey)
     else if (dismissedSimilar !== similarKey) {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { MAX_PHOTOS } from '@domain/schemas/concerns.js'
+import { MAX_PHOTOS } from '@domain/concerns/categories.js'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
 import { uploadPhoto } from '../api/upload-photo'
