@@ -105,23 +105,27 @@ async function waitForStatus(root: Locator, wanted: string) {
 }
 
 describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
-  it('raise with a photo → accept → assign to 物业 → resolve → rated 2, reopened → resolved → rated 5, closed', async () => {
-    const page = await phone()
+  it.each([
+    ['normal', false],
+    ['长辈模式', true],
+  ] as const)('raise with a photo → accept → assign to 物业 → resolve → rated 2, reopened → resolved → rated 5, closed (%s)', async (_mode, elder) => {
+    const page = await phone(elder)
+    const sfx = elder ? '-elder' : ''
     await signIn(page, '王秀英')
     await page.locator('.weui-tabbar__item', { hasText: '诉求' }).click()
     const board = page.locator('[data-testid="page-concerns"]')
     await board.waitFor({ state: 'visible' })
-    await shot(page, 'concern-01-board')
+    await shot(page, `concern-01-board${sfx}`)
     await board.locator('[data-testid="raise-concern"]').click()
 
     const raise = page.locator('[data-testid="page-raise"]')
     await raise.locator('[data-testid="category-facilities"]').click()
-    await shot(page, 'concern-02-form')
+    await shot(page, `concern-02-form${sfx}`)
     await raise.locator('[data-testid="concern-description-input"] textarea').fill('小区东门的路灯坏了一个星期，晚上特别黑，老人出门不方便')
     await addPhoto(page, raise)
     await raise.locator('[data-testid="place-building"]').click()
     await raise.locator('[data-testid="place-options"] [data-testid^="building-"]', { hasText: '3号楼' }).click()
-    await shot(page, 'concern-03-form-filled')
+    await shot(page, `concern-03-form-filled${sfx}`)
     await raise.locator('[data-testid="concern-submit"]').click()
     const similar = page.locator('[data-testid="similar-sheet"]')
     const created = page.locator('[data-testid="page-concern"] [data-testid="concern-created"]')
@@ -132,7 +136,7 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
     const publicNo = (await detailRoot.locator('[data-testid="concern-public-no"]').first().textContent()) ?? ''
     expect(publicNo).toMatch(/WA-\d{4}-\d{6}/)
     expect(await status(detailRoot)).toBe('submitted')
-    await shot(page, 'concern-04-created')
+    await shot(page, `concern-04-created${sfx}`)
     const id = new URL(page.url().replace('#/', '')).searchParams.get('id')!
     expect(id).toMatch(/^[0-9a-f-]{36}$/)
 
@@ -151,12 +155,12 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
     // The worker accepts and assigns it to the property company.
     await signIn(page, '刘网格')
     let staff = await openConcern(page, id, true)
-    await shot(page, 'concern-05-staff-new')
+    await shot(page, `concern-05-staff-new${sfx}`)
     await staffAction(page, staff, '受理')
     await waitForStatus(staff, 'accepted')
     await staffAction(page, staff, '指派', (sheet) => sheet.locator('[data-testid="assign-option"]', { hasText: '安居物业' }).click())
     await waitForStatus(staff, 'assigned')
-    await shot(page, 'concern-06-staff-assigned')
+    await shot(page, `concern-06-staff-assigned${sfx}`)
 
     // 安居物业 starts and resolves it with a photo.
     await signIn(page, '安居物业-孙经理')
@@ -168,12 +172,12 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
       await addPhoto(page, sheet)
     })
     await waitForStatus(staff, 'resolved')
-    await shot(page, 'concern-07-partner-resolved')
+    await shot(page, `concern-07-partner-resolved${sfx}`)
 
     // The resident is not satisfied: 2 stars, not solved → reopened.
     await signIn(page, '王秀英')
     let mine = await openConcern(page, id)
-    await shot(page, 'concern-08-rate')
+    await shot(page, `concern-08-rate${sfx}`)
     await rate(page, mine, 2, false, '第二天又不亮了')
     await waitForStatus(mine, 'reopened')
 
@@ -197,7 +201,7 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
     expect(actions.filter((a) => a === 'resolve')).toHaveLength(2)
     expect(actions.filter((a) => a === 'rate')).toHaveLength(2)
     expect(actions).toContain('assign')
-    await shot(page, 'concern-09-closed')
+    await shot(page, `concern-09-closed${sfx}`)
 
     // The resident heard of each step under 我的 → 消息.
     await page.goto(`${product.url}/#/pages/me/index`)
@@ -205,7 +209,7 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
     const notes = page.locator('[data-testid="page-notifications"] [data-testid="notification"]')
     await notes.first().waitFor({ timeout: 20_000 })
     expect(await notes.count()).toBeGreaterThanOrEqual(5)
-    await shot(page, 'concern-10-notifications')
+    await shot(page, `concern-10-notifications${sfx}`)
     expect(page.errors).toEqual([])
     await page.context().close()
   })
