@@ -194,17 +194,19 @@ export async function raiseConcern(
         .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, idempotencyKey)))
     }
     const staff = (await staffUserIds(tx, input.communityId)).filter((id) => id !== actor.userId)
-    // Gapless per community and year: the counter row is locked from here to the commit.
-    const [counter] = await tx
-      .insert(concernCounters)
-      .values({ communityId: input.communityId, year, last: 1 })
-      .onConflictDoUpdate({
-        target: [concernCounters.communityId, concernCounters.year],
-        set: { last: sql`${concernCounters.last} + 1` },
-      })
-      .returning({ last: concernCounters.last })
-    const publicNo = `${community.code}-${year}-${String(counter.last).padStart(6, '0')}`
-    await tx.update(concerns).set({ publicNo }).where(eq(concerns.id, created.id))
+    // Gapless per community and year: the counter row is locked from here to the commit, so the
+    // number is taken and written in one round trip.
+    const prefix = `${community.code}-${year}-`
+    const numbered = (await tx.execute(sql`
+      with counter as (
+        insert into ${concernCounters} (community_id, year, last) values (${input.communityId}, ${year}, 1)
+        on conflict (community_id, year) do update set last = ${concernCounters}.last + 1
+        returning last
+      )
+      update ${concerns} set public_no = ${prefix} || lpad(counter.last::text, 6, '0')
+      from counter where ${concerns.id} = ${created.id}
+      returning public_no`)) as unknown as { rows: { public_no: string }[] } // every driver answers with `rows`
+    const publicNo = numbered.rows[0].public_no
     await notify(tx, {
       userIds: staff,
       concernId: created.id,
