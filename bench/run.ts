@@ -1,15 +1,17 @@
 import { benchConcerns } from './concerns.js'
 import { benchCouncils } from './councils.js'
 import { benchStartup } from './startup.js'
+import { benchVotes } from './votes.js'
 
 /**
  * `npm run bench`: every benchmark, one JSON document on stdout. The concerns benchmark needs a
- * PostgreSQL server (BENCH_DATABASE_URL, default the local one), and so does the councils one;
- * `npm run bench -- startup` (or `concerns`, `councils`) runs only that part.
+ * PostgreSQL server (BENCH_DATABASE_URL, default the local one), and so do the councils and votes
+ * ones; `npm run bench -- startup` (or `concerns`, `councils`, `votes`) runs only that part.
  */
 const only = process.argv[2]
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version }
 if (!only || only === 'startup') results.startup = await benchStartup()
 if (!only || only === 'concerns') results.concerns = await benchConcerns()
 if (!only || only === 'councils') results.councils = await benchCouncils()
+if (!only || only === 'votes') results.votes = await benchVotes()
 console.log(JSON.stringify(results, null, 2))

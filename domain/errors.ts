@@ -52,6 +52,17 @@ export const errorCatalog = {
   SESSION_CANCELLED: { status: 409, message: '这场议事会已取消' },
   CHECK_IN_NOT_OPEN: { status: 409, message: '现在不在签到时间内' },
   CHECK_IN_CODE_INVALID: { status: 400, message: '签到码不正确，请核对后重试' },
+  VOTE_NOT_OPEN: { status: 409, message: '投票还没开始' },
+  VOTE_CLOSED: { status: 409, message: '投票已截止，不能再投票' },
+  VOTE_TRANSITION_NOT_ALLOWED: { status: 409, message: '表决当前状态不能进行此操作' },
+  VOTE_CHANGED: { status: 409, message: '表决状态刚刚发生了变化，请刷新后再试' },
+  NOT_IN_ELECTORATE: { status: 403, message: '您不在这次表决的投票范围内' },
+  NOT_AN_OWNER: { status: 403, message: '业主表决只能由认证为业主的居民投票' },
+  HOUSEHOLD_ALREADY_VOTED: { status: 409, message: '您家已有成员投过票了（每户一票）' },
+  BALLOT_CHOICE_INVALID: { status: 400, message: '所选的选项不对，请重新选择' },
+  RESULT_NOT_READY: { status: 409, message: '投票结束后才公布结果' },
+  ELECTORATE_EMPTY: { status: 409, message: '投票范围内还没有可以投票的居民，暂不能发布表决' },
+  PROPOSAL_TOPIC_INVALID: { status: 400, message: '只能关联本社区已列入议程的议题' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

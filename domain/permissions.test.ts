@@ -25,6 +25,9 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
   'council.bookTopic': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
   'council.attend': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
   'council.viewInvited': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: true, otherWorker: false },
+  'vote.manage': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
+  'vote.cast': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
+  'vote.viewParticipation': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
 }
 
 describe('can(actor, action, community)', () => {

@@ -34,6 +34,12 @@ const rules = {
   'council.attend': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
   /** See a session's staff view (agenda items owned, deadlines); partners only where invited, checked by the service. */
   'council.viewInvited': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'partner', 'worker', 'admin'),
+  /** Draft proposals (方案), open, close and cancel votes. */
+  'vote.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Cast a ballot; whether this person is on the vote's roll is checked by the service. */
+  'vote.cast': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** See who (which households) have voted — never how. */
+  'vote.viewParticipation': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules

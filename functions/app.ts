@@ -16,6 +16,7 @@ import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
 import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
+import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 
 export const version = '0.1.0'
 
@@ -31,6 +32,7 @@ export const operations = [
   ...residencyDocs,
   ...concernsDocs,
   ...councilsDocs,
+  ...votesDocs,
   ...photosDocs,
   ...notificationsDocs,
   ...jobsDocs,
@@ -77,11 +79,13 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId/residency', residencyQueue)
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)
+  app.route('/api/communities/:communityId', communityVotes)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
   app.route('/api/sessions', sessionsApi)
   app.route('/api/topics', topicsApi)
+  app.route('/api/proposals', proposalsApi)
   app.route('/api/calendar', calendarFeedApi)
   app.route('/api/photos', photosApi)
   app.route('/api/files', filesApi)

@@ -7,6 +7,7 @@ import type { AppEnv, Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { dispatchOutbox } from '../notifications/dispatch.js'
 import { op } from '../openapi.js'
+import { closeDueVotes, remindVoters } from '../votes/service.js'
 
 /** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
 export async function runScheduledJobs(deps: Deps) {
@@ -14,8 +15,10 @@ export async function runScheduledJobs(deps: Deps) {
   const autoClosed = await autoCloseResolved(deps, deps.config.autoCloseDays)
   const sessionsCreated = await ensureSessionsAhead(deps)
   const reminders = await sendReminders(deps)
+  const votesClosed = await closeDueVotes(deps)
+  const voteReminders = await remindVoters(deps)
   const outbox = await dispatchOutbox(deps)
-  return { overdue, autoClosed, sessionsCreated, reminders, outbox }
+  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, outbox }
 }
 
 /** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
@@ -36,9 +39,13 @@ const TickResult = z.object({
   sessionsCreated: z.number().int(),
   /** Council reminders queued (24 h and 2 h before, one per registrant). */
   reminders: z.number().int(),
+  /** Votes closed (tallied and published) because their closing time passed. */
+  votesClosed: z.number().int(),
+  /** Residents reminded that a vote closes within a day and they have not voted. */
+  voteReminders: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
 })
 
 export const jobsDocs = [
-  op({ method: 'get', path: '/api/jobs/tick', tag: 'jobs', summary: '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、发送订阅消息', auth: false, response: TickResult, errors: [401] }),
+  op({ method: 'get', path: '/api/jobs/tick', tag: 'jobs', summary: '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、表决到期计票与截止前提醒、发送订阅消息', auth: false, response: TickResult, errors: [401] }),
 ]

@@ -1,0 +1,66 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import {
+  Ballot,
+  BallotInput,
+  ParticipationPage,
+  ParticipationQuery,
+  ProposalActionInput,
+  ProposalDetail,
+  ProposalInput,
+  ProposalPage,
+  ProposalsQuery,
+  VoteResult,
+} from '../../domain/schemas/votes.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import { actOnProposal, castBallot, createProposal, getProposal, getResult, listParticipation, listProposals } from './service.js'
+
+const CommunityParams = z.object({ communityId: Id })
+const ProposalParams = z.object({ proposalId: Id })
+
+/** Mounted at /api/communities/:communityId: a community's votes. */
+export const communityVotes = new Hono<AppEnv>()
+communityVotes.use('*', requireUser)
+
+communityVotes.post('/proposals', paramsOf(CommunityParams), jsonBody(ProposalInput), async (c) =>
+  c.json(await createProposal(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
+)
+communityVotes.get('/proposals', paramsOf(CommunityParams), queryOf(ProposalsQuery), async (c) =>
+  c.json(await listProposals(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+/** Mounted at /api/proposals: one vote, its ballots, participation and result. */
+export const proposalsApi = new Hono<AppEnv>()
+proposalsApi.use('*', requireUser)
+
+proposalsApi.get('/:proposalId', paramsOf(ProposalParams), async (c) =>
+  c.json(await getProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId)),
+)
+proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), async (c) =>
+  c.json(await actOnProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
+)
+proposalsApi.post('/:proposalId/ballots', paramsOf(ProposalParams), jsonBody(BallotInput), async (c) => {
+  const { status, ballot } = await castBallot(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))
+  return c.json(ballot, status)
+})
+proposalsApi.get('/:proposalId/participation', paramsOf(ProposalParams), queryOf(ParticipationQuery), async (c) =>
+  c.json(await listParticipation(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('query'))),
+)
+proposalsApi.get('/:proposalId/result', paramsOf(ProposalParams), async (c) =>
+  c.json(await getResult(c.var.deps, c.var.actor, c.req.valid('param').proposalId)),
+)
+
+const t = 'votes' as const
+export const votesDocs = [
+  op({ method: 'post', path: '/api/communities/:communityId/proposals', tag: t, summary: '起草表决方案（工作人员）：单独发起或关联已列入议程的议题；选项、投票范围、计票单位、规则、起止时间、公示天数', auth: true, body: ProposalInput, response: ProposalDetail, status: 201, errors: [403, 404] }),
+  op({ method: 'get', path: '/api/communities/:communityId/proposals', tag: t, summary: '社区的表决（由新到旧；居民看不到草稿）', auth: true, query: ProposalsQuery, response: ProposalPage, errors: [403] }),
+  op({ method: 'get', path: '/api/proposals/:proposalId', tag: t, summary: '表决详情：方案、规则说明、我的选票、能否投票；结束后含结果（业主表决标明参考性表决）', auth: true, response: ProposalDetail, errors: [404] }),
+  op({ method: 'post', path: '/api/proposals/:proposalId/actions', tag: t, summary: '发布表决（确定投票人名册并通知）、结束投票并计票（公示结果）、取消（工作人员）', auth: true, body: ProposalActionInput, response: ProposalDetail, errors: [403, 404, 409] }),
+  op({ method: 'post', path: '/api/proposals/:proposalId/ballots', tag: t, summary: '投票（每人或每户一票；重复提交返回已投的票 200）', auth: true, body: BallotInput, response: Ballot, status: 201, errors: [403, 404, 409] }),
+  op({ method: 'get', path: '/api/proposals/:proposalId/participation', tag: t, summary: '投票情况：谁（哪一户）已投票——不含投了什么（工作人员）', auth: true, query: ParticipationQuery, response: ParticipationPage, errors: [403, 404] }),
+  op({ method: 'get', path: '/api/proposals/:proposalId/result', tag: t, summary: '表决结果与逐条说明（结束后；设置了实时显示的表决在投票中也可看）', auth: true, response: VoteResult, errors: [404, 409] }),
+]
