@@ -6,11 +6,11 @@ import { z } from 'zod'
  * at once, otherwise the vote is simply closed. Pure: time is passed in.
  */
 export const voteStatuses = ['draft', 'open', 'closed', 'published', 'cancelled'] as const
-export const VoteStatus = z.enum(voteStatuses)
+export const VoteStatus = /*#__PURE__*/ z.enum(voteStatuses)
 export type VoteStatus = z.infer<typeof VoteStatus>
 
 export const voteActions = ['open', 'close', 'cancel'] as const
-export const VoteAction = z.enum(voteActions)
+export const VoteAction = /*#__PURE__*/ z.enum(voteActions)
 export type VoteAction = z.infer<typeof VoteAction>
 
 /** `staff`: a worker or admin of the vote's community; `system`: the scheduled job. */

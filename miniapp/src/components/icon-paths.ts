@@ -77,6 +77,7 @@ export const iconPaths = {
   more: ['<circle cx="5.5" cy="12" r="1.2"/>', '<circle cx="12" cy="12" r="1.2"/>', '<circle cx="18.5" cy="12" r="1.2"/>'],
   // Concern actions and details.
   plus: ['<path d="M12 5v14M5 12h14"/>'],
+  minus: ['<path d="M5 12h14"/>'],
   close: ['<path d="m6 6 12 12M18 6 6 18"/>'],
   image: ['<rect x="3.5" y="4.5" width="17" height="15" rx="2"/>', '<circle cx="9" cy="9.5" r="1.6"/>', '<path d="m20.5 15.5-5-5-9 9"/>'],
   thumbsUp: [
@@ -96,6 +97,27 @@ export const iconPaths = {
   trash: ['<path d="M4.5 6.5h15"/>', '<path d="M9.5 6.5V4.5h5v2"/>', '<path d="M6.5 6.5 7.5 20h9l1-13.5"/>'],
   chevronDown: ['<path d="m5.5 9.5 6.5 6.5 6.5-6.5"/>'],
   navigation: ['<path d="M12 3 19.5 20 12 16 4.5 20z"/>'],
+  // Councils (议事): check-in, calendar, agenda, minutes, recurring rules.
+  qrcode: [
+    '<rect x="3.5" y="3.5" width="6.5" height="6.5" rx="1"/>',
+    '<rect x="14" y="3.5" width="6.5" height="6.5" rx="1"/>',
+    '<rect x="3.5" y="14" width="6.5" height="6.5" rx="1"/>',
+    '<path d="M14 14h2.5v2.5H14zM18 18h2.5v2.5H18zM14 20.5h1.5M20.5 14v2"/>',
+  ],
+  scan: [
+    '<path d="M3.5 8V5a1.5 1.5 0 0 1 1.5-1.5h3M16 3.5h3A1.5 1.5 0 0 1 20.5 5v3M20.5 16v3a1.5 1.5 0 0 1-1.5 1.5h-3M8 20.5H5A1.5 1.5 0 0 1 3.5 19v-3"/>',
+    '<path d="M3.5 12h17"/>',
+  ],
+  calendarPlus: ['<rect x="3.5" y="5" width="17" height="15.5" rx="2"/>', '<path d="M3.5 10h17M8 3v4M16 3v4"/>', '<path d="M12 12.5v5M9.5 15h5"/>'],
+  video: ['<rect x="3" y="6.5" width="12.5" height="11" rx="2"/>', '<path d="m15.5 10.5 5.5-3v9l-5.5-3"/>'],
+  list: ['<path d="M9 6.5h11M9 12h11M9 17.5h11"/>', '<path d="M4.5 6.5h.01M4.5 12h.01M4.5 17.5h.01"/>'],
+  fileText: ['<path d="M6 3.5h8l4.5 4.5v12.5H6z"/>', '<path d="M14 3.5V8h4.5"/>', '<path d="M9 12.5h6.5M9 16h6.5"/>'],
+  repeat: ['<path d="M4 11V9.5A3.5 3.5 0 0 1 7.5 6H19"/>', '<path d="m16 3 3 3-3 3"/>', '<path d="M20 13v1.5a3.5 3.5 0 0 1-3.5 3.5H5"/>', '<path d="m8 21-3-3 3-3"/>'],
+  copy: ['<rect x="8.5" y="8.5" width="12" height="12" rx="2"/>', '<path d="M15.5 8.5V5a1.5 1.5 0 0 0-1.5-1.5H5A1.5 1.5 0 0 0 3.5 5v9A1.5 1.5 0 0 0 5 15.5h3.5"/>'],
+  timer: ['<circle cx="12" cy="13.5" r="7.5"/>', '<path d="M12 9.5v4l2.5 1.5"/>', '<path d="M9.5 2.5h5"/>'],
+  userPlus: ['<circle cx="9.5" cy="8" r="3.5"/>', '<path d="M3 20c.5-3.6 3.2-6 6.5-6s6 2.4 6.5 6"/>', '<path d="M18.5 8v6M15.5 11h6"/>'],
+  stop: ['<circle cx="12" cy="12" r="9"/>', '<rect x="9" y="9" width="6" height="6" rx="1"/>'],
+  seat: ['<path d="M7 4.5h10v8H7z"/>', '<path d="M5 12.5h14v3H5z"/>', '<path d="M7 15.5V20M17 15.5V20"/>'],
 } as const
 
 export type IconName = keyof typeof iconPaths

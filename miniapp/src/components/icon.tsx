@@ -22,6 +22,11 @@ function base64Ascii(input: string): string {
 
 const uriCache = new Map<string, string>()
 
+/** An SVG document as a data URI that weapp and h5 both paint as a background image. */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${base64Ascii(svg)}`
+}
+
 export function iconDataUri(name: IconName, color: string, strokeWidth = 1.8, fill = 'none'): string {
   const key = `${name}|${color}|${strokeWidth}|${fill}`
   let uri = uriCache.get(key)
@@ -29,7 +34,7 @@ export function iconDataUri(name: IconName, color: string, strokeWidth = 1.8, fi
     const svg =
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="${fill}" stroke="${color}" ` +
       `stroke-width="${strokeWidth}" stroke-linecap="round" stroke-linejoin="round">${iconPaths[name].join('')}</svg>`
-    uri = `data:image/svg+xml;base64,${base64Ascii(svg)}`
+    uri = svgDataUri(svg)
     uriCache.set(key, uri)
   }
   return uri

@@ -11,10 +11,22 @@ export const routes = {
   raise: '/pages/concern-raise/index',
   concern: '/pages/concern-detail/index',
   notifications: '/pages/notifications/index',
+  session: '/pages/session-detail/index',
   workbench: '/staff/pages/index/index',
   staffInbox: '/staff/pages/inbox/index',
   staffConcern: '/staff/pages/concern/index',
   staffClaims: '/staff/pages/claims/index',
+  staffSessions: '/staff/pages/sessions/index',
+  staffSession: '/staff/pages/session/index',
+  sessionForm: '/staff/pages/session-form/index',
+  sessionRun: '/staff/pages/session-run/index',
+  staffRules: '/staff/pages/rules/index',
+  ruleForm: '/staff/pages/rule-form/index',
+  votes: '/pages/votes/index',
+  vote: '/pages/vote/index',
+  staffVotes: '/staff/pages/votes/index',
+  staffVote: '/staff/pages/vote/index',
+  voteForm: '/staff/pages/vote-form/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -59,6 +71,60 @@ export function openStaffInbox(communityId?: string) {
 
 export function openNotifications() {
   return Taro.navigateTo({ url: routes.notifications })
+}
+
+export const sessionUrl = (sessionId: string) => withQuery(routes.session, { id: sessionId })
+
+export function openSession(sessionId: string) {
+  return Taro.navigateTo({ url: sessionUrl(sessionId) })
+}
+
+export function openStaffSessions(communityId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffSessions, { communityId }) })
+}
+
+export function openStaffSession(sessionId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffSession, { id: sessionId }) })
+}
+
+/** The create form (with `communityId`) or the edit form of one session (with `id`). */
+export function openSessionForm(query: { communityId?: string; id?: string }) {
+  return Taro.navigateTo({ url: withQuery(routes.sessionForm, query) })
+}
+
+export function openSessionRun(sessionId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.sessionRun, { id: sessionId }) })
+}
+
+export function openStaffRules(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffRules, { communityId }) })
+}
+
+export function openRuleForm(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.ruleForm, { communityId }) })
+}
+
+/** The community's votes (表决), or the votes of one agenda item (`topicId`). */
+export function openVotes(query: { communityId?: string; topicId?: string } = {}) {
+  return Taro.navigateTo({ url: withQuery(routes.votes, query) })
+}
+
+export const voteUrl = (proposalId: string) => withQuery(routes.vote, { id: proposalId })
+
+export function openVote(proposalId: string) {
+  return Taro.navigateTo({ url: voteUrl(proposalId) })
+}
+
+export function openStaffVotes(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffVotes, { communityId }) })
+}
+
+export function openStaffVote(proposalId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffVote, { id: proposalId }) })
+}
+
+export function openVoteForm(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.voteForm, { communityId }) })
 }
 
 export function switchToTab(tab: 'home' | 'concerns' | 'councils' | 'me') {

@@ -2,4 +2,5 @@ import { zhCN } from '../../i18n/zh-cn'
 
 export default definePageConfig({
   navigationBarTitleText: zhCN.titles.councils,
+  enablePullDownRefresh: true,
 })

@@ -1,12 +1,133 @@
-import { ComingSoon } from '@/components/coming-soon'
+import { View, Button, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import { sessionKindInfo, sessionKinds, type SessionKind } from '@domain/councils/kinds.js'
+import { Chips } from '@/components/chips'
+import { colors } from '@/components/colors'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
+import { Segmented } from '@/components/segmented'
+import { useSessions, type SessionsWhen } from '@/features/councils/api/get-sessions'
+import { SessionCard, SessionListSkeleton } from '@/features/councils/components/session-card'
+import { useMe } from '@/features/me/api/get-me'
+import { VotesEntry } from '@/features/votes/components/votes-entry'
 import { t } from '@/i18n/zh-cn'
+import { a11y } from '@/lib/a11y'
+import { openClaimForm, openSession, openStaffSessions, openVotes } from '@/lib/routes'
+import './index.scss'
 
+type KindFilter = SessionKind | 'all'
+
+const whens: ReadonlyArray<{ key: SessionsWhen; label: string }> = [
+  { key: 'upcoming', label: t.councils.when.upcoming },
+  { key: 'past', label: t.councils.when.past },
+]
+const kinds: ReadonlyArray<{ key: KindFilter; label: string }> = [
+  { key: 'all', label: t.councils.kindAll },
+  ...sessionKinds.map((k) => ({ key: k, label: sessionKindInfo[k].label })),
+]
+
+/** The 议事 tab: upcoming sessions by kind (time, place, open topic slots, seats), past ones with their minutes. */
 export default function CouncilsPage() {
-  const copy = t.comingSoon.councils
+  const me = useMe()
+  const community = me.data?.memberships[0]
+  const isStaff = !!community && !!me.data?.staffOf.includes(community.communityId)
+  const [when, setWhen] = useState<SessionsWhen>('upcoming')
+  const [kind, setKind] = useState<KindFilter>('all')
+  const list = useSessions(community?.communityId, when, kind === 'all' ? undefined : kind)
+
+  // Seats and slots change while the resident is elsewhere: refresh quietly on return.
+  useDidShow(() => {
+    if (!list.loading) void list.refresh()
+  })
+
+  usePullDownRefresh(async () => {
+    await Promise.all([me.refetch(), list.refresh()])
+    Taro.stopPullDownRefresh()
+  })
+
+  useReachBottom(() => {
+    if (list.hasMore && !list.loadingMore) void list.loadMore()
+  })
+
+  if (me.loading || (me.error && !me.data)) {
+    return (
+      <Screen testId='page-councils' className='councils'>
+        {me.error ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : <SessionListSkeleton />}
+      </Screen>
+    )
+  }
+
+  if (!community) {
+    return (
+      <Screen testId='page-councils' className='councils'>
+        <EmptyState
+          icon='council'
+          text={t.councils.noCommunity}
+          action={
+            <Button className='btn btn--primary' hoverClass='btn--hover' onClick={() => void openClaimForm()}>
+              {t.councils.noCommunityAction}
+            </Button>
+          }
+        />
+      </Screen>
+    )
+  }
+
+  const emptyText = kind !== 'all' && when === 'upcoming' ? t.councils.emptyKind(sessionKindInfo[kind].label) : t.councils.empty[when]
+
   return (
-    <Screen testId='page-councils'>
-      <ComingSoon icon='council' title={copy.title} lead={copy.lead} points={copy.points} pointIcons={['calendar', 'message', 'clipboard', 'vote']} />
+    <Screen testId='page-councils' className='councils'>
+      <View className='councils-head'>
+        <Segmented items={whens} value={when} onChange={setWhen} testIdPrefix='when' />
+        <Chips items={kinds} value={kind} onChange={setKind} testIdPrefix='kind' scroll className='councils-kinds' />
+      </View>
+
+      {isStaff ? (
+        <View
+          className='notice notice--info councils-staff'
+          hoverClass='cell--hover'
+          onClick={() => void openStaffSessions(community.communityId)}
+          data-testid='open-staff-sessions'
+          {...a11y({ role: 'button' })}
+        >
+          <Icon name='briefcase' size={44} color={colors.info} />
+          <View className='notice__body'>
+            <View className='notice__title'>{t.councils.staffEntryAction}</View>
+            <View className='notice__desc'>{t.councils.staffEntry}</View>
+          </View>
+          <Icon name='chevronRight' size={32} color={colors.text3} />
+        </View>
+      ) : null}
+
+      {when === 'upcoming' ? <VotesEntry communityId={community.communityId} onClick={() => void openVotes({ communityId: community.communityId })} /> : null}
+
+      {list.loading ? (
+        <SessionListSkeleton />
+      ) : list.error && list.items.length === 0 ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.items.length === 0 ? (
+        <EmptyState icon={when === 'upcoming' ? 'calendar' : 'fileText'} text={emptyText} />
+      ) : (
+        <View data-testid='session-list'>
+          {list.items.map((s) => (
+            <SessionCard key={s.id} session={s} past={when === 'past'} onClick={() => void openSession(s.id)} />
+          ))}
+          {list.hasMore ? (
+            <View className='load-more'>
+              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void list.loadMore()}>
+                {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
+              </Button>
+            </View>
+          ) : (
+            <View className='load-more'>
+              <Text>{t.common.noMore}</Text>
+            </View>
+          )}
+        </View>
+      )}
     </Screen>
   )
 }

@@ -10,18 +10,16 @@ import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { useCommunities, type CommunityItem } from '@/features/communities/api/get-communities'
 import { useCommunity } from '@/features/communities/api/get-community'
+import { useSessions } from '@/features/councils/api/get-sessions'
+import { sessionWhen } from '@/features/councils/format'
 import { useMe, type MeData } from '@/features/me/api/get-me'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import type { ApiError } from '@/lib/api/client'
 import { cx, greetingFor } from '@/lib/format'
-import { openClaimForm, openRaiseForm, switchToTab } from '@/lib/routes'
+import { openClaimForm, openRaiseForm, openSession, switchToTab } from '@/lib/routes'
 import './index.scss'
-
-function comingSoon() {
-  void Taro.showToast({ title: t.common.comingSoonToast, icon: 'none' })
-}
 
 export default function HomePage() {
   const me = useMe()
@@ -124,7 +122,7 @@ export default function HomePage() {
               onClick={() => void openRaiseForm(communityId)}
               testId='home-raise'
             />
-            <QuickEntry icon='calendar' title={t.home.quick.agenda} desc={t.home.quick.agendaDesc} onClick={comingSoon} />
+            <QuickEntry icon='calendar' title={t.home.quick.agenda} desc={t.home.quick.agendaDesc} onClick={() => void switchToTab('councils')} testId='home-councils' />
             <QuickEntry
               icon='home'
               title={t.home.quick.house}
@@ -133,21 +131,7 @@ export default function HomePage() {
             />
           </View>
 
-          <View className='section-title'>
-            <Text>{t.home.upcoming.title}</Text>
-          </View>
-          <View className='card card--flush'>
-            {t.home.upcoming.items.map((item) => (
-              <View key={item.title} className='home-upcoming' hoverClass='cell--hover' onClick={comingSoon} {...a11y({ role: 'button' })}>
-                <View className='home-upcoming__dot' />
-                <View className='cell__body'>
-                  <View className='cell__title'>{item.title}</View>
-                  <View className='cell__desc'>{item.desc}</View>
-                </View>
-                <Text className='tag tag--neutral'>{t.comingSoon.badge}</Text>
-              </View>
-            ))}
-          </View>
+          <NextSessions communityId={primary.communityId} />
         </>
       ) : (
         <CommunityChooser
@@ -158,6 +142,48 @@ export default function HomePage() {
         />
       )}
     </Screen>
+  )
+}
+
+/** 近期议事: the next sessions of the community, a tap from their page. */
+function NextSessions({ communityId }: { communityId: string }) {
+  const list = useSessions(communityId, 'upcoming')
+  const next = list.items.filter((s) => s.status !== 'cancelled').slice(0, 3)
+  return (
+    <>
+      <View className='section-title'>
+        <Text>{t.home.nextSessions.title}</Text>
+        <Text className='home-more' onClick={() => void switchToTab('councils')} {...a11y({ role: 'button' })}>
+          {t.home.nextSessions.all}
+        </Text>
+      </View>
+      <View className='card card--flush' data-testid='home-sessions'>
+        {list.loading ? (
+          <View className='home-upcoming'>
+            <SkeletonBox width='70%' height={32} />
+          </View>
+        ) : next.length === 0 ? (
+          <View className='home-upcoming'>
+            <View className='cell__body'>
+              <View className='cell__desc'>{t.home.nextSessions.empty}</View>
+            </View>
+          </View>
+        ) : (
+          next.map((s) => (
+            <View key={s.id} className='home-upcoming' hoverClass='cell--hover' onClick={() => void openSession(s.id)} data-testid='home-session' {...a11y({ role: 'button' })}>
+              <View className='home-upcoming__dot' />
+              <View className='cell__body'>
+                <View className='cell__title'>{s.title}</View>
+                <View className='cell__desc'>
+                  {s.kindLabel} · {sessionWhen(s.startsAt, s.endsAt)}
+                </View>
+              </View>
+              <Text className={cx('tag', s.bookingOpen ? 'tag--success' : 'tag--neutral')}>{s.statusLabel}</Text>
+            </View>
+          ))
+        )}
+      </View>
+    </>
   )
 }
 

@@ -12,7 +12,7 @@ import { markNotificationsRead } from '@/features/notifications/api/mark-notific
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { cx, formatTime } from '@/lib/format'
-import { openConcern } from '@/lib/routes'
+import { openConcern, openSession, openVote } from '@/lib/routes'
 import './index.scss'
 
 /** 消息: a note at each step of the concerns I raised or follow. Tap one to open its concern. */
@@ -40,7 +40,11 @@ export default function NotificationsPage() {
       setReadIds((prev) => new Set(prev).add(n.id))
       void markNotificationsRead({ ids: [n.id] }, { toast: false }).catch(() => undefined)
     }
-    if (n.concernId) void openConcern(n.concernId)
+    // A vote's notice opens the vote once the API's Notification carries `proposalId` (not in the schema yet).
+    const proposalId = (n as NotificationItem & { proposalId?: string | null }).proposalId
+    if (proposalId) void openVote(proposalId)
+    else if (n.concernId) void openConcern(n.concernId)
+    else if (n.sessionId) void openSession(n.sessionId)
   }
 
   async function readAll() {

@@ -10,6 +10,7 @@ import type { IconName } from '@/components/icon-paths'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { getInbox, inboxKeyPrefix } from '@/features/concerns/api/get-inbox'
+import { getSessions } from '@/features/councils/api/get-sessions'
 import { useMe } from '@/features/me/api/get-me'
 import { workbenchCommunities } from '@/features/me/workbench'
 import { getCommunityClaims } from '@/features/residency/api/get-community-claims'
@@ -17,7 +18,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openStaffClaims, openStaffInbox } from '@/lib/routes'
+import { openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -42,12 +43,13 @@ export default function WorkbenchPage() {
   // Counts are a courtesy: quiet on failure (no toast), the entries work regardless.
   const counts = useQuery(communityId ? `${inboxKeyPrefix}${communityId}/counts/${current?.kind}` : null, async () => {
     const quiet = { toast: false } as const
-    const [submitted, overdue, claims] = await Promise.all([
+    const [submitted, overdue, claims, sessions] = await Promise.all([
       isStaff ? countOf(getInbox(communityId!, { status: 'submitted', limit: COUNT_LIMIT }, quiet)) : Promise.resolve(0),
       countOf(getInbox(communityId!, { overdue: '1', limit: COUNT_LIMIT }, quiet)),
       isStaff ? countOf(getCommunityClaims(communityId!, { status: 'pending', limit: COUNT_LIMIT }, quiet)) : Promise.resolve(0),
+      isStaff ? countOf(getSessions(communityId!, { when: 'upcoming', limit: 50 }, quiet)).catch(() => 0) : Promise.resolve(0),
     ])
-    return { submitted, overdue, claims }
+    return { submitted, overdue, claims, sessions }
   })
 
   usePullDownRefresh(async () => {
@@ -124,6 +126,20 @@ export default function WorkbenchPage() {
           }
           badge={c ? (isStaff ? c.submitted : 0) + c.overdue : 0}
         />
+        {isStaff ? (
+          <Entry
+            icon='council'
+            title={t.workbench.councils}
+            desc={t.workbench.councilsDesc}
+            testId='open-councils'
+            onClick={() => void openStaffSessions(communityId)}
+            counts={c && c.sessions > 0 ? <Text className='workbench-count workbench-count--info'>{t.workbench.councilsUpcoming(c.sessions)}</Text> : null}
+            badge={0}
+          />
+        ) : null}
+        {isStaff ? (
+          <Entry icon='vote' title={t.staffVotes.title} desc={t.staffVotes.desc} testId='open-votes' onClick={() => void openStaffVotes(communityId)} counts={null} badge={0} />
+        ) : null}
         {isStaff ? (
           <Entry
             icon='shieldCheck'

@@ -1,0 +1,368 @@
+import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState, type ReactNode } from 'react'
+import { invitedPartyKinds, invitedPartyLabels, sessionDefaults, sessionKindInfo, sessionKinds, type InvitedPartyKind, type SessionKind } from '@domain/councils/kinds.js'
+import { MAX_AGENDA_SLOTS } from '@domain/councils/lifecycle.js'
+import { colors } from '@/components/colors'
+import { EmptyState } from '@/components/empty-state'
+import { ErrorState } from '@/components/error-state'
+import { Icon } from '@/components/icon'
+import { Screen } from '@/components/screen'
+import { SkeletonList } from '@/components/skeleton'
+import { useCreateSession, type SessionBody } from '@/features/councils/api/create-session'
+import { useEditSession } from '@/features/councils/api/edit-session'
+import { useSession, type SessionDetailData } from '@/features/councils/api/get-session'
+import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { kindIcon } from '@/features/councils/components/session-tags'
+import { Stepper } from '@/features/councils/components/stepper'
+import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
+import { t } from '@/i18n/zh-cn'
+import { a11y } from '@/lib/a11y'
+import { ApiError } from '@/lib/api/client'
+import { fieldErrorsOf } from '@/lib/api/field-errors'
+import { cx } from '@/lib/format'
+import { routes, withQuery } from '@/lib/routes'
+import '../../shell.scss'
+import './index.scss'
+
+type Field = 'title' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl' | 'capacity' | 'agendaSlots' | 'bookingDeadline' | 'invitedParties'
+type Errors = Partial<Record<Field, string>>
+
+interface Form {
+  kind: SessionKind
+  title: string
+  description: string
+  date: string
+  start: string
+  end: string
+  venue: string
+  onlineUrl: string
+  capacity: number
+  agendaSlots: number
+  deadlineDate: string
+  deadlineTime: string
+  invited: Array<{ kind: InvitedPartyKind; name: string }>
+}
+
+const DAY = 86_400_000
+const fields: readonly Field[] = ['title', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity', 'agendaSlots', 'bookingDeadline', 'invitedParties']
+
+function fieldOf(path: string): Field | null {
+  const head = path.split('.')[0] as Field
+  return fields.includes(head) ? head : null
+}
+
+/** The form for a new session of `kind`: a week from today at 19:00, the kind's usual length, seats and slots. */
+function defaultsFor(kind: SessionKind, title = ''): Form {
+  const day = chinaDate(new Date(Date.now() + 7 * DAY).toISOString())
+  return withKind({ kind, title, description: '', date: day, start: '19:00', end: '', venue: '', onlineUrl: '', capacity: 0, agendaSlots: 0, deadlineDate: '', deadlineTime: '', invited: [] }, kind)
+}
+
+/** The kind's defaults applied to a form: end, booking deadline, seats, slots, the parties section. */
+function withKind(form: Form, kind: SessionKind): Form {
+  const startsAt = new Date(chinaIso(form.date, form.start))
+  const d = sessionDefaults(kind, startsAt)
+  return {
+    ...form,
+    kind,
+    end: chinaClock(d.endsAt.toISOString()),
+    capacity: d.capacity,
+    agendaSlots: d.agendaSlots,
+    deadlineDate: chinaDate(d.bookingDeadline.toISOString()),
+    deadlineTime: chinaClock(d.bookingDeadline.toISOString()),
+    invited: sessionKindInfo[kind].invitesParties && form.invited.length === 0 ? [{ kind: 'property_company', name: '' }] : form.invited,
+  }
+}
+
+function fromSession(s: SessionDetailData): Form {
+  return {
+    kind: s.kind,
+    title: s.title,
+    description: s.description ?? '',
+    date: chinaDate(s.startsAt),
+    start: chinaClock(s.startsAt),
+    end: chinaClock(s.endsAt),
+    venue: s.venue ?? '',
+    onlineUrl: s.onlineUrl ?? '',
+    capacity: s.capacity,
+    agendaSlots: s.agendaSlots,
+    deadlineDate: chinaDate(s.bookingDeadline),
+    deadlineTime: chinaClock(s.bookingDeadline),
+    invited: s.invitedParties.map((p) => ({ kind: p.kind, name: p.name ?? '' })),
+  }
+}
+
+function toBody(f: Form): SessionBody {
+  const startsAt = chinaIso(f.date, f.start)
+  // An end before the start is the next day (a session past midnight).
+  let endsAt = chinaIso(f.date, f.end)
+  if (Date.parse(endsAt) <= Date.parse(startsAt)) endsAt = new Date(Date.parse(endsAt) + DAY).toISOString()
+  return {
+    kind: f.kind,
+    title: f.title.trim(),
+    description: f.description.trim() || undefined,
+    startsAt,
+    endsAt,
+    venue: f.venue.trim() || undefined,
+    onlineUrl: f.onlineUrl.trim() || undefined,
+    capacity: f.capacity,
+    agendaSlots: f.agendaSlots,
+    bookingDeadline: chinaIso(f.deadlineDate, f.deadlineTime),
+    invitedParties: f.invited.map((p) => (p.name.trim() ? { kind: p.kind, name: p.name.trim() } : { kind: p.kind })),
+  }
+}
+
+function check(f: Form): Errors {
+  const out: Errors = {}
+  const body = toBody(f)
+  if (f.title.trim().length < 2) out.title = t.sessionForm.errors.title
+  if (!f.venue.trim() && !f.onlineUrl.trim()) out.venue = t.sessionForm.errors.place
+  if (f.onlineUrl.trim() && !/^https:\/\//.test(f.onlineUrl.trim())) out.onlineUrl = t.sessionForm.errors.onlineUrl
+  if (Date.parse(body.startsAt) <= Date.now()) out.startsAt = t.sessionForm.errors.past
+  if (Date.parse(body.bookingDeadline) > Date.parse(body.startsAt)) out.bookingDeadline = t.sessionForm.errors.deadline
+  return out
+}
+
+/** 安排议事会 (one-off) or 修改议事会: kind, title, time, place, seats, topic slots, booking deadline, invited parties. */
+export default function SessionFormPage() {
+  const router = useRouter()
+  const id = router.params.id || undefined
+  const communityId = router.params.communityId || undefined
+  const existing = useSession(id)
+  const [form, setForm] = useState<Form>(() => defaultsFor('monthly_council', sessionKindInfo.monthly_council.label))
+  const [ready, setReady] = useState(!id)
+  const [errors, setErrors] = useState<Errors>({})
+  const create = useCreateSession()
+  const edit = useEditSession()
+  const busy = create.loading || edit.loading
+
+  useEffect(() => {
+    if (id) void Taro.setNavigationBarTitle({ title: t.titles.sessionEdit })
+  }, [id])
+  useEffect(() => {
+    if (!ready && existing.data) {
+      setForm(fromSession(existing.data))
+      setReady(true)
+    }
+  }, [ready, existing.data])
+
+  const patch = (next: Partial<Form>, clear: Field[] = []) => {
+    setForm((f) => ({ ...f, ...next }))
+    if (clear.length) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((c) => [c, undefined])) }))
+  }
+
+  async function submit() {
+    const invalid = check(form)
+    if (Object.keys(invalid).length > 0) {
+      setErrors(invalid)
+      void Taro.showToast({ title: t.sessionForm.fixFields, icon: 'none' })
+      return
+    }
+    try {
+      if (id) {
+        await edit.mutateAsync({ sessionId: id, body: toBody(form) })
+        void Taro.showToast({ title: t.sessionForm.saved, icon: 'success' })
+        setTimeout(() => void Taro.navigateBack(), 500)
+      } else if (communityId) {
+        const created = await create.mutateAsync({ communityId, body: toBody(form) })
+        void Taro.showToast({ title: t.sessionForm.created, icon: 'none' })
+        void Taro.redirectTo({ url: withQuery(routes.staffSession, { id: created.id }) })
+      }
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(fieldErrorsOf(err, fieldOf))
+    }
+  }
+
+  if (id && !ready) {
+    return (
+      <Screen testId='page-session-form'>
+        {existing.error ? <ErrorState error={existing.error} onRetry={() => void existing.refetch()} /> : <SkeletonList count={3} lines={2} />}
+      </Screen>
+    )
+  }
+  if (!id && !communityId) {
+    return (
+      <Screen testId='page-session-form'>
+        <EmptyState icon='alert' text={t.workbench.notStaff} />
+      </Screen>
+    )
+  }
+
+  return (
+    <Screen testId='page-session-form' className='staff session-form'>
+      <FormBox label={t.sessionForm.kind}>
+        <View className='kind-options' data-testid='kind-options'>
+          {sessionKinds.map((k) => (
+            <View
+              key={k}
+              className={cx('kind-option', form.kind === k && 'kind-option--selected')}
+              hoverClass='cell--hover'
+              data-testid={`form-kind-${k}`}
+              onClick={() => {
+                if (form.kind === k) return
+                const label = sessionKindInfo[form.kind].label
+                setForm((f) => withKind({ ...f, title: !f.title.trim() || f.title === label ? sessionKindInfo[k].label : f.title }, k))
+              }}
+              {...a11y({ role: 'button', selected: form.kind === k })}
+            >
+              <Icon name={kindIcon(k)} size={44} color={form.kind === k ? colors.brand : colors.info} />
+              <Text className='kind-option__label'>{sessionKindInfo[k].label}</Text>
+            </View>
+          ))}
+        </View>
+        <Text className='session-form__note'>{sessionKindInfo[form.kind].description}</Text>
+      </FormBox>
+
+      <FormBox label={t.sessionForm.title} error={errors.title} field='title'>
+        <Input
+          className='text-input'
+          data-testid='session-title-input'
+          value={form.title}
+          maxlength={60}
+          placeholder={t.sessionForm.titlePlaceholder}
+          placeholderClass='textarea__placeholder'
+          onInput={(e) => patch({ title: e.detail.value }, ['title'])}
+        />
+      </FormBox>
+
+      <FormBox label={t.sessionForm.date} error={errors.startsAt ?? errors.endsAt} field='startsAt'>
+        <Picker mode='date' value={form.date} start={chinaDate(new Date().toISOString())} onChange={(e) => patch({ date: String(e.detail.value) }, ['startsAt'])}>
+          <PickerValue icon='calendar' text={form.date} testId='session-date' />
+        </Picker>
+        <View className='session-form__row'>
+          <View className='session-form__half'>
+            <Text className='session-form__sublabel'>{t.sessionForm.start}</Text>
+            <Picker mode='time' value={form.start} onChange={(e) => patch({ start: String(e.detail.value) }, ['startsAt', 'endsAt'])}>
+              <PickerValue icon='clock' text={form.start} testId='session-start' />
+            </Picker>
+          </View>
+          <View className='session-form__half'>
+            <Text className='session-form__sublabel'>{t.sessionForm.end}</Text>
+            <Picker mode='time' value={form.end} onChange={(e) => patch({ end: String(e.detail.value) }, ['endsAt'])}>
+              <PickerValue icon='clock' text={form.end} testId='session-end' />
+            </Picker>
+          </View>
+        </View>
+      </FormBox>
+
+      <FormBox label={t.sessionForm.place} error={errors.venue ?? errors.onlineUrl} field='venue'>
+        <Input
+          className='text-input'
+          data-testid='session-venue-input'
+          value={form.venue}
+          maxlength={60}
+          placeholder={t.sessionForm.venuePlaceholder}
+          placeholderClass='textarea__placeholder'
+          onInput={(e) => patch({ venue: e.detail.value }, ['venue'])}
+        />
+        <Text className='session-form__sublabel session-form__sublabel--gap'>{t.sessionForm.onlineUrl}</Text>
+        <Input
+          className='text-input'
+          data-testid='session-online-input'
+          value={form.onlineUrl}
+          maxlength={500}
+          placeholder={t.sessionForm.onlinePlaceholder}
+          placeholderClass='textarea__placeholder'
+          onInput={(e) => patch({ onlineUrl: e.detail.value }, ['venue', 'onlineUrl'])}
+        />
+      </FormBox>
+
+      <FormBox label={t.sessionForm.capacity} error={errors.capacity} field='capacity'>
+        <Stepper value={form.capacity} onChange={(capacity) => patch({ capacity }, ['capacity'])} min={1} max={2000} step={5} unit={t.sessionForm.people} testId='session-capacity' editable />
+      </FormBox>
+
+      <FormBox label={t.sessionForm.slots} error={errors.agendaSlots} field='agendaSlots'>
+        <Stepper value={form.agendaSlots} onChange={(agendaSlots) => patch({ agendaSlots }, ['agendaSlots'])} min={1} max={MAX_AGENDA_SLOTS} unit={t.sessionForm.items} testId='session-slots' />
+      </FormBox>
+
+      <FormBox label={t.sessionForm.deadline} hint={t.sessionForm.deadlineHint} error={errors.bookingDeadline} field='bookingDeadline'>
+        <View className='session-form__row'>
+          <View className='session-form__half'>
+            <Picker mode='date' value={form.deadlineDate} onChange={(e) => patch({ deadlineDate: String(e.detail.value) }, ['bookingDeadline'])}>
+              <PickerValue icon='calendar' text={form.deadlineDate} testId='session-deadline-date' />
+            </Picker>
+          </View>
+          <View className='session-form__half'>
+            <Picker mode='time' value={form.deadlineTime} onChange={(e) => patch({ deadlineTime: String(e.detail.value) }, ['bookingDeadline'])}>
+              <PickerValue icon='clock' text={form.deadlineTime} testId='session-deadline-time' />
+            </Picker>
+          </View>
+        </View>
+      </FormBox>
+
+      <FormBox label={t.sessionForm.invited} hint={t.sessionForm.invitedHint} error={errors.invitedParties} field='invitedParties'>
+        <View className='chips'>
+          {invitedPartyKinds.map((k) => {
+            const on = form.invited.some((p) => p.kind === k)
+            return (
+              <View
+                key={k}
+                className={cx('chip', on && 'chip--active')}
+                hoverClass='chip--hover'
+                data-testid={`invite-${k}`}
+                onClick={() =>
+                  patch({ invited: on ? form.invited.filter((p) => p.kind !== k) : [...form.invited, { kind: k, name: '' }] }, ['invitedParties'])
+                }
+                {...a11y({ role: 'button', selected: on })}
+              >
+                <Text>{invitedPartyLabels[k]}</Text>
+              </View>
+            )
+          })}
+        </View>
+        {form.invited.map((p, i) => (
+          <View key={p.kind} className='session-form__invite'>
+            <Text className='session-form__sublabel'>{t.sessionForm.invitedName(invitedPartyLabels[p.kind])}</Text>
+            <Input
+              className='text-input'
+              value={p.name}
+              maxlength={40}
+              placeholder={p.kind === 'property_company' ? t.sessionForm.propertyPlaceholder : ''}
+              placeholderClass='textarea__placeholder'
+              onInput={(e) => patch({ invited: form.invited.map((q, j) => (j === i ? { ...q, name: e.detail.value } : q)) })}
+            />
+          </View>
+        ))}
+      </FormBox>
+
+      <FormBox label={t.sessionForm.description}>
+        <Textarea
+          className='textarea textarea--short'
+          value={form.description}
+          maxlength={1000}
+          placeholder={t.sessionForm.descriptionPlaceholder}
+          placeholderClass='textarea__placeholder'
+          onInput={(e) => patch({ description: e.detail.value })}
+        />
+      </FormBox>
+
+      <View className='session-form__bar'>
+        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='session-submit' disabled={busy} onClick={() => void submit()}>
+          {busy ? t.common.submitting : id ? t.sessionForm.submitEdit : t.sessionForm.submitCreate}
+        </Button>
+      </View>
+    </Screen>
+  )
+}
+
+function FormBox(props: { label: string; hint?: string; error?: string; field?: string; children: ReactNode }) {
+  return (
+    <View className={cx('field', props.error && 'field--error')} data-testid={props.field ? `field-${props.field}` : undefined} data-invalid={props.error ? 'true' : undefined}>
+      <View className='field__label'>
+        <Text>{props.label}</Text>
+        {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}
+      </View>
+      {props.children}
+      {props.error ? <ErrorLine text={props.error} /> : null}
+    </View>
+  )
+}
+
+function PickerValue({ icon, text, testId }: { icon: 'calendar' | 'clock'; text: string; testId: string }) {
+  return (
+    <View className='text-input picker-value' data-testid={testId}>
+      <Text>{text}</Text>
+      <Icon name={icon} size={36} color={colors.text3} />
+    </View>
+  )
+}
