@@ -117,14 +117,15 @@ async function raiseConcern(communityId: string, description: string) {
 
 async function openResidentSession(page: Page, sessionId: string) {
   await page.goto(`${product.url}/#/pages/session-detail/index?id=${sessionId}`)
-  const root = page.locator('[data-testid="page-session"]')
+  // Taro's H5 router keeps earlier pages hidden in the DOM: take the one on screen.
+  const root = page.locator('[data-testid="page-session"]:visible')
   await root.locator('[data-testid="session-status"]').first().waitFor({ timeout: 20_000 })
   return root
 }
 
 async function openStaffSession(page: Page, sessionId: string) {
   await page.goto(`${product.url}/#/staff/pages/session/index?id=${sessionId}`)
-  const root = page.locator('[data-testid="page-staff-session"]')
+  const root = page.locator('[data-testid="page-staff-session"]:visible')
   await root.locator('[data-testid="session-status"]').first().waitFor({ timeout: 20_000 })
   return root
 }

@@ -82,7 +82,7 @@ async function tokenOf(nickname: string): Promise<string> {
 /** Opens a vote's page directly, as tapping a notification or a card would. */
 async function openVote(page: Page, id: string) {
   await page.goto(`${product.url}/#/pages/vote/index?id=${id}`)
-  const root = page.locator('[data-testid="page-vote"]')
+  const root = page.locator('[data-testid="page-vote"]:visible')
   await root.locator('[data-testid="vote-detail"]').waitFor({ timeout: 20_000 })
   return root
 }
@@ -178,7 +178,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     // Staff: who voted (never how), then close and count.
     await signIn(page, '刘网格')
     await page.goto(`${product.url}/#/staff/pages/vote/index?id=${proposalId}`)
-    staff = page.locator('[data-testid="page-staff-vote"]')
+    staff = page.locator('[data-testid="page-staff-vote"]:visible')
     await expect.poll(() => staff.locator('[data-testid="participation-count"]').getAttribute('data-participants'), { timeout: 20_000 }).toBe('2')
     await staff.locator('[data-testid="participation-yes"]').click()
     const rows = staff.locator('[data-testid="participation-row"][data-voted="true"]')
