@@ -368,6 +368,8 @@ export const notifications = pgTable(
     concernId: uuid('concern_id').references(() => concerns.id, { onDelete: 'cascade' }),
     /** The council session the message is about (registration, agenda, minutes, cancellation). */
     sessionId: uuid('session_id').references((): AnyPgColumn => councilSessions.id, { onDelete: 'cascade' }),
+    /** The vote (proposal) the message is about: opened, closing tomorrow, result. */
+    proposalId: uuid('proposal_id').references((): AnyPgColumn => proposals.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
     readAt: ts('read_at'),

@@ -9,6 +9,8 @@ export const Notification = z
     concernId: Id.nullable(),
     /** The council session it is about, if any (open the session page). */
     sessionId: Id.nullable(),
+    /** The vote it is about, if any (open the vote page). */
+    proposalId: Id.nullable(),
     readAt: IsoTime.nullable(),
     createdAt: IsoTime,
   })

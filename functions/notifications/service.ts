@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { notifications, outbox } from '../../db/schema.js'
 import { decodeCursor, toPage } from '../http/cursor.js'
@@ -11,29 +11,35 @@ export interface Notice {
   concernId?: string
   /** Set from the message for council notices; shown as a link to the session. */
   sessionId?: string
+  /** Set from the message for vote notices; shown as a link to the vote. */
+  proposalId?: string
   title: string
   body: string
   /** What the WeChat subscribe message carries (template fields are filled by the dispatcher). */
   message:
     | { template: 'concern_status'; publicNo: string; status: string; statusLabel: string; at: string }
     | { template: 'council_session'; sessionId: string; status: string; statusLabel: string; at: string }
+    | { template: 'vote'; proposalId: string; sessionId?: string | null; statusLabel: string; at: string }
 }
 
-/** The in-app message and the outbox row for each recipient, inside the caller's transaction. */
+/**
+ * The in-app message and the outbox row for each recipient, inside the caller's transaction: two
+ * statements however many recipients (a whole roll of 100 000 households), the ids travelling as
+ * one text parameter so PostgreSQL's 65 535-parameter limit never applies.
+ */
 export async function notify(tx: Tx, notice: Notice): Promise<void> {
   const recipients = [...new Set(notice.userIds)]
   if (!recipients.length) return
-  const sessionId = notice.sessionId ?? (notice.message.template === 'council_session' ? notice.message.sessionId : null)
-  await tx.insert(notifications).values(
-    recipients.map((userId) => ({ userId, concernId: notice.concernId ?? null, sessionId, title: notice.title, body: notice.body })),
-  )
-  await tx.insert(outbox).values(
-    recipients.map((userId) => ({
-      kind: 'wechat.subscribe',
-      userId,
-      payload: { ...notice.message, concernId: notice.concernId ?? null, title: notice.title },
-    })),
-  )
+  const m = notice.message
+  const sessionId = notice.sessionId ?? (m.template !== 'concern_status' ? (m.sessionId ?? null) : null)
+  const proposalId = notice.proposalId ?? (m.template === 'vote' ? m.proposalId : null)
+  const concernId = notice.concernId ?? null
+  const ids = sql`unnest(string_to_array(${recipients.join(',')}, ',')::uuid[])`
+  await tx.execute(sql`insert into ${notifications} (user_id, concern_id, session_id, proposal_id, title, body)
+    select u, ${concernId}::uuid, ${sessionId}::uuid, ${proposalId}::uuid, ${notice.title}, ${notice.body} from ${ids} u`)
+  const payload = JSON.stringify({ ...m, concernId, title: notice.title })
+  await tx.execute(sql`insert into ${outbox} (kind, user_id, payload)
+    select 'wechat.subscribe', u, ${payload}::jsonb from ${ids} u`)
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
@@ -67,6 +73,7 @@ export async function listNotifications(db: Db, userId: string, query: { cursor?
     body: n.body,
     concernId: n.concernId,
     sessionId: n.sessionId,
+    proposalId: n.proposalId,
     readAt: n.readAt?.toISOString() ?? null,
     createdAt: n.createdAt.toISOString(),
   }))

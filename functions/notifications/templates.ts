@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { toChinaLocal } from '../../domain/councils/china-time.js'
-import { councilSessions } from '../../db/schema.js'
+import { councilSessions, proposals } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 
 /**
@@ -11,6 +11,7 @@ import type { Deps } from '../context.js'
 export type OutboxPayload =
   | { template: 'concern_status'; concernId?: string | null; publicNo: string; statusLabel: string; title: string; at: string }
   | { template: 'council_session'; sessionId: string; statusLabel: string; title: string; at: string }
+  | { template: 'vote'; proposalId: string; statusLabel: string; title: string; at: string }
 
 /** WeChat's limits on subscribe-message values: `thing` ≤ 20 characters, `phrase` ≤ 5 (Chinese only). */
 export function thing(text: string): string {
@@ -34,9 +35,26 @@ export interface RenderedMessage {
 
 /**
  * One payload as a subscribe message. Field keys follow the templates chosen in the WeChat
- * console (README lists them): 诉求进度 and 议事会通知.
+ * console (README lists them): 诉求进度, 议事会通知 and 投票通知.
  */
 export async function renderSubscribeMessage(deps: Deps, payload: OutboxPayload): Promise<RenderedMessage | null> {
+  if (payload.template === 'vote') {
+    const [p] = await deps.database.db
+      .select({ title: proposals.title, closesAt: proposals.closesAt })
+      .from(proposals)
+      .where(eq(proposals.id, payload.proposalId))
+    if (!p) return null
+    return {
+      templateId: deps.config.subscribeTemplateVote,
+      page: `pages/vote/index?id=${payload.proposalId}`,
+      data: {
+        thing1: { value: thing(p.title) },
+        time2: { value: wechatTime(p.closesAt) },
+        phrase3: { value: phrase(payload.statusLabel) },
+        thing4: { value: thing(payload.title) },
+      },
+    }
+  }
   if (payload.template === 'council_session') {
     const [s] = await deps.database.db
       .select({ title: councilSessions.title, startsAt: councilSessions.startsAt, venue: councilSessions.venue, onlineUrl: councilSessions.onlineUrl })

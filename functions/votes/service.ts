@@ -17,7 +17,6 @@ import {
   councilTopics,
   households,
   memberships,
-  notifications,
   photos,
   proposalPhotos,
   proposals,
@@ -76,28 +75,16 @@ async function logVote(tx: Tx, e: typeof voteEvents.$inferInsert) {
 }
 
 /**
- * Tells people about a vote. A vote on an agenda item goes out like every council notice (in-app
- * message and WeChat subscribe message, linked to the session); a standalone vote is an in-app
- * message only until the notifications module has a subscribe template for votes.
+ * Tells people about a vote: an in-app message linked to the vote (and its session, for an agenda
+ * item) and a 投票通知 subscribe message, for the whole roll in two statements (see notify).
  */
-async function tellAboutVote(tx: Tx, p: ProposalRow, userIds: string[], title: string, body: string, now: Date) {
-  const recipients = [...new Set(userIds)]
-  if (!recipients.length) return
-  if (p.sessionId) {
-    // In slices: one multi-row insert per slice stays far below PostgreSQL's 65 535 parameters.
-    for (let i = 0; i < recipients.length; i += 1000) {
-      await notify(tx, {
-        userIds: recipients.slice(i, i + 1000),
-        title,
-        body,
-        message: { template: 'council_session', sessionId: p.sessionId, status: p.status, statusLabel: '表决通知', at: now.toISOString() },
-      })
-    }
-    return
-  }
-  // One statement however large the roll: the ids travel as one text parameter.
-  await tx.execute(sql`insert into ${notifications} (user_id, title, body, created_at)
-    select u, ${title}, ${body}, ${now} from unnest(string_to_array(${recipients.join(',')}, ',')::uuid[]) u`)
+async function tellAboutVote(tx: Tx, p: ProposalRow, userIds: string[], title: string, body: string, statusLabel: string, now: Date) {
+  await notify(tx, {
+    userIds,
+    title,
+    body,
+    message: { template: 'vote', proposalId: p.id, sessionId: p.sessionId, statusLabel, at: now.toISOString() },
+  })
 }
 
 // ── Create ───────────────────────────────────────────────────────────────────────────────────────
@@ -225,7 +212,7 @@ async function openVote(deps: Deps, actor: Actor, p: ProposalRow, now: Date) {
     await logVote(tx, { proposalId: p.id, actorId: actor.userId, actorRole: 'staff', action: 'open', fromStatus: 'draft', toStatus: 'open', data: { electorate: roll.count }, createdAt: now })
     const started = p.opensAt.getTime() <= now.getTime()
     const when = started ? `即日起至 ${chinaTimeLabel(p.closesAt)}` : `${chinaTimeLabel(p.opensAt)} 至 ${chinaTimeLabel(p.closesAt)}`
-    await tellAboutVote(tx, withRoll, await electorateUserIds(tx, p), `请参加表决：${p.title}`, `投票时间：${when}`, now)
+    await tellAboutVote(tx, withRoll, await electorateUserIds(tx, p), `请参加表决：${p.title}`, `投票时间：${when}`, '投票中', now)
   })
 }
 
@@ -239,7 +226,7 @@ async function cancelVote(deps: Deps, actor: Actor, p: ProposalRow, reason: stri
     if (!cancelled) throw new AppError('VOTE_CHANGED')
     await logVote(tx, { proposalId: p.id, actorId: actor.userId, actorRole: 'staff', action: 'cancel', fromStatus: p.status, toStatus: 'cancelled', note: reason, createdAt: now })
     if (p.status === 'open') {
-      await tellAboutVote(tx, cancelled, await electorateUserIds(tx, p), `表决已取消：${p.title}`, `取消原因：${reason}`, now)
+      await tellAboutVote(tx, cancelled, await electorateUserIds(tx, p), `表决已取消：${p.title}`, `取消原因：${reason}`, '已取消', now)
     }
   })
 }
@@ -315,6 +302,7 @@ export async function closeVote(deps: Deps, id: string, by: { actor: Actor | nul
       await electorateUserIds(tx, closed),
       `表决结果：${closed.title}`,
       `${verdict}（参与 ${result.participants.count}/${result.electorate.count}）${publish ? `，公示至 ${chinaTimeLabel(closed.publicUntil!)}` : ''}`,
+      result.passed ? '已通过' : '未通过',
       now,
     )
     return true
@@ -730,7 +718,7 @@ export async function remindVoters(deps: Deps, hoursBefore = 24): Promise<number
     let n = 0
     for (const p of due) {
       const missing = await electorateUserIds(tx, p, true)
-      await tellAboutVote(tx, p, missing, `表决明天截止：${p.title}`, `投票将于 ${chinaTimeLabel(p.closesAt)} 截止，您还没有投票`, now)
+      await tellAboutVote(tx, p, missing, `表决明天截止：${p.title}`, `投票将于 ${chinaTimeLabel(p.closesAt)} 截止，您还没有投票`, '即将截止', now)
       n += missing.length
     }
     return n

@@ -65,6 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       SUBSCRIBE_TEMPLATES: JSON.stringify({
         concern: process.env.TARO_APP_TEMPLATE_CONCERN ?? '',
         council: process.env.TARO_APP_TEMPLATE_COUNCIL ?? '',
+        vote: process.env.TARO_APP_TEMPLATE_VOTE ?? '',
       }),
     },
     alias: {

@@ -18,7 +18,7 @@ declare module '*.css'
 declare const API_BASE: string
 
 /** Compile-time: subscribe-message template ids from `TARO_APP_TEMPLATE_CONCERN` / `_COUNCIL` (empty: not configured). */
-declare const SUBSCRIBE_TEMPLATES: { concern: string; council: string }
+declare const SUBSCRIBE_TEMPLATES: { concern: string; council: string; vote: string }
 
 declare namespace NodeJS {
   interface ProcessEnv {
@@ -26,5 +26,6 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string
     TARO_APP_TEMPLATE_CONCERN?: string
     TARO_APP_TEMPLATE_COUNCIL?: string
+    TARO_APP_TEMPLATE_VOTE?: string
   }
 }

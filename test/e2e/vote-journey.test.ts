@@ -141,8 +141,17 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     await expect.poll(async () => Number(await staff.locator('[data-testid="participation-count"]').getAttribute('data-electorate'))).toBeGreaterThan(2)
     await shot(page, 'vote-03-staff-opened')
 
-    // 王秀英 finds it from the 议事 tab and votes 同意, confirming.
+    // 王秀英 was told under 我的 → 消息; the notice opens the vote.
     await signIn(page, '王秀英')
+    await page.goto(`${product.url}/#/pages/notifications/index`)
+    const notice = page.locator('[data-testid="page-notifications"] [data-testid="notification"]', { hasText: '请参加表决' }).first()
+    await notice.waitFor({ timeout: 20_000 })
+    await notice.click()
+    await page.locator('[data-testid="page-vote"]:visible [data-testid="vote-detail"]').waitFor({ timeout: 20_000 })
+    expect(page.url()).toContain(`id=${proposalId}`)
+
+    // She also finds it from the 议事 tab, and votes 同意, confirming.
+    await page.goto(`${product.url}/#/pages/home/index`)
     await page.locator('.weui-tabbar__item', { hasText: '议事' }).click()
     await page.locator('[data-testid="page-councils"] [data-testid="open-votes"]').click()
     const list = page.locator('[data-testid="page-votes"]')

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 export type SubscribeTopic = keyof typeof SUBSCRIBE_TEMPLATES
 
 /**
- * Asks for permission to send one WeChat subscribe message about `topic` (诉求进度 or 议事会通知).
+ * Asks for permission to send one WeChat subscribe message about `topic` (诉求进度, 议事会通知 or 投票通知).
  * WeChat allows this only inside a tap handler and counts one message per "allow", so call it at
  * the start of the tap that creates the thing to follow (submit, follow, register), without
  * awaiting anything before it. A refusal or an unconfigured template changes nothing else: the

@@ -40,9 +40,7 @@ export default function NotificationsPage() {
       setReadIds((prev) => new Set(prev).add(n.id))
       void markNotificationsRead({ ids: [n.id] }, { toast: false }).catch(() => undefined)
     }
-    // A vote's notice opens the vote once the API's Notification carries `proposalId` (not in the schema yet).
-    const proposalId = (n as NotificationItem & { proposalId?: string | null }).proposalId
-    if (proposalId) void openVote(proposalId)
+    if (n.proposalId) void openVote(n.proposalId)
     else if (n.concernId) void openConcern(n.concernId)
     else if (n.sessionId) void openSession(n.sessionId)
   }

@@ -27,6 +27,7 @@ import { invalidateQueries } from '@/lib/api/use-query'
 import { openClaimForm, openSession, openStaffVote, voteUrl } from '@/lib/routes'
 import '@/features/votes/components/votes.scss'
 import './index.scss'
+import { askToSubscribe } from '@/lib/subscribe'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
@@ -208,7 +209,10 @@ export default function VotePage() {
       ) : null}
 
       {pending ? (
-        <ConfirmSheet title={p.title} ballot={pending} busy={cast.loading} onConfirm={() => void cast.mutate(pending)} onClose={() => !cast.loading && setPending(undefined)} />
+        <ConfirmSheet title={p.title} ballot={pending} busy={cast.loading} onConfirm={() => {
+            askToSubscribe('vote')
+            void cast.mutate(pending)
+          }} onClose={() => !cast.loading && setPending(undefined)} />
       ) : null}
     </Screen>
   )
