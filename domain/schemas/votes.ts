@@ -227,6 +227,8 @@ export const ProposalSummary = z
     advisory: z.boolean(),
     opensAt: IsoTime,
     closesAt: IsoTime,
+    /** When counting actually happened: at `closesAt`, or earlier if staff closed it early. */
+    closedAt: IsoTime.nullable(),
     /** 公示 until (published votes). */
     publicUntil: IsoTime.nullable(),
     /** When the result is out. */

@@ -71,6 +71,7 @@ export function toProposalSummary(p: ProposalRow, refs: ProposalRefs, voted: boo
     advisory: isOwnerRule(p.rule),
     opensAt: p.opensAt.toISOString(),
     closesAt: p.closesAt.toISOString(),
+    closedAt: p.closedAt?.toISOString() ?? null,
     publicUntil: p.publicUntil?.toISOString() ?? null,
     outcome: out,
     outcomeLabel: out ? outcomeLabels[out] : null,

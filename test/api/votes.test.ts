@@ -131,6 +131,9 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
     const closed = await res.json()
     expect(closed.status).toBe('published')
     expect(closed.publicUntil).toBe(new Date(clock + 7 * day).toISOString())
+    // Closed early: when counting happened, beside the planned close.
+    expect(closed.closedAt).toBe(new Date(clock).toISOString())
+    expect(Date.parse(closed.closesAt)).toBeGreaterThan(clock)
     expect(closed.result).toMatchObject({
       outcome: 'rejected',
       passed: false,

@@ -210,6 +210,8 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     expect(await result.locator('[data-testid="vote-bar"][data-key="yes"]').getAttribute('data-count')).toBe('2')
     await expect(result.locator('[data-testid="vote-publicity"]').textContent()).resolves.toMatch(/^结果公示至 /)
     await expect(root.locator('[data-testid="my-ballot-choice"]').textContent()).resolves.toBe('同意')
+    // Closed by staff before its planned time: the page says so.
+    await expect(root.locator('[data-testid="vote-closed-early"]').textContent()).resolves.toMatch(/^工作人员已提前截止（原定 /)
     await shot(page, 'vote-11-result')
     await shot(page, 'vote-12-result-explained', result.locator('[data-testid="vote-explanation"]'))
     expect(page.errors).toEqual([])

@@ -753,6 +753,7 @@ export const zhCN = {
     closesAt: (s: string) => `${s} 截止`,
     opensAt: (s: string) => `${s} 开始`,
     endedAt: (s: string) => `${s} 结束`,
+    closedEarly: (planned: string) => `工作人员已提前截止（原定 ${planned}）`,
     votedTag: '已投票',
     advisory: '参考性表决',
     rule: '表决规则',

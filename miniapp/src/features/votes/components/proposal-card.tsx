@@ -14,7 +14,7 @@ import './votes.scss'
 function whenLine(p: ProposalSummaryData): string {
   if (p.phase === 'scheduled' || p.phase === 'draft') return t.votes.opensAt(voteMoment(p.opensAt))
   if (p.phase === 'voting') return t.votes.closesAt(voteMoment(p.closesAt))
-  return t.votes.endedAt(voteMoment(p.closesAt))
+  return t.votes.endedAt(voteMoment(p.closedAt ?? p.closesAt))
 }
 
 /** One vote in a list: phase, title, rule and unit, when it closes, my ballot, the outcome. */

@@ -62,7 +62,12 @@ export function VoteFacts({ proposal: p }: { proposal: ProposalDetailData }) {
         {p.electorate.size !== null ? <Text className='vote-fact__desc'>{t.votes.rollSize(p.electorate.size, household)}</Text> : null}
       </Fact>
       <Fact icon='calendar' label={t.votes.window} testId='vote-window'>
-        <Text className='vote-fact__value'>{t.votes.windowText(voteMoment(p.opensAt, now), voteMoment(p.closesAt, now))}</Text>
+        <Text className='vote-fact__value'>{t.votes.windowText(voteMoment(p.opensAt, now), voteMoment(p.closedAt ?? p.closesAt, now))}</Text>
+        {p.closedAt && Date.parse(p.closedAt) < Date.parse(p.closesAt) ? (
+          <Text className='vote-fact__desc' data-testid='vote-closed-early'>
+            {t.votes.closedEarly(voteMoment(p.closesAt, now))}
+          </Text>
+        ) : null}
         {live && left ? (
           <Text className='vote-fact__countdown' data-testid='vote-countdown'>
             {p.phase === 'scheduled' ? t.votes.opensIn(left) : t.votes.closesIn(left)}
