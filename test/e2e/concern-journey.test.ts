@@ -63,6 +63,9 @@ async function signIn(page: Page, nickname: string) {
 async function openConcern(page: Page, id: string, staff = false) {
   const path = staff ? `#/staff/pages/concern/index?id=${id}` : `#/pages/concern-detail/index?id=${id}`
   await page.goto(`${product.url}/${path}`)
+  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
+  // consistent about which instance it shows.
+  await page.reload()
   const root = page.locator(staff ? '[data-testid="page-staff-concern"]:visible' : '[data-testid="page-concern"]:visible')
   await root.locator('[data-testid="concern-status"]').first().waitFor({ timeout: 20_000 })
   return root

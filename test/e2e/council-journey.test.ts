@@ -117,6 +117,9 @@ async function raiseConcern(communityId: string, description: string) {
 
 async function openResidentSession(page: Page, sessionId: string) {
   await page.goto(`${product.url}/#/pages/session-detail/index?id=${sessionId}`)
+  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
+  // consistent about which instance it shows.
+  await page.reload()
   // Taro's H5 router keeps earlier pages hidden in the DOM: take the one on screen.
   const root = page.locator('[data-testid="page-session"]:visible')
   await root.locator('[data-testid="session-status"]').first().waitFor({ timeout: 20_000 })
@@ -125,6 +128,9 @@ async function openResidentSession(page: Page, sessionId: string) {
 
 async function openStaffSession(page: Page, sessionId: string) {
   await page.goto(`${product.url}/#/staff/pages/session/index?id=${sessionId}`)
+  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
+  // consistent about which instance it shows.
+  await page.reload()
   const root = page.locator('[data-testid="page-staff-session"]:visible')
   await root.locator('[data-testid="session-status"]').first().waitFor({ timeout: 20_000 })
   return root

@@ -82,6 +82,9 @@ async function tokenOf(nickname: string): Promise<string> {
 /** Opens a vote's page directly, as tapping a notification or a card would. */
 async function openVote(page: Page, id: string) {
   await page.goto(`${product.url}/#/pages/vote/index?id=${id}`)
+  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
+  // consistent about which instance it shows.
+  await page.reload()
   const root = page.locator('[data-testid="page-vote"]:visible')
   await root.locator('[data-testid="vote-detail"]').waitFor({ timeout: 20_000 })
   return root
