@@ -28,28 +28,36 @@ afterAll(() => t?.close())
 
 const secrets = ['王秀英', '13804110001', '138****0001', '302']
 
+/**
+ * The reply as text, with ids and timestamps blanked: a random uuid or a millisecond such as
+ * `…-3021-…` or `.302Z` must not pass for the room number 302.
+ */
 async function text(who: DemoKey, path: string) {
   const res = await t.call('GET', path, { token: await t.tokenFor(who) })
-  return { status: res.status, body: await res.text() }
+  const body = await res.text()
+  const scrubbed = body
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
+  return { status: res.status, body: scrubbed, raw: body }
 }
 
 describe('an anonymous public concern', () => {
   it.each(['li', 'zhao', 'zhou', 'wu'] as const)('shows %s neither the author’s name, phone nor room', async (who) => {
-    const { status, body } = await text(who, `/api/concerns/${anonymousPublic}`)
+    const { status, body, raw } = await text(who, `/api/concerns/${anonymousPublic}`)
     expect(status).toBe(200)
     for (const s of secrets) expect(body).not.toContain(s)
-    expect(JSON.parse(body).author.name).toBe('匿名居民')
-    expect(JSON.parse(body).placeLabel).toBe('3号楼 2单元')
+    expect(JSON.parse(raw).author.name).toBe('匿名居民')
+    expect(JSON.parse(raw).placeLabel).toBe('3号楼 2单元')
   })
 
   it('shows the author as 我 with the full address', async () => {
-    const d = JSON.parse((await text('wang', `/api/concerns/${anonymousPublic}`)).body)
+    const d = JSON.parse((await text('wang', `/api/concerns/${anonymousPublic}`)).raw)
     expect(d.author.name).toBe('我')
     expect(d.placeLabel).toBe('3号楼 2单元 302室')
   })
 
   it.each(['liu', 'chen'] as const)('shows staff (%s) who raised it and where', async (who) => {
-    const d = JSON.parse((await text(who, `/api/concerns/${anonymousPublic}`)).body)
+    const d = JSON.parse((await text(who, `/api/concerns/${anonymousPublic}`)).raw)
     expect(d.author.name).toBe('王秀英')
     expect(d.placeLabel).toBe('3号楼 2单元 302室')
     expect(JSON.stringify(d)).not.toContain('13804110001')
@@ -65,7 +73,7 @@ describe('an anonymous public concern', () => {
 
 describe('a named public concern', () => {
   it('shows other residents only a masked name', async () => {
-    const d = JSON.parse((await text('li', `/api/concerns/${named}`)).body)
+    const d = JSON.parse((await text('li', `/api/concerns/${named}`)).raw)
     expect(d.author.name).toBe('王**')
   })
 })
@@ -84,11 +92,11 @@ describe('a private concern', () => {
   })
 
   it('never appears on the public board, but does in the author’s own list and the staff inbox', async () => {
-    const board = JSON.parse((await text('li', `/api/communities/${wenan}/concerns?limit=50`)).body)
+    const board = JSON.parse((await text('li', `/api/communities/${wenan}/concerns?limit=50`)).raw)
     expect(board.items.map((c: { id: string }) => c.id)).not.toContain(privateOne)
-    const mine = JSON.parse((await text('wang', `/api/communities/${wenan}/concerns?scope=mine&limit=50`)).body)
+    const mine = JSON.parse((await text('wang', `/api/communities/${wenan}/concerns?scope=mine&limit=50`)).raw)
     expect(mine.items.map((c: { id: string }) => c.id)).toContain(privateOne)
-    const inbox = JSON.parse((await text('liu', `/api/communities/${wenan}/inbox?limit=50`)).body)
+    const inbox = JSON.parse((await text('liu', `/api/communities/${wenan}/inbox?limit=50`)).raw)
     expect(inbox.items.map((c: { id: string }) => c.id)).toContain(privateOne)
   })
 
@@ -119,7 +127,7 @@ describe('staff-only surfaces', () => {
   })
 
   it('the directory lists workers and the partner organisations', async () => {
-    const d = JSON.parse((await text('liu', `/api/communities/${wenan}/staff`)).body)
+    const d = JSON.parse((await text('liu', `/api/communities/${wenan}/staff`)).raw)
     expect(d.workers.map((w: { name: string }) => w.name).sort()).toEqual(['刘网格', '陈书记'])
     expect(d.partners).toEqual([{ orgName: '安居物业' }])
   })
