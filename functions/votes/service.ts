@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
-import { responsiblePartyLabels } from '../../domain/councils/kinds.js'
 import { chinaTimeLabel } from '../../domain/councils/china-time.js'
 import { householdAddress } from '../../domain/labels.js'
 import { can, hasRole, type Actor } from '../../domain/permissions.js'
@@ -30,8 +29,8 @@ import {
   type VoteResultRow,
 } from '../../db/schema.js'
 import type { Deps } from '../context.js'
-import { moveConcernByCouncil } from '../concerns/service.js'
 import { logEvent } from '../councils/service.js'
+import { applyResolution } from '../councils/topics.js'
 import { decodeCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/service.js'
@@ -337,37 +336,9 @@ async function feedTopic(tx: Tx, p: ProposalRow, result: TallyResult, closer: Ac
   const [session] = await tx.select({ invitedParties: councilSessions.invitedParties }).from(councilSessions).where(eq(councilSessions.id, p.sessionId!))
   const party = p.onApproval?.responsibleParty ?? 'community'
   const partyName = p.onApproval?.responsibleName ?? session?.invitedParties.find((x) => x.kind === party && x.name)?.name ?? null
-  const partyLabel = `${responsiblePartyLabels[party]}${partyName ? `（${partyName}）` : ''}`
   const deadline = p.onApproval ? new Date(p.onApproval.deadline) : new Date(now.getTime() + 30 * 86400_000)
   const text = p.optionKind === 'choice' ? `表决通过「${p.title}」：${adoptedLabels(p, result)}` : `表决通过「${p.title}」：${p.body}`.slice(0, 1000)
-  await tx
-    .update(councilTopics)
-    .set({ resolutionText: text, resolutionParty: party, resolutionName: partyName, resolutionDeadline: deadline, resolvedAt: now, updatedAt: now })
-    .where(and(eq(councilTopics.id, topic.id), isNull(councilTopics.resolvedAt)))
-  const resolution = { text, responsibleParty: party, responsibleName: partyName, deadline: deadline.toISOString(), sessionId: p.sessionId, topicId: topic.id, proposalId: p.id }
-  if (topic.concernId && actor) {
-    const partner = party !== 'community'
-    await moveConcernByCouncil(
-      tx,
-      actor,
-      topic.concernId,
-      [
-        { action: 'deliberate', note: `决议：${text}`, data: { resolution } },
-        {
-          action: 'start',
-          note: `由${partyLabel}负责办理，期限 ${chinaTimeLabel(deadline)}`,
-          patch: {
-            assigneeOrg: partner ? (partyName ?? responsiblePartyLabels[party]) : null,
-            assigneeUserId: partner ? null : actor.userId,
-            dueAt: deadline,
-            overdueNotifiedAt: null,
-          },
-          data: { resolution },
-        },
-      ],
-      now,
-    )
-  }
+  await applyResolution(tx, actor, topic, { text, party, partyName, deadline, extra: { proposalId: p.id } }, now)
 }
 
 /** Whom the scheduled job acts as on a concern's timeline: the staff member who drafted the vote (or any staff member). */
