@@ -13,7 +13,20 @@ const pg = !!process.env.TEST_DATABASE_URL
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['domain/**/*.test.ts', 'functions/**/*.test.ts', 'db/**/*.test.ts', 'test/deploy/**/*.test.ts', 'test/architecture.test.ts', 'test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'domain/**/*.test.ts',
+            'functions/**/*.test.ts',
+            'db/**/*.test.ts',
+            'test/deploy/**/*.test.ts',
+            'test/architecture.test.ts',
+            'test/unit/**/*.test.ts',
+          ],
+        },
+      },
       {
         extends: true,
         test: { name: 'api', include: ['test/api/**/*.test.ts'], env: { TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },

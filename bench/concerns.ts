@@ -109,7 +109,14 @@ async function boardAt(n: number) {
     const deep = await timeGet(await boardPageUrl(pool, api.base, deepPage), token)
     await api.close()
     await pool.end()
-    return { concerns: n, seedMs, firstPageMedianMs: first, deepPage, deepPageMedianMs: deep, deepOverFirst: Number((deep / first).toFixed(2)) }
+    return {
+      concerns: n,
+      seedMs,
+      firstPageMedianMs: first,
+      deepPage,
+      deepPageMedianMs: deep,
+      deepOverFirst: Number((deep / first).toFixed(2)),
+    }
   } finally {
     await handle.close()
     await db.drop()

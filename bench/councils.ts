@@ -27,7 +27,10 @@ async function seedResidents(pool: pg.Pool): Promise<string[]> {
     [residents],
   )
   const ids = rows.map((r) => r.id)
-  await pool.query(`insert into memberships (user_id, community_id, role) select unnest($1::uuid[]), $2, 'resident'`, [ids, demo.community.wenan])
+  await pool.query(`insert into memberships (user_id, community_id, role) select unnest($1::uuid[]), $2, 'resident'`, [
+    ids,
+    demo.community.wenan,
+  ])
   await pool.query(
     `insert into residency_claims (user_id, household_id, community_id, relation, status, reviewed_at)
      select unnest($1::uuid[]), $2, $3, 'family', 'verified', now()`,
@@ -60,14 +63,20 @@ async function registration(handle: DbHandle, pool: pg.Pool) {
       const states = await Promise.all(
         tokens.map(async (token) => {
           const t = performance.now()
-          const res = await fetch(`${api.base}/api/sessions/${sessionId}/registration`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+          const res = await fetch(`${api.base}/api/sessions/${sessionId}/registration`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+          })
           const body = (await res.json()) as { registration: string }
           latencies.push(performance.now() - t)
           return body.registration
         }),
       )
       wall += performance.now() - started
-      outcomes.push({ registered: states.filter((s) => s === 'registered').length, waitlisted: states.filter((s) => s === 'waitlisted').length })
+      outcomes.push({
+        registered: states.filter((s) => s === 'registered').length,
+        waitlisted: states.filter((s) => s === 'waitlisted').length,
+      })
     }
     latencies.sort((a, b) => a - b)
     // The same number of single-row inserts, as many at once, straight through a pool of the same size.
@@ -77,7 +86,11 @@ async function registration(handle: DbHandle, pool: pg.Pool) {
       await Promise.all(
         ids.map(async (id, i) => {
           const t = performance.now()
-          await pool.query('insert into notifications (user_id, title, body) values ($1, $2, $3)', [id, `bench ${round}-${i}`, 'raw insert'])
+          await pool.query('insert into notifications (user_id, title, body) values ($1, $2, $3)', [
+            id,
+            `bench ${round}-${i}`,
+            'raw insert',
+          ])
           raw.push(performance.now() - t)
         }),
       )

@@ -38,7 +38,11 @@ export async function startApi(database: DbHandle) {
   await new Promise((r) => server.once('listening', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const login = async (userId: string) => {
-    const res = await app.request('/api/auth/dev', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+    const res = await app.request('/api/auth/dev', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    })
     return ((await res.json()) as { token: string }).token
   }
   return { base, login, close: () => new Promise<void>((r) => server.close(() => r())) }

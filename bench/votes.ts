@@ -23,8 +23,12 @@ function percentile(sorted: number[], p: number) {
 /** A building of `n` households (one unit), each with one verified owner; the building id and the owners' ids. */
 async function seedHouseholds(pool: pg.Pool, n: number, name: string): Promise<{ buildingId: string; userIds: string[] }> {
   const c = demo.community.wenan
-  const { rows: [b] } = await pool.query<{ id: string }>(`insert into buildings (community_id, name, sort_key) values ($1, $2, 100) returning id`, [c, name])
-  const { rows: [u] } = await pool.query<{ id: string }>(`insert into units (building_id, name) values ($1, '1单元') returning id`, [b.id])
+  const {
+    rows: [b],
+  } = await pool.query<{ id: string }>(`insert into buildings (community_id, name, sort_key) values ($1, $2, 100) returning id`, [c, name])
+  const {
+    rows: [u],
+  } = await pool.query<{ id: string }>(`insert into units (building_id, name) values ($1, '1单元') returning id`, [b.id])
   const { rows: hs } = await pool.query<{ id: string }>(
     `insert into households (unit_id, community_id, room, area_m2) select $1, $2, g::text, 50 + (g % 97) from generate_series(1, $3::int) g returning id`,
     [u.id, c, n],
@@ -44,7 +48,11 @@ async function seedHouseholds(pool: pg.Pool, n: number, name: string): Promise<{
 }
 
 async function post(base: string, path: string, token: string, body: unknown) {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return { status: res.status, body: (await res.json()) as Record<string, any> }
 }
 
@@ -108,7 +116,11 @@ async function ballots(handle: DbHandle, pool: pg.Pool) {
       await Promise.all(
         userIds.map(async (id, i) => {
           const t = performance.now()
-          await pool.query('insert into notifications (user_id, title, body) values ($1, $2, $3)', [id, `bench ${round}-${i}`, 'raw insert'])
+          await pool.query('insert into notifications (user_id, title, body) values ($1, $2, $3)', [
+            id,
+            `bench ${round}-${i}`,
+            'raw insert',
+          ])
           raw.push(performance.now() - t)
         }),
       )

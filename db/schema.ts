@@ -50,7 +50,9 @@ export const streets = pgTable(
   'streets',
   {
     id: id(),
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
     name: text('name').notNull(),
   },
   (t) => [uniqueIndex('streets_district_name_uq').on(t.districtId, t.name)],
@@ -61,7 +63,9 @@ export const communities = pgTable(
   'communities',
   {
     id: id(),
-    streetId: uuid('street_id').notNull().references(() => streets.id),
+    streetId: uuid('street_id')
+      .notNull()
+      .references(() => streets.id),
     name: text('name').notNull(),
     /** Two capital letters that prefix public numbers: WA-2026-000123. */
     code: text('code').notNull().unique(),
@@ -78,7 +82,9 @@ export const buildings = pgTable(
   'buildings',
   {
     id: id(),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     name: text('name').notNull(),
     sortKey: integer('sort_key').notNull().default(0),
   },
@@ -90,7 +96,9 @@ export const units = pgTable(
   'units',
   {
     id: id(),
-    buildingId: uuid('building_id').notNull().references(() => buildings.id),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
     name: text('name').notNull(),
     sortKey: integer('sort_key').notNull().default(0),
   },
@@ -102,9 +110,13 @@ export const households = pgTable(
   'households',
   {
     id: id(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     /** Denormalised so that per-community counts and checks are one index scan. */
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     room: text('room').notNull(),
     /** Registered floor area in m²: what owner votes weigh (民法典 278). */
     areaM2: numeric('area_m2', { precision: 8, scale: 2, mode: 'number' }).notNull(),
@@ -143,8 +155,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: id(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     role: roleEnum('role').notNull(),
     /** For partners: 物业公司, 业委会, a street department. */
     orgName: text('org_name'),
@@ -162,9 +178,15 @@ export const residencyClaims = pgTable(
   'residency_claims',
   {
     id: id(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    householdId: uuid('household_id').notNull().references(() => households.id),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     relation: householdRelationEnum('relation').notNull(),
     status: claimStatusEnum('status').notNull().default('pending'),
     reason: text('reason'),
@@ -174,17 +196,12 @@ export const residencyClaims = pgTable(
   },
   (t) => [
     // One open claim per person and household: a retry or a second tap cannot file two.
-    uniqueIndex('residency_claims_open_uq')
-      .on(t.userId, t.householdId)
-      .where(sql`${t.status} in ('pending', 'verified')`),
+    uniqueIndex('residency_claims_open_uq').on(t.userId, t.householdId).where(sql`${t.status} in ('pending', 'verified')`),
     // The staff queue: pending claims of a community, oldest first (keyset on created_at, id).
     index('residency_claims_queue_idx').on(t.communityId, t.status, t.createdAt, t.id),
     index('residency_claims_user_idx').on(t.userId, t.createdAt),
     check('residency_claims_rejection_has_reason', sql`${t.status} <> 'rejected' or ${t.reason} is not null`),
-    check(
-      'residency_claims_review_recorded',
-      sql`${t.status} not in ('verified', 'rejected') or ${t.reviewedAt} is not null`,
-    ),
+    check('residency_claims_review_recorded', sql`${t.status} not in ('verified', 'rejected') or ${t.reviewedAt} is not null`),
   ],
 )
 export type ResidencyClaim = typeof residencyClaims.$inferSelect
@@ -203,7 +220,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 
 export const concernCounters = pgTable(
   'concern_counters',
   {
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     year: integer('year').notNull(),
     last: integer('last').notNull(),
   },
@@ -222,7 +241,9 @@ export const photos = pgTable(
     bytes: integer('bytes').notNull(),
     /** Where the storage serves it: /api/files/… locally, a Vercel Blob URL in production. */
     url: text('url').notNull(),
-    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moderation: moderationEnum('moderation').notNull().default('pending'),
     /** WeChat media_check_async trace id, to match the asynchronous verdict. */
     traceId: text('trace_id'),
@@ -236,9 +257,13 @@ export const concerns = pgTable(
   'concerns',
   {
     id: id(),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     publicNo: text('public_no').notNull().unique(),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     category: concernCategoryEnum('category').notNull(),
     description: text('description').notNull(),
     householdId: uuid('household_id').references(() => households.id),
@@ -291,8 +316,12 @@ export type ConcernRow = typeof concerns.$inferSelect
 export const concernPhotos = pgTable(
   'concern_photos',
   {
-    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    concernId: uuid('concern_id')
+      .notNull()
+      .references(() => concerns.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
     position: smallint('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.concernId, t.photoId] })],
@@ -303,7 +332,9 @@ export const concernEvents = pgTable(
   'concern_events',
   {
     id: id(),
-    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
+    concernId: uuid('concern_id')
+      .notNull()
+      .references(() => concerns.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     actorRole: eventActorRoleEnum('actor_role').notNull(),
     action: text('action').notNull(),
@@ -319,8 +350,12 @@ export const concernEvents = pgTable(
 export const eventPhotos = pgTable(
   'event_photos',
   {
-    eventId: uuid('event_id').notNull().references(() => concernEvents.id, { onDelete: 'cascade' }),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => concernEvents.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
     position: smallint('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.photoId] })],
@@ -329,8 +364,12 @@ export const eventPhotos = pgTable(
 export const cosigns = pgTable(
   'cosigns',
   {
-    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    concernId: uuid('concern_id')
+      .notNull()
+      .references(() => concerns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.concernId, t.userId] }), index('cosigns_user_idx').on(t.userId)],
@@ -339,8 +378,12 @@ export const cosigns = pgTable(
 export const follows = pgTable(
   'follows',
   {
-    concernId: uuid('concern_id').notNull().references(() => concerns.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    concernId: uuid('concern_id')
+      .notNull()
+      .references(() => concerns.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.concernId, t.userId] }), index('follows_user_idx').on(t.userId, t.createdAt)],
@@ -350,7 +393,9 @@ export const follows = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     concernId: uuid('concern_id').references(() => concerns.id, { onDelete: 'cascade' }),
@@ -364,7 +409,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: id(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     concernId: uuid('concern_id').references(() => concerns.id, { onDelete: 'cascade' }),
     /** The council session the message is about (registration, agenda, minutes, cancellation). */
     sessionId: uuid('session_id').references((): AnyPgColumn => councilSessions.id, { onDelete: 'cascade' }),
@@ -418,7 +465,9 @@ export const councilRules = pgTable(
   'council_rules',
   {
     id: id(),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     kind: sessionKindEnum('kind').notNull(),
     title: text('title').notNull(),
     description: text('description'),
@@ -445,7 +494,9 @@ export const councilSessions = pgTable(
   'council_sessions',
   {
     id: id(),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     /** Set with `occurrenceStart` when a recurring rule created it: the rule's own slot, kept even if staff move the time. */
     ruleId: uuid('rule_id').references(() => councilRules.id),
     occurrenceStart: ts('occurrence_start'),
@@ -487,7 +538,10 @@ export const councilSessions = pgTable(
     // The reminder job: upcoming sessions by start.
     index('council_sessions_upcoming_idx').on(t.startsAt).where(sql`${t.status} in ('open', 'agenda_fixed')`),
     check('council_sessions_seats', sql`${t.registeredCount} >= 0 and ${t.registeredCount} <= ${t.capacity}`),
-    check('council_sessions_counts_nonnegative', sql`${t.waitlistCount} >= 0 and ${t.checkedInCount} >= 0 and ${t.acceptedTopicCount} >= 0`),
+    check(
+      'council_sessions_counts_nonnegative',
+      sql`${t.waitlistCount} >= 0 and ${t.checkedInCount} >= 0 and ${t.acceptedTopicCount} >= 0`,
+    ),
     check('council_sessions_agenda', sql`${t.acceptedTopicCount} <= ${t.agendaSlots}`),
     check('council_sessions_times', sql`${t.endsAt} > ${t.startsAt} and ${t.bookingDeadline} <= ${t.startsAt}`),
     check('council_sessions_place', sql`${t.venue} is not null or ${t.onlineUrl} is not null`),
@@ -503,8 +557,12 @@ export const councilRegistrations = pgTable(
   'council_registrations',
   {
     id: id(),
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     status: registrationStatusEnum('status').notNull(),
     /** When this registration (or re-registration) was made: the waiting-list order. */
     createdAt: createdAt(),
@@ -522,7 +580,10 @@ export const councilRegistrations = pgTable(
     index('council_registrations_queue_idx').on(t.sessionId, t.status, t.createdAt, t.id),
     index('council_registrations_user_idx').on(t.userId),
     check('council_registrations_checked_in_at', sql`${t.status} <> 'checked_in' or ${t.checkedInAt} is not null`),
-    check('council_registrations_seat', sql`${t.holdsSeat} = (${t.status} = 'registered' or (${t.status} = 'checked_in' and ${t.holdsSeat}))`),
+    check(
+      'council_registrations_seat',
+      sql`${t.holdsSeat} = (${t.status} = 'registered' or (${t.status} = 'checked_in' and ${t.holdsSeat}))`,
+    ),
   ],
 )
 export type CouncilRegistrationRow = typeof councilRegistrations.$inferSelect
@@ -532,9 +593,15 @@ export const councilTopics = pgTable(
   'council_topics',
   {
     id: id(),
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
-    proposerId: uuid('proposer_id').notNull().references(() => users.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
+    proposerId: uuid('proposer_id')
+      .notNull()
+      .references(() => users.id),
     title: text('title').notNull(),
     reason: text('reason').notNull(),
     concernId: uuid('concern_id').references(() => concerns.id),
@@ -561,7 +628,10 @@ export const councilTopics = pgTable(
       .where(sql`${t.concernId} is not null and ${t.status} in ('pending', 'accepted')`),
     index('council_topics_session_idx').on(t.sessionId, t.status, t.createdAt, t.id),
     index('council_topics_proposer_idx').on(t.proposerId, t.sessionId),
-    check('council_topics_accepted_placed', sql`${t.status} <> 'accepted' or (${t.agendaOrder} is not null and ${t.minutesAllotted} is not null)`),
+    check(
+      'council_topics_accepted_placed',
+      sql`${t.status} <> 'accepted' or (${t.agendaOrder} is not null and ${t.minutesAllotted} is not null)`,
+    ),
     check('council_topics_deferred_target', sql`${t.status} <> 'deferred' or ${t.deferredToSessionId} is not null`),
     check('council_topics_declined_reason', sql`${t.status} <> 'declined' or ${t.decisionReason} is not null`),
     check(
@@ -576,8 +646,12 @@ export type CouncilTopicRow = typeof councilTopics.$inferSelect
 export const councilSessionPhotos = pgTable(
   'council_session_photos',
   {
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
     position: smallint('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.photoId] })],
@@ -588,7 +662,9 @@ export const councilEvents = pgTable(
   'council_events',
   {
     id: id(),
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
     topicId: uuid('topic_id').references(() => councilTopics.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     actorRole: eventActorRoleEnum('actor_role').notNull(),
@@ -668,7 +744,9 @@ export const proposals = pgTable(
   'proposals',
   {
     id: id(),
-    communityId: uuid('community_id').notNull().references(() => communities.id),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id),
     /** Set together with `topicId`: the session whose agenda item this is. */
     sessionId: uuid('session_id').references(() => councilSessions.id, { onDelete: 'cascade' }),
     topicId: uuid('topic_id').references(() => councilTopics.id, { onDelete: 'cascade' }),
@@ -727,8 +805,12 @@ export type ProposalRow = typeof proposals.$inferSelect
 export const proposalPhotos = pgTable(
   'proposal_photos',
   {
-    proposalId: uuid('proposal_id').notNull().references(() => proposals.id, { onDelete: 'cascade' }),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
     position: smallint('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.photoId] })],
@@ -742,7 +824,9 @@ export const voteElectors = pgTable(
   'vote_electors',
   {
     id: id(),
-    proposalId: uuid('proposal_id').notNull().references(() => proposals.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     householdId: uuid('household_id').references(() => households.id),
     /** Registered area in 0.01 m² (households; 0 for residents): exact integers for the 278 shares. */
@@ -768,8 +852,12 @@ export const voteBallots = pgTable(
   'vote_ballots',
   {
     id: id(),
-    proposalId: uuid('proposal_id').notNull().references(() => proposals.id, { onDelete: 'cascade' }),
-    electorId: uuid('elector_id').notNull().references(() => voteElectors.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    electorId: uuid('elector_id')
+      .notNull()
+      .references(() => voteElectors.id, { onDelete: 'cascade' }),
     castBy: uuid('cast_by').references(() => users.id, { onDelete: 'set null' }),
     /** Option keys in the vote's order. */
     choices: jsonb('choices').$type<string[]>().notNull(),
@@ -790,7 +878,9 @@ export const voteEvents = pgTable(
   'vote_events',
   {
     id: id(),
-    proposalId: uuid('proposal_id').notNull().references(() => proposals.id, { onDelete: 'cascade' }),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     actorRole: eventActorRoleEnum('actor_role').notNull(),
     action: text('action').notNull(),

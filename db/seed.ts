@@ -36,13 +36,36 @@ interface DemoUser {
 }
 
 const demoUserList: DemoUser[] = [
-  { key: 'wang', nickname: '王秀英', community: 'wenan', role: 'resident', phone: '13804110001', note: '已认证业主 · 3号楼2单元302', verified: { at: [3, 2, '302'], relation: 'owner' } },
+  {
+    key: 'wang',
+    nickname: '王秀英',
+    community: 'wenan',
+    role: 'resident',
+    phone: '13804110001',
+    note: '已认证业主 · 3号楼2单元302',
+    verified: { at: [3, 2, '302'], relation: 'owner' },
+  },
   { key: 'li', nickname: '李建国', community: 'wenan', role: 'resident', note: '新居民，尚未认证房屋' },
-  { key: 'zhao', nickname: '赵晓梅', community: 'wenan', role: 'resident', phone: '13904110002', note: '已认证租户 · 5号楼1单元501', verified: { at: [5, 1, '501'], relation: 'tenant' } },
+  {
+    key: 'zhao',
+    nickname: '赵晓梅',
+    community: 'wenan',
+    role: 'resident',
+    phone: '13904110002',
+    note: '已认证租户 · 5号楼1单元501',
+    verified: { at: [5, 1, '501'], relation: 'tenant' },
+  },
   { key: 'liu', nickname: '刘网格', community: 'wenan', role: 'worker', note: '社区网格员：审核房屋认证、受理诉求' },
   { key: 'chen', nickname: '陈书记', community: 'wenan', role: 'admin', note: '社区书记：安排议事、查看三率' },
   { key: 'anju', nickname: '安居物业-孙经理', community: 'wenan', role: 'partner', orgName: '安居物业', note: '共建单位：物业公司' },
-  { key: 'zhou', nickname: '周桂兰', community: 'minzhu', role: 'resident', note: '已认证业主 · 2号楼3单元701', verified: { at: [2, 3, '701'], relation: 'owner' } },
+  {
+    key: 'zhou',
+    nickname: '周桂兰',
+    community: 'minzhu',
+    role: 'resident',
+    note: '已认证业主 · 2号楼3单元701',
+    verified: { at: [2, 3, '701'], relation: 'owner' },
+  },
   { key: 'wu', nickname: '吴网格', community: 'minzhu', role: 'worker', note: '社区网格员' },
   { key: 'zheng', nickname: '郑主任', community: 'minzhu', role: 'admin', note: '社区主任' },
 ]
@@ -50,17 +73,10 @@ const demoUserList: DemoUser[] = [
 export const demo = {
   districtId: seedId('district', '中山区'),
   streetId: seedId('street', '人民路街道'),
-  community: Object.fromEntries(demoCommunities.map((c) => [c.key, seedId('community', c.code)])) as Record<
-    'wenan' | 'minzhu',
-    string
-  >,
-  user: Object.fromEntries(demoUserList.map((u) => [u.key, seedId('user', u.key)])) as Record<
-    (typeof demoUserList)[number]['key'],
-    string
-  >,
+  community: Object.fromEntries(demoCommunities.map((c) => [c.key, seedId('community', c.code)])) as Record<'wenan' | 'minzhu', string>,
+  user: Object.fromEntries(demoUserList.map((u) => [u.key, seedId('user', u.key)])) as Record<(typeof demoUserList)[number]['key'], string>,
   building: (community: 'wenan' | 'minzhu', no: number) => seedId('building', community, String(no)),
-  unit: (community: 'wenan' | 'minzhu', building: number, unit: number) =>
-    seedId('unit', community, String(building), String(unit)),
+  unit: (community: 'wenan' | 'minzhu', building: number, unit: number) => seedId('unit', community, String(building), String(unit)),
   household: (community: 'wenan' | 'minzhu', building: number, unit: number, room: string) =>
     seedId('household', community, String(building), String(unit), room),
 }
@@ -81,7 +97,9 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
     for (const c of demoCommunities) {
       const communityId = demo.community[c.key as 'wenan' | 'minzhu']
       await tx.insert(communities).values({ id: communityId, streetId: demo.streetId, name: c.name, code: c.code }).onConflictDoNothing()
-      const bRows = [], uRows = [], hRows = []
+      const bRows = [],
+        uRows = [],
+        hRows = []
       for (let b = 1; b <= c.buildings; b++) {
         const buildingId = demo.building(c.key as 'wenan', b)
         bRows.push({ id: buildingId, communityId, name: `${b}号楼`, sortKey: b })

@@ -72,9 +72,7 @@ export function fieldIssueMessage(path: string, code: string, expected?: string)
   const field = path || '请求'
   switch (code) {
     case 'invalid_type':
-      return expected === 'undefined' || expected === 'never'
-        ? `不应包含字段「${field}」`
-        : `字段「${field}」缺失或类型不对`
+      return expected === 'undefined' || expected === 'never' ? `不应包含字段「${field}」` : `字段「${field}」缺失或类型不对`
     case 'unrecognized_keys':
       return `${field}包含未知字段`
     case 'too_small':

@@ -16,18 +16,114 @@ const people: Record<string, Actor> = {
 
 // Expected answer for each person in HOME, one column per action.
 const table: Record<Action, Record<keyof typeof people, boolean>> = {
-  'community.view': { stranger: true, unverifiedResident: true, verifiedResident: true, worker: true, admin: true, partner: true, otherWorker: true },
-  'residency.claim': { stranger: true, unverifiedResident: true, verifiedResident: true, worker: true, admin: true, partner: true, otherWorker: true },
-  'residency.review': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
-  'resident.act': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
-  'community.administer': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: false, admin: true, partner: false, otherWorker: false },
-  'council.manage': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
-  'council.bookTopic': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
-  'council.attend': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
-  'council.viewInvited': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: true, otherWorker: false },
-  'vote.manage': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
-  'vote.cast': { stranger: false, unverifiedResident: false, verifiedResident: true, worker: false, admin: false, partner: false, otherWorker: false },
-  'vote.viewParticipation': { stranger: false, unverifiedResident: false, verifiedResident: false, worker: true, admin: true, partner: false, otherWorker: false },
+  'community.view': {
+    stranger: true,
+    unverifiedResident: true,
+    verifiedResident: true,
+    worker: true,
+    admin: true,
+    partner: true,
+    otherWorker: true,
+  },
+  'residency.claim': {
+    stranger: true,
+    unverifiedResident: true,
+    verifiedResident: true,
+    worker: true,
+    admin: true,
+    partner: true,
+    otherWorker: true,
+  },
+  'residency.review': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'resident.act': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'community.administer': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: false,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'council.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'council.bookTopic': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'council.attend': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'council.viewInvited': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: true,
+    otherWorker: false,
+  },
+  'vote.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'vote.cast': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'vote.viewParticipation': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
 }
 
 describe('can(actor, action, community)', () => {
@@ -35,9 +131,7 @@ describe('can(actor, action, community)', () => {
     expect(Object.keys(table).sort()).toEqual([...actions].sort())
   })
 
-  const cases = actions.flatMap((action) =>
-    Object.entries(table[action]).map(([who, allowed]) => ({ action, who, allowed })),
-  )
+  const cases = actions.flatMap((action) => Object.entries(table[action]).map(([who, allowed]) => ({ action, who, allowed })))
   it.each(cases)('$who may $action: $allowed', ({ action, who, allowed }) => {
     expect(can(people[who], action, { communityId: HOME })).toBe(allowed)
   })

@@ -22,7 +22,14 @@ export const version = '0.1.0'
 
 const systemDocs = [
   op({ method: 'get', path: '/api/health', tag: 'system', summary: '健康检查（含数据库）', auth: false, response: Health, errors: [503] }),
-  op({ method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'OpenAPI 3.1 文档', auth: false, response: Health.pick({}).loose() }),
+  op({
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'system',
+    summary: 'OpenAPI 3.1 文档',
+    auth: false,
+    response: Health.pick({}).loose(),
+  }),
 ]
 export const operations = [
   ...systemDocs,
@@ -49,10 +56,7 @@ export function createApp(deps: Deps) {
     c.set('deps', deps)
     c.set('log', deps.logger.child({ requestId: c.var.requestId }))
     await next()
-    c.var.log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
-    )
+    c.var.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
   })
   const jsonLimit = bodyLimit({
     maxSize: 1024 * 1024,
@@ -72,7 +76,10 @@ export function createApp(deps: Deps) {
       return c.json({ ok: false, database: 'down' as const, version }, 503)
     }
   })
-  app.get('/api/openapi.json', (c) => c.json((openApiDoc ??= buildOpenApi(operations, version))))
+  app.get('/api/openapi.json', (c) => {
+    openApiDoc ??= buildOpenApi(operations, version)
+    return c.json(openApiDoc)
+  })
 
   app.route('/api/auth', auth)
   app.route('/api/me', me)
@@ -109,7 +116,8 @@ export function createApp(deps: Deps) {
       log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
       appError = new AppError('INTERNAL')
     }
-    if (appError.status >= 500 && err instanceof AppError) c.var.log?.warn({ code: appError.code, details: appError.details }, 'service failure')
+    if (appError.status >= 500 && err instanceof AppError)
+      c.var.log?.warn({ code: appError.code, details: appError.details }, 'service failure')
     return c.json(
       { error: { code: appError.code, message: appError.message, details: appError.details, requestId } },
       appError.status as 400,

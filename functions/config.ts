@@ -54,7 +54,13 @@ const Env = z
       autoCloseDays: e.AUTO_CLOSE_DAYS,
       logLevel: e.LOG_LEVEL,
       /** Raw flags kept only to explain a refusal below. */
-      given: { sessionSecret: !!e.SESSION_SECRET, devLogin: e.DEV_LOGIN, appId: !!e.WECHAT_APPID, secret: !!e.WECHAT_SECRET, db: !!e.DATABASE_URL },
+      given: {
+        sessionSecret: !!e.SESSION_SECRET,
+        devLogin: e.DEV_LOGIN,
+        appId: !!e.WECHAT_APPID,
+        secret: !!e.WECHAT_SECRET,
+        db: !!e.DATABASE_URL,
+      },
     }
   })
   .superRefine((c, ctx) => {
@@ -64,8 +70,10 @@ const Env = z
     if (!c.given.appId) ctx.addIssue({ code: 'custom', path: ['WECHAT_APPID'], message: 'required in production' })
     if (!c.given.secret) ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'required in production' })
     if (!c.given.db) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production (Neon)' })
-    if (!c.blobToken) ctx.addIssue({ code: 'custom', path: ['BLOB_READ_WRITE_TOKEN'], message: 'required in production (photos go to Vercel Blob)' })
-    if (!c.cronSecret) ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'required in production (Vercel Cron authenticates with it)' })
+    if (!c.blobToken)
+      ctx.addIssue({ code: 'custom', path: ['BLOB_READ_WRITE_TOKEN'], message: 'required in production (photos go to Vercel Blob)' })
+    if (!c.cronSecret)
+      ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'required in production (Vercel Cron authenticates with it)' })
     if (c.contentCheck !== 'wechat') ctx.addIssue({ code: 'custom', path: ['CONTENT_CHECK'], message: 'must be wechat in production' })
   })
 

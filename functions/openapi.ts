@@ -30,7 +30,8 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   residency: '房屋认证：居民申请，社区工作者审核',
   concerns: '诉求：反映、附议、关注、受理、派单、办结、评价',
   councils: '议事会：每月一议、邻里事周议、专题议事会、民情恳谈会；议题申报、报名、签到、决议与纪要',
-  votes: '表决：方案、投票范围（到会居民、认证居民、指定楼栋/单元住户）、每人或每户一票、简单多数/议事会规则/业主共同决定（参考性）；结果公示',
+  votes:
+    '表决：方案、投票范围（到会居民、认证居民、指定楼栋/单元住户）、每人或每户一票、简单多数/议事会规则/业主共同决定（参考性）；结果公示',
   photos: '照片上传（去除 EXIF、压缩）与访问',
   notifications: '我的消息',
   jobs: '定时任务（Vercel Cron 调用）',
@@ -82,9 +83,7 @@ export function buildOpenApi(operations: Operation[], version: string) {
       operationId: `${o.method}${path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)/g, (_, ch: string) => ch.toUpperCase())}`,
       ...(o.auth ? { security: [{ bearer: [] }] } : {}),
       ...(params.length ? { parameters: params } : {}),
-      ...(o.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: convert(o.body, 'input') } } } }
-        : {}),
+      ...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(o.body, 'input') } } } } : {}),
       responses,
     }
   }

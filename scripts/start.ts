@@ -70,12 +70,17 @@ let demoLines: string[] = []
 if (config.devLogin) {
   const res = await api.request('/api/auth/dev/users')
   const { items } = (await res.json()) as { items: { nickname: string; communityName: string; note: string }[] }
-  demoLines = ['演示账号 (demo accounts — pick one on the login page):', ...items.map((u) => `  ${u.communityName} · ${u.nickname} — ${u.note}`)]
+  demoLines = [
+    '演示账号 (demo accounts — pick one on the login page):',
+    ...items.map((u) => `  ${u.communityName} · ${u.nickname} — ${u.note}`),
+  ]
 }
 
 const server = serve({ fetch: site.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
   const ms = Math.round(performance.now() - started)
-  console.log([`\nLinli 邻里议事 is running: http://localhost:${port}  (ready in ${ms} ms, database: ${database.kind})`, ...demoLines].join('\n'))
+  console.log(
+    [`\nLinli 邻里议事 is running: http://localhost:${port}  (ready in ${ms} ms, database: ${database.kind})`, ...demoLines].join('\n'),
+  )
 })
 
 async function shutdown() {

@@ -66,9 +66,11 @@ describe('architecture', () => {
   })
 
   it('server code writes relative imports with their .js ending', () => {
-    const bad = ['domain', 'db', 'functions', 'api']
-      .flatMap(files)
-      .flatMap((f) => importsOf(f).filter((s) => s.startsWith('.') && !s.endsWith('.js')).map((s) => `${f} → ${s}`))
+    const bad = ['domain', 'db', 'functions', 'api'].flatMap(files).flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && !s.endsWith('.js'))
+        .map((s) => `${f} → ${s}`),
+    )
     expect(bad).toEqual([])
   })
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { addWorkingDays, categories, categoryKeys, dueAt } from './categories.js'
-import { availableActions, checkTransition, concernActions, concernStatuses, lifecycle, type ConcernAction, type ConcernRole, type ConcernStatus, type TransitionInput } from './lifecycle.js'
+import {
+  availableActions,
+  checkTransition,
+  concernActions,
+  concernStatuses,
+  lifecycle,
+  type ConcernAction,
+  type ConcernRole,
+  type ConcernStatus,
+  type TransitionInput,
+} from './lifecycle.js'
 
 /** A complete input for each action, so only status and role decide. */
 const complete: Record<ConcernAction, TransitionInput> = {
@@ -94,7 +104,10 @@ describe('concern lifecycle', () => {
 
   it('needs a note and at least one photo to resolve', () => {
     expect(checkTransition('resolve', 'in_progress', ['staff'], { photoCount: 1 })).toMatchObject({ ok: false, field: 'note' })
-    expect(checkTransition('resolve', 'in_progress', ['staff'], { note: '已修好', photoCount: 0 })).toMatchObject({ ok: false, field: 'photos' })
+    expect(checkTransition('resolve', 'in_progress', ['staff'], { note: '已修好', photoCount: 0 })).toMatchObject({
+      ok: false,
+      field: 'photos',
+    })
   })
 
   it('keeps the status on a progress note', () => {

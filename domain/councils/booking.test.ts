@@ -63,7 +63,10 @@ describe('canBookTopic', () => {
   })
 
   it('takes another pending limit when given one', () => {
-    expect(canBookTopic({ ...open, residentPendingCount: 1, maxPendingPerResident: 1 })).toMatchObject({ ok: false, code: 'TOO_MANY_PENDING_TOPICS' })
+    expect(canBookTopic({ ...open, residentPendingCount: 1, maxPendingPerResident: 1 })).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_PENDING_TOPICS',
+    })
   })
 
   it('does not book a concern that is already on an agenda', () => {
@@ -103,17 +106,23 @@ describe('registration', () => {
 
   const startsAt = new Date('2026-03-13T11:00:00Z')
 
-  it.each(sessionStatuses.map((sessionStatus) => ({ sessionStatus })))('registration while the session is $sessionStatus', ({ sessionStatus }) => {
-    const result = canRegister({ sessionStatus, startsAt, now: ms(startsAt, -3600_000) })
-    expect(result.ok).toBe(sessionStatus === 'open' || sessionStatus === 'agenda_fixed')
-    const expected =
-      sessionStatus === 'cancelled' ? 'SESSION_CANCELLED' : sessionStatus === 'planned' ? 'REGISTRATION_NOT_OPEN' : 'REGISTRATION_CLOSED'
-    if (!result.ok) expect(result.code).toBe(expected)
-  })
+  it.each(sessionStatuses.map((sessionStatus) => ({ sessionStatus })))(
+    'registration while the session is $sessionStatus',
+    ({ sessionStatus }) => {
+      const result = canRegister({ sessionStatus, startsAt, now: ms(startsAt, -3600_000) })
+      expect(result.ok).toBe(sessionStatus === 'open' || sessionStatus === 'agenda_fixed')
+      const expected =
+        sessionStatus === 'cancelled' ? 'SESSION_CANCELLED' : sessionStatus === 'planned' ? 'REGISTRATION_NOT_OPEN' : 'REGISTRATION_CLOSED'
+      if (!result.ok) expect(result.code).toBe(expected)
+    },
+  )
 
   it('accepts a registration one millisecond before the start and closes it at the start', () => {
     expect(canRegister({ sessionStatus: 'agenda_fixed', startsAt, now: ms(startsAt, -1) })).toEqual({ ok: true })
-    expect(canRegister({ sessionStatus: 'agenda_fixed', startsAt, now: startsAt })).toMatchObject({ ok: false, code: 'REGISTRATION_CLOSED' })
+    expect(canRegister({ sessionStatus: 'agenda_fixed', startsAt, now: startsAt })).toMatchObject({
+      ok: false,
+      code: 'REGISTRATION_CLOSED',
+    })
   })
 
   it('lets a registrant cancel until the start', () => {
@@ -174,9 +183,12 @@ describe('check-in', () => {
     if (!early.ok) expect(early.message).toContain('3月13日 18:00')
   })
 
-  it.each(sessionStatuses.map((sessionStatus) => ({ sessionStatus })))('check-in at the start while the session is $sessionStatus', ({ sessionStatus }) => {
-    expect(window(startsAt, sessionStatus).ok).toBe(['open', 'agenda_fixed', 'in_session'].includes(sessionStatus))
-  })
+  it.each(sessionStatuses.map((sessionStatus) => ({ sessionStatus })))(
+    'check-in at the start while the session is $sessionStatus',
+    ({ sessionStatus }) => {
+      expect(window(startsAt, sessionStatus).ok).toBe(['open', 'agenda_fixed', 'in_session'].includes(sessionStatus))
+    },
+  )
 
   it('formats six digits from four random bytes', () => {
     expect(checkInCode(new Uint8Array([0, 0, 0, 0]))).toBe('000000')

@@ -55,7 +55,11 @@ export function canBookTopic(c: BookingContext): BookingCheck {
     return { ok: false, code: 'BOOKING_CLOSED', message: bookingClosedMessages[c.sessionStatus] ?? '议事会已召开，不再接受申报' }
   }
   if (c.now.getTime() >= c.bookingDeadline.getTime()) {
-    return { ok: false, code: 'BOOKING_DEADLINE_PASSED', message: `议题申报已于 ${chinaTimeLabel(c.bookingDeadline)} 截止，请申报下一次议事会` }
+    return {
+      ok: false,
+      code: 'BOOKING_DEADLINE_PASSED',
+      message: `议题申报已于 ${chinaTimeLabel(c.bookingDeadline)} 截止，请申报下一次议事会`,
+    }
   }
   if (c.concernAlreadyOnAgenda) {
     return { ok: false, code: 'CONCERN_ALREADY_ON_AGENDA', message: '这条诉求已经申报到议事会，不需要重复申报' }
@@ -97,10 +101,7 @@ export type RegistrationCheck = { ok: true } | Refusal<'REGISTRATION_NOT_OPEN' |
 
 const registrationStatusesOpen: readonly SessionStatus[] = ['open', 'agenda_fixed']
 
-function registrationWindow(
-  c: { sessionStatus: SessionStatus; startsAt: Date; now: Date },
-  closed: string,
-): RegistrationCheck {
+function registrationWindow(c: { sessionStatus: SessionStatus; startsAt: Date; now: Date }, closed: string): RegistrationCheck {
   if (c.sessionStatus === 'cancelled') return { ok: false, code: 'SESSION_CANCELLED', message: '这场议事会已取消' }
   if (c.sessionStatus === 'planned') return { ok: false, code: 'REGISTRATION_NOT_OPEN', message: '这场议事会还没有开放报名' }
   if (!registrationStatusesOpen.includes(c.sessionStatus) || c.now.getTime() >= c.startsAt.getTime()) {

@@ -66,13 +66,7 @@ export const sessionKindInfo: Record<SessionKind, SessionKindInfo> = {
 }
 
 /** Who may be invited to sit at the table (专题协商议事会: "all parties at the table"). */
-export const invitedPartyKinds = [
-  'property_company',
-  'owners_committee',
-  'street_department',
-  'designer',
-  'builder',
-] as const
+export const invitedPartyKinds = ['property_company', 'owners_committee', 'street_department', 'designer', 'builder'] as const
 export const InvitedPartyKind = /*#__PURE__*/ z.enum(invitedPartyKinds)
 export type InvitedPartyKind = z.infer<typeof InvitedPartyKind>
 

@@ -108,7 +108,11 @@ describe('session lifecycle', () => {
 
   it('needs a reason to cancel', () => {
     for (const reason of [undefined, '', '  ', '雨']) {
-      expect(checkSessionTransition('cancel', 'open', ['staff'], { reason })).toMatchObject({ ok: false, code: 'INPUT_MISSING', field: 'reason' })
+      expect(checkSessionTransition('cancel', 'open', ['staff'], { reason })).toMatchObject({
+        ok: false,
+        code: 'INPUT_MISSING',
+        field: 'reason',
+      })
     }
   })
 
@@ -127,7 +131,9 @@ describe('session lifecycle', () => {
       ok: false,
       field: 'attendeeCount',
     })
-    expect(checkSessionTransition('publish_minutes', 'concluded', ['staff'], { minutesText: '甲'.repeat(20), attendeeCount: -1 })).toMatchObject({
+    expect(
+      checkSessionTransition('publish_minutes', 'concluded', ['staff'], { minutesText: '甲'.repeat(20), attendeeCount: -1 }),
+    ).toMatchObject({
       ok: false,
       field: 'attendeeCount',
     })
@@ -220,10 +226,19 @@ describe('topic lifecycle', () => {
 
   it('needs an order and allotted minutes to accept', () => {
     expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { minutes: 10 })).toMatchObject({ ok: false, field: 'order' })
-    expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 0, minutes: 10 })).toMatchObject({ ok: false, field: 'order' })
-    expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 1.5, minutes: 10 })).toMatchObject({ ok: false, field: 'order' })
+    expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 0, minutes: 10 })).toMatchObject({
+      ok: false,
+      field: 'order',
+    })
+    expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 1.5, minutes: 10 })).toMatchObject({
+      ok: false,
+      field: 'order',
+    })
     expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 1 })).toMatchObject({ ok: false, field: 'minutes' })
-    expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 1, minutes: 181 })).toMatchObject({ ok: false, field: 'minutes' })
+    expect(checkTopicTransition('accept', 'pending', 'open', ['staff'], { order: 1, minutes: 181 })).toMatchObject({
+      ok: false,
+      field: 'minutes',
+    })
   })
 
   it('refuses to accept onto a full agenda, and accepts into the last free slot', () => {

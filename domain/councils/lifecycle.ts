@@ -6,15 +6,7 @@ import { z } from 'zod'
  * `checkSessionTransition` / `checkTopicTransition` before writing; the mini-program asks
  * `availableSessionActions` / `availableTopicActions` which buttons to show.
  */
-export const sessionStatuses = [
-  'planned',
-  'open',
-  'agenda_fixed',
-  'in_session',
-  'concluded',
-  'minutes_published',
-  'cancelled',
-] as const
+export const sessionStatuses = ['planned', 'open', 'agenda_fixed', 'in_session', 'concluded', 'minutes_published', 'cancelled'] as const
 export const SessionStatus = /*#__PURE__*/ z.enum(sessionStatuses)
 export type SessionStatus = z.infer<typeof SessionStatus>
 
@@ -81,7 +73,9 @@ export const sessionLifecycle: Record<SessionAction, SessionRule> = {
     by: ['staff'],
     to: 'cancelled',
     needs: (i) =>
-      i.reason && i.reason.trim().length >= 2 ? null : { code: 'INPUT_MISSING', field: 'reason', message: '请填写取消的原因，会通知已报名的居民' },
+      i.reason && i.reason.trim().length >= 2
+        ? null
+        : { code: 'INPUT_MISSING', field: 'reason', message: '请填写取消的原因，会通知已报名的居民' },
   },
 }
 
@@ -125,9 +119,7 @@ export function checkSessionTransition(
 
 /** The session actions these roles could take now (inputs aside): what buttons to show. */
 export function availableSessionActions(status: SessionStatus, roles: readonly SessionRole[]): SessionAction[] {
-  return sessionActions.filter(
-    (a) => sessionLifecycle[a].from.includes(status) && sessionLifecycle[a].by.some((r) => roles.includes(r)),
-  )
+  return sessionActions.filter((a) => sessionLifecycle[a].from.includes(status) && sessionLifecycle[a].by.some((r) => roles.includes(r)))
 }
 
 // ——— Topics (议题) ———
@@ -206,7 +198,9 @@ export const topicLifecycle: Record<TopicAction, TopicRule> = {
     during: ['open', 'agenda_fixed'],
     to: 'declined',
     needs: (i) =>
-      i.reason && i.reason.trim().length >= 2 ? null : { code: 'INPUT_MISSING', field: 'reason', message: '请填写不予采纳的原因，会告知申报的居民' },
+      i.reason && i.reason.trim().length >= 2
+        ? null
+        : { code: 'INPUT_MISSING', field: 'reason', message: '请填写不予采纳的原因，会告知申报的居民' },
   },
   withdraw: { from: ['pending'], by: ['proposer'], during: ['open', 'agenda_fixed'], to: 'withdrawn' },
 }

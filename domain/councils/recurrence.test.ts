@@ -16,7 +16,8 @@ const weekly = (weekdays: WeeklyRule['weekdays'], time = '19:30', durationMinute
   durationMinutes,
 })
 
-const starts = (rule: Recurrence, from: string, to: string) => occurrences(rule, new Date(from), new Date(to)).map((o) => o.startsAt.toISOString())
+const starts = (rule: Recurrence, from: string, to: string) =>
+  occurrences(rule, new Date(from), new Date(to)).map((o) => o.startsAt.toISOString())
 
 describe('occurrences of a monthly rule', () => {
   it('finds the second Friday at 19:00 CST, which is 11:00 UTC, with its end two hours later', () => {
@@ -123,7 +124,13 @@ describe('ensureAhead', () => {
 
   it('creates nothing the second time it runs', () => {
     const created = ensureAhead(rule, [], now)
-    expect(ensureAhead(rule, created.map((o) => o.startsAt), now)).toEqual([])
+    expect(
+      ensureAhead(
+        rule,
+        created.map((o) => o.startsAt),
+        now,
+      ),
+    ).toEqual([])
   })
 
   it('fills only the gaps', () => {

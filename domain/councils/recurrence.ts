@@ -92,11 +92,7 @@ export function occurrences(rule: Recurrence, from: Date, to: Date): Occurrence[
   const first = toChinaLocal(from)
   const last = toChinaLocal(to)
   const out: Occurrence[] = []
-  for (
-    let day = Date.UTC(first.year, first.month - 1, first.day);
-    day <= Date.UTC(last.year, last.month - 1, last.day);
-    day += DAY_MS
-  ) {
+  for (let day = Date.UTC(first.year, first.month - 1, first.day); day <= Date.UTC(last.year, last.month - 1, last.day); day += DAY_MS) {
     if (!fallsOn(rule, new Date(day))) continue
     const start = day + offset - CHINA_OFFSET_MS
     if (start < from.getTime() || start >= to.getTime()) continue

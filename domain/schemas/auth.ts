@@ -18,9 +18,7 @@ export const UserPublic = z
   })
   .meta({ id: 'User' })
 
-export const Session = z
-  .object({ token: z.string(), expiresAt: z.string(), user: UserPublic })
-  .meta({ id: 'Session' })
+export const Session = z.object({ token: z.string(), expiresAt: z.string(), user: UserPublic }).meta({ id: 'Session' })
 
 export const DevUser = z.object({
   id: Id,

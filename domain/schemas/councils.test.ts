@@ -93,7 +93,14 @@ describe('SessionInput', () => {
   })
 
   it('accepts the bounds themselves', () => {
-    for (const patch of [{ title: '议事' }, { title: '议'.repeat(60) }, { capacity: 1 }, { capacity: 2000 }, { agendaSlots: 1 }, { agendaSlots: 30 }]) {
+    for (const patch of [
+      { title: '议事' },
+      { title: '议'.repeat(60) },
+      { capacity: 1 },
+      { capacity: 2000 },
+      { agendaSlots: 1 },
+      { agendaSlots: 30 },
+    ]) {
       expect(SessionInput.safeParse({ ...session, ...patch }).success, JSON.stringify(patch)).toBe(true)
     }
   })
@@ -164,7 +171,12 @@ describe('topics', () => {
 
 describe('resolutions, minutes and check-in', () => {
   it('records a resolution with a responsible party from the list and an optional name', () => {
-    const ok = { text: '物业两周内更换三号楼路灯', responsibleParty: 'property_company', responsibleName: '安居物业', deadline: '2026-03-27T18:00:00+08:00' }
+    const ok = {
+      text: '物业两周内更换三号楼路灯',
+      responsibleParty: 'property_company',
+      responsibleName: '安居物业',
+      deadline: '2026-03-27T18:00:00+08:00',
+    }
     expect(ResolutionInput.safeParse(ok).success).toBe(true)
     expect(ResolutionInput.safeParse({ ...ok, responsibleName: undefined, responsibleParty: 'community' }).success).toBe(true)
     expect(ResolutionInput.safeParse({ ...ok, responsibleParty: 'designer' }).success).toBe(false)

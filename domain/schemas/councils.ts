@@ -324,7 +324,10 @@ export const MinutesInput = z.strictObject({
 })
 
 export const CheckInInput = z.strictObject({
-  code: z.string({ error: '请输入签到码' }).overwrite(normalizeCheckInCode).regex(/^\d{6}$/, '请输入 6 位数字签到码'),
+  code: z
+    .string({ error: '请输入签到码' })
+    .overwrite(normalizeCheckInCode)
+    .regex(/^\d{6}$/, '请输入 6 位数字签到码'),
 })
 
 // ——— Lists (keyset: pass back `nextCursor`) ———

@@ -25,7 +25,12 @@ function issues(schema: z.ZodType, input: unknown): Record<string, string> {
 describe('ProposalInput', () => {
   it('accepts an owners’ vote of a unit’s households and fills the defaults', () => {
     const parsed = ProposalInput.parse(proposal)
-    expect(parsed).toMatchObject({ publishDays: 7, liveResults: false, photoIds: [], electorate: { kind: 'households', buildingIds: [], unitIds: [ID] } })
+    expect(parsed).toMatchObject({
+      publishDays: 7,
+      liveResults: false,
+      photoIds: [],
+      electorate: { kind: 'households', buildingIds: [], unitIds: [ID] },
+    })
   })
 
   it('accepts a multiple-choice vote and defaults to single choice', () => {
@@ -48,9 +53,19 @@ describe('ProposalInput', () => {
   })
 
   it('limits choices to 2–10, without repeats, and the maximum to their number', () => {
-    const tooFew = issues(ProposalInput, { ...proposal, rule: 'council', unit: 'resident', electorate: { kind: 'residents' }, options: { kind: 'choice', choices: ['甲'] } })
+    const tooFew = issues(ProposalInput, {
+      ...proposal,
+      rule: 'council',
+      unit: 'resident',
+      electorate: { kind: 'residents' },
+      options: { kind: 'choice', choices: ['甲'] },
+    })
     expect(tooFew['options.choices']).toBe('至少 2 个选项')
-    const tooMany = issues(ProposalInput, { ...proposal, rule: 'council', options: { kind: 'choice', choices: Array.from({ length: 11 }, (_, i) => `方案${i}`) } })
+    const tooMany = issues(ProposalInput, {
+      ...proposal,
+      rule: 'council',
+      options: { kind: 'choice', choices: Array.from({ length: 11 }, (_, i) => `方案${i}`) },
+    })
     expect(tooMany['options.choices']).toBe('最多 10 个选项')
     const max = issues(ProposalInput, { ...proposal, rule: 'council', options: { kind: 'choice', choices: ['甲', '乙'], maxChoices: 3 } })
     expect(max['options.maxChoices']).toBe('最多可选项数不能超过选项数')

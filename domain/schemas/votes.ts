@@ -69,7 +69,8 @@ export const ElectorateInput = z.discriminatedUnion(
         unitIds: z.array(Id).max(500, '最多选择 500 个单元').default([]),
       })
       .superRefine((v, ctx) => {
-        if (!v.buildingIds.length && !v.unitIds.length) ctx.addIssue({ code: 'custom', path: ['buildingIds'], message: '请至少选择一栋楼或一个单元' })
+        if (!v.buildingIds.length && !v.unitIds.length)
+          ctx.addIssue({ code: 'custom', path: ['buildingIds'], message: '请至少选择一栋楼或一个单元' })
       }),
   ],
   { error: '请选择投票范围：到会居民（attendees）、本社区认证居民（residents）或指定楼栋/单元的住户（households）' },
@@ -94,7 +95,12 @@ export const ProposalInput = z
     unit: VotingUnit,
     rule: VoteRule,
     /** Simple majority only: the share of the electorate that must take part (percent). */
-    quorumPercent: z.number({ error: '参与门槛须是数字' }).int('参与门槛须是整数百分比').min(1, '参与门槛至少 1%').max(100, '参与门槛最多 100%').optional(),
+    quorumPercent: z
+      .number({ error: '参与门槛须是数字' })
+      .int('参与门槛须是整数百分比')
+      .min(1, '参与门槛至少 1%')
+      .max(100, '参与门槛最多 100%')
+      .optional(),
     opensAt: time('开始时间'),
     closesAt: time('截止时间'),
     /** Days the result is published (公示) after closing; 0: closed without a notice period. */
@@ -177,7 +183,9 @@ export const VoteResult = z
     weighsArea: z.boolean(),
     electorate: z.object({ count: z.number().int(), areaM2: z.number().nullable() }),
     participants: z.object({ count: z.number().int(), areaM2: z.number().nullable() }),
-    options: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int(), areaM2: z.number().nullable(), adopted: z.boolean() })),
+    options: z.array(
+      z.object({ key: z.string(), label: z.string(), count: z.number().int(), areaM2: z.number().nullable(), adopted: z.boolean() }),
+    ),
     participationMet: z.boolean(),
     passed: z.boolean(),
     outcome: VoteOutcome,
@@ -263,7 +271,12 @@ export const ProposalDetail = ProposalSummary.extend({
   liveResults: z.boolean(),
   cancelReason: z.string().nullable(),
   onApproval: z
-    .object({ responsibleParty: ResponsibleParty, responsiblePartyLabel: z.string(), responsibleName: z.string().nullable(), deadline: IsoTime })
+    .object({
+      responsibleParty: ResponsibleParty,
+      responsiblePartyLabel: z.string(),
+      responsibleName: z.string().nullable(),
+      deadline: IsoTime,
+    })
     .nullable(),
   /** How many have voted so far: staff always, others when counts are shown. */
   turnout: z.object({ participants: z.number().int(), electorate: z.number().int() }).nullable(),

@@ -8,7 +8,9 @@ import { z } from 'zod'
 
 /** The four rules of PRODUCT.md's voting table. */
 export const voteRules = ['simple_majority', 'council', 'owners_ordinary', 'owners_major'] as const
-export const VoteRule = /*#__PURE__*/ z.enum(voteRules, { error: '请选择表决规则：简单多数、议事会规则、业主共同决定（一般事项或重大事项）' })
+export const VoteRule = /*#__PURE__*/ z.enum(voteRules, {
+  error: '请选择表决规则：简单多数、议事会规则、业主共同决定（一般事项或重大事项）',
+})
 export type VoteRule = z.infer<typeof VoteRule>
 
 /** Owner votes (民法典 278) weigh households by area and number; in the app they are advisory. */
@@ -19,7 +21,9 @@ export function isOwnerRule(rule: VoteRule): boolean {
 
 /** Who may vote: the session's checked-in attendees, the community's verified residents, or the households of chosen buildings/units. */
 export const electorateKinds = ['attendees', 'residents', 'households'] as const
-export const ElectorateKind = /*#__PURE__*/ z.enum(electorateKinds, { error: '请选择投票范围：到会居民、本社区认证居民或指定楼栋/单元的住户' })
+export const ElectorateKind = /*#__PURE__*/ z.enum(electorateKinds, {
+  error: '请选择投票范围：到会居民、本社区认证居民或指定楼栋/单元的住户',
+})
 export type ElectorateKind = z.infer<typeof ElectorateKind>
 
 /** One ballot per resident, or one per household (cast by any verified member). */

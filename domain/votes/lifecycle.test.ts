@@ -11,7 +11,11 @@ const vote = (status: VoteStatus, publishDays = 7) => ({ status, opensAt, closes
 describe('vote transitions', () => {
   it('lets staff open a draft whose closing time is ahead, not one already past', () => {
     expect(checkVoteTransition('open', vote('draft'), 'staff', before)).toEqual({ ok: true, to: 'open' })
-    expect(checkVoteTransition('open', vote('draft'), 'staff', after)).toMatchObject({ ok: false, code: 'INPUT_MISSING', field: 'closesAt' })
+    expect(checkVoteTransition('open', vote('draft'), 'staff', after)).toMatchObject({
+      ok: false,
+      code: 'INPUT_MISSING',
+      field: 'closesAt',
+    })
     expect(checkVoteTransition('open', vote('open'), 'staff', before)).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED' })
     expect(checkVoteTransition('open', vote('draft'), 'system', before)).toMatchObject({ ok: false, code: 'ROLE_NOT_ALLOWED' })
   })

@@ -118,23 +118,43 @@ describe('owners, ordinary matters (民法典 278)', () => {
 
   it('needs 2/3 of the households and 2/3 of the area taking part', () => {
     // Four small households: 4/6 by number (exactly 2/3) but 400/1000 m² by area.
-    const r = owners('owners_ordinary', areas, [[0, YES], [1, YES], [2, YES], [3, YES]])
+    const r = owners('owners_ordinary', areas, [
+      [0, YES],
+      [1, YES],
+      [2, YES],
+      [3, YES],
+    ])
     expect(r.outcome).toBe('no_quorum')
     expect(r.explanation.slice(0, 2)).toEqual(['参与户数 4/6（66%）≥ 2/3 ✓', '参与面积 400.00 m²/1000.00 m²（40%）≥ 2/3 ✗'])
   })
 
   it('passes with more than half of the participating households and area approving', () => {
-    const r = owners('owners_ordinary', areas, [[5, YES], [0, YES], [1, NO], [2, NO]])
+    const r = owners('owners_ordinary', areas, [
+      [5, YES],
+      [0, YES],
+      [1, NO],
+      [2, NO],
+    ])
     // 4/6 households, 800/1000 m²; yes 2/4 households — exactly half: not enough.
     expect(r.outcome).toBe('rejected')
     expect(r.explanation).toContain('同意户数 2/4（50%）> 1/2 ✗')
     expect(r.explanation).toContain('同意面积 600.00 m²/800.00 m²（75%）> 1/2 ✓')
-    const more = owners('owners_ordinary', areas, [[5, YES], [0, YES], [1, YES], [2, NO]])
+    const more = owners('owners_ordinary', areas, [
+      [5, YES],
+      [0, YES],
+      [1, YES],
+      [2, NO],
+    ])
     expect(more.outcome).toBe('passed')
   })
 
   it('fails when the approving households are many but their area is not more than half', () => {
-    const r = owners('owners_ordinary', areas, [[0, YES], [1, YES], [2, YES], [5, NO]])
+    const r = owners('owners_ordinary', areas, [
+      [0, YES],
+      [1, YES],
+      [2, YES],
+      [5, NO],
+    ])
     // 3/4 households approve, but 300/800 m².
     expect(r.outcome).toBe('rejected')
   })
@@ -143,13 +163,33 @@ describe('owners, ordinary matters (民法典 278)', () => {
     // Three households of 0.01, 0.01 and 0.01 m² plus one of 0.03: the first three and… see below.
     const tiny = [1, 1, 1, 3]
     // Households 0, 1 and 3 take part: 3/4 by number, 5/6 by area ≥ 2/3.
-    expect(owners('owners_ordinary', tiny, [[0, YES], [1, YES], [3, YES]]).participationMet).toBe(true)
+    expect(
+      owners('owners_ordinary', tiny, [
+        [0, YES],
+        [1, YES],
+        [3, YES],
+      ]).participationMet,
+    ).toBe(true)
     // Exactly 2/3 of the area (200 of 300 m², in cents) and of the number.
-    const exact = owners('owners_ordinary', [10000, 10000, 10000], [[0, YES], [1, NO]])
+    const exact = owners(
+      'owners_ordinary',
+      [10000, 10000, 10000],
+      [
+        [0, YES],
+        [1, NO],
+      ],
+    )
     expect(exact.participationMet).toBe(true)
     expect(exact.explanation[1]).toBe('参与面积 200.00 m²/300.00 m²（66%）≥ 2/3 ✓')
     // One cent short of 2/3 of the area.
-    const short = owners('owners_ordinary', [10000, 9999, 10001], [[0, YES], [1, YES]])
+    const short = owners(
+      'owners_ordinary',
+      [10000, 9999, 10001],
+      [
+        [0, YES],
+        [1, YES],
+      ],
+    )
     expect(short.explanation[1]).toBe('参与面积 199.99 m²/300.00 m²（66%）≥ 2/3 ✗')
     expect(short.outcome).toBe('no_quorum')
   })
@@ -159,20 +199,39 @@ describe('owners, major matters (民法典 278 items 6–8)', () => {
   const areas = [10000, 10000, 10000, 10000]
 
   it('passes at exactly 3/4 of the participating households and area', () => {
-    const r = owners('owners_major', areas, [[0, YES], [1, YES], [2, YES], [3, NO]])
+    const r = owners('owners_major', areas, [
+      [0, YES],
+      [1, YES],
+      [2, YES],
+      [3, NO],
+    ])
     expect(r.outcome).toBe('passed')
     expect(r.explanation).toContain('同意户数 3/4（75%）≥ 3/4 ✓')
     expect(r.explanation).toContain('同意面积 300.00 m²/400.00 m²（75%）≥ 3/4 ✓')
   })
 
   it('fails just under 3/4 of the area even with 3/4 of the households', () => {
-    const r = owners('owners_major', [10000, 10000, 9999, 10002], [[0, YES], [1, YES], [2, YES], [3, NO]])
+    const r = owners(
+      'owners_major',
+      [10000, 10000, 9999, 10002],
+      [
+        [0, YES],
+        [1, YES],
+        [2, YES],
+        [3, NO],
+      ],
+    )
     expect(r.explanation).toContain('同意面积 299.99 m²/400.01 m²（74%）≥ 3/4 ✗')
     expect(r.outcome).toBe('rejected')
   })
 
   it('has the same participation rule as ordinary matters', () => {
-    expect(owners('owners_major', areas, [[0, YES], [1, YES]]).outcome).toBe('no_quorum')
+    expect(
+      owners('owners_major', areas, [
+        [0, YES],
+        [1, YES],
+      ]).outcome,
+    ).toBe('no_quorum')
     expect(owners('owners_major', areas, []).outcome).toBe('no_quorum')
   })
 })

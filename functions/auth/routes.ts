@@ -35,7 +35,33 @@ auth.post('/dev', devOnly, jsonBody(DevLoginInput), async (c) => {
 })
 
 export const authDocs = [
-  op({ method: 'post', path: '/api/auth/wechat', tag: 'auth', summary: '微信登录（code2session）', auth: false, body: WechatLoginInput, response: Session, errors: [503] }),
-  op({ method: 'get', path: '/api/auth/dev/users', tag: 'auth', summary: '演示账号列表（仅非生产环境）', auth: false, response: DevUserList, errors: [404] }),
-  op({ method: 'post', path: '/api/auth/dev', tag: 'auth', summary: '以演示账号登录（仅非生产环境）', auth: false, body: DevLoginInput, response: Session, errors: [404] }),
+  op({
+    method: 'post',
+    path: '/api/auth/wechat',
+    tag: 'auth',
+    summary: '微信登录（code2session）',
+    auth: false,
+    body: WechatLoginInput,
+    response: Session,
+    errors: [503],
+  }),
+  op({
+    method: 'get',
+    path: '/api/auth/dev/users',
+    tag: 'auth',
+    summary: '演示账号列表（仅非生产环境）',
+    auth: false,
+    response: DevUserList,
+    errors: [404],
+  }),
+  op({
+    method: 'post',
+    path: '/api/auth/dev',
+    tag: 'auth',
+    summary: '以演示账号登录（仅非生产环境）',
+    auth: false,
+    body: DevLoginInput,
+    response: Session,
+    errors: [404],
+  }),
 ]

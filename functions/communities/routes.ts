@@ -2,13 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
-import {
-  BuildingList,
-  CommunityList,
-  CommunitySummary,
-  HouseholdOptionList,
-  HouseholdsQuery,
-} from '../../domain/schemas/communities.js'
+import { BuildingList, CommunityList, CommunitySummary, HouseholdOptionList, HouseholdsQuery } from '../../domain/schemas/communities.js'
 import type { Db } from '../../db/client.js'
 import { buildings, communities, districts, households, streets, units } from '../../db/schema.js'
 import { requireUser } from '../auth/middleware.js'
@@ -88,7 +82,32 @@ communitiesApi.get('/:communityId/households', paramsOf(CommunityParams), queryO
 
 export const communitiesDocs = [
   op({ method: 'get', path: '/api/communities', tag: 'communities', summary: '社区列表', auth: true, response: CommunityList }),
-  op({ method: 'get', path: '/api/communities/:communityId', tag: 'communities', summary: '社区概况', auth: true, response: CommunitySummary, errors: [404] }),
-  op({ method: 'get', path: '/api/communities/:communityId/buildings', tag: 'communities', summary: '楼栋与单元', auth: true, response: BuildingList, errors: [404] }),
-  op({ method: 'get', path: '/api/communities/:communityId/households', tag: 'communities', summary: '某单元的房屋（门牌与面积）', auth: true, query: HouseholdsQuery, response: HouseholdOptionList, errors: [404] }),
+  op({
+    method: 'get',
+    path: '/api/communities/:communityId',
+    tag: 'communities',
+    summary: '社区概况',
+    auth: true,
+    response: CommunitySummary,
+    errors: [404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/communities/:communityId/buildings',
+    tag: 'communities',
+    summary: '楼栋与单元',
+    auth: true,
+    response: BuildingList,
+    errors: [404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/communities/:communityId/households',
+    tag: 'communities',
+    summary: '某单元的房屋（门牌与面积）',
+    auth: true,
+    query: HouseholdsQuery,
+    response: HouseholdOptionList,
+    errors: [404],
+  }),
 ]

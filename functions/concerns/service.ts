@@ -2,7 +2,14 @@ import { createHash, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { categories, dueAt } from '../../domain/concerns/categories.js'
 import { concernEventLabels, concernStatusLabels } from '../../domain/concerns/labels.js'
-import { availableActions, checkTransition, openStatuses, type ConcernAction, type ConcernRole, type ConcernStatus } from '../../domain/concerns/lifecycle.js'
+import {
+  availableActions,
+  checkTransition,
+  openStatuses,
+  type ConcernAction,
+  type ConcernRole,
+  type ConcernStatus,
+} from '../../domain/concerns/lifecycle.js'
 import { rankSimilar } from '../../domain/concerns/similar.js'
 import { roleLabels } from '../../domain/labels.js'
 import { hasRole, type Actor } from '../../domain/permissions.js'
@@ -212,7 +219,13 @@ export async function raiseConcern(
       concernId: created.id,
       title: `新诉求 ${publicNo}`,
       body: `${categories[input.category].label}：${[...input.description].slice(0, 40).join('')}`,
-      message: { template: 'concern_status', publicNo, status: 'submitted', statusLabel: concernStatusLabels.submitted, at: now.toISOString() },
+      message: {
+        template: 'concern_status',
+        publicNo,
+        status: 'submitted',
+        statusLabel: concernStatusLabels.submitted,
+        at: now.toISOString(),
+      },
     })
     return { id: created.id, replayed: false }
   })
@@ -253,7 +266,14 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
   const [author, photoRows, events, cosigned, following] = await Promise.all([
     db.select({ nickname: users.nickname }).from(users).where(eq(users.id, row.authorId)),
     db
-      .select({ id: photos.id, url: photos.url, width: photos.width, height: photos.height, moderation: photos.moderation, uploadedBy: photos.uploadedBy })
+      .select({
+        id: photos.id,
+        url: photos.url,
+        width: photos.width,
+        height: photos.height,
+        moderation: photos.moderation,
+        uploadedBy: photos.uploadedBy,
+      })
       .from(concernPhotos)
       .innerJoin(photos, eq(photos.id, concernPhotos.photoId))
       .where(eq(concernPhotos.concernId, id))
@@ -275,13 +295,26 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
       .leftJoin(users, eq(users.id, concernEvents.actorId))
       .where(eq(concernEvents.concernId, id))
       .orderBy(asc(concernEvents.createdAt), asc(concernEvents.id)),
-    db.select({ u: cosigns.userId }).from(cosigns).where(and(eq(cosigns.concernId, id), eq(cosigns.userId, actor.userId))),
-    db.select({ u: follows.userId }).from(follows).where(and(eq(follows.concernId, id), eq(follows.userId, actor.userId))),
+    db
+      .select({ u: cosigns.userId })
+      .from(cosigns)
+      .where(and(eq(cosigns.concernId, id), eq(cosigns.userId, actor.userId))),
+    db
+      .select({ u: follows.userId })
+      .from(follows)
+      .where(and(eq(follows.concernId, id), eq(follows.userId, actor.userId))),
   ])
   const eventIds = events.map((e) => e.id)
   const evPhotos = eventIds.length
     ? await db
-        .select({ eventId: eventPhotos.eventId, id: photos.id, url: photos.url, width: photos.width, height: photos.height, moderation: photos.moderation })
+        .select({
+          eventId: eventPhotos.eventId,
+          id: photos.id,
+          url: photos.url,
+          width: photos.width,
+          height: photos.height,
+          moderation: photos.moderation,
+        })
         .from(eventPhotos)
         .innerJoin(photos, eq(photos.id, eventPhotos.photoId))
         .where(inArray(eventPhotos.eventId, eventIds))
@@ -297,13 +330,20 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
         : e.actorRole === 'partner'
           ? { role: 'partner' as const, name: data.orgName ?? '共建单位' }
           : e.actorRole === 'staff'
-            ? { role: 'staff' as const, name: `${roleLabels[(data.staffRole as 'worker') ?? 'worker'] ?? '社区工作者'} ${e.actorName ?? ''}`.trim() }
+            ? {
+                role: 'staff' as const,
+                name: `${roleLabels[(data.staffRole as 'worker') ?? 'worker'] ?? '社区工作者'} ${e.actorName ?? ''}`.trim(),
+              }
             : {
                 role: 'resident' as const,
                 name:
                   e.actorId === row.authorId
                     ? residentName(e.actorName ?? '', nameOpts)
-                    : residentName(e.actorName ?? '', { anonymous: true, viewerIsAuthor: e.actorId === actor.userId, viewerIsStaff: privileged }),
+                    : residentName(e.actorName ?? '', {
+                        anonymous: true,
+                        viewerIsAuthor: e.actorId === actor.userId,
+                        viewerIsStaff: privileged,
+                      }),
               }
     const label = e.action === 'rate' && e.toStatus === 'reopened' ? concernEventLabels.reopen : (concernEventLabels[e.action] ?? e.action)
     return {
@@ -465,14 +505,37 @@ export async function setCosign(deps: Deps, actor: Actor, id: string, on: boolea
   const now = deps.now()
   return db.transaction(async (tx) => {
     if (on) {
-      const added = await tx.insert(cosigns).values({ concernId: id, userId: actor.userId, createdAt: now }).onConflictDoNothing().returning()
-      if (added.length) await tx.update(concerns).set({ cosignCount: sql`${concerns.cosignCount} + 1` }).where(eq(concerns.id, id))
+      const added = await tx
+        .insert(cosigns)
+        .values({ concernId: id, userId: actor.userId, createdAt: now })
+        .onConflictDoNothing()
+        .returning()
+      if (added.length)
+        await tx
+          .update(concerns)
+          .set({ cosignCount: sql`${concerns.cosignCount} + 1` })
+          .where(eq(concerns.id, id))
       // Co-signing also follows it, so the co-signer hears of each step.
-      const followed = await tx.insert(follows).values({ concernId: id, userId: actor.userId, createdAt: now }).onConflictDoNothing().returning()
-      if (followed.length) await tx.update(concerns).set({ followCount: sql`${concerns.followCount} + 1` }).where(eq(concerns.id, id))
+      const followed = await tx
+        .insert(follows)
+        .values({ concernId: id, userId: actor.userId, createdAt: now })
+        .onConflictDoNothing()
+        .returning()
+      if (followed.length)
+        await tx
+          .update(concerns)
+          .set({ followCount: sql`${concerns.followCount} + 1` })
+          .where(eq(concerns.id, id))
     } else {
-      const removed = await tx.delete(cosigns).where(and(eq(cosigns.concernId, id), eq(cosigns.userId, actor.userId))).returning()
-      if (removed.length) await tx.update(concerns).set({ cosignCount: sql`${concerns.cosignCount} - 1` }).where(eq(concerns.id, id))
+      const removed = await tx
+        .delete(cosigns)
+        .where(and(eq(cosigns.concernId, id), eq(cosigns.userId, actor.userId)))
+        .returning()
+      if (removed.length)
+        await tx
+          .update(concerns)
+          .set({ cosignCount: sql`${concerns.cosignCount} - 1` })
+          .where(eq(concerns.id, id))
     }
     const [c] = await tx.select({ n: concerns.cosignCount }).from(concerns).where(eq(concerns.id, id))
     return { cosigned: on, cosignCount: c.n }
@@ -485,11 +548,26 @@ export async function setFollow(deps: Deps, actor: Actor, id: string, on: boolea
   const now = deps.now()
   return db.transaction(async (tx) => {
     if (on) {
-      const added = await tx.insert(follows).values({ concernId: id, userId: actor.userId, createdAt: now }).onConflictDoNothing().returning()
-      if (added.length) await tx.update(concerns).set({ followCount: sql`${concerns.followCount} + 1` }).where(eq(concerns.id, id))
+      const added = await tx
+        .insert(follows)
+        .values({ concernId: id, userId: actor.userId, createdAt: now })
+        .onConflictDoNothing()
+        .returning()
+      if (added.length)
+        await tx
+          .update(concerns)
+          .set({ followCount: sql`${concerns.followCount} + 1` })
+          .where(eq(concerns.id, id))
     } else {
-      const removed = await tx.delete(follows).where(and(eq(follows.concernId, id), eq(follows.userId, actor.userId))).returning()
-      if (removed.length) await tx.update(concerns).set({ followCount: sql`${concerns.followCount} - 1` }).where(eq(concerns.id, id))
+      const removed = await tx
+        .delete(follows)
+        .where(and(eq(follows.concernId, id), eq(follows.userId, actor.userId)))
+        .returning()
+      if (removed.length)
+        await tx
+          .update(concerns)
+          .set({ followCount: sql`${concerns.followCount} - 1` })
+          .where(eq(concerns.id, id))
     }
     const [c] = await tx.select({ n: concerns.followCount }).from(concerns).where(eq(concerns.id, id))
     return { following: on, followCount: c.n }
@@ -529,7 +607,13 @@ export async function transitionConcern(deps: Deps, actor: Actor, id: string, in
       const [m] = await db
         .select({ id: memberships.id })
         .from(memberships)
-        .where(and(eq(memberships.userId, input.assignee.userId), eq(memberships.communityId, row.communityId), inArray(memberships.role, ['worker', 'admin'])))
+        .where(
+          and(
+            eq(memberships.userId, input.assignee.userId),
+            eq(memberships.communityId, row.communityId),
+            inArray(memberships.role, ['worker', 'admin']),
+          ),
+        )
       if (!m) throw new AppError('ASSIGNEE_INVALID')
       patch.assigneeUserId = input.assignee.userId
       patch.assigneeOrg = null
@@ -564,9 +648,20 @@ export async function transitionConcern(deps: Deps, actor: Actor, id: string, in
     if (target) data.target = { id: target.id, publicNo: target.publicNo }
     const [event] = await tx
       .insert(concernEvents)
-      .values({ concernId: id, actorId: actor.userId, actorRole, action: input.action, fromStatus: row.status, toStatus: check.to, note: note ?? null, data, createdAt: now })
+      .values({
+        concernId: id,
+        actorId: actor.userId,
+        actorRole,
+        action: input.action,
+        fromStatus: row.status,
+        toStatus: check.to,
+        note: note ?? null,
+        data,
+        createdAt: now,
+      })
       .returning({ id: concernEvents.id })
-    if (attached.length) await tx.insert(eventPhotos).values(attached.map((p, position) => ({ eventId: event.id, photoId: p.id, position })))
+    if (attached.length)
+      await tx.insert(eventPhotos).values(attached.map((p, position) => ({ eventId: event.id, photoId: p.id, position })))
 
     if (target) await mergeInto(tx, actor, row, target, now)
 
@@ -662,7 +757,14 @@ export async function rateConcern(deps: Deps, actor: Actor, id: string, input: z
     // A reopened concern goes back to whoever handled it; staff hear of every rating.
     const audience = new Set([...(await staffUserIds(tx, row.communityId)), ...(await assigneeIds(tx, updated))])
     audience.delete(actor.userId)
-    await tellAbout(tx, updated, check.to, [...audience], `居民评价 ${input.rating} 星${input.solved ? '' : '（未解决）'}${input.comment ? `：${input.comment}` : ''}`, now)
+    await tellAbout(
+      tx,
+      updated,
+      check.to,
+      [...audience],
+      `居民评价 ${input.rating} 星${input.solved ? '' : '（未解决）'}${input.comment ? `：${input.comment}` : ''}`,
+      now,
+    )
   })
   return getConcernDetail(deps, actor, id)
 }
@@ -719,7 +821,14 @@ export async function noticeOverdue(deps: Deps, batch = 500): Promise<number> {
           tx
             .select({ id: concerns.id })
             .from(concerns)
-            .where(and(lt(concerns.dueAt, now), isNull(concerns.resolvedAt), isNull(concerns.overdueNotifiedAt), inArray(concerns.status, [...openStatuses])))
+            .where(
+              and(
+                lt(concerns.dueAt, now),
+                isNull(concerns.resolvedAt),
+                isNull(concerns.overdueNotifiedAt),
+                inArray(concerns.status, [...openStatuses]),
+              ),
+            )
             .limit(batch),
         ),
       )
@@ -738,7 +847,6 @@ export async function noticeOverdue(deps: Deps, batch = 500): Promise<number> {
     return due.length
   })
 }
-
 
 // ── Moved on by a council (议事会) ───────────────────────────────────────────────────────────────
 
@@ -768,7 +876,9 @@ export async function moveConcernByCouncil(
   const [locked] = await tx.select().from(concerns).where(eq(concerns.id, concernId)).for('update')
   if (!locked) return taken
   let current: ConcernRow = locked
-  const staffRole = actor.memberships.find((m) => m.communityId === current.communityId && (m.role === 'admin' || m.role === 'worker'))?.role
+  const staffRole = actor.memberships.find(
+    (m) => m.communityId === current.communityId && (m.role === 'admin' || m.role === 'worker'),
+  )?.role
   for (const step of steps) {
     const check = checkTransition(step.action, current.status, ['staff'])
     if (!check.ok) continue

@@ -84,7 +84,14 @@ async function fillAhead(tx: Tx, rule: CouncilRuleRow, now: Date): Promise<numbe
     .onConflictDoNothing({ target: [councilSessions.ruleId, councilSessions.occurrenceStart] })
     .returning({ id: councilSessions.id })
   for (const s of created) {
-    await logEvent(tx, { sessionId: s.id, actorRole: 'system', action: 'create', toStatus: 'open', data: { ruleId: rule.id }, createdAt: now })
+    await logEvent(tx, {
+      sessionId: s.id,
+      actorRole: 'system',
+      action: 'create',
+      toStatus: 'open',
+      data: { ruleId: rule.id },
+      createdAt: now,
+    })
   }
   return created.length
 }
@@ -123,7 +130,11 @@ export async function createRule(deps: Deps, actor: Actor, communityId: string, 
 export async function listRules(deps: Deps, actor: Actor, communityId: string) {
   const { db } = deps.database
   if (!can(actor, 'council.manage', { communityId })) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以查看固定议事安排')
-  const rows = await db.select().from(councilRules).where(eq(councilRules.communityId, communityId)).orderBy(asc(councilRules.createdAt), asc(councilRules.id))
+  const rows = await db
+    .select()
+    .from(councilRules)
+    .where(eq(councilRules.communityId, communityId))
+    .orderBy(asc(councilRules.createdAt), asc(councilRules.id))
   const now = deps.now()
   return { items: rows.map((r) => ruleView(r, now)) }
 }
@@ -173,7 +184,14 @@ export async function sendReminders(deps: Deps): Promise<number> {
           .from(councilRegistrations)
           .where(and(eq(councilRegistrations.sessionId, s.id), eq(councilRegistrations.status, 'registered')))
         const place = s.venue ?? '线上'
-        await tellSession(tx, s, seated.map((r) => r.userId), `议事会提醒：${s.title}`, `${chinaTimeLabel(s.startsAt)} 在${place}召开，请准时参加并现场签到`, now)
+        await tellSession(
+          tx,
+          s,
+          seated.map((r) => r.userId),
+          `议事会提醒：${s.title}`,
+          `${chinaTimeLabel(s.startsAt)} 在${place}召开，请准时参加并现场签到`,
+          now,
+        )
         n += seated.length
       }
       return n

@@ -14,13 +14,7 @@ import { sessionStatusLabels, registrationStatusLabels } from '../../domain/coun
 import { availableSessionActions, checkSessionTransition, upcomingStatuses, type SessionStatus } from '../../domain/councils/lifecycle.js'
 import { MAX_SESSION_HOURS } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
-import type {
-  MinutesInput,
-  RegistrationsQuery,
-  SessionActionInput,
-  SessionInput,
-  SessionsQuery,
-} from '../../domain/schemas/councils.js'
+import type { MinutesInput, RegistrationsQuery, SessionActionInput, SessionInput, SessionsQuery } from '../../domain/schemas/councils.js'
 import type { Db } from '../../db/client.js'
 import {
   communities,
@@ -104,7 +98,13 @@ export async function tellSession(
     userIds,
     title,
     body,
-    message: { template: 'council_session', sessionId: s.id, status: s.status, statusLabel: sessionStatusLabels[s.status], at: now.toISOString() },
+    message: {
+      template: 'council_session',
+      sessionId: s.id,
+      status: s.status,
+      statusLabel: sessionStatusLabels[s.status],
+      at: now.toISOString(),
+    },
   })
 }
 
@@ -113,7 +113,9 @@ export async function registrantIds(tx: Db | Tx, sessionId: string): Promise<str
   const rows = await tx
     .select({ userId: councilRegistrations.userId })
     .from(councilRegistrations)
-    .where(and(eq(councilRegistrations.sessionId, sessionId), inArray(councilRegistrations.status, ['registered', 'waitlisted', 'checked_in'])))
+    .where(
+      and(eq(councilRegistrations.sessionId, sessionId), inArray(councilRegistrations.status, ['registered', 'waitlisted', 'checked_in'])),
+    )
   return rows.map((r) => r.userId)
 }
 
@@ -153,7 +155,14 @@ export async function createSession(deps: Deps, actor: Actor, communityId: strin
       .insert(councilSessions)
       .values({ ...values, communityId, checkInCode: newCheckInCode(), createdBy: actor.userId, createdAt: now, updatedAt: now })
       .returning()
-    await logEvent(tx, { sessionId: created.id, actorId: actor.userId, actorRole: 'staff', action: 'create', toStatus: 'planned', createdAt: now })
+    await logEvent(tx, {
+      sessionId: created.id,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'create',
+      toStatus: 'planned',
+      createdAt: now,
+    })
     return created.id
   })
 }
@@ -189,15 +198,27 @@ export async function editSession(deps: Deps, actor: Actor, id: string, input: S
         })
       }
       if (fresh.acceptedTopicCount > values.agendaSlots) {
-        throw new AppError('SESSION_CHANGED', `已有 ${fresh.acceptedTopicCount} 个议题列入议程，议题数量不能少于 ${fresh.acceptedTopicCount}`, {
-          fields: [{ path: 'agendaSlots', message: `不能少于已列入议程的 ${fresh.acceptedTopicCount} 个` }],
-        })
+        throw new AppError(
+          'SESSION_CHANGED',
+          `已有 ${fresh.acceptedTopicCount} 个议题列入议程，议题数量不能少于 ${fresh.acceptedTopicCount}`,
+          {
+            fields: [{ path: 'agendaSlots', message: `不能少于已列入议程的 ${fresh.acceptedTopicCount} 个` }],
+          },
+        )
       }
       throw new AppError('SESSION_CHANGED')
     }
     // More seats: the waiting list moves up in order.
     await promoteWaitlisted(tx, id, now)
-    await logEvent(tx, { sessionId: id, actorId: actor.userId, actorRole: 'staff', action: 'edit', fromStatus: session.status, toStatus: session.status, createdAt: now })
+    await logEvent(tx, {
+      sessionId: id,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'edit',
+      fromStatus: session.status,
+      toStatus: session.status,
+      createdAt: now,
+    })
     if (moved || values.venue !== session.venue) {
       const audience = (await registrantIds(tx, id)).filter((u) => u !== actor.userId)
       await tellSession(tx, updated, audience, `议事会「${updated.title}」时间或地点有变`, `请查看最新的时间和地点`, now)
@@ -282,7 +303,9 @@ export async function listSessions(deps: Deps, actor: Actor, communityId: string
   const horizon = new Date(now.getTime() - MAX_SESSION_HOURS * 3600_000)
   const conditions = [
     eq(councilSessions.communityId, communityId),
-    upcoming ? and(gt(councilSessions.startsAt, horizon), gt(councilSessions.endsAt, now)) : and(lt(councilSessions.startsAt, now), lte(councilSessions.endsAt, now)),
+    upcoming
+      ? and(gt(councilSessions.startsAt, horizon), gt(councilSessions.endsAt, now))
+      : and(lt(councilSessions.startsAt, now), lte(councilSessions.endsAt, now)),
     q.kind ? eq(councilSessions.kind, q.kind) : undefined,
     audience === 'invited'
       ? sql`exists (select 1 from jsonb_array_elements(${councilSessions.invitedParties}) p where p->>'name' in ${orgs.length ? orgs : ['']})`
@@ -295,7 +318,9 @@ export async function listSessions(deps: Deps, actor: Actor, communityId: string
     .from(councilSessions)
     .leftJoin(mine, and(eq(mine.sessionId, councilSessions.id), eq(mine.userId, actor.userId)))
     .where(and(...conditions))
-    .orderBy(...(upcoming ? [asc(councilSessions.startsAt), asc(councilSessions.id)] : [desc(councilSessions.startsAt), desc(councilSessions.id)]))
+    .orderBy(
+      ...(upcoming ? [asc(councilSessions.startsAt), asc(councilSessions.id)] : [desc(councilSessions.startsAt), desc(councilSessions.id)]),
+    )
     .limit(q.limit + 1)
   const items = rows.slice(0, q.limit)
   const last = items.at(-1)
@@ -431,7 +456,10 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
       registration: reg,
       waitlistPosition: reg === 'waitlisted' && registration ? await waitlistPosition(db, id, registration) : null,
       canRegister: mayAttend && reg === 'none' && canRegister({ sessionStatus: session.status, startsAt: session.startsAt, now }).ok,
-      canCheckIn: mayAttend && reg !== 'checked_in' && canCheckIn({ sessionStatus: session.status, startsAt: session.startsAt, endsAt: session.endsAt, now }).ok,
+      canCheckIn:
+        mayAttend &&
+        reg !== 'checked_in' &&
+        canCheckIn({ sessionStatus: session.status, startsAt: session.startsAt, endsAt: session.endsAt, now }).ok,
       canBookTopic: bookingBlockedReason === null,
       bookingBlockedReason,
       myTopics: topics.filter((r) => r.topic.proposerId === actor.userId).map((r) => topicView(r, viewerInfo, session.status)),
@@ -442,7 +470,11 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
 
 // ── Registration, the waiting list and check-in ──────────────────────────────────────────────────
 
-function refuse(r: { ok: false; code: 'REGISTRATION_NOT_OPEN' | 'REGISTRATION_CLOSED' | 'SESSION_CANCELLED' | 'CHECK_IN_NOT_OPEN'; message: string }): never {
+function refuse(r: {
+  ok: false
+  code: 'REGISTRATION_NOT_OPEN' | 'REGISTRATION_CLOSED' | 'SESSION_CANCELLED' | 'CHECK_IN_NOT_OPEN'
+  message: string
+}): never {
   throw new AppError(r.code, r.message)
 }
 
@@ -468,8 +500,7 @@ export async function registrationState(db: Db | Tx, sessionId: string, userId: 
 }
 
 /** Still open for registration, in the same statement that counts: the start has not come and it is not cancelled. */
-const stillOpen = (now: Date) =>
-  and(inArray(councilSessions.status, ['open', 'agenda_fixed']), gt(councilSessions.startsAt, now))
+const stillOpen = (now: Date) => and(inArray(councilSessions.status, ['open', 'agenda_fixed']), gt(councilSessions.startsAt, now))
 
 /**
  * Register: a seat while one is free, taken by one conditional update (`registered_count <
@@ -521,7 +552,14 @@ export async function register(deps: Deps, actor: Actor, sessionId: string) {
         .returning({ id: councilRegistrations.id, createdAt: councilRegistrations.createdAt })
       // Already registered or waiting (a second tap): roll this one's count back.
       if (!row) throw new AlreadyRegistered()
-      await logEvent(tx, { sessionId, actorId: actor.userId, actorRole: 'resident', action: status === 'registered' ? 'register' : 'waitlist', toStatus: status, createdAt: now })
+      await logEvent(tx, {
+        sessionId,
+        actorId: actor.userId,
+        actorRole: 'resident',
+        action: status === 'registered' ? 'register' : 'waitlist',
+        toStatus: status,
+        createdAt: now,
+      })
       return { status, row, ...after }
     })
     return {
@@ -581,7 +619,15 @@ export async function promoteWaitlisted(tx: Tx, sessionId: string, now: Date): P
     const userId = next?.userId
     if (!userId) throw new AppError('SESSION_CHANGED')
     promoted.push(userId)
-    await logEvent(tx, { sessionId, actorId: userId, actorRole: 'system', action: 'promote', fromStatus: 'waitlisted', toStatus: 'registered', createdAt: now })
+    await logEvent(tx, {
+      sessionId,
+      actorId: userId,
+      actorRole: 'system',
+      action: 'promote',
+      fromStatus: 'waitlisted',
+      toStatus: 'registered',
+      createdAt: now,
+    })
   }
   if (promoted.length) {
     const s = await loadSession(tx, sessionId)
@@ -618,7 +664,15 @@ export async function cancelRegistration(deps: Deps, actor: Actor, sessionId: st
           : { waitlistCount: sql`${councilSessions.waitlistCount} - 1` },
       )
       .where(eq(councilSessions.id, sessionId))
-    await logEvent(tx, { sessionId, actorId: actor.userId, actorRole: 'resident', action: 'cancel_registration', fromStatus: reg.status, toStatus: 'cancelled', createdAt: now })
+    await logEvent(tx, {
+      sessionId,
+      actorId: actor.userId,
+      actorRole: 'resident',
+      action: 'cancel_registration',
+      fromStatus: reg.status,
+      toStatus: 'cancelled',
+      createdAt: now,
+    })
     if (reg.holdsSeat) await promoteWaitlisted(tx, sessionId, now)
   })
   return registrationState(db, sessionId, actor.userId)
@@ -645,7 +699,10 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, code:
     if (reg?.status === 'checked_in') return
     let holdsSeat = reg?.holdsSeat ?? false
     if (reg?.status === 'waitlisted') {
-      await tx.update(councilSessions).set({ waitlistCount: sql`${councilSessions.waitlistCount} - 1` }).where(eq(councilSessions.id, sessionId))
+      await tx
+        .update(councilSessions)
+        .set({ waitlistCount: sql`${councilSessions.waitlistCount} - 1` })
+        .where(eq(councilSessions.id, sessionId))
     }
     if (!holdsSeat) {
       const [seat] = await tx
@@ -655,7 +712,10 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, code:
         .returning({ id: councilSessions.id })
       holdsSeat = !!seat
     }
-    await tx.update(councilSessions).set({ checkedInCount: sql`${councilSessions.checkedInCount} + 1` }).where(eq(councilSessions.id, sessionId))
+    await tx
+      .update(councilSessions)
+      .set({ checkedInCount: sql`${councilSessions.checkedInCount} + 1` })
+      .where(eq(councilSessions.id, sessionId))
     await tx
       .insert(councilRegistrations)
       .values({ sessionId, userId: actor.userId, status: 'checked_in', holdsSeat, createdAt: now, checkedInAt: now })
@@ -670,7 +730,7 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, code:
       action: 'check_in',
       fromStatus: reg?.status ?? null,
       toStatus: 'checked_in',
-      data: { walkIn: !reg || reg.status !== 'registered', holdsSeat },
+      data: { walkIn: reg?.status !== 'registered', holdsSeat },
       createdAt: now,
     })
   })
@@ -687,7 +747,10 @@ export async function listRegistrations(deps: Deps, actor: Actor, sessionId: str
     q.cursor
       ? (() => {
           const c = decodeCursor(q.cursor)
-          return or(gt(councilRegistrations.createdAt, c.createdAt), and(eq(councilRegistrations.createdAt, c.createdAt), gt(councilRegistrations.id, c.id)))
+          return or(
+            gt(councilRegistrations.createdAt, c.createdAt),
+            and(eq(councilRegistrations.createdAt, c.createdAt), gt(councilRegistrations.id, c.id)),
+          )
         })()
       : undefined,
   ].filter(Boolean) as SQL[]
@@ -719,7 +782,10 @@ export async function publishMinutes(deps: Deps, actor: Actor, sessionId: string
   const { db } = deps.database
   const now = deps.now()
   const session = await managedSession(db, actor, sessionId)
-  const check = checkSessionTransition('publish_minutes', session.status, ['staff'], { minutesText: input.text, attendeeCount: input.attendeeCount })
+  const check = checkSessionTransition('publish_minutes', session.status, ['staff'], {
+    minutesText: input.text,
+    attendeeCount: input.attendeeCount,
+  })
   if (!check.ok) {
     if (check.code === 'INPUT_MISSING') throw fieldError(check.field ?? 'text', check.message)
     throw new AppError('SESSION_TRANSITION_NOT_ALLOWED', check.message)
@@ -728,14 +794,29 @@ export async function publishMinutes(deps: Deps, actor: Actor, sessionId: string
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(councilSessions)
-      .set({ status: check.to, minutesText: input.text, minutesAttendeeCount: input.attendeeCount, minutesPublishedAt: now, updatedAt: now })
+      .set({
+        status: check.to,
+        minutesText: input.text,
+        minutesAttendeeCount: input.attendeeCount,
+        minutesPublishedAt: now,
+        updatedAt: now,
+      })
       .where(and(eq(councilSessions.id, sessionId), eq(councilSessions.status, session.status)))
       .returning()
     if (!updated) throw new AppError('SESSION_CHANGED')
     if (attached.length) {
       await tx.insert(councilSessionPhotos).values(attached.map((p, position) => ({ sessionId, photoId: p.id, position })))
     }
-    await logEvent(tx, { sessionId, actorId: actor.userId, actorRole: 'staff', action: 'publish_minutes', fromStatus: session.status, toStatus: check.to, data: { attendeeCount: input.attendeeCount, photos: attached.length }, createdAt: now })
+    await logEvent(tx, {
+      sessionId,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'publish_minutes',
+      fromStatus: session.status,
+      toStatus: check.to,
+      data: { attendeeCount: input.attendeeCount, photos: attached.length },
+      createdAt: now,
+    })
     const proposers = await tx
       .select({ userId: councilTopics.proposerId })
       .from(councilTopics)

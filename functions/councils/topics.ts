@@ -14,16 +14,7 @@ import { moveConcernByCouncil } from '../concerns/service.js'
 import { decodeCursor, toPage } from '../http/cursor.js'
 import { AppError, pgErrorCode } from '../http/errors.js'
 import { notify } from '../notifications/service.js'
-import {
-  fieldError,
-  loadSession,
-  logEvent,
-  staffIds,
-  topicRows,
-  topicView,
-  visibleSession,
-  type Tx,
-} from './service.js'
+import { fieldError, loadSession, logEvent, staffIds, topicRows, topicView, visibleSession, type Tx } from './service.js'
 
 /** Residents' words go through the content check before anyone else reads them. */
 async function assertTextPasses(deps: Deps, userId: string, text: string) {
@@ -31,13 +22,27 @@ async function assertTextPasses(deps: Deps, userId: string, text: string) {
   if (!(await deps.contentCheck.textPasses(text, u?.openid ?? null))) throw new AppError('CONTENT_REFUSED')
 }
 
-async function tellProposer(tx: Tx, topic: Pick<CouncilTopicRow, 'proposerId' | 'title'>, session: Pick<CouncilSessionRow, 'id' | 'status'>, title: string, body: string, now: Date, actorId: string) {
+async function tellProposer(
+  tx: Tx,
+  topic: Pick<CouncilTopicRow, 'proposerId' | 'title'>,
+  session: Pick<CouncilSessionRow, 'id' | 'status'>,
+  title: string,
+  body: string,
+  now: Date,
+  actorId: string,
+) {
   if (topic.proposerId === actorId) return
   await notify(tx, {
     userIds: [topic.proposerId],
     title,
     body,
-    message: { template: 'council_session', sessionId: session.id, status: session.status, statusLabel: title.slice(0, 5), at: now.toISOString() },
+    message: {
+      template: 'council_session',
+      sessionId: session.id,
+      status: session.status,
+      statusLabel: title.slice(0, 5),
+      at: now.toISOString(),
+    },
   })
 }
 
@@ -76,10 +81,14 @@ export async function bookTopic(deps: Deps, actor: Actor, sessionId: string, inp
       .leftJoin(cosigns, and(eq(cosigns.concernId, concerns.id), eq(cosigns.userId, actor.userId)))
       .where(eq(concerns.id, input.concernId))
     if (!c || c.communityId !== session.communityId || (c.authorId !== actor.userId && !c.cosigned)) {
-      throw new AppError('CONCERN_NOT_ELIGIBLE', undefined, { fields: [{ path: 'concernId', message: '只能关联自己反映或附议过的本社区诉求' }] })
+      throw new AppError('CONCERN_NOT_ELIGIBLE', undefined, {
+        fields: [{ path: 'concernId', message: '只能关联自己反映或附议过的本社区诉求' }],
+      })
     }
     if (!openStatuses.includes(c.status)) {
-      throw new AppError('CONCERN_NOT_ELIGIBLE', '这条诉求已办结或已合并，不能再申报', { fields: [{ path: 'concernId', message: '诉求已办结' }] })
+      throw new AppError('CONCERN_NOT_ELIGIBLE', '这条诉求已办结或已合并，不能再申报', {
+        fields: [{ path: 'concernId', message: '诉求已办结' }],
+      })
     }
   }
   await assertTextPasses(deps, actor.userId, `${input.title}\n${input.reason}`)
@@ -91,7 +100,9 @@ export async function bookTopic(deps: Deps, actor: Actor, sessionId: string, inp
         tx
           .select({ n: count() })
           .from(councilTopics)
-          .where(and(eq(councilTopics.sessionId, sessionId), eq(councilTopics.proposerId, actor.userId), eq(councilTopics.status, 'pending'))),
+          .where(
+            and(eq(councilTopics.sessionId, sessionId), eq(councilTopics.proposerId, actor.userId), eq(councilTopics.status, 'pending')),
+          ),
         input.concernId
           ? tx
               .select({ id: councilTopics.id })
@@ -122,7 +133,15 @@ export async function bookTopic(deps: Deps, actor: Actor, sessionId: string, inp
           updatedAt: now,
         })
         .returning({ id: councilTopics.id })
-      await logEvent(tx, { sessionId, topicId: created.id, actorId: actor.userId, actorRole: 'resident', action: 'book_topic', toStatus: 'pending', createdAt: now })
+      await logEvent(tx, {
+        sessionId,
+        topicId: created.id,
+        actorId: actor.userId,
+        actorRole: 'resident',
+        action: 'book_topic',
+        toStatus: 'pending',
+        createdAt: now,
+      })
       await notify(tx, {
         userIds: (await staffIds(tx, locked.communityId)).filter((u) => u !== actor.userId),
         title: `新议题申报：${input.title}`,
@@ -218,7 +237,9 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
       !['planned', 'open'].includes(target.status) ||
       target.startsAt.getTime() <= Math.max(session.startsAt.getTime(), now.getTime())
     ) {
-      throw new AppError('DEFER_TARGET_INVALID', undefined, { fields: [{ path: 'targetSessionId', message: '请选择本社区之后一场尚未召开的议事会' }] })
+      throw new AppError('DEFER_TARGET_INVALID', undefined, {
+        fields: [{ path: 'targetSessionId', message: '请选择本社区之后一场尚未召开的议事会' }],
+      })
     }
   }
 
@@ -277,7 +298,16 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
           updatedAt: now,
         })
         .returning({ id: councilTopics.id })
-      await logEvent(tx, { sessionId: target.id, topicId: moved.id, actorId: actor.userId, actorRole: 'staff', action: 'deferred_in', toStatus: 'pending', data: { fromSessionId: session.id }, createdAt: now })
+      await logEvent(tx, {
+        sessionId: target.id,
+        topicId: moved.id,
+        actorId: actor.userId,
+        actorRole: 'staff',
+        action: 'deferred_in',
+        toStatus: 'pending',
+        data: { fromSessionId: session.id },
+        createdAt: now,
+      })
       body = `您申报的议题顺延到「${target.title}」（${chinaTimeLabel(target.startsAt)}）`
     } else if (input.action === 'decline') {
       await setTopic(tx, topic, { ...base, decisionReason: input.reason })
@@ -292,7 +322,12 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
       fromStatus: topic.status,
       toStatus: check.to,
       note: input.action === 'decline' ? input.reason : null,
-      data: input.action === 'accept' ? { order: input.order, minutes: input.minutes } : input.action === 'defer' ? { targetSessionId: input.targetSessionId } : null,
+      data:
+        input.action === 'accept'
+          ? { order: input.order, minutes: input.minutes }
+          : input.action === 'defer'
+            ? { targetSessionId: input.targetSessionId }
+            : null,
       createdAt: now,
     })
     await tellProposer(tx, topic, session, `议题${topicActionLabels[input.action as TopicAction]}：${topic.title}`, body, now, actor.userId)
@@ -310,7 +345,16 @@ export async function withdrawTopic(deps: Deps, actor: Actor, topicId: string) {
   if (!check.ok) failTopic(check)
   await db.transaction(async (tx) => {
     await setTopic(tx, topic, { status: 'withdrawn', updatedAt: now })
-    await logEvent(tx, { sessionId: session.id, topicId, actorId: actor.userId, actorRole: 'resident', action: 'withdraw', fromStatus: topic.status, toStatus: 'withdrawn', createdAt: now })
+    await logEvent(tx, {
+      sessionId: session.id,
+      topicId,
+      actorId: actor.userId,
+      actorRole: 'resident',
+      action: 'withdraw',
+      fromStatus: topic.status,
+      toStatus: 'withdrawn',
+      createdAt: now,
+    })
   })
   return getTopic(deps, actor, topicId)
 }
@@ -349,7 +393,14 @@ export async function applyResolution(
 ) {
   const [updated] = await tx
     .update(councilTopics)
-    .set({ resolutionText: r.text, resolutionParty: r.party, resolutionName: r.partyName, resolutionDeadline: r.deadline, resolvedAt: now, updatedAt: now })
+    .set({
+      resolutionText: r.text,
+      resolutionParty: r.party,
+      resolutionName: r.partyName,
+      resolutionDeadline: r.deadline,
+      resolvedAt: now,
+      updatedAt: now,
+    })
     .where(and(eq(councilTopics.id, topic.id), eq(councilTopics.status, 'accepted'), isNull(councilTopics.resolvedAt)))
     .returning({ id: councilTopics.id })
   if (!updated) return null
@@ -406,8 +457,25 @@ export async function recordResolution(deps: Deps, actor: Actor, topicId: string
   await db.transaction(async (tx) => {
     const applied = await applyResolution(tx, actor, topic, { text: input.text, party: input.responsibleParty, partyName, deadline }, now)
     if (!applied) throw new AppError('TOPIC_TRANSITION_NOT_ALLOWED', '这个议题的决议已经记录')
-    await logEvent(tx, { sessionId: session.id, topicId, actorId: actor.userId, actorRole: 'staff', action: 'resolve_topic', note: input.text, data: applied.resolution, createdAt: now })
-    await tellProposer(tx, topic, session, `议题已形成决议：${topic.title}`, `决议：${input.text}；责任方：${applied.partyLabel}`, now, actor.userId)
+    await logEvent(tx, {
+      sessionId: session.id,
+      topicId,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'resolve_topic',
+      note: input.text,
+      data: applied.resolution,
+      createdAt: now,
+    })
+    await tellProposer(
+      tx,
+      topic,
+      session,
+      `议题已形成决议：${topic.title}`,
+      `决议：${input.text}；责任方：${applied.partyLabel}`,
+      now,
+      actor.userId,
+    )
   })
   return getTopic(deps, actor, topicId)
 }

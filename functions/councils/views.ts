@@ -63,12 +63,7 @@ export interface TopicExtras {
   deferredTo: { sessionId: string; title: string; startsAt: Date } | null
 }
 
-export function toTopic(
-  t: CouncilTopicRow,
-  extras: TopicExtras,
-  viewer: { userId: string; staff: boolean },
-  sessionStatus: SessionStatus,
-) {
+export function toTopic(t: CouncilTopicRow, extras: TopicExtras, viewer: { userId: string; staff: boolean }, sessionStatus: SessionStatus) {
   const roles: TopicRole[] = []
   if (t.proposerId === viewer.userId) roles.push('proposer')
   if (viewer.staff) roles.push('staff')

@@ -39,7 +39,8 @@ export function paramsOf<T extends z.ZodType>(schema: T) {
   return validator('param', async (value): Promise<z.output<T>> => {
     const parsed = await schema.safeParseAsync(value)
     // A malformed id can name nothing that exists: it is a 404, not a form error.
-    if (!parsed.success) throw new AppError('NOT_FOUND', undefined, { where: 'params', fields: parsed.error.issues.map((i) => i.path.join('.')) })
+    if (!parsed.success)
+      throw new AppError('NOT_FOUND', undefined, { where: 'params', fields: parsed.error.issues.map((i) => i.path.join('.')) })
     return parsed.data
   })
 }

@@ -27,7 +27,9 @@ export const jobsApi = new Hono<AppEnv>()
 jobsApi.get('/tick', async (c) => {
   const secret = c.var.deps.config.cronSecret
   const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? ''
-  const ok = secret ? given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret)) : !c.var.deps.config.production
+  const ok = secret
+    ? given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret))
+    : !c.var.deps.config.production
   if (!ok) throw new AppError('CRON_FORBIDDEN')
   return c.json(await runScheduledJobs(c.var.deps))
 })
@@ -47,5 +49,13 @@ const TickResult = z.object({
 })
 
 export const jobsDocs = [
-  op({ method: 'get', path: '/api/jobs/tick', tag: 'jobs', summary: '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、表决到期计票与截止前提醒、发送订阅消息', auth: false, response: TickResult, errors: [401] }),
+  op({
+    method: 'get',
+    path: '/api/jobs/tick',
+    tag: 'jobs',
+    summary: '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、表决到期计票与截止前提醒、发送订阅消息',
+    auth: false,
+    response: TickResult,
+    errors: [401],
+  }),
 ]

@@ -56,13 +56,19 @@ export async function dispatchOutbox(deps: Deps, limit = 50) {
         await db.update(outbox).set({ sentAt: deps.now(), lastError: null }).where(eq(outbox.id, row.id))
         result.sent++
       } else {
-        await db.update(outbox).set({ abandonedAt: deps.now(), lastError: 'WeChat: not deliverable (no subscription)' }).where(eq(outbox.id, row.id))
+        await db
+          .update(outbox)
+          .set({ abandonedAt: deps.now(), lastError: 'WeChat: not deliverable (no subscription)' })
+          .where(eq(outbox.id, row.id))
         result.abandoned++
       }
     } catch (err) {
       await db
         .update(outbox)
-        .set({ nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: err instanceof Error ? err.message : String(err) })
+        .set({
+          nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+          lastError: err instanceof Error ? err.message : String(err),
+        })
         .where(eq(outbox.id, row.id))
       result.failed++
     }

@@ -18,6 +18,22 @@ notificationsApi.post('/read', jsonBody(MarkReadInput), async (c) =>
 )
 
 export const notificationsDocs = [
-  op({ method: 'get', path: '/api/notifications', tag: 'notifications', summary: '我的消息（含未读数）', auth: true, query: NotificationsQuery, response: NotificationPage }),
-  op({ method: 'post', path: '/api/notifications/read', tag: 'notifications', summary: '标记已读（不传 ids 则全部已读）', auth: true, body: MarkReadInput, response: UnreadCount }),
+  op({
+    method: 'get',
+    path: '/api/notifications',
+    tag: 'notifications',
+    summary: '我的消息（含未读数）',
+    auth: true,
+    query: NotificationsQuery,
+    response: NotificationPage,
+  }),
+  op({
+    method: 'post',
+    path: '/api/notifications/read',
+    tag: 'notifications',
+    summary: '标记已读（不传 ids 则全部已读）',
+    auth: true,
+    body: MarkReadInput,
+    response: UnreadCount,
+  }),
 ]

@@ -57,7 +57,12 @@ export async function renderSubscribeMessage(deps: Deps, payload: OutboxPayload)
   }
   if (payload.template === 'council_session') {
     const [s] = await deps.database.db
-      .select({ title: councilSessions.title, startsAt: councilSessions.startsAt, venue: councilSessions.venue, onlineUrl: councilSessions.onlineUrl })
+      .select({
+        title: councilSessions.title,
+        startsAt: councilSessions.startsAt,
+        venue: councilSessions.venue,
+        onlineUrl: councilSessions.onlineUrl,
+      })
       .from(councilSessions)
       .where(eq(councilSessions.id, payload.sessionId))
     if (!s) return null

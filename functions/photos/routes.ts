@@ -33,7 +33,8 @@ photosApi.post(
       throw new AppError('PHOTO_MISSING', '上传内容无法读取，请重试')
     }
     const file = body.file
-    if (!(file instanceof File) || file.size === 0) throw new AppError('PHOTO_MISSING', undefined, { fields: [{ path: 'file', message: '请选择要上传的照片' }] })
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError('PHOTO_MISSING', undefined, { fields: [{ path: 'file', message: '请选择要上传的照片' }] })
     return c.json(await uploadPhoto(c.var.deps, c.var.actor, file), 201)
   },
 )
@@ -86,9 +87,51 @@ wechatEvents.post('/events', async (c) => {
 })
 
 export const photosDocs = [
-  op({ method: 'post', path: '/api/photos', tag: 'photos', summary: '上传照片（multipart 字段 file；JPG/PNG/WebP，≤ 10 MB；服务器去除 EXIF 并压缩到 2048 px）', auth: true, response: Photo, status: 201, errors: [400, 413, 415] }),
-  op({ method: 'post', path: '/api/photos/:photoId/review', tag: 'photos', summary: '工作人员审核被微信标记的照片（通过后对居民可见）', auth: true, body: PhotoReviewInput, response: Photo, errors: [403, 404] }),
-  op({ method: 'get', path: '/api/files/:name', tag: 'photos', summary: '照片文件（本地存储）', auth: false, response: z.string(), errors: [404] }),
-  op({ method: 'get', path: '/api/wechat/events', tag: 'photos', summary: '微信消息推送的地址验证', auth: false, response: z.string(), errors: [401] }),
-  op({ method: 'post', path: '/api/wechat/events', tag: 'photos', summary: '微信消息推送（图片内容安全的异步结果）', auth: false, response: z.string(), errors: [401] }),
+  op({
+    method: 'post',
+    path: '/api/photos',
+    tag: 'photos',
+    summary: '上传照片（multipart 字段 file；JPG/PNG/WebP，≤ 10 MB；服务器去除 EXIF 并压缩到 2048 px）',
+    auth: true,
+    response: Photo,
+    status: 201,
+    errors: [400, 413, 415],
+  }),
+  op({
+    method: 'post',
+    path: '/api/photos/:photoId/review',
+    tag: 'photos',
+    summary: '工作人员审核被微信标记的照片（通过后对居民可见）',
+    auth: true,
+    body: PhotoReviewInput,
+    response: Photo,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/files/:name',
+    tag: 'photos',
+    summary: '照片文件（本地存储）',
+    auth: false,
+    response: z.string(),
+    errors: [404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/wechat/events',
+    tag: 'photos',
+    summary: '微信消息推送的地址验证',
+    auth: false,
+    response: z.string(),
+    errors: [401],
+  }),
+  op({
+    method: 'post',
+    path: '/api/wechat/events',
+    tag: 'photos',
+    summary: '微信消息推送（图片内容安全的异步结果）',
+    auth: false,
+    response: z.string(),
+    errors: [401],
+  }),
 ]

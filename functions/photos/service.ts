@@ -3,7 +3,17 @@ import { eq, inArray } from 'drizzle-orm'
 import sharp from 'sharp'
 import { hasRole, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { concernEvents, concernPhotos, concerns, councilSessionPhotos, councilSessions, eventPhotos, photos, users, type PhotoRow } from '../../db/schema.js'
+import {
+  concernEvents,
+  concernPhotos,
+  concerns,
+  councilSessionPhotos,
+  councilSessions,
+  eventPhotos,
+  photos,
+  users,
+  type PhotoRow,
+} from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 
@@ -16,7 +26,8 @@ type Kind = { mime: 'image/jpeg' | 'image/png' | 'image/webp'; ext: 'jpg' | 'png
 export function sniffImage(bytes: Uint8Array): Kind | null {
   const b = bytes
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' }
-  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return { mime: 'image/png', ext: 'png' }
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v))
+    return { mime: 'image/png', ext: 'png' }
   const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to))
   if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { mime: 'image/webp', ext: 'webp' }
   return null
@@ -32,7 +43,11 @@ export async function normaliseImage(input: Uint8Array, kind: Kind) {
       .rotate()
       .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
     const encoded =
-      kind.ext === 'png' ? pipeline.png({ compressionLevel: 9 }) : kind.ext === 'webp' ? pipeline.webp({ quality: 82 }) : pipeline.jpeg({ quality: 82, mozjpeg: true })
+      kind.ext === 'png'
+        ? pipeline.png({ compressionLevel: 9 })
+        : kind.ext === 'webp'
+          ? pipeline.webp({ quality: 82 })
+          : pipeline.jpeg({ quality: 82, mozjpeg: true })
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true })
     return { bytes: new Uint8Array(data), width: info.width, height: info.height }
   } catch {

@@ -91,7 +91,13 @@ export async function submitClaim(db: Db, actor: Actor, input: { householdId: st
       const [open] = await tx
         .select({ status: residencyClaims.status })
         .from(residencyClaims)
-        .where(and(eq(residencyClaims.userId, actor.userId), eq(residencyClaims.householdId, input.householdId), eq(residencyClaims.status, 'verified')))
+        .where(
+          and(
+            eq(residencyClaims.userId, actor.userId),
+            eq(residencyClaims.householdId, input.householdId),
+            eq(residencyClaims.status, 'verified'),
+          ),
+        )
       throw new AppError(open ? 'CLAIM_ALREADY_VERIFIED' : 'CLAIM_ALREADY_PENDING')
     }
     await tx
@@ -121,11 +127,7 @@ export async function withdrawClaim(db: Db, actor: Actor, claimId: string) {
 }
 
 /** Staff queue: pending claims oldest first (fair); reviewed ones newest first. */
-export async function listClaimsForStaff(
-  db: Db,
-  communityId: string,
-  query: { status: ClaimStatus; cursor?: string; limit: number },
-) {
+export async function listClaimsForStaff(db: Db, communityId: string, query: { status: ClaimStatus; cursor?: string; limit: number }) {
   const oldestFirst = query.status === 'pending'
   const conditions: SQL[] = [eq(residencyClaims.communityId, communityId), eq(residencyClaims.status, query.status)]
   if (query.cursor) {

@@ -100,13 +100,22 @@ export async function myElectors(tx: Tx | Db, p: Pick<ProposalRow, 'id' | 'unit'
     .from(voteElectors)
     .innerJoin(
       residencyClaims,
-      and(eq(residencyClaims.householdId, voteElectors.householdId), eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified')),
+      and(
+        eq(residencyClaims.householdId, voteElectors.householdId),
+        eq(residencyClaims.userId, userId),
+        eq(residencyClaims.status, 'verified'),
+      ),
     )
     .where(eq(voteElectors.proposalId, p.id))
   const byId = new Map<string, { id: string; householdId: string | null; areaCents: number; owner: boolean }>()
   for (const r of rows) {
     const prev = byId.get(r.id)
-    byId.set(r.id, { id: r.id, householdId: r.householdId, areaCents: r.areaCents, owner: (prev?.owner ?? false) || r.relation === 'owner' })
+    byId.set(r.id, {
+      id: r.id,
+      householdId: r.householdId,
+      areaCents: r.areaCents,
+      owner: (prev?.owner ?? false) || r.relation === 'owner',
+    })
   }
   return [...byId.values()]
 }

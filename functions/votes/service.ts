@@ -40,7 +40,11 @@ import { ballotView, proposalFacts, resultView, toProposalSummary } from './view
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
-function fieldError(path: string, message: string, code: 'VALIDATION_FAILED' | 'BALLOT_CHOICE_INVALID' | 'PROPOSAL_TOPIC_INVALID' = 'VALIDATION_FAILED') {
+function fieldError(
+  path: string,
+  message: string,
+  code: 'VALIDATION_FAILED' | 'BALLOT_CHOICE_INVALID' | 'PROPOSAL_TOPIC_INVALID' = 'VALIDATION_FAILED',
+) {
   return new AppError(code, message, { where: 'body', fields: [{ path, message }] })
 }
 
@@ -99,7 +103,12 @@ export async function createProposal(deps: Deps, actor: Actor, communityId: stri
   let sessionId: string | null = null
   if (input.topicId) {
     const [topic] = await db
-      .select({ communityId: councilTopics.communityId, status: councilTopics.status, sessionId: councilTopics.sessionId, sessionStatus: councilSessions.status })
+      .select({
+        communityId: councilTopics.communityId,
+        status: councilTopics.status,
+        sessionId: councilTopics.sessionId,
+        sessionStatus: councilSessions.status,
+      })
       .from(councilTopics)
       .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
       .where(eq(councilTopics.id, input.topicId))
@@ -153,7 +162,11 @@ export async function createProposal(deps: Deps, actor: Actor, communityId: stri
         publishDays: input.publishDays,
         liveResults: input.liveResults,
         onApproval: input.onApproval
-          ? { responsibleParty: input.onApproval.responsibleParty, responsibleName: input.onApproval.responsibleName ?? null, deadline: new Date(input.onApproval.deadline).toISOString() }
+          ? {
+              responsibleParty: input.onApproval.responsibleParty,
+              responsibleName: input.onApproval.responsibleName ?? null,
+              deadline: new Date(input.onApproval.deadline).toISOString(),
+            }
           : null,
         createdBy: actor.userId,
         createdAt: now,
@@ -163,7 +176,14 @@ export async function createProposal(deps: Deps, actor: Actor, communityId: stri
     if (attached.length) {
       await tx.insert(proposalPhotos).values(attached.map((ph, position) => ({ proposalId: created.id, photoId: ph.id, position })))
     }
-    await logVote(tx, { proposalId: created.id, actorId: actor.userId, actorRole: 'staff', action: 'create', toStatus: 'draft', createdAt: now })
+    await logVote(tx, {
+      proposalId: created.id,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'create',
+      toStatus: 'draft',
+      createdAt: now,
+    })
     return created.id
   })
   return getProposal(deps, actor, id)
@@ -208,7 +228,16 @@ async function openVote(deps: Deps, actor: Actor, p: ProposalRow, now: Date) {
       .set({ status: 'open', openedAt: now, updatedAt: now, electorateCount: roll.count, electorateAreaCents: roll.areaCents })
       .where(eq(proposals.id, p.id))
       .returning()
-    await logVote(tx, { proposalId: p.id, actorId: actor.userId, actorRole: 'staff', action: 'open', fromStatus: 'draft', toStatus: 'open', data: { electorate: roll.count }, createdAt: now })
+    await logVote(tx, {
+      proposalId: p.id,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'open',
+      fromStatus: 'draft',
+      toStatus: 'open',
+      data: { electorate: roll.count },
+      createdAt: now,
+    })
     const started = p.opensAt.getTime() <= now.getTime()
     const when = started ? `即日起至 ${chinaTimeLabel(p.closesAt)}` : `${chinaTimeLabel(p.opensAt)} 至 ${chinaTimeLabel(p.closesAt)}`
     await tellAboutVote(tx, withRoll, await electorateUserIds(tx, p), `请参加表决：${p.title}`, `投票时间：${when}`, '投票中', now)
@@ -223,7 +252,16 @@ async function cancelVote(deps: Deps, actor: Actor, p: ProposalRow, reason: stri
       .where(and(eq(proposals.id, p.id), eq(proposals.status, p.status)))
       .returning()
     if (!cancelled) throw new AppError('VOTE_CHANGED')
-    await logVote(tx, { proposalId: p.id, actorId: actor.userId, actorRole: 'staff', action: 'cancel', fromStatus: p.status, toStatus: 'cancelled', note: reason, createdAt: now })
+    await logVote(tx, {
+      proposalId: p.id,
+      actorId: actor.userId,
+      actorRole: 'staff',
+      action: 'cancel',
+      fromStatus: p.status,
+      toStatus: 'cancelled',
+      note: reason,
+      createdAt: now,
+    })
     if (p.status === 'open') {
       await tellAboutVote(tx, cancelled, await electorateUserIds(tx, p), `表决已取消：${p.title}`, `取消原因：${reason}`, '已取消', now)
     }
@@ -291,10 +329,20 @@ export async function closeVote(deps: Deps, id: string, by: { actor: Actor | nul
     const data = { outcome: result.outcome, participants: result.participants.count, electorate: result.electorate.count }
     await logVote(tx, { proposalId: id, actorId, actorRole, action: 'close', fromStatus: 'open', toStatus: 'closed', data, createdAt: now })
     if (publish) {
-      await logVote(tx, { proposalId: id, actorId, actorRole, action: 'publish', fromStatus: 'closed', toStatus: 'published', data: { publicUntil: closed.publicUntil?.toISOString() }, createdAt: new Date(now.getTime() + 1) })
+      await logVote(tx, {
+        proposalId: id,
+        actorId,
+        actorRole,
+        action: 'publish',
+        fromStatus: 'closed',
+        toStatus: 'published',
+        data: { publicUntil: closed.publicUntil?.toISOString() },
+        createdAt: new Date(now.getTime() + 1),
+      })
     }
     if (closed.topicId && closed.sessionId) await feedTopic(tx, closed, result, by.actor, now)
-    const verdict = closed.optionKind === 'choice' && result.passed ? `通过：${adoptedLabels(closed, result)}` : outcomeLabels[result.outcome]
+    const verdict =
+      closed.optionKind === 'choice' && result.passed ? `通过：${adoptedLabels(closed, result)}` : outcomeLabels[result.outcome]
     await tellAboutVote(
       tx,
       closed,
@@ -333,11 +381,15 @@ async function feedTopic(tx: Tx, p: ProposalRow, result: TallyResult, closer: Ac
     createdAt: now,
   })
   if (!result.passed || topic.status !== 'accepted' || topic.resolvedAt) return
-  const [session] = await tx.select({ invitedParties: councilSessions.invitedParties }).from(councilSessions).where(eq(councilSessions.id, p.sessionId!))
+  const [session] = await tx
+    .select({ invitedParties: councilSessions.invitedParties })
+    .from(councilSessions)
+    .where(eq(councilSessions.id, p.sessionId!))
   const party = p.onApproval?.responsibleParty ?? 'community'
   const partyName = p.onApproval?.responsibleName ?? session?.invitedParties.find((x) => x.kind === party && x.name)?.name ?? null
   const deadline = p.onApproval ? new Date(p.onApproval.deadline) : new Date(now.getTime() + 30 * 86400_000)
-  const text = p.optionKind === 'choice' ? `表决通过「${p.title}」：${adoptedLabels(p, result)}` : `表决通过「${p.title}」：${p.body}`.slice(0, 1000)
+  const text =
+    p.optionKind === 'choice' ? `表决通过「${p.title}」：${adoptedLabels(p, result)}` : `表决通过「${p.title}」：${p.body}`.slice(0, 1000)
   await applyResolution(tx, actor, topic, { text, party, partyName, deadline, extra: { proposalId: p.id } }, now)
 }
 
@@ -350,7 +402,11 @@ async function systemActor(tx: Tx, p: ProposalRow): Promise<Actor | null> {
     .orderBy(asc(memberships.createdAt))
   const chosen = staff.find((s) => s.userId === p.createdBy) ?? staff[0]
   if (!chosen) return null
-  return { userId: chosen.userId, memberships: staff.filter((s) => s.userId === chosen.userId).map((s) => ({ communityId: p.communityId, role: s.role })), verifiedIn: [] }
+  return {
+    userId: chosen.userId,
+    memberships: staff.filter((s) => s.userId === chosen.userId).map((s) => ({ communityId: p.communityId, role: s.role })),
+    verifiedIn: [],
+  }
 }
 
 /**
@@ -433,7 +489,8 @@ async function turnoutOf(db: Db, p: ProposalRow): Promise<number> {
 /** The result a viewer may see: the stored one once closed, the running counts while open when the vote shows them. */
 async function visibleResult(db: Db, p: ProposalRow, now: Date) {
   if ((p.status === 'closed' || p.status === 'published') && p.result) return resultView(p.result, p.result.computedAt, true)
-  if (p.status === 'open' && p.liveResults && p.opensAt.getTime() <= now.getTime()) return resultView(await tallyOf(db, p), now.toISOString(), false)
+  if (p.status === 'open' && p.liveResults && p.opensAt.getTime() <= now.getTime())
+    return resultView(await tallyOf(db, p), now.toISOString(), false)
   return null
 }
 
@@ -456,7 +513,11 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
       .where(eq(proposalPhotos.proposalId, id))
       .orderBy(asc(proposalPhotos.position)),
     p.scope.buildingIds.length
-      ? db.select({ id: buildings.id, name: buildings.name }).from(buildings).where(inArray(buildings.id, p.scope.buildingIds)).orderBy(asc(buildings.sortKey))
+      ? db
+          .select({ id: buildings.id, name: buildings.name })
+          .from(buildings)
+          .where(inArray(buildings.id, p.scope.buildingIds))
+          .orderBy(asc(buildings.sortKey))
       : Promise.resolve([]),
     p.scope.unitIds.length
       ? db
@@ -467,10 +528,21 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
           .orderBy(asc(buildings.sortKey), asc(units.sortKey))
       : Promise.resolve([]),
     p.status === 'draft' ? Promise.resolve([]) : myElectors(db, p, actor.userId),
-    db.select().from(voteBallots).where(and(eq(voteBallots.proposalId, id), eq(voteBallots.castBy, actor.userId))).limit(1),
+    db
+      .select()
+      .from(voteBallots)
+      .where(and(eq(voteBallots.proposalId, id), eq(voteBallots.castBy, actor.userId)))
+      .limit(1),
   ])
-  const voted = await votedElectors(db, id, electors.map((e) => e.id))
-  const labels = await householdLabels(db, electors.map((e) => e.householdId).filter((h): h is string => !!h))
+  const voted = await votedElectors(
+    db,
+    id,
+    electors.map((e) => e.id),
+  )
+  const labels = await householdLabels(
+    db,
+    electors.map((e) => e.householdId).filter((h): h is string => !!h),
+  )
   const ownElector = own ? electors.find((e) => e.id === own.electorId) : undefined
   const myBallot = own ? ballotView(p, own, ownElector?.householdId ?? null) : null
   const householdVoted = p.unit === 'household' && electors.some((e) => voted.has(e.id))
@@ -490,7 +562,8 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
               ? '您家已有成员投过票了（每户一票）'
               : '您已经投过票了'
             : null
-  const showCounts = p.status !== 'draft' && p.status !== 'cancelled' && (staff || p.liveResults || p.status === 'closed' || p.status === 'published')
+  const showCounts =
+    p.status !== 'draft' && p.status !== 'cancelled' && (staff || p.liveResults || p.status === 'closed' || p.status === 'published')
   const turnout = showCounts && p.electorateCount !== null ? { participants: await turnoutOf(db, p), electorate: p.electorateCount } : null
   return {
     ...toProposalSummary(p, refs ?? { topicTitle: null, sessionTitle: null, sessionStartsAt: null }, !!myBallot || householdVoted, now),
@@ -551,7 +624,12 @@ export async function listProposals(deps: Deps, actor: Actor, communityId: strin
       : undefined,
   ].filter(Boolean) as SQL[]
   const rows = await db
-    .select({ p: proposals, topicTitle: councilTopics.title, sessionTitle: councilSessions.title, sessionStartsAt: councilSessions.startsAt })
+    .select({
+      p: proposals,
+      topicTitle: councilTopics.title,
+      sessionTitle: councilSessions.title,
+      sessionStartsAt: councilSessions.startsAt,
+    })
     .from(proposals)
     .leftJoin(councilTopics, eq(councilTopics.id, proposals.topicId))
     .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
@@ -569,7 +647,12 @@ export async function listProposals(deps: Deps, actor: Actor, communityId: strin
       .selectDistinct({ proposalId: voteBallots.proposalId })
       .from(voteBallots)
       .innerJoin(voteElectors, eq(voteElectors.id, voteBallots.electorId))
-      .where(and(inArray(voteBallots.proposalId, ids), or(eq(voteBallots.castBy, actor.userId), inArray(voteElectors.householdId, mineHouseholds))))
+      .where(
+        and(
+          inArray(voteBallots.proposalId, ids),
+          or(eq(voteBallots.castBy, actor.userId), inArray(voteElectors.householdId, mineHouseholds)),
+        ),
+      )
     for (const h of hits) voted.add(h.proposalId)
   }
   return toPage(
@@ -588,7 +671,9 @@ export async function listParticipation(deps: Deps, actor: Actor, id: string, q:
   if (q.cursor) {
     after = Buffer.from(q.cursor, 'base64url').toString()
     if (!/^[0-9a-f-]{36}$/.test(after)) {
-      throw new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', { fields: [{ path: 'cursor', message: '无效' }] })
+      throw new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', {
+        fields: [{ path: 'cursor', message: '无效' }],
+      })
     }
   }
   const rows = await db
@@ -689,10 +774,17 @@ export async function remindVoters(deps: Deps, hoursBefore = 24): Promise<number
     let n = 0
     for (const p of due) {
       const missing = await electorateUserIds(tx, p, true)
-      await tellAboutVote(tx, p, missing, `表决明天截止：${p.title}`, `投票将于 ${chinaTimeLabel(p.closesAt)} 截止，您还没有投票`, '即将截止', now)
+      await tellAboutVote(
+        tx,
+        p,
+        missing,
+        `表决明天截止：${p.title}`,
+        `投票将于 ${chinaTimeLabel(p.closesAt)} 截止，您还没有投票`,
+        '即将截止',
+        now,
+      )
       n += missing.length
     }
     return n
   })
 }
-

@@ -1,6 +1,14 @@
 import { responsiblePartyLabels } from '../../domain/councils/kinds.js'
 import { isOwnerRule } from '../../domain/votes/kinds.js'
-import { ADVISORY_NOTE, electorateKindLabels, votePhaseLabels, voteRuleDescription, voteRuleLabels, voteStatusLabels, votingUnitLabels } from '../../domain/votes/labels.js'
+import {
+  ADVISORY_NOTE,
+  electorateKindLabels,
+  votePhaseLabels,
+  voteRuleDescription,
+  voteRuleLabels,
+  voteStatusLabels,
+  votingUnitLabels,
+} from '../../domain/votes/labels.js'
 import { votePhase } from '../../domain/votes/lifecycle.js'
 import { outcomeLabels, type TallyResult } from '../../domain/votes/tally.js'
 import type { ProposalRow, VoteBallotRow } from '../../db/schema.js'
@@ -17,7 +25,13 @@ export function resultView(r: TallyResult, computedAt: string, final: boolean) {
     weighsArea: r.weighsArea,
     electorate: { count: r.electorate.count, areaM2: m2(r.electorate.areaCents, r.weighsArea) },
     participants: { count: r.participants.count, areaM2: m2(r.participants.areaCents, r.weighsArea) },
-    options: r.options.map((o) => ({ key: o.key, label: o.label, count: o.count, areaM2: m2(o.areaCents, r.weighsArea), adopted: o.adopted })),
+    options: r.options.map((o) => ({
+      key: o.key,
+      label: o.label,
+      count: o.count,
+      areaM2: m2(o.areaCents, r.weighsArea),
+      adopted: o.adopted,
+    })),
     participationMet: r.participationMet,
     passed: r.passed,
     outcome: r.outcome,
@@ -29,7 +43,11 @@ export function resultView(r: TallyResult, computedAt: string, final: boolean) {
   }
 }
 
-export function ballotView(p: Pick<ProposalRow, 'id' | 'options'>, b: Pick<VoteBallotRow, 'choices' | 'createdAt'>, householdId: string | null) {
+export function ballotView(
+  p: Pick<ProposalRow, 'id' | 'options'>,
+  b: Pick<VoteBallotRow, 'choices' | 'createdAt'>,
+  householdId: string | null,
+) {
   return {
     proposalId: p.id,
     choices: b.choices,

@@ -17,7 +17,14 @@ const suffix = elder ? '-elder' : ''
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 
 /* ---------- sample photos ---------- */
@@ -56,7 +63,11 @@ async function token(nickname: string): Promise<string> {
   const users = (await (await fetch(`${base}/api/auth/dev/users`)).json()) as { items: DevUser[] }
   const user = users.items.find((u) => u.nickname === nickname)
   if (!user) throw new Error(`no demo user ${nickname}`)
-  const res = await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }) })
+  const res = await fetch(`${base}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: user.id }),
+  })
   const session = (await res.json()) as { token: string }
   tokens.set(nickname, session.token)
   return session.token
@@ -77,7 +88,11 @@ async function upload(nickname: string, path: string): Promise<string> {
   const form = new FormData()
   const { readFile } = await import('node:fs/promises')
   form.append('file', new Blob([await readFile(path)], { type: 'image/jpeg' }), 'photo.jpg')
-  const res = await fetch(`${base}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${await token(nickname)}` }, body: form })
+  const res = await fetch(`${base}/api/photos`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await token(nickname)}` },
+    body: form,
+  })
   const data = (await res.json()) as { id: string }
   if (!res.ok) throw new Error(`upload → ${res.status} ${JSON.stringify(data)}`)
   return data.id
@@ -92,7 +107,11 @@ interface Seeded {
 async function seed(): Promise<Seeded> {
   const me = await api<{ memberships: { communityId: string }[] }>('赵晓梅', 'GET', '/me')
   const communityId = me.memberships[0].communityId
-  const board = await api<{ items: { id: string; status: string; mine: boolean }[] }>('赵晓梅', 'GET', `/communities/${communityId}/concerns?scope=mine`)
+  const board = await api<{ items: { id: string; status: string; mine: boolean }[] }>(
+    '赵晓梅',
+    'GET',
+    `/communities/${communityId}/concerns?scope=mine`,
+  )
   const existing = board.items.find((c) => c.status === 'resolved')
   if (board.items.length > 0) return { communityId, resolvedId: existing?.id ?? board.items[0].id }
 
@@ -100,7 +119,13 @@ async function seed(): Promise<Seeded> {
   const b3 = buildings.items.find((b) => b.name.startsWith('3'))!.id
   const b5 = buildings.items.find((b) => b.name.startsWith('5'))?.id ?? b3
   const raise = (nickname: string, body: object) =>
-    api<{ id: string }>(nickname, 'POST', '/concerns', { communityId, ...body }, { 'Idempotency-Key': `seed-${Math.random().toString(36).slice(2)}` })
+    api<{ id: string }>(
+      nickname,
+      'POST',
+      '/concerns',
+      { communityId, ...body },
+      { 'Idempotency-Key': `seed-${Math.random().toString(36).slice(2)}` },
+    )
 
   const lamp = await raise('赵晓梅', {
     category: 'facilities',
@@ -133,7 +158,11 @@ async function seed(): Promise<Seeded> {
   await move(bins.id, { action: 'accept' })
   await move(bins.id, { action: 'start' })
   await move(bins.id, { action: 'note', note: '已联系环卫公司，明天上午清运。' })
-  await move(bins.id, { action: 'resolve', note: '垃圾已清运，垃圾桶已清洗消毒。', photoIds: [await upload('刘网格', await samplePhoto('fixed'))] })
+  await move(bins.id, {
+    action: 'resolve',
+    note: '垃圾已清运，垃圾桶已清洗消毒。',
+    photoIds: [await upload('刘网格', await samplePhoto('fixed'))],
+  })
   return { communityId, resolvedId: bins.id }
 }
 
@@ -228,7 +257,9 @@ await visible(raise.locator('[data-testid="field-error"]'))
 await shot(page, 'c06-raise-form-errors')
 await page.waitForTimeout(2600) // let the toast go
 
-await raise.locator('[data-testid="concern-description-input"] textarea').fill('3号楼2单元的楼道灯不亮了，晚上回家看不见楼梯，希望尽快修一修。')
+await raise
+  .locator('[data-testid="concern-description-input"] textarea')
+  .fill('3号楼2单元的楼道灯不亮了，晚上回家看不见楼梯，希望尽快修一修。')
 // Hold the uploads back a moment so the progress overlay can be seen.
 let holdUploads = true
 await page.route('**/api/photos', (route) => setTimeout(() => void route.continue().catch(() => undefined), holdUploads ? 2500 : 0))
@@ -238,7 +269,11 @@ await (await chooser).setFiles(photos)
 await visible(raise.locator('[data-testid="photo-item"]'))
 await shot(page, 'c07-raise-photos-uploading')
 holdUploads = false
-await raise.locator('[data-testid="photo-item"][data-status="uploading"]').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined)
+await raise
+  .locator('[data-testid="photo-item"][data-status="uploading"]')
+  .first()
+  .waitFor({ state: 'detached', timeout: 20_000 })
+  .catch(() => undefined)
 await visible(raise.locator('[data-testid="similar-hint"]'), 10_000).catch(() => console.warn('no similar hint'))
 await shotFull(page, 'c08-raise-form-filled')
 await raise.locator('[data-testid="place-text"]').click()
@@ -288,7 +323,9 @@ await page.goto(`${base}/#/pages/me/index`)
 await visible(onPage(page, 'me').locator('[data-testid="open-notifications"]'))
 await shot(page, 'c16-me-messages')
 await onPage(page, 'me').locator('[data-testid="open-notifications"]').click()
-await visible(onPage(page, 'notifications').locator('[data-testid="notification"], [data-testid="empty-state"], [data-testid="error-state"]'))
+await visible(
+  onPage(page, 'notifications').locator('[data-testid="notification"], [data-testid="empty-state"], [data-testid="error-state"]'),
+)
 await shotFull(page, 'c17-notifications')
 
 // The worker: 工作台, 工单, and each action on the concern filed above.
@@ -312,7 +349,8 @@ await visible(staff.locator('[data-testid="action-bar"]'))
 await shot(page, 'c21-staff-concern-submitted')
 await shotFull(page, 'c21-staff-concern-submitted-full')
 
-const action = (label: string) => staff.locator('[data-testid="action-bar"] [data-testid="staff-action"]', { hasText: new RegExp(`^${label}$`) })
+const action = (label: string) =>
+  staff.locator('[data-testid="action-bar"] [data-testid="staff-action"]', { hasText: new RegExp(`^${label}$`) })
 const transition = staff.locator('[data-testid="transition-sheet"]')
 await action('不予受理').click()
 await visible(transition)

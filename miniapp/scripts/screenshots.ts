@@ -15,7 +15,14 @@ const worker = process.env.WORKER ?? '刘网格'
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 
 async function shot(page: Page, name: string) {
@@ -75,13 +82,19 @@ async function run(elder: boolean) {
   }
   await visible(page, '[data-testid="claim-step-building"] ~ [data-testid="choices-building"] [data-testid="choice"]')
   await shot(page, `07-claim-building${suffix}`)
-  await page.locator('[data-testid="choices-building"] [data-testid="choice"]').nth(elder ? 1 : 0).click()
+  await page
+    .locator('[data-testid="choices-building"] [data-testid="choice"]')
+    .nth(elder ? 1 : 0)
+    .click()
   await visible(page, '[data-testid="choices-unit"] [data-testid="choice"]')
   await shot(page, `08-claim-unit${suffix}`)
   await page.locator('[data-testid="choices-unit"] [data-testid="choice"]').first().click()
   await visible(page, '[data-testid="choices-room"] [data-testid="choice"]')
   await shot(page, `09-claim-room${suffix}`)
-  await page.locator('[data-testid="choices-room"] [data-testid="choice"]').nth(elder ? 2 : 1).click()
+  await page
+    .locator('[data-testid="choices-room"] [data-testid="choice"]')
+    .nth(elder ? 2 : 1)
+    .click()
   await visible(page, '[data-testid="choices-relation"]')
   await shot(page, `10-claim-relation${suffix}`)
   await page.getByText('业主', { exact: true }).click()

@@ -51,9 +51,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/home/index', text: zhCN.tabs.home, iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
-      { pagePath: 'pages/concerns/index', text: zhCN.tabs.concerns, iconPath: 'assets/tabbar/concerns.png', selectedIconPath: 'assets/tabbar/concerns-active.png' },
-      { pagePath: 'pages/councils/index', text: zhCN.tabs.councils, iconPath: 'assets/tabbar/councils.png', selectedIconPath: 'assets/tabbar/councils-active.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: zhCN.tabs.home,
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/concerns/index',
+        text: zhCN.tabs.concerns,
+        iconPath: 'assets/tabbar/concerns.png',
+        selectedIconPath: 'assets/tabbar/concerns-active.png',
+      },
+      {
+        pagePath: 'pages/councils/index',
+        text: zhCN.tabs.councils,
+        iconPath: 'assets/tabbar/councils.png',
+        selectedIconPath: 'assets/tabbar/councils-active.png',
+      },
       { pagePath: 'pages/me/index', text: zhCN.tabs.me, iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },

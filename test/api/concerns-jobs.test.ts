@@ -26,7 +26,12 @@ beforeAll(async () => {
     env: { CONTENT_CHECK: 'wechat', CRON_SECRET: cron, WECHAT_MSG_TOKEN: msgToken },
   })
   // Demo people have no openid until they use WeChat; give them one, as a WeChat login would.
-  for (const [key, openid] of [['wang', 'o_wang'], ['liu', 'o_liu'], ['chen', 'o_chen'], ['zhao', 'o_refuser']] as const) {
+  for (const [key, openid] of [
+    ['wang', 'o_wang'],
+    ['liu', 'o_liu'],
+    ['chen', 'o_chen'],
+    ['zhao', 'o_refuser'],
+  ] as const) {
     await t.database.db.update(users).set({ openid }).where(eq(users.id, demo.user[key]))
   }
 })
@@ -89,7 +94,9 @@ describe('the outbox', () => {
     const id = await raiseId(t, 'wang', { description: '东门的门禁坏了，外来人员随意进出' })
     await actOk(t, 'liu', id, { action: 'accept' })
     const pending = async () =>
-      (await t.database.db.select().from(outbox)).filter((r) => !r.sentAt && !r.abandonedAt && (r.payload as { concernId?: string }).concernId === id)
+      (await t.database.db.select().from(outbox)).filter(
+        (r) => !r.sentAt && !r.abandonedAt && (r.payload as { concernId?: string }).concernId === id,
+      )
 
     wechat.setDown(true)
     const down = await tick()

@@ -20,7 +20,11 @@ beforeAll(async () => {
     place: { kind: 'household', householdId: demo.household('wenan', 3, 2, '302') },
   })
   named = await raiseId(t, 'wang', { description: '建议在小区东门加装一个遮雨棚', anonymous: false, category: 'facilities' })
-  privateOne = await raiseId(t, 'wang', { description: '我家与邻居因为漏水问题有纠纷，希望社区调解', category: 'dispute', visibility: 'private' })
+  privateOne = await raiseId(t, 'wang', {
+    description: '我家与邻居因为漏水问题有纠纷，希望社区调解',
+    category: 'dispute',
+    visibility: 'private',
+  })
   await actOk(t, 'liu', anonymousPublic, { action: 'accept' })
   await actOk(t, 'liu', anonymousPublic, { action: 'assign', assignee: { kind: 'partner', orgName: '安居物业' } })
 })

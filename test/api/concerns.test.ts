@@ -47,7 +47,10 @@ describe('the whole loop', () => {
     expect(resolveEvent.photos).toHaveLength(1)
 
     const wang = await t.tokenFor('wang')
-    const low = await t.call('POST', `/api/concerns/${id}/rating`, { token: wang, body: { rating: 2, solved: false, comment: '第二天又不亮了' } })
+    const low = await t.call('POST', `/api/concerns/${id}/rating`, {
+      token: wang,
+      body: { rating: 2, solved: false, comment: '第二天又不亮了' },
+    })
     expect(low.status).toBe(200)
     expect((await low.json()).status).toBe('reopened')
 
@@ -60,7 +63,15 @@ describe('the whole loop', () => {
     expect(closed).toMatchObject({ status: 'closed', rating: 5, ratingComment: '谢谢物业' })
     expect(closed.closedAt).not.toBeNull()
     expect(closed.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'submit', 'accept', 'assign', 'start', 'resolve', 'rate', 'start', 'resolve', 'rate',
+      'submit',
+      'accept',
+      'assign',
+      'start',
+      'resolve',
+      'rate',
+      'start',
+      'resolve',
+      'rate',
     ])
     expect(closed.timeline.find((e: { toStatus: string }) => e.toStatus === 'reopened').label).toBe('居民不满意，重新办理')
 
@@ -79,7 +90,9 @@ describe('the whole loop', () => {
     const p = await uploadId(t, 'liu')
     await actOk(t, 'liu', id, { action: 'resolve', note: '已清理', photoIds: [p] })
     const zhao = await t.tokenFor('zhao')
-    expect((await (await t.call('POST', `/api/concerns/${id}/rating`, { token: zhao, body: { rating: 1 } })).json()).status).toBe('reopened')
+    expect((await (await t.call('POST', `/api/concerns/${id}/rating`, { token: zhao, body: { rating: 1 } })).json()).status).toBe(
+      'reopened',
+    )
     await actOk(t, 'liu', id, { action: 'start' })
     await actOk(t, 'liu', id, { action: 'resolve', note: '再次清理', photoIds: [p] })
     const second = await (await t.call('POST', `/api/concerns/${id}/rating`, { token: zhao, body: { rating: 1 } })).json()
@@ -147,7 +160,6 @@ describe('staff triage', () => {
     await actOk(t, 'liu', id, { action: 'accept' })
     expect((await actOk(t, 'chen', id, { action: 'send_to_council' })).status).toBe('on_agenda')
   })
-
 })
 
 describe('idempotent submit', () => {
@@ -158,7 +170,9 @@ describe('idempotent submit', () => {
     expect(replies.every((r) => r.status === 201)).toBe(true)
     const ids = new Set(await Promise.all(replies.map(async (r) => (await r.json()).id)))
     expect(ids.size).toBe(1)
-    const mine = await (await t.call('GET', `/api/communities/${wenan}/concerns?scope=mine&limit=50`, { token: await t.tokenFor('wang') })).json()
+    const mine = await (
+      await t.call('GET', `/api/communities/${wenan}/concerns?scope=mine&limit=50`, { token: await t.tokenFor('wang') })
+    ).json()
     expect(mine.items.filter((c: { excerpt: string }) => c.excerpt.startsWith('2号楼门口的井盖'))).toHaveLength(1)
   })
 
@@ -226,9 +240,13 @@ describe('photos', () => {
   })
 
   it('accepts PNG and WebP', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 4, background: '#0f0a' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 10, height: 10, channels: 4, background: '#0f0a' } })
+      .png()
+      .toBuffer()
     expect((await upload(t, 'wang', png, 'a.png', 'image/png')).status).toBe(201)
-    const webp = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#00f' } }).webp().toBuffer()
+    const webp = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#00f' } })
+      .webp()
+      .toBuffer()
     expect((await upload(t, 'wang', webp, 'a.webp', 'image/webp')).status).toBe(201)
   })
 

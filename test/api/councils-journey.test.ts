@@ -28,7 +28,11 @@ async function decide(who: DemoKey, topicId: string, body: Record<string, unknow
   return t.call('POST', `/api/topics/${topicId}/decision`, { token: await t.tokenFor(who), body })
 }
 
-const topic = (over: Record<string, unknown> = {}) => ({ title: '3号楼加装电梯', reason: '楼里老人多，上下楼太难，希望大家一起商量加装电梯的方案', ...over })
+const topic = (over: Record<string, unknown> = {}) => ({
+  title: '3号楼加装电梯',
+  reason: '楼里老人多，上下楼太难，希望大家一起商量加装电梯的方案',
+  ...over,
+})
 
 describe('the council journey', () => {
   it('book → accept → register → check in → resolve → minutes, and the linked concern moves on', async () => {
@@ -55,7 +59,10 @@ describe('the council journey', () => {
 
     const fixTooEarly = await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' })
     expect(fixTooEarly.status).toBe(409)
-    expect((await json(fixTooEarly)).error).toMatchObject({ code: 'TOPICS_PENDING', message: '还有 1 个议题待处理，请先接受、顺延或不予采纳' })
+    expect((await json(fixTooEarly)).error).toMatchObject({
+      code: 'TOPICS_PENDING',
+      message: '还有 1 个议题待处理，请先接受、顺延或不予采纳',
+    })
 
     clock += hour
     const accepted = await json(await decide('liu', t1.id, { action: 'accept', order: 1, minutes: 30 }))
@@ -67,7 +74,8 @@ describe('the council journey', () => {
     await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' }, 200)
 
     // Journey 5: register, remind, check in.
-    for (const who of ['wang', 'zhao'] as const) expect((await json(await registerAs(t, await t.tokenFor(who), sessionId))).registration).toBe('registered')
+    for (const who of ['wang', 'zhao'] as const)
+      expect((await json(await registerAs(t, await t.tokenFor(who), sessionId))).registration).toBe('registered')
     const s = await json(await sessionDetail(t, 'wang', sessionId))
     expect(s).toMatchObject({ status: 'agenda_fixed', registeredCount: 2, openSlots: 3 })
     expect(s.agenda).toEqual([expect.objectContaining({ order: 1, minutes: 30, title: '3号楼加装电梯', resolution: null })])
@@ -75,7 +83,10 @@ describe('the council journey', () => {
 
     clock = start.getTime() - 20 * 60_000
     const code = (await json(await sessionDetail(t, 'liu', sessionId))).checkInCode
-    expect((await json(await t.call('POST', `/api/sessions/${sessionId}/check-in`, { token: await t.tokenFor('wang'), body: { code } }))).registration).toBe('checked_in')
+    expect(
+      (await json(await t.call('POST', `/api/sessions/${sessionId}/check-in`, { token: await t.tokenFor('wang'), body: { code } })))
+        .registration,
+    ).toBe('checked_in')
     clock = start.getTime() + 5 * 60_000
     await sessionAction(t, 'chen', sessionId, { action: 'start' }, 200)
 
@@ -102,35 +113,57 @@ describe('the council journey', () => {
     expect(moved.timeline.at(-2).note).toBe('决议：同意启动加装电梯意见征询，由物业牵头出具方案')
     expect(moved.timeline.at(-1).note).toContain('物业（安居物业）')
     // The partner now finds it in its list and can report progress on it.
-    const partnerInbox = await json(await t.call('GET', `/api/communities/${demo.community.wenan}/inbox`, { token: await t.tokenFor('anju') }))
+    const partnerInbox = await json(
+      await t.call('GET', `/api/communities/${demo.community.wenan}/inbox`, { token: await t.tokenFor('anju') }),
+    )
     expect(partnerInbox.items.map((c: { id: string }) => c.id)).toContain(concernId)
     await actOk(t, 'anju', concernId, { action: 'note', note: '已联系电梯厂家现场勘查' })
 
     await sessionAction(t, 'chen', sessionId, { action: 'conclude' }, 200)
-    const shortMinutes = await t.call('POST', `/api/sessions/${sessionId}/minutes`, { token: await t.tokenFor('chen'), body: { text: '开了会', attendeeCount: 2 } })
+    const shortMinutes = await t.call('POST', `/api/sessions/${sessionId}/minutes`, {
+      token: await t.tokenFor('chen'),
+      body: { text: '开了会', attendeeCount: 2 },
+    })
     expect(shortMinutes.status).toBe(400)
     expect((await json(shortMinutes)).error.details.fields[0].path).toBe('text')
     const photoId = await uploadId(t, 'chen')
     const published = await json(
       await t.call('POST', `/api/sessions/${sessionId}/minutes`, {
         token: await t.tokenFor('chen'),
-        body: { text: '本次专题议事会就3号楼2单元加装电梯进行协商，形成决议：由安居物业牵头出具方案并征询意见。', attendeeCount: 18, photoIds: [photoId] },
+        body: {
+          text: '本次专题议事会就3号楼2单元加装电梯进行协商，形成决议：由安居物业牵头出具方案并征询意见。',
+          attendeeCount: 18,
+          photoIds: [photoId],
+        },
       }),
     )
     expect(published.status).toBe('minutes_published')
     expect(published.minutes).toMatchObject({ attendeeCount: 18, checkedInCount: 1 })
     expect(published.minutes.photos).toHaveLength(1)
-    expect(published.agenda[0].resolution).toMatchObject({ responsibleParty: 'property_company', responsiblePartyLabel: '物业', responsibleName: '安居物业', deadline })
+    expect(published.agenda[0].resolution).toMatchObject({
+      responsibleParty: 'property_company',
+      responsiblePartyLabel: '物业',
+      responsibleName: '安居物业',
+      deadline,
+    })
 
     // A minutes photo is reviewed by the community's staff like any other.
-    expect((await t.call('POST', `/api/photos/${photoId}/review`, { token: await t.tokenFor('liu'), body: { verdict: 'pass' } })).status).toBe(200)
-    expect((await t.call('POST', `/api/photos/${photoId}/review`, { token: await t.tokenFor('wu'), body: { verdict: 'pass' } })).status).toBe(403)
+    expect(
+      (await t.call('POST', `/api/photos/${photoId}/review`, { token: await t.tokenFor('liu'), body: { verdict: 'pass' } })).status,
+    ).toBe(200)
+    expect(
+      (await t.call('POST', `/api/photos/${photoId}/review`, { token: await t.tokenFor('wu'), body: { verdict: 'pass' } })).status,
+    ).toBe(403)
 
     const zhaoNotes = await json(await t.call('GET', '/api/notifications', { token: await t.tokenFor('zhao') }))
     expect(zhaoNotes.items.map((n: { title: string }) => n.title)).toContain('「加装电梯专题议事会」会议纪要已发布')
-    const past = await json(await t.call('GET', `/api/communities/${demo.community.wenan}/sessions?when=past`, { token: await t.tokenFor('zhao') }))
+    const past = await json(
+      await t.call('GET', `/api/communities/${demo.community.wenan}/sessions?when=past`, { token: await t.tokenFor('zhao') }),
+    )
     clock = start.getTime() + 3 * hour
-    const later = await json(await t.call('GET', `/api/communities/${demo.community.wenan}/sessions?when=past`, { token: await t.tokenFor('zhao') }))
+    const later = await json(
+      await t.call('GET', `/api/communities/${demo.community.wenan}/sessions?when=past`, { token: await t.tokenFor('zhao') }),
+    )
     expect(past.items.map((x: { id: string }) => x.id)).not.toContain(sessionId)
     expect(later.items[0]).toMatchObject({ id: sessionId, status: 'minutes_published' })
     clock = new Date('2026-12-01T01:00:00Z').getTime()
@@ -162,7 +195,10 @@ describe('booking limits and decisions', () => {
     expect((await book('zhao', sessionId, topic({ concernId }))).status).toBe(201)
     const again = await book('zhao', other, topic({ concernId }))
     expect(again.status).toBe(409)
-    expect((await json(again)).error).toMatchObject({ code: 'CONCERN_ALREADY_ON_AGENDA', message: '这条诉求已经申报到议事会，不需要重复申报' })
+    expect((await json(again)).error).toMatchObject({
+      code: 'CONCERN_ALREADY_ON_AGENDA',
+      message: '这条诉求已经申报到议事会，不需要重复申报',
+    })
 
     expect((await book('zhao', sessionId, topic({ title: '楼道照明' }))).status).toBe(201)
     expect((await book('zhao', sessionId, topic({ title: '垃圾分类' }))).status).toBe(201)
@@ -215,7 +251,9 @@ describe('booking limits and decisions', () => {
     const deferred = await json(await decide('liu', booked.id, { action: 'defer', targetSessionId: next }))
     expect(deferred).toMatchObject({ status: 'deferred', deferredTo: { sessionId: next, title: '一月每月一议' } })
     const there = await json(await t.call('GET', `/api/sessions/${next}/topics`, { token: await t.tokenFor('liu') }))
-    expect(there.items).toEqual([expect.objectContaining({ title: '垃圾清运', status: 'pending', concern: expect.objectContaining({ id: concernId }) })])
+    expect(there.items).toEqual([
+      expect.objectContaining({ title: '垃圾清运', status: 'pending', concern: expect.objectContaining({ id: concernId }) }),
+    ])
 
     const declined = await json(await decide('chen', there.items[0].id, { action: 'decline', reason: '已转交城管部门处理' }))
     expect(declined).toMatchObject({ status: 'declined', decisionReason: '已转交城管部门处理' })
@@ -249,19 +287,33 @@ describe('who runs the session', () => {
     expect((await decide('liu', booked.id, { action: 'accept', order: 0, minutes: 15 })).status).toBe(400)
     await decide('liu', booked.id, { action: 'accept', order: 1, minutes: 15 })
 
-    const resolution = { text: '物业在东门增设临时停车位', responsibleParty: 'property_company', deadline: new Date(start.getTime() + 20 * day).toISOString() }
+    const resolution = {
+      text: '物业在东门增设临时停车位',
+      responsibleParty: 'property_company',
+      deadline: new Date(start.getTime() + 20 * day).toISOString(),
+    }
     const tooEarly = await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('chen'), body: resolution })
     expect(tooEarly.status).toBe(409)
     expect((await json(tooEarly)).error.message).toBe('议事会开始后才能记录决议')
-    const earlyMinutes = await t.call('POST', `/api/sessions/${sessionId}/minutes`, { token: await t.tokenFor('chen'), body: { text: '会议纪要内容写在这里，至少二十个字才可以发布。', attendeeCount: 3 } })
+    const earlyMinutes = await t.call('POST', `/api/sessions/${sessionId}/minutes`, {
+      token: await t.tokenFor('chen'),
+      body: { text: '会议纪要内容写在这里，至少二十个字才可以发布。', attendeeCount: 3 },
+    })
     expect(earlyMinutes.status).toBe(409)
 
     await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' }, 200)
     clock = start.getTime()
     await sessionAction(t, 'chen', sessionId, { action: 'start' }, 200)
-    expect((await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('anju'), body: resolution })).status).toBe(403)
-    expect((await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('zhao'), body: resolution })).status).toBe(403)
-    const badParty = await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('chen'), body: { ...resolution, responsibleParty: 'police' } })
+    expect(
+      (await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('anju'), body: resolution })).status,
+    ).toBe(403)
+    expect(
+      (await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('zhao'), body: resolution })).status,
+    ).toBe(403)
+    const badParty = await t.call('POST', `/api/topics/${booked.id}/resolution`, {
+      token: await t.tokenFor('chen'),
+      body: { ...resolution, responsibleParty: 'police' },
+    })
     expect(badParty.status).toBe(400)
     expect((await json(badParty)).error.details.fields[0].path).toBe('responsibleParty')
     const ok = await t.call('POST', `/api/topics/${booked.id}/resolution`, { token: await t.tokenFor('liu'), body: resolution })
@@ -269,7 +321,14 @@ describe('who runs the session', () => {
     const seen = await json(await sessionDetail(t, 'anju', sessionId))
     expect(seen.agenda[0].resolution).toMatchObject({ responsibleName: '安居物业', responsiblePartyLabel: '物业' })
     await sessionAction(t, 'chen', sessionId, { action: 'conclude' }, 200)
-    expect((await t.call('POST', `/api/sessions/${sessionId}/minutes`, { token: await t.tokenFor('wang'), body: { text: '会议纪要内容写在这里，至少二十个字才可以发布。', attendeeCount: 3 } })).status).toBe(403)
+    expect(
+      (
+        await t.call('POST', `/api/sessions/${sessionId}/minutes`, {
+          token: await t.tokenFor('wang'),
+          body: { text: '会议纪要内容写在这里，至少二十个字才可以发布。', attendeeCount: 3 },
+        })
+      ).status,
+    ).toBe(403)
     clock = new Date('2026-12-01T01:00:00Z').getTime()
   })
 })

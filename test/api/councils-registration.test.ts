@@ -6,7 +6,7 @@ import { createSession, makeVerifiedResidents, registerAs, userIdOf } from '../h
 
 /** Seats under concurrency: one conditional update per seat, the waiting list in order. */
 let t: TestApp
-let clock = new Date('2026-12-01T01:00:00Z').getTime()
+const clock = new Date('2026-12-01T01:00:00Z').getTime()
 const day = 86400_000
 
 beforeAll(async () => {
@@ -55,9 +55,14 @@ describe('200 residents register at once for 50 seats', () => {
   it('gives 10 freed seats to the 10 earliest on the waiting list, 10 cancelling at once', async () => {
     const before = await rows(sessionId)
     const seated = before.filter((r) => r.status === 'registered').slice(0, 10)
-    const expected = before.filter((r) => r.status === 'waitlisted').slice(0, 10).map((r) => r.userId)
+    const expected = before
+      .filter((r) => r.status === 'waitlisted')
+      .slice(0, 10)
+      .map((r) => r.userId)
     const byUser = new Map(tokens.map((tk) => [userIdOf(tk), tk]))
-    const replies = await Promise.all(seated.map((r) => t.call('DELETE', `/api/sessions/${sessionId}/registration`, { token: byUser.get(r.userId)! })))
+    const replies = await Promise.all(
+      seated.map((r) => t.call('DELETE', `/api/sessions/${sessionId}/registration`, { token: byUser.get(r.userId)! })),
+    )
     expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200))
 
     const after = await rows(sessionId)

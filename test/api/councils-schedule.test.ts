@@ -178,7 +178,12 @@ describe('calendar files', () => {
     expect(feed).toContain('STATUS:CANCELLED')
     expect(feed.match(/BEGIN:VEVENT/g)?.length).toBe(11)
 
-    const [first] = await t.database.db.select().from(councilSessions).where(eq(councilSessions.kind, 'monthly_council')).orderBy(councilSessions.startsAt).limit(1)
+    const [first] = await t.database.db
+      .select()
+      .from(councilSessions)
+      .where(eq(councilSessions.kind, 'monthly_council'))
+      .orderBy(councilSessions.startsAt)
+      .limit(1)
     const one = await t.call('GET', `/api/sessions/${first.id}/calendar.ics`, { token: await t.tokenFor('zhao') })
     expect(one.status).toBe(200)
     expect(one.headers.get('content-disposition')).toBe(`attachment; filename="session-${first.id.slice(0, 8)}.ics"`)

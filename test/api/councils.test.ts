@@ -33,7 +33,14 @@ describe('scheduling a session', () => {
     const res = await t.call('POST', `/api/communities/${wenan}/sessions`, { token: liu, body: sessionBody(inDays(10)) })
     expect(res.status).toBe(201)
     const created = await json(res)
-    expect(created).toMatchObject({ status: 'planned', statusLabel: '筹备中', kindLabel: '每月一议', capacity: 50, openSlots: 4, bookingOpen: false })
+    expect(created).toMatchObject({
+      status: 'planned',
+      statusLabel: '筹备中',
+      kindLabel: '每月一议',
+      capacity: 50,
+      openSlots: 4,
+      bookingOpen: false,
+    })
     expect(created.checkInCode).toMatch(/^\d{6}$/)
     expect(created.viewer.actions).toEqual(['open', 'edit', 'cancel'])
 
@@ -42,7 +49,13 @@ describe('scheduling a session', () => {
 
     const list = await json(await t.call('GET', `/api/communities/${wenan}/sessions?when=upcoming`, { token: await t.tokenFor('wang') }))
     const item = list.items.find((s: { id: string }) => s.id === created.id)
-    expect(item).toMatchObject({ title: '十二月每月一议', venue: '睦邻议事厅', registeredCount: 0, openSlots: 4, viewer: { registration: 'none' } })
+    expect(item).toMatchObject({
+      title: '十二月每月一议',
+      venue: '睦邻议事厅',
+      registeredCount: 0,
+      openSlots: 4,
+      viewer: { registration: 'none' },
+    })
 
     const seen = await json(await sessionDetail(t, 'wang', created.id))
     expect(seen.checkInCode).toBeNull()
@@ -95,10 +108,15 @@ describe('scheduling a session', () => {
     const shrink = await t.call('PATCH', `/api/sessions/${id}`, { token: chen, body: sessionBody(inDays(6), { capacity: 1 }) })
     expect(shrink.status).toBe(409)
     expect((await json(shrink)).error.message).toBe('已有 2 人报名，可报名人数不能少于 2')
-    const ok = await t.call('PATCH', `/api/sessions/${id}`, { token: chen, body: sessionBody(inDays(6), { capacity: 2, title: '改期后的每月一议' }) })
+    const ok = await t.call('PATCH', `/api/sessions/${id}`, {
+      token: chen,
+      body: sessionBody(inDays(6), { capacity: 2, title: '改期后的每月一议' }),
+    })
     expect(ok.status).toBe(200)
     expect(await json(ok)).toMatchObject({ title: '改期后的每月一议', capacity: 2, registeredCount: 2 })
-    expect((await t.call('PATCH', `/api/sessions/${id}`, { token: await t.tokenFor('wang'), body: sessionBody(inDays(6)) })).status).toBe(403)
+    expect((await t.call('PATCH', `/api/sessions/${id}`, { token: await t.tokenFor('wang'), body: sessionBody(inDays(6)) })).status).toBe(
+      403,
+    )
   })
 })
 
@@ -127,7 +145,10 @@ describe('registration and the waiting list', () => {
     expect(notes.items[0].title).toContain('候补成功')
 
     // Cancelling a place on the waiting list frees no seat; registering again goes to the back.
-    expect(await json(await t.call('DELETE', `/api/sessions/${id}/registration`, { token: c }))).toMatchObject({ registration: 'none', waitlistCount: 0 })
+    expect(await json(await t.call('DELETE', `/api/sessions/${id}/registration`, { token: c }))).toMatchObject({
+      registration: 'none',
+      waitlistCount: 0,
+    })
     clock += 1000
     expect(await json(await registerAs(t, wang, id))).toMatchObject({ registration: 'waitlisted', waitlistPosition: 1 })
 
@@ -177,7 +198,11 @@ describe('registration and the waiting list', () => {
 
 describe('who sees which sessions', () => {
   it('shows a partner only the sessions that invite it, and people of other communities none', async () => {
-    const invited = await createSession(t, inDays(12), { kind: 'special_topic', title: '老旧小区改造专题议事会', invitedParties: [{ kind: 'property_company', name: '安居物业' }, { kind: 'designer' }] })
+    const invited = await createSession(t, inDays(12), {
+      kind: 'special_topic',
+      title: '老旧小区改造专题议事会',
+      invitedParties: [{ kind: 'property_company', name: '安居物业' }, { kind: 'designer' }],
+    })
     const plain = await createSession(t, inDays(12), { title: '邻里小事周议', kind: 'weekly_forum' })
     const anju = await t.tokenFor('anju')
     const list = await json(await t.call('GET', `/api/communities/${wenan}/sessions?limit=50`, { token: anju }))
@@ -202,7 +227,8 @@ describe('who sees which sessions', () => {
   it('pages upcoming sessions soonest first and past ones latest first, without repeats', async () => {
     const base = clock
     const ids = []
-    for (let i = 0; i < 5; i++) ids.push(await createSession(t, new Date(base + (40 + i) * day), { kind: 'round_table', title: `民情恳谈会 ${i}` }))
+    for (let i = 0; i < 5; i++)
+      ids.push(await createSession(t, new Date(base + (40 + i) * day), { kind: 'round_table', title: `民情恳谈会 ${i}` }))
     const chen = await t.tokenFor('chen')
     const seen: string[] = []
     let cursor: string | null = null
@@ -217,7 +243,11 @@ describe('who sees which sessions', () => {
     clock = base + 50 * day
     const past = await json(await t.call('GET', `/api/communities/${wenan}/sessions?when=past&kind=round_table&limit=3`, { token: chen }))
     expect(past.items.map((s: { id: string }) => s.id)).toEqual([...ids].reverse().slice(0, 3))
-    const rest = await json(await t.call('GET', `/api/communities/${wenan}/sessions?when=past&kind=round_table&limit=3&cursor=${past.nextCursor}`, { token: chen }))
+    const rest = await json(
+      await t.call('GET', `/api/communities/${wenan}/sessions?when=past&kind=round_table&limit=3&cursor=${past.nextCursor}`, {
+        token: chen,
+      }),
+    )
     expect(rest.items.map((s: { id: string }) => s.id)).toEqual([...ids].reverse().slice(3))
     expect(rest.nextCursor).toBeNull()
     clock = base
@@ -239,7 +269,10 @@ describe('running the day', () => {
     expect((await json(early)).error.code).toBe('CHECK_IN_NOT_OPEN')
 
     clock = start.getTime() - 30 * 60_000
-    const wrong = await t.call('POST', `/api/sessions/${id}/check-in`, { token: wang, body: { code: code === '000000' ? '111111' : '000000' } })
+    const wrong = await t.call('POST', `/api/sessions/${id}/check-in`, {
+      token: wang,
+      body: { code: code === '000000' ? '111111' : '000000' },
+    })
     expect(wrong.status).toBe(400)
     expect((await json(wrong)).error).toMatchObject({ code: 'CHECK_IN_CODE_INVALID', message: '签到码不正确，请核对后重试' })
     const malformed = await t.call('POST', `/api/sessions/${id}/check-in`, { token: wang, body: { code: '12ab' } })
@@ -248,9 +281,16 @@ describe('running the day', () => {
 
     // Full-width digits typed on a phone keyboard count.
     const fullWidth = [...code].map((d) => String.fromCharCode(0xff10 + Number(d))).join('')
-    expect(await json(await t.call('POST', `/api/sessions/${id}/check-in`, { token: wang, body: { code: fullWidth } }))).toMatchObject({ registration: 'checked_in', registeredCount: 1 })
+    expect(await json(await t.call('POST', `/api/sessions/${id}/check-in`, { token: wang, body: { code: fullWidth } }))).toMatchObject({
+      registration: 'checked_in',
+      registeredCount: 1,
+    })
     // The waitlisted resident walks in: attends without a seat, and leaves the waiting list.
-    expect(await json(await t.call('POST', `/api/sessions/${id}/check-in`, { token: zhao, body: { code } }))).toMatchObject({ registration: 'checked_in', registeredCount: 1, waitlistCount: 0 })
+    expect(await json(await t.call('POST', `/api/sessions/${id}/check-in`, { token: zhao, body: { code } }))).toMatchObject({
+      registration: 'checked_in',
+      registeredCount: 1,
+      waitlistCount: 0,
+    })
     expect((await t.call('POST', `/api/sessions/${id}/check-in`, { token: await t.tokenFor('li'), body: { code } })).status).toBe(403)
     const cancel = await t.call('DELETE', `/api/sessions/${id}/registration`, { token: wang })
     expect(cancel.status).toBe(409)

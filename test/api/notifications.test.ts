@@ -12,13 +12,16 @@ import { castAs, openProposal, proposalAction, proposalBody } from '../helpers/v
  */
 let t: TestApp
 let wechat: Awaited<ReturnType<typeof startFakeWechat>>
-let clock = new Date('2026-12-02T02:00:00Z').getTime() // Wednesday 10:00 in Beijing
+const clock = new Date('2026-12-02T02:00:00Z').getTime() // Wednesday 10:00 in Beijing
 const hour = 3600_000
 
 beforeAll(async () => {
   wechat = await startFakeWechat()
   t = await startTestApp({ wechatBase: wechat.base, now: () => new Date(clock) })
-  for (const [key, openid] of [['wang', 'o_wang'], ['zhao', 'o_zhao']] as const) {
+  for (const [key, openid] of [
+    ['wang', 'o_wang'],
+    ['zhao', 'o_zhao'],
+  ] as const) {
     await t.database.db.update(users).set({ openid }).where(eq(users.id, demo.user[key]))
   }
 })
@@ -67,6 +70,6 @@ describe('vote notices', () => {
     await tick()
     const last = sentTo('o_zhao').at(-1)!
     expect(last.body).toMatchObject({ page: `pages/vote/index?id=${id}`, data: { phrase3: { value: '已通过' } } })
-    expect((last.body?.data as Record<string, { value: string }>).thing4.value).toMatch(/^表决结果：/)
+    expect((last.body!.data as Record<string, { value: string }>).thing4.value).toMatch(/^表决结果：/)
   })
 })

@@ -53,7 +53,10 @@ describe('a resident claims a household and a worker verifies it', () => {
     })
     expect(rejected.status).toBe(200)
     const mine = await (await t.call('GET', '/api/residency/claims/mine', { token: await t.tokenFor('li') })).json()
-    expect(mine.items.find((c: { id: string }) => c.id === submitted.id)).toMatchObject({ status: 'rejected', reason: '租赁合同信息不一致' })
+    expect(mine.items.find((c: { id: string }) => c.id === submitted.id)).toMatchObject({
+      status: 'rejected',
+      reason: '租赁合同信息不一致',
+    })
   })
 
   it('decides a claim once: a second approval is a 409', async () => {
@@ -98,7 +101,9 @@ describe('a resident claims a household and a worker verifies it', () => {
     let cursor: string | null = null
     do {
       const q: string = `/api/communities/${demo.community.wenan}/residency/claims?limit=2${cursor ? `&cursor=${cursor}` : ''}`
-      const pageBody: { items: { id: string; address: string }[]; nextCursor: string | null } = await (await t.call('GET', q, { token: worker })).json()
+      const pageBody: { items: { id: string; address: string }[]; nextCursor: string | null } = await (
+        await t.call('GET', q, { token: worker })
+      ).json()
       expect(pageBody.items.length).toBeLessThanOrEqual(2)
       seen.push(...pageBody.items.map((i) => i.address))
       cursor = pageBody.nextCursor
@@ -109,7 +114,9 @@ describe('a resident claims a household and a worker verifies it', () => {
   })
 
   it('refuses a bad cursor with a clear message', async () => {
-    const res = await t.call('GET', `/api/communities/${demo.community.wenan}/residency/claims?cursor=garbage`, { token: await t.tokenFor('liu') })
+    const res = await t.call('GET', `/api/communities/${demo.community.wenan}/residency/claims?cursor=garbage`, {
+      token: await t.tokenFor('liu'),
+    })
     expect(res.status).toBe(400)
     expect((await res.json()).error.message).toMatch(/cursor/)
   })
@@ -133,7 +140,9 @@ describe('who may review', () => {
   })
 
   it('an admin of the community may review', async () => {
-    const res = await t.call('GET', `/api/communities/${demo.community.wenan}/residency/claims?status=verified`, { token: await t.tokenFor('chen') })
+    const res = await t.call('GET', `/api/communities/${demo.community.wenan}/residency/claims?status=verified`, {
+      token: await t.tokenFor('chen'),
+    })
     expect(res.status).toBe(200)
     expect((await res.json()).items.length).toBeGreaterThan(0)
   })

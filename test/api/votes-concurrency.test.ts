@@ -20,8 +20,20 @@ async function ballotRows(id: string) {
 
 describe('1000 households vote at once', () => {
   it('ends with exactly 1000 ballots counted', { timeout: 180_000 }, async () => {
-    const { buildingId, households } = await seedBuilding(t, Array.from({ length: 1000 }, (_, i) => 5000 + (i % 97) * 100), { now: now(), name: '千户楼' })
-    const id = await openProposal(t, proposalBody(now(), { title: '千户楼停车位改造', unit: 'household', rule: 'owners_ordinary', electorate: { kind: 'households', buildingIds: [buildingId] } }))
+    const { buildingId, households } = await seedBuilding(
+      t,
+      Array.from({ length: 1000 }, (_, i) => 5000 + (i % 97) * 100),
+      { now: now(), name: '千户楼' },
+    )
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '千户楼停车位改造',
+        unit: 'household',
+        rule: 'owners_ordinary',
+        electorate: { kind: 'households', buildingIds: [buildingId] },
+      }),
+    )
     const started = performance.now()
     const replies = await Promise.all(households.map((h, i) => castAs(t, h.tokens[0], id, [i % 3 === 0 ? 'no' : 'yes'])))
     const ms = performance.now() - started
@@ -38,8 +50,19 @@ describe('1000 households vote at once', () => {
 
 describe('races within one voting unit', () => {
   it('keeps one ballot per household when both members vote at the same moment', async () => {
-    const { buildingId, households } = await seedBuilding(t, Array.from({ length: 20 }, () => 8000), { members: 2, now: now(), name: '双人户楼' })
-    const id = await openProposal(t, proposalBody(now(), { title: '双人户楼垃圾分类点位', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }))
+    const { buildingId, households } = await seedBuilding(
+      t,
+      Array.from({ length: 20 }, () => 8000),
+      { members: 2, now: now(), name: '双人户楼' },
+    )
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '双人户楼垃圾分类点位',
+        unit: 'household',
+        electorate: { kind: 'households', buildingIds: [buildingId] },
+      }),
+    )
     const replies = await Promise.all(households.flatMap((h) => [castAs(t, h.tokens[0], id, ['yes']), castAs(t, h.tokens[1], id, ['no'])]))
     for (let i = 0; i < households.length; i++) {
       expect([replies[2 * i].status, replies[2 * i + 1].status].sort()).toEqual([201, 409])
@@ -51,7 +74,10 @@ describe('races within one voting unit', () => {
 
   it('keeps one ballot when a resident taps five times at once, answering each with it', async () => {
     const { buildingId, households } = await seedBuilding(t, [9000], { now: now(), name: '连点楼' })
-    const id = await openProposal(t, proposalBody(now(), { title: '连点楼晾衣架', electorate: { kind: 'households', buildingIds: [buildingId] } }))
+    const id = await openProposal(
+      t,
+      proposalBody(now(), { title: '连点楼晾衣架', electorate: { kind: 'households', buildingIds: [buildingId] } }),
+    )
     const replies = await Promise.all(Array.from({ length: 5 }, () => castAs(t, households[0].tokens[0], id, ['yes'])))
     expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201])
     const bodies = await Promise.all(replies.map((r) => r.json()))
@@ -60,8 +86,15 @@ describe('races within one voting unit', () => {
   })
 
   it('counts every ballot accepted before the close and refuses every one after it (409)', async () => {
-    const { buildingId, households } = await seedBuilding(t, Array.from({ length: 200 }, () => 7000), { now: now(), name: '截止楼' })
-    const id = await openProposal(t, proposalBody(now(), { title: '截止楼外立面', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }))
+    const { buildingId, households } = await seedBuilding(
+      t,
+      Array.from({ length: 200 }, () => 7000),
+      { now: now(), name: '截止楼' },
+    )
+    const id = await openProposal(
+      t,
+      proposalBody(now(), { title: '截止楼外立面', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }),
+    )
     const ballots = households.map((h) => castAs(t, h.tokens[0], id, ['yes']))
     const close = proposalAction(t, id, { action: 'close' })
     const [replies, closed] = await Promise.all([Promise.all(ballots), close])

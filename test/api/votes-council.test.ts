@@ -31,7 +31,11 @@ describe('an agenda item put to the attendees', () => {
   beforeAll(async () => {
     concernId = await raiseId(t, 'wang', { category: 'renovation', description: '3号楼2单元想加装电梯，希望社区组织商量' })
     start = new Date(clock + 10 * day)
-    sessionId = await createSession(t, start, { kind: 'special_topic', title: '加装电梯专题议事会', invitedParties: [{ kind: 'property_company', name: '安居物业' }] })
+    sessionId = await createSession(t, start, {
+      kind: 'special_topic',
+      title: '加装电梯专题议事会',
+      invitedParties: [{ kind: 'property_company', name: '安居物业' }],
+    })
     const booked = await json(
       await t.call('POST', `/api/sessions/${sessionId}/topics`, {
         token: await t.tokenFor('wang'),
@@ -40,7 +44,10 @@ describe('an agenda item put to the attendees', () => {
     )
     topicId = booked.id
     clock += hour
-    await t.call('POST', `/api/topics/${topicId}/decision`, { token: await t.tokenFor('liu'), body: { action: 'accept', order: 1, minutes: 30 } })
+    await t.call('POST', `/api/topics/${topicId}/decision`, {
+      token: await t.tokenFor('liu'),
+      body: { action: 'accept', order: 1, minutes: 30 },
+    })
     await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' }, 200)
     // Five people check in at the venue: 王秀英, 赵晓梅 and three more verified residents.
     attendees = [await t.tokenFor('wang'), await t.tokenFor('zhao'), ...(await makeVerifiedResidents(t, 3))]
@@ -88,11 +95,19 @@ describe('an agenda item put to the attendees', () => {
     })
     // An unverified resident who was not there is not on the roll.
     expect((await castAs(t, 'li', id, ['yes'])).status).toBe(403)
-    const list = await json(await t.call('GET', `/api/communities/${demo.community.wenan}/proposals?topicId=${topicId}`, { token: await t.tokenFor('zhao') }))
+    const list = await json(
+      await t.call('GET', `/api/communities/${demo.community.wenan}/proposals?topicId=${topicId}`, { token: await t.tokenFor('zhao') }),
+    )
     expect(list.items.map((p: { id: string }) => p.id)).toEqual([id])
 
     // 4 of 5 take part (≥ 2/3); 3 approve (> half of 4).
-    for (const [i, c] of [[0, 'yes'], [1, 'yes'], [2, 'yes'], [3, 'no']] as const) expect((await castAs(t, attendees[i], id, [c])).status).toBe(201)
+    for (const [i, c] of [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'yes'],
+      [3, 'no'],
+    ] as const)
+      expect((await castAs(t, attendees[i], id, [c])).status).toBe(201)
     const closed = await json(await proposalAction(t, id, { action: 'close' }))
     expect(closed.result.explanation).toEqual(['参与人数 4/5（80%）≥ 2/3 ✓', '同意人数 3/4（75%）> 1/2 ✓', '结果：通过'])
 
@@ -115,7 +130,14 @@ describe('an agenda item put to the attendees', () => {
   it('records a rejected vote on the session without touching the resolution', async () => {
     const id = await createProposal(
       t,
-      proposalBody(now(), { title: '电梯费用全体均摊', topicId, electorate: { kind: 'attendees' }, unit: 'household', rule: 'simple_majority', quorumPercent: 50 }),
+      proposalBody(now(), {
+        title: '电梯费用全体均摊',
+        topicId,
+        electorate: { kind: 'attendees' },
+        unit: 'household',
+        rule: 'simple_majority',
+        quorumPercent: 50,
+      }),
     )
     const opened = await json(await proposalAction(t, id, { action: 'open' }))
     // Households of the five attendees: 王秀英's, 赵晓梅's, and 1号楼1单元101 shared by the other three.
@@ -130,7 +152,16 @@ describe('an agenda item put to the attendees', () => {
   })
 
   it('closes by the scheduled job when no staff member is at hand, acting as the staff member who drafted it', async () => {
-    const id = await createProposal(t, proposalBody(now(), { title: '电梯维护费标准', topicId, electorate: { kind: 'attendees' }, closesAt: new Date(clock + hour).toISOString() }), 'liu')
+    const id = await createProposal(
+      t,
+      proposalBody(now(), {
+        title: '电梯维护费标准',
+        topicId,
+        electorate: { kind: 'attendees' },
+        closesAt: new Date(clock + hour).toISOString(),
+      }),
+      'liu',
+    )
     await proposalAction(t, id, { action: 'open' }, 'liu')
     for (const i of [0, 1]) await castAs(t, attendees[i], id, ['yes'])
     clock += 2 * hour

@@ -33,23 +33,48 @@ describe('owners, ordinary matters: households of a building, by area and by num
   let id: string
 
   it('opens with every household of the building on the roll, marked advisory', async () => {
-    id = await openProposal(t, proposalBody(now(), { title: '电梯楼外墙保温改造', rule: 'owners_ordinary', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }))
+    id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '电梯楼外墙保温改造',
+        rule: 'owners_ordinary',
+        unit: 'household',
+        electorate: { kind: 'households', buildingIds: [buildingId] },
+      }),
+    )
     const d = await proposalOf(t, owner(0), id)
-    expect(d).toMatchObject({ advisory: true, unitLabel: '每户一票', electorate: { kind: 'households', size: 6, buildings: [{ id: buildingId, name: '电梯楼' }] } })
+    expect(d).toMatchObject({
+      advisory: true,
+      unitLabel: '每户一票',
+      electorate: { kind: 'households', size: 6, buildings: [{ id: buildingId, name: '电梯楼' }] },
+    })
     expect(d.advisoryNote).toContain('参考性表决')
     expect(d.ruleDescription).toContain('民法典第二百七十八条')
-    expect(d.viewer).toMatchObject({ inElectorate: true, canVote: true, households: [{ id: hh[0].id, label: '电梯楼 1单元 1室', voted: false }] })
+    expect(d.viewer).toMatchObject({
+      inElectorate: true,
+      canVote: true,
+      households: [{ id: hh[0].id, label: '电梯楼 1单元 1室', voted: false }],
+    })
   })
 
   it('lets only owners vote for their household (a family member: 403)', async () => {
     const res = await castAs(t, family(3), id, ['yes'])
     expect(res.status).toBe(403)
     expect((await res.json()).error).toMatchObject({ code: 'NOT_AN_OWNER', message: '业主表决只能由认证为业主的居民投票' })
-    expect((await proposalOf(t, family(3), id)).viewer).toMatchObject({ inElectorate: true, canVote: false, voteBlockedReason: '业主表决只能由认证为业主的居民投票' })
+    expect((await proposalOf(t, family(3), id)).viewer).toMatchObject({
+      inElectorate: true,
+      canVote: false,
+      voteBlockedReason: '业主表决只能由认证为业主的居民投票',
+    })
   })
 
   it('passes with 2/3 taking part and more than half of the participating area and households approving', async () => {
-    for (const [i, c] of [[5, 'yes'], [0, 'yes'], [1, 'yes'], [2, 'no']] as const) {
+    for (const [i, c] of [
+      [5, 'yes'],
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'no'],
+    ] as const) {
       const res = await castAs(t, owner(i), id, [c])
       expect(res.status).toBe(201)
       expect((await res.json()).householdId).toBe(hh[i].id)
@@ -79,7 +104,15 @@ describe('owners, ordinary matters: households of a building, by area and by num
   })
 
   it('fails without the large household when four small ones alone do not bring 2/3 of the area', async () => {
-    const other = await openProposal(t, proposalBody(now(), { title: '电梯楼楼道粉刷', rule: 'owners_ordinary', unit: 'household', electorate: { kind: 'households', unitIds: [unitId] } }))
+    const other = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '电梯楼楼道粉刷',
+        rule: 'owners_ordinary',
+        unit: 'household',
+        electorate: { kind: 'households', unitIds: [unitId] },
+      }),
+    )
     for (const i of [0, 1, 2, 3]) expect((await castAs(t, owner(i), other, ['yes'])).status).toBe(201)
     const result = await closeAndResult(other)
     expect(result.outcome).toBe('no_quorum')
@@ -89,8 +122,22 @@ describe('owners, ordinary matters: households of a building, by area and by num
 
 describe('owners, major matters (items 6–8)', () => {
   it('fails when 3/4 of the households approve but not 3/4 of the participating area', async () => {
-    const id = await openProposal(t, proposalBody(now(), { title: '使用维修资金加装电梯', rule: 'owners_major', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }))
-    for (const [i, c] of [[0, 'yes'], [1, 'yes'], [2, 'yes'], [5, 'no']] as const) expect((await castAs(t, owner(i), id, [c])).status).toBe(201)
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '使用维修资金加装电梯',
+        rule: 'owners_major',
+        unit: 'household',
+        electorate: { kind: 'households', buildingIds: [buildingId] },
+      }),
+    )
+    for (const [i, c] of [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'yes'],
+      [5, 'no'],
+    ] as const)
+      expect((await castAs(t, owner(i), id, [c])).status).toBe(201)
     const result = await closeAndResult(id)
     expect(result.outcome).toBe('rejected')
     expect(result.explanation).toContain('同意户数 3/4（75%）≥ 3/4 ✓')
@@ -102,7 +149,10 @@ describe('one ballot per household, by any verified member', () => {
   let id: string
 
   it('takes the first member’s ballot and tells the second that the household has voted (409), without saying how', async () => {
-    id = await openProposal(t, proposalBody(now(), { title: '电梯楼门禁更换', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }))
+    id = await openProposal(
+      t,
+      proposalBody(now(), { title: '电梯楼门禁更换', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] } }),
+    )
     expect((await castAs(t, family(0), id, ['no'])).status).toBe(201)
     const second = await castAs(t, owner(0), id, ['yes'])
     expect(second.status).toBe(409)
@@ -110,7 +160,13 @@ describe('one ballot per household, by any verified member', () => {
     expect(body.error).toMatchObject({ code: 'HOUSEHOLD_ALREADY_VOTED', message: '您家已有成员投过票了（每户一票）' })
     expect(JSON.stringify(body)).not.toContain('"no"')
     const seen = await proposalOf(t, owner(0), id)
-    expect(seen.viewer).toMatchObject({ voted: true, householdVoted: true, myBallot: null, canVote: false, voteBlockedReason: '您家已有成员投过票了（每户一票）' })
+    expect(seen.viewer).toMatchObject({
+      voted: true,
+      householdVoted: true,
+      myBallot: null,
+      canVote: false,
+      voteBlockedReason: '您家已有成员投过票了（每户一票）',
+    })
     expect(seen.viewer.households).toEqual([{ id: hh[0].id, label: '电梯楼 1单元 1室', voted: true }])
     const repeat = await castAs(t, family(0), id, ['no'])
     expect(repeat.status).toBe(200)
@@ -129,7 +185,9 @@ describe('one ballot per household, by any verified member', () => {
     })
     const ask = await castAs(t, owner(4), id, ['yes'])
     expect(ask.status).toBe(400)
-    expect((await ask.json()).error.details.fields).toEqual([{ path: 'householdId', message: '您在投票范围内有多处房屋，请选择为哪一户投票' }])
+    expect((await ask.json()).error.details.fields).toEqual([
+      { path: 'householdId', message: '您在投票范围内有多处房屋，请选择为哪一户投票' },
+    ])
     const wrong = await castAs(t, owner(4), id, ['yes'], hh[2].id)
     expect(wrong.status).toBe(400)
     const ok = await castAs(t, owner(4), id, ['yes'], hh[3].id)
@@ -151,14 +209,27 @@ describe('one ballot per household, by any verified member', () => {
 
 describe('per resident, for the residents of chosen units, under the council rule', () => {
   it('counts people: exactly 2/3 taking part is enough', async () => {
-    const id = await openProposal(t, proposalBody(now(), { title: '电梯楼议事代表推选', rule: 'council', unit: 'resident', electorate: { kind: 'households', unitIds: [unitId] } }))
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '电梯楼议事代表推选',
+        rule: 'council',
+        unit: 'resident',
+        electorate: { kind: 'households', unitIds: [unitId] },
+      }),
+    )
     // Twelve verified residents in the unit (two per household); the owner of household 4 is counted once.
     expect((await proposalOf(t, 'chen', id)).electorate.size).toBe(12)
     const voters = [owner(0), family(0), owner(1), family(1), owner(2), family(2), owner(3), family(3)]
     const choices = ['yes', 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'abstain']
     for (let i = 0; i < voters.length; i++) expect((await castAs(t, voters[i], id, [choices[i]])).status).toBe(201)
     const result = await closeAndResult(id)
-    expect(result.explanation).toEqual(['参与人数 8/12（66%）≥ 2/3 ✓', '同意人数 5/8（62%）> 1/2 ✓', '弃权 1 人：计入参与，不计入同意', '结果：通过'])
+    expect(result.explanation).toEqual([
+      '参与人数 8/12（66%）≥ 2/3 ✓',
+      '同意人数 5/8（62%）> 1/2 ✓',
+      '弃权 1 人：计入参与，不计入同意',
+      '结果：通过',
+    ])
   })
 })
 

@@ -41,8 +41,12 @@ function assertNoOtherBallots(replies: Awaited<ReturnType<typeof everything>>, o
   for (const r of replies) {
     const choicePaths = pathsOf(r.body, 'choices')
     const allowed = own ? ['viewer.myBallot.choices'] : []
-    expect(choicePaths.filter((p) => !allowed.includes(p)), r.url).toEqual([])
-    if (own && choicePaths.length) expect((r.body as { viewer: { myBallot: { choices: string[] } } }).viewer.myBallot.choices).toEqual(own.choices)
+    expect(
+      choicePaths.filter((p) => !allowed.includes(p)),
+      r.url,
+    ).toEqual([])
+    if (own && choicePaths.length)
+      expect((r.body as { viewer: { myBallot: { choices: string[] } } }).viewer.myBallot.choices).toEqual(own.choices)
     expect(pathsOf(r.body, 'castBy'), r.url).toEqual([])
     const text = JSON.stringify(r.body)
     for (const u of otherUserIds) expect(text, r.url).not.toContain(u)
@@ -54,7 +58,15 @@ function assertNoOtherBallots(replies: Awaited<ReturnType<typeof everything>>, o
 
 describe('secrecy of the ballot', () => {
   it('holds for a per-household vote, for every viewer, before and after the close', async () => {
-    const id = await openProposal(t, proposalBody(now(), { title: '隐私楼电动车充电桩', unit: 'household', electorate: { kind: 'households', buildingIds: [buildingId] }, liveResults: false }))
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '隐私楼电动车充电桩',
+        unit: 'household',
+        electorate: { kind: 'households', buildingIds: [buildingId] },
+        liveResults: false,
+      }),
+    )
     const cast: Array<{ token: string; choices: string[] }> = [
       { token: hh[0].tokens[0], choices: ['yes'] },
       { token: hh[1].tokens[1], choices: ['no'] },
@@ -64,7 +76,12 @@ describe('secrecy of the ballot', () => {
     const voterIds = cast.map((c) => userIdOf(c.token))
     for (const phase of ['open', 'closed'] as const) {
       if (phase === 'closed') expect((await proposalAction(t, id, { action: 'close' })).status).toBe(200)
-      for (const c of cast) assertNoOtherBallots(await everything(c.token, id), c, voterIds.filter((u) => u !== userIdOf(c.token)))
+      for (const c of cast)
+        assertNoOtherBallots(
+          await everything(c.token, id),
+          c,
+          voterIds.filter((u) => u !== userIdOf(c.token)),
+        )
       // The other member of a household that voted sees that it voted, not how.
       assertNoOtherBallots(await everything(hh[0].tokens[1], id), null, voterIds)
       assertNoOtherBallots(await everything(hh[3].tokens[0], id), null, voterIds)
@@ -78,9 +95,17 @@ describe('secrecy of the ballot', () => {
     expect((await castAs(t, 'zhao', id, ['no'])).status).toBe(201)
     assertNoOtherBallots(await everything('wang', id), { choices: ['yes'] }, [demo.user.zhao])
     assertNoOtherBallots(await everything('zhao', id), { choices: ['no'] }, [demo.user.wang])
-    for (const who of ['chen', 'liu', 'li'] as const) assertNoOtherBallots(await everything(who, id), null, [demo.user.wang, demo.user.zhao])
+    for (const who of ['chen', 'liu', 'li'] as const)
+      assertNoOtherBallots(await everything(who, id), null, [demo.user.wang, demo.user.zhao])
     // Participation names people (staff only), but says nothing of their choice.
-    const page = (await (await t.call('GET', `/api/proposals/${id}/participation`, { token: await t.tokenFor('liu') })).json()) as { items: { label: string; voted: boolean }[] }
-    expect(page.items.filter((i) => i.voted).map((i) => i.label).sort()).toEqual(['王秀英', '赵晓梅'])
+    const page = (await (await t.call('GET', `/api/proposals/${id}/participation`, { token: await t.tokenFor('liu') })).json()) as {
+      items: { label: string; voted: boolean }[]
+    }
+    expect(
+      page.items
+        .filter((i) => i.voted)
+        .map((i) => i.label)
+        .sort(),
+    ).toEqual(['王秀英', '赵晓梅'])
   })
 })

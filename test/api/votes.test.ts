@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string; details?: { fields?: { path: string; message: string }[] } } }).error
+  return ((await res.json()) as { error: { code: string; message: string; details?: { fields?: { path: string; message: string }[] } } })
+    .error
 }
 
 describe('a simple-majority vote of verified residents, one ballot each', () => {
@@ -72,7 +73,11 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
   it('refuses bad choices with 400, naming the field', async () => {
     const unknown = await castAs(t, 'zhao', id, ['maybe'])
     expect(unknown.status).toBe(400)
-    expect(await errorOf(unknown)).toMatchObject({ code: 'BALLOT_CHOICE_INVALID', message: '没有这个选项：「maybe」', details: { fields: [{ path: 'choices' }] } })
+    expect(await errorOf(unknown)).toMatchObject({
+      code: 'BALLOT_CHOICE_INVALID',
+      message: '没有这个选项：「maybe」',
+      details: { fields: [{ path: 'choices' }] },
+    })
     const two = await castAs(t, 'zhao', id, ['yes', 'no'])
     expect(two.status).toBe(400)
     expect((await errorOf(two)).details?.fields?.[0]).toEqual({ path: 'choices', message: '同意、反对、弃权只能选一项' })
@@ -86,7 +91,11 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
 
   it('answers each role as it should', async () => {
     // An unverified resident of the community: sees the vote, may not vote.
-    expect((await proposalOf(t, 'li', id)).viewer).toMatchObject({ canVote: false, inElectorate: false, voteBlockedReason: '认证本社区的房屋后才能投票' })
+    expect((await proposalOf(t, 'li', id)).viewer).toMatchObject({
+      canVote: false,
+      inElectorate: false,
+      voteBlockedReason: '认证本社区的房屋后才能投票',
+    })
     const li = await castAs(t, 'li', id, ['yes'])
     expect(li.status).toBe(403)
     expect((await errorOf(li)).code).toBe('FORBIDDEN')
@@ -96,7 +105,9 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
     expect((await t.call('GET', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('zhou') })).status).toBe(403)
     // A partner organisation: not a vote of theirs.
     expect((await t.call('GET', `/api/proposals/${id}`, { token: await t.tokenFor('anju') })).status).toBe(404)
-    expect((await t.call('POST', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('anju'), body: proposalBody(now()) })).status).toBe(403)
+    expect(
+      (await t.call('POST', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('anju'), body: proposalBody(now()) })).status,
+    ).toBe(403)
     // Worker and admin manage, see participation, but do not vote (they are not verified residents).
     for (const staff of ['liu', 'chen'] as const) {
       expect((await castAs(t, staff, id, ['yes'])).status).toBe(403)
@@ -118,7 +129,10 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
     const res = await t.call('GET', `/api/proposals/${id}/participation`, { token: await t.tokenFor('liu') })
     const page = await res.json()
     expect(page).toMatchObject({ electorate: 2, participants: 1 })
-    expect(page.items.map((i: { label: string; voted: boolean }) => [i.label, i.voted]).sort()).toEqual([['王秀英', true], ['赵晓梅', false]])
+    expect(page.items.map((i: { label: string; voted: boolean }) => [i.label, i.voted]).sort()).toEqual([
+      ['王秀英', true],
+      ['赵晓梅', false],
+    ])
     expect(Object.keys(page.items[0]).sort()).toEqual(['electorId', 'label', 'voted'])
     const notYet = await (await t.call('GET', `/api/proposals/${id}/participation?voted=no`, { token: await t.tokenFor('liu') })).json()
     expect(notYet.items.map((i: { label: string }) => i.label)).toEqual(['赵晓梅'])
@@ -177,10 +191,16 @@ describe('inputs', () => {
       [{ rule: 'majority' }, 'rule'],
     ]
     for (const [over, field] of cases) {
-      const res = await t.call('POST', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('chen'), body: proposalBody(now(), over) })
+      const res = await t.call('POST', `/api/communities/${wenan}/proposals`, {
+        token: await t.tokenFor('chen'),
+        body: proposalBody(now(), over),
+      })
       expect(res.status, JSON.stringify(over)).toBe(400)
       const e = await errorOf(res)
-      expect(e.details?.fields?.map((f) => f.path), JSON.stringify(over)).toContain(field)
+      expect(
+        e.details?.fields?.map((f) => f.path),
+        JSON.stringify(over),
+      ).toContain(field)
       expect(e.message).toMatch(/[\u4e00-\u9fa5]/)
     }
   })
@@ -202,7 +222,10 @@ describe('inputs', () => {
 
   it('does not open a vote with nobody on its roll', async () => {
     // 6号楼 has no verified residents.
-    const id = await createProposal(t, proposalBody(now(), { electorate: { kind: 'households', buildingIds: [demo.building('wenan', 6)] } }))
+    const id = await createProposal(
+      t,
+      proposalBody(now(), { electorate: { kind: 'households', buildingIds: [demo.building('wenan', 6)] } }),
+    )
     const res = await proposalAction(t, id, { action: 'open' })
     expect(res.status).toBe(409)
     expect((await errorOf(res)).code).toBe('ELECTORATE_EMPTY')
@@ -217,13 +240,24 @@ describe('showing counts live, cancelling, a vote not yet started', () => {
     const d = await proposalOf(t, 'zhao', id)
     // Three verified residents by now: 王秀英, 赵晓梅 and the one verified late above.
     expect(d.turnout).toEqual({ participants: 1, electorate: 3 })
-    expect(d.result).toMatchObject({ final: false, options: [{ key: 'yes', count: 1 }, { key: 'no', count: 0 }, { key: 'abstain', count: 0 }] })
+    expect(d.result).toMatchObject({
+      final: false,
+      options: [
+        { key: 'yes', count: 1 },
+        { key: 'no', count: 0 },
+        { key: 'abstain', count: 0 },
+      ],
+    })
   })
 
   it('takes no ballot before the opening time (409) and lets staff cancel with a reason', async () => {
     const id = await openProposal(t, proposalBody(now(), { title: '下周开始的表决', opensAt: new Date(clock + day).toISOString() }))
     const d = await proposalOf(t, 'wang', id)
-    expect(d).toMatchObject({ phase: 'scheduled', phaseLabel: '即将开始', viewer: { canVote: false, voteBlockedReason: '投票还没开始，请到开始时间后再投' } })
+    expect(d).toMatchObject({
+      phase: 'scheduled',
+      phaseLabel: '即将开始',
+      viewer: { canVote: false, voteBlockedReason: '投票还没开始，请到开始时间后再投' },
+    })
     const early = await castAs(t, 'wang', id, ['yes'])
     expect(early.status).toBe(409)
     expect((await errorOf(early)).code).toBe('VOTE_NOT_OPEN')
@@ -239,7 +273,10 @@ describe('showing counts live, cancelling, a vote not yet started', () => {
 
 describe('the scheduled job', () => {
   it('reminds those who have not voted once, the day before the close, then closes and publishes at the closing time', async () => {
-    const id = await openProposal(t, proposalBody(now(), { title: '到期自动计票的表决', closesAt: new Date(clock + 3 * day).toISOString(), publishDays: 0 }))
+    const id = await openProposal(
+      t,
+      proposalBody(now(), { title: '到期自动计票的表决', closesAt: new Date(clock + 3 * day).toISOString(), publishDays: 0 }),
+    )
     await castAs(t, 'wang', id, ['yes'])
     const tick = async () => (await (await t.call('GET', '/api/jobs/tick')).json()) as { votesClosed: number; voteReminders: number }
     expect(await tick()).toMatchObject({ votesClosed: 0, voteReminders: 0 })

@@ -15,7 +15,12 @@ describe('the WeChat mini-program build', () => {
   it('builds, keeps staff pages in a subpackage, and its main package stays under 2 MB', () => {
     const build = spawnSync('npm', ['run', 'build:weapp'], {
       encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production', TARO_APP_TEMPLATE_CONCERN: 'tmpl-concern-for-build-test', TARO_APP_TEMPLATE_COUNCIL: 'tmpl-council-for-build-test' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        TARO_APP_TEMPLATE_CONCERN: 'tmpl-concern-for-build-test',
+        TARO_APP_TEMPLATE_COUNCIL: 'tmpl-council-for-build-test',
+      },
     })
     expect(build.status, build.stderr.slice(-3000) + build.stdout.slice(-3000)).toBe(0)
     expect(existsSync(join(out, 'app.json'))).toBe(true)

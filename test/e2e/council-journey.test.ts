@@ -19,7 +19,9 @@ beforeAll(async () => {
   if (!haveChromium) return
   product = await startProduct()
   browser = await launchBrowser()
-  photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3b7dd8' } }).jpeg().toBuffer()
+  photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3b7dd8' } })
+    .jpeg()
+    .toBuffer()
 })
 afterAll(async () => {
   await browser?.close()
@@ -58,7 +60,13 @@ async function signIn(page: Page, nickname: string) {
 
 // ── The API, for what the UI step is not the point of ─────────────────────────────────────────────
 
-async function api<T = Record<string, any>>(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function api<T = Record<string, any>>(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(`${product.url}/api${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -107,7 +115,15 @@ async function raiseConcern(communityId: string, description: string) {
     'POST',
     '/concerns',
     wang,
-    { communityId, category: 'facilities', description, place: { kind: 'text', text: '3号楼北侧' }, photoIds: [], visibility: 'public', anonymous: true },
+    {
+      communityId,
+      category: 'facilities',
+      description,
+      place: { kind: 'text', text: '3号楼北侧' },
+      photoIds: [],
+      visibility: 'public',
+      anonymous: true,
+    },
     { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
   )
   return { id: concern.id as string, publicNo: concern.publicNo as string }
@@ -156,7 +172,10 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
   ] as const)('book a topic → accepted → register → check in → resolution → minutes; the concern moves on (%s)', async (_mode, elder) => {
     const sfx = elder ? '-elder' : ''
     const { sessionId, communityId } = await openSession(elder ? '十一月每月一议（长辈场）' : '十一月每月一议')
-    const concern = await raiseConcern(communityId, elder ? '5号楼门口的台阶坏了，老人进出容易摔倒，希望尽快修好' : '3号楼北侧路灯坏了一周，晚上老人出门看不清路')
+    const concern = await raiseConcern(
+      communityId,
+      elder ? '5号楼门口的台阶坏了，老人进出容易摔倒，希望尽快修好' : '3号楼北侧路灯坏了一周，晚上老人出门看不清路',
+    )
 
     // 王秀英 finds the session on the 议事 tab and books a topic linked to her concern.
     const page = await phone(elder)
@@ -184,7 +203,9 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await booking.waitFor()
     await booking.locator(`[data-testid="topic-concern"][data-public-no="${concern.publicNo}"]`).click()
     await booking.locator('[data-testid="topic-title-input"] input').fill(elder ? '修好5号楼门口台阶' : '修好3号楼北侧路灯')
-    await booking.locator('[data-testid="topic-reason-input"] textarea').fill('晚上太黑，老人出门不方便，已经反映一周了，希望议事会商量个办法')
+    await booking
+      .locator('[data-testid="topic-reason-input"] textarea')
+      .fill('晚上太黑，老人出门不方便，已经反映一周了，希望议事会商量个办法')
     await shot(page, `council-03-booking${sfx}`)
     await booking.locator('[data-testid="booking-submit"]').click()
     await booking.waitFor({ state: 'detached', timeout: 20_000 })
@@ -216,7 +237,9 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await mine.locator('[data-testid="agenda-item"]').first().waitFor({ timeout: 20_000 })
     expect(await myTopic.getAttribute('data-status')).toBe('accepted')
     await mine.locator('[data-testid="register"]').click()
-    await expect.poll(() => mine.locator('[data-testid="registration"]').getAttribute('data-registration'), { timeout: 20_000 }).toBe('registered')
+    await expect
+      .poll(() => mine.locator('[data-testid="registration"]').getAttribute('data-registration'), { timeout: 20_000 })
+      .toBe('registered')
     await shot(page, `council-06-registered${sfx}`)
 
     // Staff fix the agenda and start; the run screen opens. The check-in code is on the session screen.
@@ -245,7 +268,9 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await checkIn.locator('[data-testid="check-in-code-input"] input').fill(code)
     await shot(page, `council-08-check-in${sfx}`)
     await checkIn.locator('[data-testid="check-in-submit"]').click()
-    await expect.poll(() => mine.locator('[data-testid="registration"]').getAttribute('data-registration'), { timeout: 20_000 }).toBe('checked_in')
+    await expect
+      .poll(() => mine.locator('[data-testid="registration"]').getAttribute('data-registration'), { timeout: 20_000 })
+      .toBe('checked_in')
     await shot(page, `council-09-checked-in${sfx}`)
 
     // Staff record the resolution, conclude, and publish the minutes with a photo.
@@ -267,7 +292,9 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await staff.locator('[data-testid="session-action"][data-action="publish_minutes"]').click()
     const minutes = page.locator('[data-testid="minutes-sheet"]')
     await minutes.waitFor()
-    await minutes.locator('[data-testid="minutes-input"] textarea').fill('本次议事会议定：3号楼北侧路灯由安居物业两周内修复，社区网格员跟进验收，居民监督。')
+    await minutes
+      .locator('[data-testid="minutes-input"] textarea')
+      .fill('本次议事会议定：3号楼北侧路灯由安居物业两周内修复，社区网格员跟进验收，居民监督。')
     const chooser = page.waitForEvent('filechooser')
     await minutes.locator('[data-testid="photo-add"]').click()
     await (await chooser).setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo })
@@ -286,14 +313,20 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await shot(page, `council-12-minutes${sfx}`)
     await mine.locator('[data-testid="agenda-concern"]').first().click()
     const detail = page.locator('[data-testid="page-concern"]')
-    await expect.poll(() => detail.locator('[data-testid="concern-status"]').first().getAttribute('data-status'), { timeout: 20_000 }).toBe('in_progress')
-    const actions = await detail.locator('[data-testid="timeline-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
+    await expect
+      .poll(() => detail.locator('[data-testid="concern-status"]').first().getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('in_progress')
+    const actions = await detail
+      .locator('[data-testid="timeline-item"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
     expect(actions).toEqual(expect.arrayContaining(['send_to_council', 'deliberate', 'start']))
     await shot(page, `council-13-concern${sfx}`)
 
     // Back on the 议事 tab the card says so (it stays under 即将召开 until its end time has passed).
     await page.goto(`${product.url}/#/pages/councils/index`)
-    await tab.locator(`[data-testid="session-card"][data-session-id="${sessionId}"][data-status="minutes_published"]`).waitFor({ timeout: 20_000 })
+    await tab
+      .locator(`[data-testid="session-card"][data-session-id="${sessionId}"][data-status="minutes_published"]`)
+      .waitFor({ timeout: 20_000 })
 
     expect(page.errors).toEqual([])
     await page.context().close()
@@ -335,7 +368,9 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     // 修改: more seats, typed into the stepper.
     await staff.locator('[data-testid="session-action"][data-action="edit"]').click()
     const edit = page.locator('[data-testid="page-session-form"]').last()
-    await expect.poll(() => edit.locator('[data-testid="session-title-input"] input').inputValue(), { timeout: 20_000 }).toBe('加装电梯专题议事会')
+    await expect
+      .poll(() => edit.locator('[data-testid="session-title-input"] input').inputValue(), { timeout: 20_000 })
+      .toBe('加装电梯专题议事会')
     await edit.locator('[data-testid="session-capacity-input"] input').fill('120')
     await edit.locator('[data-testid="session-submit"]').click()
     await expect.poll(() => staff.locator('[data-testid="session-seats"]').textContent(), { timeout: 20_000 }).toContain('剩 120 个座位')
@@ -365,7 +400,9 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await page.locator('.weui-tabbar__item', { hasText: '议事' }).click()
     const tab = page.locator('[data-testid="page-councils"]')
     await tab.locator('[data-testid="kind-special_topic"]').click()
-    await tab.locator('[data-testid="session-card"][data-kind="special_topic"]', { hasText: '加装电梯专题议事会' }).waitFor({ timeout: 20_000 })
+    await tab
+      .locator('[data-testid="session-card"][data-kind="special_topic"]', { hasText: '加装电梯专题议事会' })
+      .waitFor({ timeout: 20_000 })
     await shot(page, 'council-17-tab-special')
     expect(page.errors).toEqual([])
     await page.context().close()

@@ -124,7 +124,9 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     await form.locator('[data-testid="vote-form-submit"]').click()
     await expect.poll(() => form.locator('[data-testid="field-title"]').getAttribute('data-invalid')).toBe('true')
     await form.locator('[data-testid="vote-title-input"] input').fill('3号楼、5号楼楼道加装声控灯')
-    await form.locator('[data-testid="vote-text-input"] textarea').fill('在3号楼、5号楼各楼道加装声控灯，费用由社区微更新经费承担，物业负责日常维护。')
+    await form
+      .locator('[data-testid="vote-text-input"] textarea')
+      .fill('在3号楼、5号楼各楼道加装声控灯，费用由社区微更新经费承担，物业负责日常维护。')
     await form.locator('[data-testid="electorate-households"]').click()
     await form.locator('[data-testid="scope-building"]', { hasText: /^3号楼$/ }).click()
     await form.locator('[data-testid="scope-building"]', { hasText: /^5号楼$/ }).click()
@@ -139,9 +141,13 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     const proposalId = (await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('id')))!
     await staff.locator('[data-testid="vote-action"][data-action="open"]').click()
     await page.locator('.taro__modal .taro-model__confirm').click()
-    await expect.poll(() => staff.locator('[data-testid="staff-vote-detail"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('open')
+    await expect
+      .poll(() => staff.locator('[data-testid="staff-vote-detail"]').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('open')
     // Every household of 3号楼 and 5号楼 is on the roll, registered in the app or not.
-    await expect.poll(async () => Number(await staff.locator('[data-testid="participation-count"]').getAttribute('data-electorate'))).toBeGreaterThan(2)
+    await expect
+      .poll(async () => Number(await staff.locator('[data-testid="participation-count"]').getAttribute('data-electorate')))
+      .toBeGreaterThan(2)
     await shot(page, 'vote-03-staff-opened')
 
     // 王秀英 was told under 我的 → 消息; the notice opens the vote.
@@ -191,16 +197,22 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     await signIn(page, '刘网格')
     await page.goto(`${product.url}/#/staff/pages/vote/index?id=${proposalId}`)
     staff = page.locator('[data-testid="page-staff-vote"]:visible')
-    await expect.poll(() => staff.locator('[data-testid="participation-count"]').getAttribute('data-participants'), { timeout: 20_000 }).toBe('2')
+    await expect
+      .poll(() => staff.locator('[data-testid="participation-count"]').getAttribute('data-participants'), { timeout: 20_000 })
+      .toBe('2')
     await staff.locator('[data-testid="participation-yes"]').click()
     const rows = staff.locator('[data-testid="participation-row"][data-voted="true"]')
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2)
-    expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('3号楼'), expect.stringContaining('5号楼')]))
+    expect(await rows.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('3号楼'), expect.stringContaining('5号楼')]),
+    )
     expect((await rows.allTextContents()).join()).not.toMatch(/同意|反对/)
     await shot(page, 'vote-10-participation', staff.locator('[data-testid="participation"]'))
     await staff.locator('[data-testid="vote-action"][data-action="close"]').click()
     await page.locator('.taro__modal .taro-model__confirm').click()
-    await expect.poll(() => staff.locator('[data-testid="staff-vote-detail"]').getAttribute('data-status'), { timeout: 20_000 }).toBe('published')
+    await expect
+      .poll(() => staff.locator('[data-testid="staff-vote-detail"]').getAttribute('data-status'), { timeout: 20_000 })
+      .toBe('published')
 
     // 王秀英 sees the result, the rule explained line by line exactly as the API says it.
     const api1 = await api('GET', `/proposals/${proposalId}/result`, await tokenOf('王秀英'))

@@ -24,7 +24,9 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(options: { env?: Record<string, string>; wechatBase?: string; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; wechatBase?: string; now?: () => Date } = {},
+): Promise<TestApp> {
   const database = await openTestDb()
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -5,7 +5,9 @@ import type { DemoKey, TestApp } from './app.js'
 
 /** A real JPEG, optionally carrying camera EXIF with a GPS position (大连). */
 export async function jpeg(opts: { width?: number; height?: number; gps?: boolean; color?: string } = {}): Promise<Buffer> {
-  const img = sharp({ create: { width: opts.width ?? 800, height: opts.height ?? 600, channels: 3, background: opts.color ?? '#c0392b' } }).jpeg()
+  const img = sharp({
+    create: { width: opts.width ?? 800, height: opts.height ?? 600, channels: 3, background: opts.color ?? '#c0392b' },
+  }).jpeg()
   if (!opts.gps) return img.toBuffer()
   return img
     .withExif({
@@ -64,7 +66,10 @@ export async function act(t: TestApp, who: DemoKey, id: string, body: Record<str
 export async function actOk(t: TestApp, who: DemoKey, id: string, body: Record<string, unknown>) {
   const res = await act(t, who, id, body)
   if (res.status !== 200) throw new Error(`${String(body.action)} by ${who} failed: ${res.status} ${await res.text()}`)
-  return res.json() as Promise<{ status: string; timeline: { action: string; label: string; actor: { name: string }; note: string | null; photos: unknown[] }[] }>
+  return res.json() as Promise<{
+    status: string
+    timeline: { action: string; label: string; actor: { name: string }; note: string | null; photos: unknown[] }[]
+  }>
 }
 
 export async function detail(t: TestApp, who: DemoKey, id: string) {

@@ -70,7 +70,8 @@ export async function createSession(
 
 export async function sessionAction(t: TestApp, who: DemoKey, id: string, body: Record<string, unknown>, expected?: number) {
   const res = await t.call('POST', `/api/sessions/${id}/actions`, { token: await t.tokenFor(who), body })
-  if (expected !== undefined && res.status !== expected) throw new Error(`${String(body.action)} by ${who}: ${res.status} ${await res.text()}`)
+  if (expected !== undefined && res.status !== expected)
+    throw new Error(`${String(body.action)} by ${who}: ${res.status} ${await res.text()}`)
   return res
 }
 

@@ -38,7 +38,10 @@ export async function openProposal(t: TestApp, body: Record<string, unknown>, wh
 }
 
 export async function castAs(t: TestApp, who: DemoKey | string, id: string, choices: string[], householdId?: string) {
-  return t.call('POST', `/api/proposals/${id}/ballots`, { token: await as(t, who), body: householdId ? { choices, householdId } : { choices } })
+  return t.call('POST', `/api/proposals/${id}/ballots`, {
+    token: await as(t, who),
+    body: householdId ? { choices, householdId } : { choices },
+  })
 }
 
 export async function proposalOf(t: TestApp, who: DemoKey | string, id: string) {
@@ -68,7 +71,10 @@ export async function seedBuilding(
   const db = t.database.db
   const tag = Math.random().toString(36).slice(2, 8)
   const communityId = demo.community.wenan
-  const [b] = await db.insert(buildings).values({ communityId, name: opts.name ?? `测试楼${tag}`, sortKey: 100 }).returning({ id: buildings.id })
+  const [b] = await db
+    .insert(buildings)
+    .values({ communityId, name: opts.name ?? `测试楼${tag}`, sortKey: 100 })
+    .returning({ id: buildings.id })
   const [u] = await db.insert(units).values({ buildingId: b.id, name: '1单元' }).returning({ id: units.id })
   const hs: SeededHousehold[] = []
   const chunk = 500
@@ -78,12 +84,14 @@ export async function seedBuilding(
       .insert(households)
       .values(slice.map((a, i) => ({ unitId: u.id, communityId, room: String(start + i + 1), areaM2: a / 100 })))
       .returning({ id: households.id })
-    rows.forEach((r, i) => hs.push({ id: r.id, areaCents: slice[i], tokens: [], userIds: [] }))
+    for (const [i, r] of rows.entries()) hs.push({ id: r.id, areaCents: slice[i], tokens: [], userIds: [] })
   }
   const members = opts.members ?? 1
   for (let start = 0; start < hs.length; start += chunk) {
     const slice = hs.slice(start, start + chunk)
-    const people = slice.flatMap((h, hi) => Array.from({ length: members }, (_, m) => ({ h, m, nickname: `住户${tag}-${start + hi + 1}-${m + 1}` })))
+    const people = slice.flatMap((h, hi) =>
+      Array.from({ length: members }, (_, m) => ({ h, m, nickname: `住户${tag}-${start + hi + 1}-${m + 1}` })),
+    )
     const created = await db
       .insert(users)
       .values(people.map((p) => ({ nickname: p.nickname, demoNote: 'vote test' })))
@@ -112,7 +120,10 @@ export async function seedBuilding(
 export function pathsOf(value: unknown, key: string, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => pathsOf(v, key, `${path}[${i}]`))
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => [...(k === key ? [`${path}.${k}`.replace(/^\./, '')] : []), ...pathsOf(v, key, `${path}.${k}`)])
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(k === key ? [`${path}.${k}`.replace(/^\./, '')] : []),
+      ...pathsOf(v, key, `${path}.${k}`),
+    ])
   }
   return []
 }

@@ -5,7 +5,11 @@ import { qrSvg } from '../../miniapp/src/lib/qr.js'
 
 /** What a phone camera does with the staff screen's QR: rasterise the SVG and decode it. */
 async function scan(svg: string): Promise<string | null> {
-  const { data, info } = await sharp(Buffer.from(svg)).resize(400, 400, { kernel: 'nearest' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+  const { data, info } = await sharp(Buffer.from(svg))
+    .resize(400, 400, { kernel: 'nearest' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
   return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null
 }
 

@@ -42,7 +42,11 @@ export function Cell({ title, desc, icon, iconTone = 'brand', value, arrow, onCl
         {desc ? <View className='cell__desc'>{desc}</View> : null}
       </View>
       {value !== undefined && value !== null ? (
-        typeof value === 'string' ? <Text className='cell__value'>{value}</Text> : <View className='cell__value'>{value}</View>
+        typeof value === 'string' ? (
+          <Text className='cell__value'>{value}</Text>
+        ) : (
+          <View className='cell__value'>{value}</View>
+        )
       ) : null}
       {arrow ? <Icon name='chevronRight' size={32} color={colors.text3} className='cell__arrow' /> : null}
     </View>

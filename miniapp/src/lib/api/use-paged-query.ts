@@ -29,10 +29,7 @@ export interface PagedResult<T> {
  * `invalidateQueries(prefix)` with a prefix of `key` refreshes the list quietly, so a list further
  * down the page stack is current when the person comes back to it.
  */
-export function usePagedQuery<T>(
-  key: string | null,
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-): PagedResult<T> {
+export function usePagedQuery<T>(key: string | null, fetchPage: (cursor: string | undefined) => Promise<Page<T>>): PagedResult<T> {
   const [items, setItems] = useState<T[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(key !== null)

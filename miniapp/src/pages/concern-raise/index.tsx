@@ -298,7 +298,12 @@ export default function RaiseConcernPage() {
       <View className='step-head' data-testid='raise-step-form'>
         <View className='step-head__top'>
           <Text className='step-head__count'>{t.raise.stepOf(2, 2)}</Text>
-          <View className='step-head__back' hoverClass='cell--hover' onClick={() => setStep('category')} {...a11y({ role: 'button', label: t.common.back })}>
+          <View
+            className='step-head__back'
+            hoverClass='cell--hover'
+            onClick={() => setStep('category')}
+            {...a11y({ role: 'button', label: t.common.back })}
+          >
             <Icon name='chevronLeft' size={28} color={colors.text2} />
             <Text>{t.common.back}</Text>
           </View>
@@ -438,7 +443,11 @@ export default function RaiseConcernPage() {
                 />
               )}
               {isWeapp ? (
-                <Button className='btn btn--outline btn--small raise-place__map' hoverClass='btn--hover' onClick={() => void chooseLocation()}>
+                <Button
+                  className='btn btn--outline btn--small raise-place__map'
+                  hoverClass='btn--hover'
+                  onClick={() => void chooseLocation()}
+                >
                   <Icon name='navigation' size={32} color={colors.brand} />
                   <Text className='raise-place__map-text'>{t.raise.chooseLocation}</Text>
                 </Button>
@@ -506,7 +515,12 @@ export default function RaiseConcernPage() {
 
 function FieldBox(props: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
-    <View id={`field-${props.id}`} className={cx('field', props.error && 'field--error')} data-testid={`field-${props.id}`} data-invalid={props.error ? 'true' : undefined}>
+    <View
+      id={`field-${props.id}`}
+      className={cx('field', props.error && 'field--error')}
+      data-testid={`field-${props.id}`}
+      data-invalid={props.error ? 'true' : undefined}
+    >
       <View className='field__label'>
         <Text>{props.label}</Text>
         {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}

@@ -87,7 +87,11 @@ export default function ConcernsPage() {
           text={emptyText}
           action={
             scope !== 'following' ? (
-              <Button className='btn btn--outline btn--small' hoverClass='btn--hover' onClick={() => void openRaiseForm(community.communityId)}>
+              <Button
+                className='btn btn--outline btn--small'
+                hoverClass='btn--hover'
+                onClick={() => void openRaiseForm(community.communityId)}
+              >
                 {t.concerns.raise}
               </Button>
             ) : undefined
@@ -100,7 +104,12 @@ export default function ConcernsPage() {
           ))}
           {board.hasMore ? (
             <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void board.loadMore()}>
+              <Button
+                className='btn btn--plain btn--small'
+                hoverClass='btn--hover'
+                data-testid='load-more'
+                onClick={() => void board.loadMore()}
+              >
                 {board.loadingMore ? t.common.loadingMore : t.common.loadMore}
               </Button>
             </View>

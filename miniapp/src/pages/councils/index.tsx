@@ -102,7 +102,9 @@ export default function CouncilsPage() {
         </View>
       ) : null}
 
-      {when === 'upcoming' ? <VotesEntry communityId={community.communityId} onClick={() => void openVotes({ communityId: community.communityId })} /> : null}
+      {when === 'upcoming' ? (
+        <VotesEntry communityId={community.communityId} onClick={() => void openVotes({ communityId: community.communityId })} />
+      ) : null}
 
       {list.loading ? (
         <SessionListSkeleton />
@@ -117,7 +119,12 @@ export default function CouncilsPage() {
           ))}
           {list.hasMore ? (
             <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void list.loadMore()}>
+              <Button
+                className='btn btn--plain btn--small'
+                hoverClass='btn--hover'
+                data-testid='load-more'
+                onClick={() => void list.loadMore()}
+              >
                 {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
               </Button>
             </View>

@@ -71,9 +71,7 @@ export default function HomePage() {
               <Text className='home-community__name'>{primary.communityName}</Text>
               <View className='home-community__street'>
                 <Icon name='mapPin' size={28} color={colors.text2} />
-                <Text>
-                  {community.data ? `${community.data.districtName} · ${community.data.streetName}` : primary.streetName}
-                </Text>
+                <Text>{community.data ? `${community.data.districtName} · ${community.data.streetName}` : primary.streetName}</Text>
               </View>
             </View>
           </View>
@@ -86,7 +84,12 @@ export default function HomePage() {
       ) : null}
 
       {pendingClaim ? (
-        <View className='notice notice--info home-banner' hoverClass='home-banner--hover' onClick={() => void switchToTab('me')} {...a11y({ role: 'button' })}>
+        <View
+          className='notice notice--info home-banner'
+          hoverClass='home-banner--hover'
+          onClick={() => void switchToTab('me')}
+          {...a11y({ role: 'button' })}
+        >
           <Icon name='clock' size={48} color={colors.info} />
           <View className='notice__body'>
             <View className='notice__title'>{t.home.verifyBanner.pendingTitle}</View>
@@ -122,7 +125,13 @@ export default function HomePage() {
               onClick={() => void openRaiseForm(communityId)}
               testId='home-raise'
             />
-            <QuickEntry icon='calendar' title={t.home.quick.agenda} desc={t.home.quick.agendaDesc} onClick={() => void switchToTab('councils')} testId='home-councils' />
+            <QuickEntry
+              icon='calendar'
+              title={t.home.quick.agenda}
+              desc={t.home.quick.agendaDesc}
+              onClick={() => void switchToTab('councils')}
+              testId='home-councils'
+            />
             <QuickEntry
               icon='home'
               title={t.home.quick.house}
@@ -170,7 +179,14 @@ function NextSessions({ communityId }: { communityId: string }) {
           </View>
         ) : (
           next.map((s) => (
-            <View key={s.id} className='home-upcoming' hoverClass='cell--hover' onClick={() => void openSession(s.id)} data-testid='home-session' {...a11y({ role: 'button' })}>
+            <View
+              key={s.id}
+              className='home-upcoming'
+              hoverClass='cell--hover'
+              onClick={() => void openSession(s.id)}
+              data-testid='home-session'
+              {...a11y({ role: 'button' })}
+            >
               <View className='home-upcoming__dot' />
               <View className='cell__body'>
                 <View className='cell__title'>{s.title}</View>
@@ -204,9 +220,27 @@ function Stat({ label, value }: { label: string; value: number | undefined }) {
   )
 }
 
-function QuickEntry({ icon, title, desc, onClick, testId }: { icon: IconName; title: string; desc: string; onClick: () => void; testId?: string }) {
+function QuickEntry({
+  icon,
+  title,
+  desc,
+  onClick,
+  testId,
+}: {
+  icon: IconName
+  title: string
+  desc: string
+  onClick: () => void
+  testId?: string
+}) {
   return (
-    <View className='home-quick__item' hoverClass='home-quick__item--hover' onClick={onClick} data-testid={testId} {...a11y({ role: 'button' })}>
+    <View
+      className='home-quick__item'
+      hoverClass='home-quick__item--hover'
+      onClick={onClick}
+      data-testid={testId}
+      {...a11y({ role: 'button' })}
+    >
       <View className='home-quick__icon'>
         <Icon name={icon} size={52} color={colors.brand} />
       </View>

@@ -121,13 +121,9 @@ function DevLogin() {
               <View className='dev-user__body'>
                 <View className='dev-user__line'>
                   <Text className='dev-user__name'>{user.nickname}</Text>
-                  <Text className={cx('tag', user.role === 'resident' ? 'tag--neutral' : 'tag--brand')}>
-                    {roleLabels[user.role]}
-                  </Text>
+                  <Text className={cx('tag', user.role === 'resident' ? 'tag--neutral' : 'tag--brand')}>{roleLabels[user.role]}</Text>
                 </View>
-                <Text className='dev-user__community'>
-                  {user.orgName ? `${user.communityName} · ${user.orgName}` : user.communityName}
-                </Text>
+                <Text className='dev-user__community'>{user.orgName ? `${user.communityName} · ${user.orgName}` : user.communityName}</Text>
                 {user.note ? <Text className='dev-user__note'>{user.note}</Text> : null}
               </View>
               <Icon name='chevronRight' size={32} color={colors.text3} />

@@ -76,9 +76,7 @@ export default function MePage() {
 
   if (me.loading) return <MeSkeleton />
   if (!me.data) {
-    return (
-      <Screen testId='page-me'>{me.error ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : null}</Screen>
-    )
+    return <Screen testId='page-me'>{me.error ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : null}</Screen>
   }
 
   const { user, memberships, households } = me.data

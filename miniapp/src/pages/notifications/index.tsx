@@ -73,7 +73,13 @@ export default function NotificationsPage() {
         <>
           {unread > 0 ? (
             <View className='notices-head'>
-              <View className='notices-read-all' hoverClass='cell--hover' onClick={() => void readAll()} data-testid='mark-all-read' {...a11y({ role: 'button' })}>
+              <View
+                className='notices-read-all'
+                hoverClass='cell--hover'
+                onClick={() => void readAll()}
+                data-testid='mark-all-read'
+                {...a11y({ role: 'button' })}
+              >
                 <Icon name='check' size={32} color={colors.brand} />
                 <Text>{t.notifications.markAllRead}</Text>
               </View>

@@ -224,7 +224,11 @@ export default function ResidencyClaimPage() {
               onEdit={() => go('building')}
             />
             {household ? <SummaryRow label={t.claim.fields.area} value={t.claim.area(household.areaM2)} /> : null}
-            <SummaryRow label={t.claim.fields.relation} value={picks.relation ? relationLabels[picks.relation] : ''} onEdit={() => go('relation')} />
+            <SummaryRow
+              label={t.claim.fields.relation}
+              value={picks.relation ? relationLabels[picks.relation] : ''}
+              onEdit={() => go('relation')}
+            />
           </View>
           {submit.error ? (
             <View className='notice notice--danger' data-testid='claim-error'>
@@ -256,7 +260,12 @@ export default function ResidencyClaimPage() {
 
 function SummaryRow({ label, value, onEdit }: { label: string; value: string; onEdit?: () => void }) {
   return (
-    <View className='claim-summary-row' hoverClass={onEdit ? 'cell--hover' : 'none'} onClick={onEdit} {...a11y({ role: onEdit ? 'button' : undefined })}>
+    <View
+      className='claim-summary-row'
+      hoverClass={onEdit ? 'cell--hover' : 'none'}
+      onClick={onEdit}
+      {...a11y({ role: onEdit ? 'button' : undefined })}
+    >
       <Text className='claim-summary-row__label'>{label}</Text>
       <Text className='claim-summary-row__value'>{value}</Text>
       {onEdit ? <Icon name='chevronRight' size={32} color={colors.text3} /> : null}

@@ -55,7 +55,8 @@ export default function SessionDetailPage() {
     onSuccess: (state, on) => {
       refreshSession(id!)
       if (!on) return void Taro.showToast({ title: t.session.cancelled2, icon: 'none' })
-      if (state.registration === 'waitlisted') void Taro.showToast({ title: t.session.waitlistDone(state.waitlistPosition ?? 1), icon: 'none' })
+      if (state.registration === 'waitlisted')
+        void Taro.showToast({ title: t.session.waitlistDone(state.waitlistPosition ?? 1), icon: 'none' })
       else void Taro.showToast({ title: t.session.registerDone, icon: 'success' })
     },
   })
@@ -221,7 +222,12 @@ export default function SessionDetailPage() {
           <View className='session-reg__actions'>
             {s.viewer.canCheckIn ? (
               <>
-                <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='check-in' onClick={() => void startCheckIn()}>
+                <Button
+                  className='btn btn--primary btn--block'
+                  hoverClass='btn--hover'
+                  data-testid='check-in'
+                  onClick={() => void startCheckIn()}
+                >
                   <Icon name={isWeapp ? 'scan' : 'qrcode'} size={40} color={colors.white} />
                   <Text className='btn__text'>{isWeapp ? t.session.checkInScan : t.session.checkIn}</Text>
                 </Button>
@@ -265,12 +271,16 @@ export default function SessionDetailPage() {
             <Text className='session-verify__title'>{t.session.verifyTitle}</Text>
           </View>
           <Text className='session-verify__desc'>{t.session.verifyDesc}</Text>
-          <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='verify-action' onClick={() => void openClaimForm(s.communityId)}>
+          <Button
+            className='btn btn--primary btn--block'
+            hoverClass='btn--hover'
+            data-testid='verify-action'
+            onClick={() => void openClaimForm(s.communityId)}
+          >
             {t.session.verifyAction}
           </Button>
         </View>
       ) : null}
-
 
       {held ? agenda : null}
 
@@ -333,7 +343,11 @@ export default function SessionDetailPage() {
 
       {!held && s.status !== 'cancelled' ? agenda : null}
 
-      <SessionVotes communityId={s.communityId} topicIds={s.agenda.map((a) => a.topicId)} onOpen={(proposalId) => void openVote(proposalId)} />
+      <SessionVotes
+        communityId={s.communityId}
+        topicIds={s.agenda.map((a) => a.topicId)}
+        onOpen={(proposalId) => void openVote(proposalId)}
+      />
 
       {s.minutes ? (
         <MinutesCard minutes={s.minutes} />
@@ -348,7 +362,13 @@ export default function SessionDetailPage() {
 
       {s.status !== 'cancelled' ? (
         <View className='session-tools'>
-          <View className='session-tool' hoverClass='cell--hover' data-testid='add-calendar' onClick={() => void addToCalendar()} {...a11y({ role: 'button' })}>
+          <View
+            className='session-tool'
+            hoverClass='cell--hover'
+            data-testid='add-calendar'
+            onClick={() => void addToCalendar()}
+            {...a11y({ role: 'button' })}
+          >
             <Icon name='calendarPlus' size={44} color={colors.brand} />
             <Text className='session-tool__text'>{t.session.addCalendar}</Text>
           </View>
@@ -378,14 +398,11 @@ export default function SessionDetailPage() {
       ) : null}
 
       {sheet === 'book' ? (
-        <BookingSheet
-          session={s}
-          concerns={mine.items}
-          onClose={() => setSheet(undefined)}
-          onDone={() => setSheet(undefined)}
-        />
+        <BookingSheet session={s} concerns={mine.items} onClose={() => setSheet(undefined)} onDone={() => setSheet(undefined)} />
       ) : null}
-      {sheet === 'check-in' ? <CheckInSheet sessionId={s.id} onClose={() => setSheet(undefined)} onDone={() => setSheet(undefined)} /> : null}
+      {sheet === 'check-in' ? (
+        <CheckInSheet sessionId={s.id} onClose={() => setSheet(undefined)} onDone={() => setSheet(undefined)} />
+      ) : null}
     </Screen>
   )
 }

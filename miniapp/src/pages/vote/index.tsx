@@ -44,14 +44,17 @@ export default function VotePage() {
   const me = useMe()
   const [pending, setPending] = useState<BallotChoice>()
 
-  const cast = useMutation((b: BallotChoice) => castBallot(id!, b.householdId ? { choices: b.choices, householdId: b.householdId } : { choices: b.choices }), {
-    onSuccess: () => {
-      setPending(undefined)
-      void Taro.showToast({ title: t.votes.castDone, icon: 'success' })
-      void proposal.refetch()
-      invalidateQueries(proposalsKeyPrefix)
+  const cast = useMutation(
+    (b: BallotChoice) => castBallot(id!, b.householdId ? { choices: b.choices, householdId: b.householdId } : { choices: b.choices }),
+    {
+      onSuccess: () => {
+        setPending(undefined)
+        void Taro.showToast({ title: t.votes.castDone, icon: 'success' })
+        void proposal.refetch()
+        invalidateQueries(proposalsKeyPrefix)
+      },
     },
-  })
+  )
 
   useDidShow(() => {
     void proposal.refetch()
@@ -66,7 +69,9 @@ export default function VotePage() {
     if (isWeapp && p) void Taro.showShareMenu({ withShareTicket: false }).catch(() => undefined)
   }, [p])
 
-  useShareAppMessage(() => (p ? { title: `${t.titles.vote}：${p.title}`.slice(0, 60), path: voteUrl(p.id) } : { title: t.app.name, path: '/pages/councils/index' }))
+  useShareAppMessage(() =>
+    p ? { title: `${t.titles.vote}：${p.title}`.slice(0, 60), path: voteUrl(p.id) } : { title: t.app.name, path: '/pages/councils/index' },
+  )
 
   if (!id) {
     return (
@@ -107,7 +112,13 @@ export default function VotePage() {
   const action = <VoteAction proposal={p} verified={verified} staff={staff} onSubmit={setPending} />
   const ballotHere = p.viewer.canVote || !!p.viewer.myBallot
   const result = p.result ? (
-    <ResultCard result={p.result} household={household} advisoryNote={p.advisoryNote} publicUntil={p.publicUntil} publishDays={p.publishDays} />
+    <ResultCard
+      result={p.result}
+      household={household}
+      advisoryNote={p.advisoryNote}
+      publicUntil={p.publicUntil}
+      publishDays={p.publishDays}
+    />
   ) : null
 
   return (
@@ -148,7 +159,13 @@ export default function VotePage() {
       </View>
 
       {p.phase === 'cancelled' ? (
-        <StateNotice tone='danger' icon='xCircle' title={t.votes.cancelled} desc={p.cancelReason ? t.votes.cancelReason(p.cancelReason) : undefined} testId='vote-cancelled' />
+        <StateNotice
+          tone='danger'
+          icon='xCircle'
+          title={t.votes.cancelled}
+          desc={p.cancelReason ? t.votes.cancelReason(p.cancelReason) : undefined}
+          testId='vote-cancelled'
+        />
       ) : null}
 
       {/* Why this person cannot vote is said at once; the ballot comes after the rule and the window. */}
@@ -167,11 +184,7 @@ export default function VotePage() {
       <VoteFacts proposal={p} />
 
       {household && p.viewer.inElectorate && (p.phase === 'voting' || p.phase === 'scheduled') ? (
-        <View
-          className='notice notice--info'
-          data-testid='household-status'
-          data-voted={p.viewer.householdVoted ? 'true' : 'false'}
-        >
+        <View className='notice notice--info' data-testid='household-status' data-voted={p.viewer.householdVoted ? 'true' : 'false'}>
           <Icon name='home' size={44} color={colors.info} />
           <View className='notice__body'>
             <View className='notice__title'>{p.viewer.householdVoted ? t.votes.householdVoted : t.votes.householdNotVoted}</View>
@@ -182,7 +195,9 @@ export default function VotePage() {
 
       {ballotHere ? action : null}
 
-      {p.turnout && !p.result && p.phase !== 'cancelled' ? <TurnoutLive participants={p.turnout.participants} electorate={p.turnout.electorate} household={household} /> : null}
+      {p.turnout && !p.result && p.phase !== 'cancelled' ? (
+        <TurnoutLive participants={p.turnout.participants} electorate={p.turnout.electorate} household={household} />
+      ) : null}
 
       {p.result && !p.result.final ? (
         result
@@ -209,26 +224,61 @@ export default function VotePage() {
       ) : null}
 
       {pending ? (
-        <ConfirmSheet title={p.title} ballot={pending} busy={cast.loading} onConfirm={() => {
+        <ConfirmSheet
+          title={p.title}
+          ballot={pending}
+          busy={cast.loading}
+          onConfirm={() => {
             askToSubscribe('vote')
             void cast.mutate(pending)
-          }} onClose={() => !cast.loading && setPending(undefined)} />
+          }}
+          onClose={() => !cast.loading && setPending(undefined)}
+        />
       ) : null}
     </Screen>
   )
 }
 
 /** What the viewer can do now, or why not. */
-function VoteAction({ proposal: p, verified, staff, onSubmit }: { proposal: ProposalDetailData; verified: boolean; staff: boolean; onSubmit: (b: BallotChoice) => void }) {
+function VoteAction({
+  proposal: p,
+  verified,
+  staff,
+  onSubmit,
+}: {
+  proposal: ProposalDetailData
+  verified: boolean
+  staff: boolean
+  onSubmit: (b: BallotChoice) => void
+}) {
   const v = p.viewer
   if (p.phase === 'cancelled' || p.phase === 'draft') return null
-  if (v.myBallot) return <MyBallot ballot={v.myBallot} householdLabel={p.viewer.households.find((h) => h.id === v.myBallot!.householdId)?.label} />
+  if (v.myBallot)
+    return <MyBallot ballot={v.myBallot} householdLabel={p.viewer.households.find((h) => h.id === v.myBallot!.householdId)?.label} />
   if (p.unit === 'household' && v.householdVoted && !v.households.some((h) => !h.voted)) {
-    return <StateNotice tone='success' icon='checkCircle' title={t.votes.householdDone} desc={t.votes.householdDoneDesc} testId='household-voted' />
+    return (
+      <StateNotice
+        tone='success'
+        icon='checkCircle'
+        title={t.votes.householdDone}
+        desc={t.votes.householdDoneDesc}
+        testId='household-voted'
+      />
+    )
   }
   if (v.canVote) return <VoteBallot proposal={p} onSubmit={onSubmit} />
-  if (p.phase === 'scheduled') return <StateNotice tone='info' icon='clock' title={t.votes.notOpen} desc={t.votes.notOpenDesc(voteMoment(p.opensAt))} testId='vote-not-open' />
-  if (p.phase === 'counting') return <StateNotice tone='warning' icon='timer' title={t.votes.counting} desc={t.votes.countingDesc} testId='vote-counting' />
+  if (p.phase === 'scheduled')
+    return (
+      <StateNotice
+        tone='info'
+        icon='clock'
+        title={t.votes.notOpen}
+        desc={t.votes.notOpenDesc(voteMoment(p.opensAt))}
+        testId='vote-not-open'
+      />
+    )
+  if (p.phase === 'counting')
+    return <StateNotice tone='warning' icon='timer' title={t.votes.counting} desc={t.votes.countingDesc} testId='vote-counting' />
   if (p.phase === 'closed' || p.phase === 'published') {
     return p.result ? null : <StateNotice tone='neutral' icon='lock' title={t.votes.closed} testId='vote-closed' />
   }
@@ -241,7 +291,12 @@ function VoteAction({ proposal: p, verified, staff, onSubmit }: { proposal: Prop
         desc={t.votes.needVerifyDesc}
         testId='vote-verify'
         action={
-          <Button className='btn btn--primary btn--small' hoverClass='btn--hover' data-testid='vote-verify-action' onClick={() => void openClaimForm(p.communityId)}>
+          <Button
+            className='btn btn--primary btn--small'
+            hoverClass='btn--hover'
+            data-testid='vote-verify-action'
+            onClick={() => void openClaimForm(p.communityId)}
+          >
             {t.votes.verifyAction}
           </Button>
         }
@@ -249,16 +304,42 @@ function VoteAction({ proposal: p, verified, staff, onSubmit }: { proposal: Prop
     )
   }
   if (!v.inElectorate) {
-    const why = p.electorate.kind === 'households' ? t.votes.onlyFor(scopeNames(p)) : p.electorate.kind === 'attendees' ? t.votes.attendeesNote : t.votes.residentsNote
+    const why =
+      p.electorate.kind === 'households'
+        ? t.votes.onlyFor(scopeNames(p))
+        : p.electorate.kind === 'attendees'
+          ? t.votes.attendeesNote
+          : t.votes.residentsNote
     return <StateNotice tone='neutral' icon='lock' title={t.votes.notInElectorate} desc={why} testId='vote-not-in-electorate' />
   }
   return <StateNotice tone='neutral' icon='lock' title={v.voteBlockedReason ?? t.votes.notInElectorate} testId='vote-blocked' />
 }
 
-const toneClass = { info: 'notice--info', brand: 'notice--brand', danger: 'notice--danger', success: 'notice--success', warning: '', neutral: 'notice--neutral' } as const
-const toneColor = { info: colors.info, brand: colors.brand, danger: colors.danger, success: colors.success, warning: colors.warning, neutral: colors.text2 } as const
+const toneClass = {
+  info: 'notice--info',
+  brand: 'notice--brand',
+  danger: 'notice--danger',
+  success: 'notice--success',
+  warning: '',
+  neutral: 'notice--neutral',
+} as const
+const toneColor = {
+  info: colors.info,
+  brand: colors.brand,
+  danger: colors.danger,
+  success: colors.success,
+  warning: colors.warning,
+  neutral: colors.text2,
+} as const
 
-function StateNotice(props: { tone: keyof typeof toneClass; icon: IconName; title: string; desc?: string; testId: string; action?: ReactNode }) {
+function StateNotice(props: {
+  tone: keyof typeof toneClass
+  icon: IconName
+  title: string
+  desc?: string
+  testId: string
+  action?: ReactNode
+}) {
   return (
     <View className={`notice vote-state ${toneClass[props.tone]}`} data-testid={props.testId}>
       <Icon name={props.icon} size={48} color={toneColor[props.tone]} />

@@ -13,8 +13,7 @@ export function getHouseholds(communityId: string, query: HouseholdsParams): Pro
 }
 
 export function useHouseholds(communityId: string | undefined, unitId: string | undefined) {
-  return useQuery(
-    communityId && unitId ? `communities/${communityId}/households/${unitId}` : null,
-    () => getHouseholds(communityId!, { unitId: unitId! }),
+  return useQuery(communityId && unitId ? `communities/${communityId}/households/${unitId}` : null, () =>
+    getHouseholds(communityId!, { unitId: unitId! }),
   )
 }

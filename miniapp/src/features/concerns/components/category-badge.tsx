@@ -13,7 +13,17 @@ export function categoryIcon(category: Category): IconName {
 }
 
 /** Category icon in a soft square, with its label beside it unless `iconOnly`. */
-export function CategoryBadge({ category, label, size = 'md', iconOnly }: { category: Category; label?: string; size?: 'md' | 'lg'; iconOnly?: boolean }) {
+export function CategoryBadge({
+  category,
+  label,
+  size = 'md',
+  iconOnly,
+}: {
+  category: Category
+  label?: string
+  size?: 'md' | 'lg'
+  iconOnly?: boolean
+}) {
   return (
     <View className={cx('category-badge', `category-badge--${size}`)}>
       <View className='category-badge__icon'>

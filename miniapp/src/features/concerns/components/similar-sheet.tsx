@@ -25,7 +25,12 @@ export function SimilarSheet({ items, busyId, onCosign, onSubmitAnyway, onClose 
       onClose={onClose}
       testId='similar-sheet'
       footer={
-        <Button className='btn btn--plain btn--block similar-anyway' hoverClass='btn--hover' data-testid='similar-submit-anyway' onClick={onSubmitAnyway}>
+        <Button
+          className='btn btn--plain btn--block similar-anyway'
+          hoverClass='btn--hover'
+          data-testid='similar-submit-anyway'
+          onClick={onSubmitAnyway}
+        >
           {t.similar.submitAnyway}
         </Button>
       }

@@ -66,9 +66,24 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
   const withPhotos = action === 'note' || action === 'resolve'
   const textField = action === 'decline' ? 'reason' : 'note'
   const copy = {
-    decline: { label: t.staffConcern.reason, placeholder: t.staffConcern.reasonPlaceholder, tooShort: t.staffConcern.reasonTooShort, required: true },
-    note: { label: t.staffConcern.note, placeholder: t.staffConcern.notePlaceholder, tooShort: t.staffConcern.noteTooShort, required: true },
-    resolve: { label: t.staffConcern.resolveNote, placeholder: t.staffConcern.resolvePlaceholder, tooShort: t.staffConcern.resolveTooShort, required: true },
+    decline: {
+      label: t.staffConcern.reason,
+      placeholder: t.staffConcern.reasonPlaceholder,
+      tooShort: t.staffConcern.reasonTooShort,
+      required: true,
+    },
+    note: {
+      label: t.staffConcern.note,
+      placeholder: t.staffConcern.notePlaceholder,
+      tooShort: t.staffConcern.noteTooShort,
+      required: true,
+    },
+    resolve: {
+      label: t.staffConcern.resolveNote,
+      placeholder: t.staffConcern.resolvePlaceholder,
+      tooShort: t.staffConcern.resolveTooShort,
+      required: true,
+    },
     send_to_council: { label: t.staffConcern.councilNote, placeholder: t.staffConcern.councilPlaceholder, tooShort: '', required: false },
     assign: { label: t.staffConcern.optionalNote, placeholder: '', tooShort: '', required: false },
     merge: null,
@@ -103,7 +118,8 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
     }
   }
 
-  const title = action === 'merge' ? t.staffConcern.mergeTitle : action === 'assign' ? t.staffConcern.assignTitle : concernActionLabels[action]
+  const title =
+    action === 'merge' ? t.staffConcern.mergeTitle : action === 'assign' ? t.staffConcern.assignTitle : concernActionLabels[action]
 
   return (
     <Sheet
@@ -126,16 +142,24 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
     >
       <View data-action={action}>
         {action === 'merge' ? (
-          <MergePicker concern={concern} value={targetId} onChange={(id) => {
+          <MergePicker
+            concern={concern}
+            value={targetId}
+            onChange={(id) => {
               setTargetId(id)
               setErrors({})
-            }} />
+            }}
+          />
         ) : null}
         {action === 'assign' ? (
-          <AssigneePicker communityId={concern.communityId} value={assignee} onChange={(a) => {
+          <AssigneePicker
+            communityId={concern.communityId}
+            value={assignee}
+            onChange={(a) => {
               setAssignee(a)
               setErrors({})
-            }} />
+            }}
+          />
         ) : null}
         {errors.target || errors.assignee ? <ErrorLine text={(errors.target ?? errors.assignee)!} /> : null}
 
@@ -183,7 +207,8 @@ function ErrorLine({ text }: { text: string }) {
 function AssigneePicker(props: { communityId: string; value: Assignee | undefined; onChange: (a: Assignee) => void }) {
   const directory = useStaffDirectory(props.communityId)
   if (directory.loading) return <SkeletonList count={2} lines={1} />
-  if (!directory.data) return directory.error ? <ErrorState compact error={directory.error} onRetry={() => void directory.refetch()} /> : null
+  if (!directory.data)
+    return directory.error ? <ErrorState compact error={directory.error} onRetry={() => void directory.refetch()} /> : null
   const { workers, partners } = directory.data
   if (workers.length === 0 && partners.length === 0) return <EmptyState compact icon='users' text={t.staffConcern.noAssignees} />
   const chosen = props.value ? assigneeKey(props.value) : undefined
@@ -200,7 +225,11 @@ function AssigneePicker(props: { communityId: string; value: Assignee | undefine
         <Text className='pick-row__title'>{title}</Text>
         <Text className='pick-row__desc'>{desc}</Text>
       </View>
-      <Icon name={chosen === assigneeKey(a) ? 'checkCircle' : 'chevronRight'} size={chosen === assigneeKey(a) ? 44 : 32} color={chosen === assigneeKey(a) ? colors.brand : colors.text3} />
+      <Icon
+        name={chosen === assigneeKey(a) ? 'checkCircle' : 'chevronRight'}
+        size={chosen === assigneeKey(a) ? 44 : 32}
+        color={chosen === assigneeKey(a) ? colors.brand : colors.text3}
+      />
     </View>
   )
   return (
@@ -219,11 +248,17 @@ function MergePicker(props: { concern: ConcernDetailData; value: string | undefi
   const candidates = useMemo(() => {
     const q = query.trim().toUpperCase()
     const matches = inbox.items.filter(
-      (c) => c.id !== props.concern.id && openStatuses.includes(c.status) && (!q || c.publicNo.toUpperCase().includes(q) || c.excerpt.toUpperCase().includes(q)),
+      (c) =>
+        c.id !== props.concern.id &&
+        openStatuses.includes(c.status) &&
+        (!q || c.publicNo.toUpperCase().includes(q) || c.excerpt.toUpperCase().includes(q)),
     )
     // Duplicates are most likely in the same category: those first, otherwise in inbox order.
     const same = (c: (typeof matches)[number]) => (c.category === props.concern.category ? 0 : 1)
-    return matches.map((c, i) => ({ c, i })).sort((a, b) => same(a.c) - same(b.c) || a.i - b.i).map(({ c }) => c)
+    return matches
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => same(a.c) - same(b.c) || a.i - b.i)
+      .map(({ c }) => c)
   }, [inbox.items, query, props.concern.id, props.concern.category])
 
   return (

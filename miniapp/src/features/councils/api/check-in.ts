@@ -7,5 +7,9 @@ export type CheckInBody = z.input<typeof CheckInInput>
 
 /** POST /api/sessions/:sessionId/check-in — the six digits shown at the venue (typed or read from its QR code). */
 export function checkIn(sessionId: string, body: CheckInBody, opts: { toast?: boolean } = {}): Promise<RegistrationStateData> {
-  return apiRequest<RegistrationStateData>(`/sessions/${encodeURIComponent(sessionId)}/check-in`, { method: 'POST', body, toast: opts.toast })
+  return apiRequest<RegistrationStateData>(`/sessions/${encodeURIComponent(sessionId)}/check-in`, {
+    method: 'POST',
+    body,
+    toast: opts.toast,
+  })
 }

@@ -12,7 +12,10 @@ export const registrationsKey = (sessionId: string) => `${sessionKeyPrefix}${ses
 
 /** GET /api/sessions/:sessionId/registrations — who registered, waits and came, earliest first (staff). */
 export function getRegistrations(sessionId: string): Promise<RegistrationPageData> {
-  return apiRequest<RegistrationPageData>(`/sessions/${encodeURIComponent(sessionId)}/registrations`, { query: { limit: 200 }, toast: false })
+  return apiRequest<RegistrationPageData>(`/sessions/${encodeURIComponent(sessionId)}/registrations`, {
+    query: { limit: 200 },
+    toast: false,
+  })
 }
 
 export function useRegistrations(sessionId: string | undefined) {

@@ -30,7 +30,13 @@ export function AgendaList({ items, bookingOpen, concernUrl }: AgendaListProps) 
         <EmptyState compact icon='list' text={bookingOpen ? t.session.agendaEmpty : t.session.agendaEmptyClosed} testId='agenda-empty' />
       ) : (
         items.map((item) => (
-          <View key={item.topicId} className='agenda-item' data-testid='agenda-item' data-topic-id={item.topicId} data-resolved={item.resolution ? 'true' : 'false'}>
+          <View
+            key={item.topicId}
+            className='agenda-item'
+            data-testid='agenda-item'
+            data-topic-id={item.topicId}
+            data-resolved={item.resolution ? 'true' : 'false'}
+          >
             <Text className='agenda-item__order'>{item.order}</Text>
             <View className='agenda-item__body'>
               <View className='agenda-item__top'>

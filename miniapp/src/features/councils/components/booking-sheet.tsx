@@ -78,12 +78,22 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
       onClose={onClose}
       testId='booking-sheet'
       footer={
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='booking-submit' disabled={book.loading} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='booking-submit'
+          disabled={book.loading}
+          onClick={() => void submit()}
+        >
           {book.loading ? t.common.submitting : t.session.bookSubmit}
         </Button>
       }
     >
-      <View className={cx('sheet-field', errors.title && 'sheet-field--error')} data-testid='field-title' data-invalid={errors.title ? 'true' : undefined}>
+      <View
+        className={cx('sheet-field', errors.title && 'sheet-field--error')}
+        data-testid='field-title'
+        data-invalid={errors.title ? 'true' : undefined}
+      >
         <Text className='sheet-field__label'>{t.session.topicTitle}</Text>
         <Input
           className='text-input'
@@ -100,7 +110,11 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
         {errors.title ? <ErrorLine text={errors.title} /> : null}
       </View>
 
-      <View className={cx('sheet-field', errors.reason && 'sheet-field--error')} data-testid='field-reason' data-invalid={errors.reason ? 'true' : undefined}>
+      <View
+        className={cx('sheet-field', errors.reason && 'sheet-field--error')}
+        data-testid='field-reason'
+        data-invalid={errors.reason ? 'true' : undefined}
+      >
         <Text className='sheet-field__label'>{t.session.topicReason}</Text>
         <Textarea
           className='textarea textarea--short'
@@ -128,7 +142,12 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
           <Text className='sheet-field__hint'>{t.session.topicConcernEmpty}</Text>
         ) : (
           <>
-            <Option selected={!concernId} title={t.session.topicConcernNone} onClick={() => pickConcern(null)} testId='topic-concern-none' />
+            <Option
+              selected={!concernId}
+              title={t.session.topicConcernNone}
+              onClick={() => pickConcern(null)}
+              testId='topic-concern-none'
+            />
             {concerns.map((c) => (
               <Option
                 key={c.id}

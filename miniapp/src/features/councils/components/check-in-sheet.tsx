@@ -39,7 +39,13 @@ export function CheckInSheet({ sessionId, onClose, onDone }: { sessionId: string
       onClose={onClose}
       testId='check-in-sheet'
       footer={
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='check-in-submit' disabled={send.loading} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='check-in-submit'
+          disabled={send.loading}
+          onClick={() => void submit()}
+        >
           {send.loading ? t.common.submitting : t.session.checkInSubmit}
         </Button>
       }

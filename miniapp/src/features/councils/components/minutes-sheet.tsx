@@ -52,7 +52,13 @@ export function MinutesSheet({ session, onClose, onDone }: { session: SessionDet
       onClose={onClose}
       testId='minutes-sheet'
       footer={
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='minutes-submit' disabled={publish.loading} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='minutes-submit'
+          disabled={publish.loading}
+          onClick={() => void submit()}
+        >
           {publish.loading ? t.common.submitting : t.staffSession.publish}
         </Button>
       }
@@ -80,7 +86,15 @@ export function MinutesSheet({ session, onClose, onDone }: { session: SessionDet
       <View className='sheet-field'>
         <Text className='sheet-field__label'>{t.staffSession.attendeeCount}</Text>
         <Text className='sheet-field__hint'>{t.staffSession.attendeeHint(session.registeredCount)}</Text>
-        <Stepper value={attendees} onChange={setAttendees} min={0} max={10000} unit={t.sessionForm.people} testId='minutes-attendees' editable />
+        <Stepper
+          value={attendees}
+          onChange={setAttendees}
+          min={0}
+          max={10000}
+          unit={t.sessionForm.people}
+          testId='minutes-attendees'
+          editable
+        />
         {errors.attendeeCount ? <ErrorLine text={errors.attendeeCount} /> : null}
       </View>
       <View className='sheet-field'>

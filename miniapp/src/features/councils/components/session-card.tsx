@@ -67,7 +67,10 @@ export function SessionCard({ session: s, onClick, past }: SessionCardProps) {
               ) : null
             ) : (
               <>
-                <View className={cx('session-card__stat', s.bookingOpen && s.openSlots > 0 && 'session-card__stat--open')} data-testid='open-slots'>
+                <View
+                  className={cx('session-card__stat', s.bookingOpen && s.openSlots > 0 && 'session-card__stat--open')}
+                  data-testid='open-slots'
+                >
                   <Icon name='list' size={28} color={s.bookingOpen && s.openSlots > 0 ? colors.brand : colors.text3} />
                   <Text>{t.councils.slotsLeft(s.openSlots, s.agendaSlots)}</Text>
                 </View>

@@ -30,7 +30,9 @@ export function SessionHead({ session: s }: { session: SessionDetailData }) {
         <View
           className='session-fact__link'
           hoverClass='cell--hover'
-          onClick={() => void Taro.setClipboardData({ data: url }).then(() => Taro.showToast({ title: t.session.linkCopied, icon: 'none' }))}
+          onClick={() =>
+            void Taro.setClipboardData({ data: url }).then(() => Taro.showToast({ title: t.session.linkCopied, icon: 'none' }))
+          }
           {...a11y({ role: 'button', label: t.session.copyLink })}
         >
           <Text className='session-fact__url'>{url}</Text>
@@ -52,7 +54,8 @@ export function SessionHead({ session: s }: { session: SessionDetailData }) {
       ),
     })
     facts.push({ icon: 'list', label: t.session.slots, value: t.session.slotsValue(s.openSlots, s.agendaSlots), testId: 'session-slots' })
-    if (s.bookingOpen) facts.push({ icon: 'timer', label: t.session.deadline, value: chinaMoment(s.bookingDeadline), testId: 'session-deadline' })
+    if (s.bookingOpen)
+      facts.push({ icon: 'timer', label: t.session.deadline, value: chinaMoment(s.bookingDeadline), testId: 'session-deadline' })
   }
   if (s.invitedParties.length > 0) {
     facts.push({

@@ -49,7 +49,11 @@ export function kindIcon(kind: SessionKind): IconName {
 /** The kind of session (每月一议 …) with its icon. */
 export function KindBadge({ kind, label, size = 'md' }: { kind: SessionKind; label: string; size?: 'md' | 'lg' }) {
   return (
-    <View className={cx('kind-badge', `kind-badge--${kind}`, size === 'lg' && 'kind-badge--lg')} data-testid='session-kind' data-kind={kind}>
+    <View
+      className={cx('kind-badge', `kind-badge--${kind}`, size === 'lg' && 'kind-badge--lg')}
+      data-testid='session-kind'
+      data-kind={kind}
+    >
       <View className='kind-badge__icon'>
         <Icon name={kindIcon(kind)} size={size === 'lg' ? 40 : 32} color={colors.info} />
       </View>

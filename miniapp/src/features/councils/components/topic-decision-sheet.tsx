@@ -81,8 +81,16 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
       onClose={onClose}
       testId='decision-sheet'
       footer={
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='decision-submit' disabled={decide.loading} onClick={submit}>
-          {decide.loading ? t.common.submitting : `${t.common.confirm}${decision === 'accept' ? t.staffSession.accept : t.staffSession.defer}`}
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='decision-submit'
+          disabled={decide.loading}
+          onClick={submit}
+        >
+          {decide.loading
+            ? t.common.submitting
+            : `${t.common.confirm}${decision === 'accept' ? t.staffSession.accept : t.staffSession.defer}`}
         </Button>
       }
     >
@@ -91,11 +99,25 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
           <>
             <View className='sheet-field'>
               <Text className='sheet-field__label'>{t.staffSession.order}</Text>
-              <Stepper value={order} onChange={setOrder} min={1} max={Math.min(MAX_AGENDA_SLOTS, session.agendaSlots)} testId='accept-order' />
+              <Stepper
+                value={order}
+                onChange={setOrder}
+                min={1}
+                max={Math.min(MAX_AGENDA_SLOTS, session.agendaSlots)}
+                testId='accept-order'
+              />
             </View>
             <View className='sheet-field'>
               <Text className='sheet-field__label'>{t.staffSession.minutes}</Text>
-              <Stepper value={minutes} onChange={setMinutes} min={5} max={MAX_TOPIC_MINUTES} step={5} unit={t.sessionForm.minutes} testId='accept-minutes' />
+              <Stepper
+                value={minutes}
+                onChange={setMinutes}
+                min={5}
+                max={MAX_TOPIC_MINUTES}
+                step={5}
+                unit={t.sessionForm.minutes}
+                testId='accept-minutes'
+              />
             </View>
           </>
         ) : (

@@ -53,9 +53,7 @@ export function PhotoPicker({ uploads, testId }: { uploads: PhotoUploads; testId
           {...a11y({ role: 'button', label: t.photos.add })}
         >
           <Icon name='camera' size={52} color={colors.text3} />
-          <Text className='photo-tile__add-text'>
-            {uploads.items.length > 0 ? `${uploads.items.length}/${uploads.max}` : t.photos.add}
-          </Text>
+          <Text className='photo-tile__add-text'>{uploads.items.length > 0 ? `${uploads.items.length}/${uploads.max}` : t.photos.add}</Text>
         </View>
       ) : null}
     </View>

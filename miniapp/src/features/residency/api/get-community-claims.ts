@@ -11,7 +11,11 @@ export type ReviewStatus = NonNullable<CommunityClaimsParams['status']>
 const PAGE_SIZE = 20
 
 /** GET /api/communities/:communityId/residency/claims?status=&cursor=&limit= — staff only. */
-export function getCommunityClaims(communityId: string, query: CommunityClaimsParams, opts: { toast?: boolean } = {}): Promise<StaffClaims> {
+export function getCommunityClaims(
+  communityId: string,
+  query: CommunityClaimsParams,
+  opts: { toast?: boolean } = {},
+): Promise<StaffClaims> {
   return apiRequest<StaffClaims>(`/communities/${encodeURIComponent(communityId)}/residency/claims`, { query, toast: opts.toast })
 }
 

@@ -11,5 +11,9 @@ const tones: Record<ClaimStatus, TagTone> = {
 
 /** 待审核 · 已认证 · 未通过 · 已撤回 */
 export function ClaimStatusTag({ status }: { status: ClaimStatus }) {
-  return <Tag tone={tones[status]} className={`claim-status claim-status--${status}`}>{claimStatusLabels[status]}</Tag>
+  return (
+    <Tag tone={tones[status]} className={`claim-status claim-status--${status}`}>
+      {claimStatusLabels[status]}
+    </Tag>
+  )
 }

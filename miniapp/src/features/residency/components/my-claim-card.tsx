@@ -34,7 +34,12 @@ export function MyClaimCard({ claim, onWithdraw, withdrawing }: { claim: MyClaim
             : t.me.submittedAt(formatTime(claim.createdAt))}
         </Text>
         {claim.status === 'pending' ? (
-          <Button className='btn btn--plain btn--small claim-card__withdraw' hoverClass='btn--hover' disabled={withdrawing} onClick={onWithdraw}>
+          <Button
+            className='btn btn--plain btn--small claim-card__withdraw'
+            hoverClass='btn--hover'
+            disabled={withdrawing}
+            onClick={onWithdraw}
+          >
             {t.me.withdraw}
           </Button>
         ) : null}

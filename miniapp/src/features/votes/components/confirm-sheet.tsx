@@ -17,10 +17,21 @@ export function ConfirmSheet(props: { title: string; ballot: BallotChoice; busy:
       testId='vote-confirm-sheet'
       footer={
         <View className='vote-confirm__buttons'>
-          <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='vote-confirm' disabled={props.busy} onClick={props.onConfirm}>
+          <Button
+            className='btn btn--primary btn--block'
+            hoverClass='btn--hover'
+            data-testid='vote-confirm'
+            disabled={props.busy}
+            onClick={props.onConfirm}
+          >
             {props.busy ? t.common.submitting : t.votes.confirmSubmit}
           </Button>
-          <Button className='btn btn--plain btn--block vote-confirm__back' hoverClass='btn--hover' data-testid='vote-confirm-back' onClick={props.onClose}>
+          <Button
+            className='btn btn--plain btn--block vote-confirm__back'
+            hoverClass='btn--hover'
+            data-testid='vote-confirm-back'
+            onClick={props.onClose}
+          >
             {t.votes.confirmBack}
           </Button>
         </View>

@@ -57,7 +57,11 @@ export function ProposalCard({ proposal: p, onClick }: { proposal: ProposalSumma
           <Icon name='clock' size={28} color={colors.text3} />
           <Text>{whenLine(p)}</Text>
         </View>
-        {p.outcome && p.outcomeLabel ? <VoteOutcomeTag outcome={p.outcome} label={p.outcomeLabel} /> : p.status === 'draft' ? <Tag tone='neutral'>{p.statusLabel}</Tag> : null}
+        {p.outcome && p.outcomeLabel ? (
+          <VoteOutcomeTag outcome={p.outcome} label={p.outcomeLabel} />
+        ) : p.status === 'draft' ? (
+          <Tag tone='neutral'>{p.statusLabel}</Tag>
+        ) : null}
       </View>
     </View>
   )

@@ -33,7 +33,11 @@ export function ResultCard({ result: r, household, advisoryNote, publicUntil, pu
       </View>
       {r.final ? (
         <View className={cx('vote-outcome', `vote-outcome--${r.outcome}`)} data-testid='vote-outcome-banner'>
-          <Icon name={r.passed ? 'checkCircle' : r.outcome === 'no_quorum' ? 'alert' : 'xCircle'} size={64} color={r.passed ? colors.success : r.outcome === 'no_quorum' ? colors.warning : colors.danger} />
+          <Icon
+            name={r.passed ? 'checkCircle' : r.outcome === 'no_quorum' ? 'alert' : 'xCircle'}
+            size={64}
+            color={r.passed ? colors.success : r.outcome === 'no_quorum' ? colors.warning : colors.danger}
+          />
           <View className='vote-outcome__body'>
             <Text className='vote-outcome__label'>{r.outcomeLabel}</Text>
             <Text className='vote-outcome__rule'>{r.ruleLabel}</Text>
@@ -64,7 +68,12 @@ export function ResultCard({ result: r, household, advisoryNote, publicUntil, pu
                 </Text>
               </View>
               <View className='vote-bar__track'>
-                {o.count > 0 ? <View className={cx('vote-bar__fill', o.adopted && 'vote-bar__fill--adopted', o.key === 'no' && 'vote-bar__fill--no')} style={{ width: `${pct}%` }} /> : null}
+                {o.count > 0 ? (
+                  <View
+                    className={cx('vote-bar__fill', o.adopted && 'vote-bar__fill--adopted', o.key === 'no' && 'vote-bar__fill--no')}
+                    style={{ width: `${pct}%` }}
+                  />
+                ) : null}
               </View>
               {r.weighsArea && o.areaM2 !== null ? <Text className='vote-bar__area'>{area(o.areaM2)}</Text> : null}
             </View>
@@ -77,8 +86,17 @@ export function ResultCard({ result: r, household, advisoryNote, publicUntil, pu
         {r.explanation.map((line, i) => {
           const mark = markOf(line)
           return (
-            <View key={i} className={cx('vote-explain__line', mark && `vote-explain__line--${mark}`)} data-testid='explanation-line' data-mark={mark ?? 'none'}>
-              <Icon name={mark === 'pass' ? 'checkCircle' : mark === 'fail' ? 'xCircle' : 'info'} size={36} color={mark === 'pass' ? colors.success : mark === 'fail' ? colors.danger : colors.text3} />
+            <View
+              key={i}
+              className={cx('vote-explain__line', mark && `vote-explain__line--${mark}`)}
+              data-testid='explanation-line'
+              data-mark={mark ?? 'none'}
+            >
+              <Icon
+                name={mark === 'pass' ? 'checkCircle' : mark === 'fail' ? 'xCircle' : 'info'}
+                size={36}
+                color={mark === 'pass' ? colors.success : mark === 'fail' ? colors.danger : colors.text3}
+              />
               <Text className='vote-explain__text'>{line}</Text>
             </View>
           )

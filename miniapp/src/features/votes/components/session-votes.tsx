@@ -8,7 +8,15 @@ import { VoteOutcomeTag, VotePhaseTag } from './vote-tags'
 import './votes.scss'
 
 /** On a session's page: the votes on its agenda items (nothing when there are none). */
-export function SessionVotes({ communityId, topicIds, onOpen }: { communityId: string; topicIds: readonly string[]; onOpen: (proposalId: string) => void }) {
+export function SessionVotes({
+  communityId,
+  topicIds,
+  onOpen,
+}: {
+  communityId: string
+  topicIds: readonly string[]
+  onOpen: (proposalId: string) => void
+}) {
   const votes = useTopicProposals(communityId, topicIds)
   const items = votes.data ?? []
   if (!items.length) return null
@@ -33,7 +41,11 @@ export function SessionVotes({ communityId, topicIds, onOpen }: { communityId: s
             <Text className='session-votes__title'>{p.title}</Text>
             {p.topic ? <Text className='session-votes__topic'>{p.topic.title}</Text> : null}
           </View>
-          {p.outcome && p.outcomeLabel ? <VoteOutcomeTag outcome={p.outcome} label={p.outcomeLabel} /> : <VotePhaseTag phase={p.phase} label={p.phaseLabel} />}
+          {p.outcome && p.outcomeLabel ? (
+            <VoteOutcomeTag outcome={p.outcome} label={p.outcomeLabel} />
+          ) : (
+            <VotePhaseTag phase={p.phase} label={p.phaseLabel} />
+          )}
           <Icon name='chevronRight' size={28} color={colors.text3} />
         </View>
       ))}

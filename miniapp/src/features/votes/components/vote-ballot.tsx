@@ -121,12 +121,23 @@ export function VoteBallot({ proposal: p, onSubmit }: { proposal: ProposalDetail
       ) : (
         <View className='vote-rows' data-testid='vote-options'>
           {p.options.map((o) => (
-            <OptionRow key={o.key} option={o} on={chosen.includes(o.key)} round={single || o.key === ABSTAIN_KEY} onClick={() => toggle(o.key)} />
+            <OptionRow
+              key={o.key}
+              option={o}
+              on={chosen.includes(o.key)}
+              round={single || o.key === ABSTAIN_KEY}
+              onClick={() => toggle(o.key)}
+            />
           ))}
         </View>
       )}
 
-      <Button className='btn btn--primary btn--block vote-ballot__submit' hoverClass='btn--hover' data-testid='vote-submit' onClick={submit}>
+      <Button
+        className='btn btn--primary btn--block vote-ballot__submit'
+        hoverClass='btn--hover'
+        data-testid='vote-submit'
+        onClick={submit}
+      >
         {chosen.length ? t.votes.submit : t.votes.submitPick}
       </Button>
     </View>

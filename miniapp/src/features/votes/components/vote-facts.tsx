@@ -44,7 +44,11 @@ export function VoteFacts({ proposal: p }: { proposal: ProposalDetailData }) {
   const live = p.phase === 'scheduled' || p.phase === 'voting'
   const left = p.phase === 'scheduled' ? countdown(p.opensAt, now) : p.phase === 'voting' ? countdown(p.closesAt, now) : null
   const who =
-    p.electorate.kind === 'households' ? t.votes.onlyFor(scopeNames(p)) : p.electorate.kind === 'attendees' ? t.votes.attendeesNote : t.votes.residentsNote
+    p.electorate.kind === 'households'
+      ? t.votes.onlyFor(scopeNames(p))
+      : p.electorate.kind === 'attendees'
+        ? t.votes.attendeesNote
+        : t.votes.residentsNote
 
   return (
     <View className='card vote-facts' data-testid='vote-facts'>
@@ -62,7 +66,9 @@ export function VoteFacts({ proposal: p }: { proposal: ProposalDetailData }) {
         {p.electorate.size !== null ? <Text className='vote-fact__desc'>{t.votes.rollSize(p.electorate.size, household)}</Text> : null}
       </Fact>
       <Fact icon='calendar' label={t.votes.window} testId='vote-window'>
-        <Text className='vote-fact__value'>{t.votes.windowText(voteMoment(p.opensAt, now), voteMoment(p.closedAt ?? p.closesAt, now))}</Text>
+        <Text className='vote-fact__value'>
+          {t.votes.windowText(voteMoment(p.opensAt, now), voteMoment(p.closedAt ?? p.closesAt, now))}
+        </Text>
         {p.closedAt && Date.parse(p.closedAt) < Date.parse(p.closesAt) ? (
           <Text className='vote-fact__desc' data-testid='vote-closed-early'>
             {t.votes.closedEarly(voteMoment(p.closesAt, now))}

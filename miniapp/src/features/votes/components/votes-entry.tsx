@@ -10,7 +10,9 @@ import './votes.scss'
 
 /** The way in to 居民表决 from the 议事 tab: how many votes are open now, quietly (no toast on failure). */
 export function VotesEntry({ communityId, onClick }: { communityId: string; onClick: () => void }) {
-  const open = useQuery(`${proposalsKeyPrefix}${communityId}/entry`, () => getProposals(communityId, { status: 'open', limit: 20 }, { toast: false }))
+  const open = useQuery(`${proposalsKeyPrefix}${communityId}/entry`, () =>
+    getProposals(communityId, { status: 'open', limit: 20 }, { toast: false }),
+  )
   const voting = open.data?.items.filter((p) => p.phase === 'voting') ?? []
   const waiting = voting.filter((p) => !p.viewer.voted).length
   return (

@@ -207,7 +207,12 @@ function RejectDialog(props: { claim: StaffClaimItem; onClose: () => void; onDon
           <Button className='btn' hoverClass='btn--hover' onClick={props.onClose}>
             {t.common.cancel}
           </Button>
-          <Button className='btn btn--primary reject-confirm' hoverClass='btn--hover' disabled={reject.loading} onClick={() => void submit()}>
+          <Button
+            className='btn btn--primary reject-confirm'
+            hoverClass='btn--hover'
+            disabled={reject.loading}
+            onClick={() => void submit()}
+          >
             {t.staff.rejectDialog.submit}
           </Button>
         </View>

@@ -103,7 +103,10 @@ export default function StaffConcernPage() {
   const actions = order.filter((a) => c.viewer.actions.includes(a))
 
   return (
-    <Screen testId='page-staff-concern' className={cx('staff-concern', actions.length > 0 && 'staff-concern--actions', actions.length > 3 && 'staff-concern--two-rows')}>
+    <Screen
+      testId='page-staff-concern'
+      className={cx('staff-concern', actions.length > 0 && 'staff-concern--actions', actions.length > 3 && 'staff-concern--two-rows')}
+    >
       <ConcernDetailView concern={c} detailUrl={staffConcernUrl} staff>
         {actions.length === 0 ? <View className='staff-concern__none'>{t.staffConcern.noActions}</View> : null}
       </ConcernDetailView>

@@ -73,7 +73,9 @@ export default function InboxPage() {
         </View>
         <View className='staff-head__text'>
           <Text className='staff-head__title'>{t.inbox.title}</Text>
-          <Text className='staff-head__desc'>{current.orgName ? `${current.communityName} · ${current.orgName}` : current.communityName}</Text>
+          <Text className='staff-head__desc'>
+            {current.orgName ? `${current.communityName} · ${current.orgName}` : current.communityName}
+          </Text>
         </View>
       </View>
 
@@ -92,7 +94,14 @@ export default function InboxPage() {
         </View>
       ) : null}
 
-      <Chips items={current.kind === 'staff' ? staffFilters : partnerFilters} value={filter} onChange={setFilter} testIdPrefix='filter' scroll className='inbox-filters' />
+      <Chips
+        items={current.kind === 'staff' ? staffFilters : partnerFilters}
+        value={filter}
+        onChange={setFilter}
+        testIdPrefix='filter'
+        scroll
+        className='inbox-filters'
+      />
 
       {inbox.loading ? (
         <ConcernListSkeleton />
@@ -107,7 +116,12 @@ export default function InboxPage() {
           ))}
           {inbox.hasMore ? (
             <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void inbox.loadMore()}>
+              <Button
+                className='btn btn--plain btn--small'
+                hoverClass='btn--hover'
+                data-testid='load-more'
+                onClick={() => void inbox.loadMore()}
+              >
                 {inbox.loadingMore ? t.common.loadingMore : t.common.loadMore}
               </Button>
             </View>

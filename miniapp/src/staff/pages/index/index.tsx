@@ -88,7 +88,9 @@ export default function WorkbenchPage() {
         </View>
         <View className='staff-head__text'>
           <Text className='staff-head__title'>{t.workbench.title}</Text>
-          <Text className='staff-head__desc'>{current.orgName ? `${current.communityName} · ${current.orgName}` : current.communityName}</Text>
+          <Text className='staff-head__desc'>
+            {current.orgName ? `${current.communityName} · ${current.orgName}` : current.communityName}
+          </Text>
         </View>
       </View>
 
@@ -133,12 +135,24 @@ export default function WorkbenchPage() {
             desc={t.workbench.councilsDesc}
             testId='open-councils'
             onClick={() => void openStaffSessions(communityId)}
-            counts={c && c.sessions > 0 ? <Text className='workbench-count workbench-count--info'>{t.workbench.councilsUpcoming(c.sessions)}</Text> : null}
+            counts={
+              c && c.sessions > 0 ? (
+                <Text className='workbench-count workbench-count--info'>{t.workbench.councilsUpcoming(c.sessions)}</Text>
+              ) : null
+            }
             badge={0}
           />
         ) : null}
         {isStaff ? (
-          <Entry icon='vote' title={t.staffVotes.title} desc={t.staffVotes.desc} testId='open-votes' onClick={() => void openStaffVotes(communityId)} counts={null} badge={0} />
+          <Entry
+            icon='vote'
+            title={t.staffVotes.title}
+            desc={t.staffVotes.desc}
+            testId='open-votes'
+            onClick={() => void openStaffVotes(communityId)}
+            counts={null}
+            badge={0}
+          />
         ) : null}
         {isStaff ? (
           <Entry
@@ -156,9 +170,23 @@ export default function WorkbenchPage() {
   )
 }
 
-function Entry(props: { icon: IconName; title: string; desc: string; testId: string; onClick: () => void; counts: React.ReactNode; badge: number }) {
+function Entry(props: {
+  icon: IconName
+  title: string
+  desc: string
+  testId: string
+  onClick: () => void
+  counts: React.ReactNode
+  badge: number
+}) {
   return (
-    <View className='workbench-entry' hoverClass='cell--hover' onClick={props.onClick} data-testid={props.testId} {...a11y({ role: 'button' })}>
+    <View
+      className='workbench-entry'
+      hoverClass='cell--hover'
+      onClick={props.onClick}
+      data-testid={props.testId}
+      {...a11y({ role: 'button' })}
+    >
       <View className='workbench-entry__icon'>
         <Icon name={props.icon} size={56} color={colors.info} />
       </View>

@@ -71,7 +71,10 @@ export default function RuleFormPage() {
   const preview =
     freq === 'monthly'
       ? `每月${t.rules.nthLabels[nth]}${weekdayLabels[weekday]} ${time}`
-      : `每${[...days].sort((a, b) => a - b).map((d) => weekdayLabels[d]).join('、')} ${time}`
+      : `每${[...days]
+          .sort((a, b) => a - b)
+          .map((d) => weekdayLabels[d])
+          .join('、')} ${time}`
 
   async function submit() {
     if (!communityId) return
@@ -81,7 +84,9 @@ export default function RuleFormPage() {
     if (freq === 'weekly' && days.length === 0) out.schedule = t.sessionForm.errors.weekdays
     if (Object.keys(out).length > 0) return setErrors(out)
     const schedule: RuleBody['schedule'] =
-      freq === 'monthly' ? { freq, nth, weekday, time, durationMinutes: duration } : { freq, weekdays: days, time, durationMinutes: duration }
+      freq === 'monthly'
+        ? { freq, nth, weekday, time, durationMinutes: duration }
+        : { freq, weekdays: days, time, durationMinutes: duration }
     try {
       await create.mutateAsync({
         communityId,
@@ -105,10 +110,21 @@ export default function RuleFormPage() {
   return (
     <Screen testId='page-rule-form' className='staff session-form'>
       <Box label={t.sessionForm.kind}>
-        <Chips items={sessionKinds.map((k) => ({ key: k, label: sessionKindInfo[k].label }))} value={kind} onChange={pickKind} testIdPrefix='rule-kind' />
+        <Chips
+          items={sessionKinds.map((k) => ({ key: k, label: sessionKindInfo[k].label }))}
+          value={kind}
+          onChange={pickKind}
+          testIdPrefix='rule-kind'
+        />
       </Box>
       <Box label={t.sessionForm.title} error={errors.title}>
-        <Input className='text-input' data-testid='rule-title-input' value={title} maxlength={60} onInput={(e) => (setTitle(e.detail.value), setErrors((x) => ({ ...x, title: undefined })))} />
+        <Input
+          className='text-input'
+          data-testid='rule-title-input'
+          value={title}
+          maxlength={60}
+          onInput={(e) => (setTitle(e.detail.value), setErrors((x) => ({ ...x, title: undefined })))}
+        />
       </Box>
       <Box label={t.rules.preview}>
         <View className='rule-preview' data-testid='rule-preview'>
@@ -117,7 +133,15 @@ export default function RuleFormPage() {
         </View>
       </Box>
       <Box label={t.rules.schedule} error={errors.schedule}>
-        <Segmented items={[{ key: 'monthly' as Freq, label: t.rules.freq.monthly }, { key: 'weekly' as Freq, label: t.rules.freq.weekly }]} value={freq} onChange={setFreq} testIdPrefix='freq' />
+        <Segmented
+          items={[
+            { key: 'monthly' as Freq, label: t.rules.freq.monthly },
+            { key: 'weekly' as Freq, label: t.rules.freq.weekly },
+          ]}
+          value={freq}
+          onChange={setFreq}
+          testIdPrefix='freq'
+        />
         {freq === 'monthly' ? (
           <>
             <Text className='session-form__sublabel session-form__sublabel--gap'>{t.rules.nth}</Text>
@@ -138,7 +162,9 @@ export default function RuleFormPage() {
                     className={cx('chip', on && 'chip--active')}
                     hoverClass='chip--hover'
                     data-testid={`weekdays-${d.key}`}
-                    onClick={() => (setDays(on ? days.filter((x) => x !== n) : [...days, n]), setErrors((x) => ({ ...x, schedule: undefined })))}
+                    onClick={() => (
+                      setDays(on ? days.filter((x) => x !== n) : [...days, n]), setErrors((x) => ({ ...x, schedule: undefined }))
+                    )}
                     {...a11y({ role: 'button', selected: on })}
                   >
                     <Text>{d.label}</Text>
@@ -179,7 +205,13 @@ export default function RuleFormPage() {
         <Chips items={leads} value={String(lead)} onChange={(k) => setLead(Number(k))} testIdPrefix='lead' />
       </Box>
       <View className='session-form__bar'>
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='rule-submit' disabled={create.loading} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='rule-submit'
+          disabled={create.loading}
+          onClick={() => void submit()}
+        >
           {create.loading ? t.common.submitting : t.rules.submit}
         </Button>
       </View>

@@ -42,7 +42,12 @@ export default function RulesPage() {
         </View>
       </View>
       <View className='rules__tools'>
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='create-rule' onClick={() => communityId && void openRuleForm(communityId)}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='create-rule'
+          onClick={() => communityId && void openRuleForm(communityId)}
+        >
           <Icon name='plus' size={36} color={colors.white} strokeWidth={2.4} />
           <Text className='rules__btn-text'>{t.rules.create}</Text>
         </Button>

@@ -1,7 +1,15 @@
 import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
-import { invitedPartyKinds, invitedPartyLabels, sessionDefaults, sessionKindInfo, sessionKinds, type InvitedPartyKind, type SessionKind } from '@domain/councils/kinds.js'
+import {
+  invitedPartyKinds,
+  invitedPartyLabels,
+  sessionDefaults,
+  sessionKindInfo,
+  sessionKinds,
+  type InvitedPartyKind,
+  type SessionKind,
+} from '@domain/councils/kinds.js'
 import { MAX_AGENDA_SLOTS } from '@domain/councils/lifecycle.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -45,7 +53,17 @@ interface Form {
 }
 
 const DAY = 86_400_000
-const fields: readonly Field[] = ['title', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'capacity', 'agendaSlots', 'bookingDeadline', 'invitedParties']
+const fields: readonly Field[] = [
+  'title',
+  'startsAt',
+  'endsAt',
+  'venue',
+  'onlineUrl',
+  'capacity',
+  'agendaSlots',
+  'bookingDeadline',
+  'invitedParties',
+]
 
 function fieldOf(path: string): Field | null {
   const head = path.split('.')[0] as Field
@@ -55,7 +73,24 @@ function fieldOf(path: string): Field | null {
 /** The form for a new session of `kind`: a week from today at 19:00, the kind's usual length, seats and slots. */
 function defaultsFor(kind: SessionKind, title = ''): Form {
   const day = chinaDate(new Date(Date.now() + 7 * DAY).toISOString())
-  return withKind({ kind, title, description: '', date: day, start: '19:00', end: '', venue: '', onlineUrl: '', capacity: 0, agendaSlots: 0, deadlineDate: '', deadlineTime: '', invited: [] }, kind)
+  return withKind(
+    {
+      kind,
+      title,
+      description: '',
+      date: day,
+      start: '19:00',
+      end: '',
+      venue: '',
+      onlineUrl: '',
+      capacity: 0,
+      agendaSlots: 0,
+      deadlineDate: '',
+      deadlineTime: '',
+      invited: [],
+    },
+    kind,
+  )
 }
 
 /** The kind's defaults applied to a form: end, booking deadline, seats, slots, the parties section. */
@@ -176,7 +211,11 @@ export default function SessionFormPage() {
   if (id && !ready) {
     return (
       <Screen testId='page-session-form'>
-        {existing.error ? <ErrorState error={existing.error} onRetry={() => void existing.refetch()} /> : <SkeletonList count={3} lines={2} />}
+        {existing.error ? (
+          <ErrorState error={existing.error} onRetry={() => void existing.refetch()} />
+        ) : (
+          <SkeletonList count={3} lines={2} />
+        )}
       </Screen>
     )
   }
@@ -226,7 +265,12 @@ export default function SessionFormPage() {
       </FormBox>
 
       <FormBox label={t.sessionForm.date} error={errors.startsAt ?? errors.endsAt} field='startsAt'>
-        <Picker mode='date' value={form.date} start={chinaDate(new Date().toISOString())} onChange={(e) => patch({ date: String(e.detail.value) }, ['startsAt'])}>
+        <Picker
+          mode='date'
+          value={form.date}
+          start={chinaDate(new Date().toISOString())}
+          onChange={(e) => patch({ date: String(e.detail.value) }, ['startsAt'])}
+        >
           <PickerValue icon='calendar' text={form.date} testId='session-date' />
         </Picker>
         <View className='session-form__row'>
@@ -268,22 +312,46 @@ export default function SessionFormPage() {
       </FormBox>
 
       <FormBox label={t.sessionForm.capacity} error={errors.capacity} field='capacity'>
-        <Stepper value={form.capacity} onChange={(capacity) => patch({ capacity }, ['capacity'])} min={1} max={2000} step={5} unit={t.sessionForm.people} testId='session-capacity' editable />
+        <Stepper
+          value={form.capacity}
+          onChange={(capacity) => patch({ capacity }, ['capacity'])}
+          min={1}
+          max={2000}
+          step={5}
+          unit={t.sessionForm.people}
+          testId='session-capacity'
+          editable
+        />
       </FormBox>
 
       <FormBox label={t.sessionForm.slots} error={errors.agendaSlots} field='agendaSlots'>
-        <Stepper value={form.agendaSlots} onChange={(agendaSlots) => patch({ agendaSlots }, ['agendaSlots'])} min={1} max={MAX_AGENDA_SLOTS} unit={t.sessionForm.items} testId='session-slots' />
+        <Stepper
+          value={form.agendaSlots}
+          onChange={(agendaSlots) => patch({ agendaSlots }, ['agendaSlots'])}
+          min={1}
+          max={MAX_AGENDA_SLOTS}
+          unit={t.sessionForm.items}
+          testId='session-slots'
+        />
       </FormBox>
 
       <FormBox label={t.sessionForm.deadline} hint={t.sessionForm.deadlineHint} error={errors.bookingDeadline} field='bookingDeadline'>
         <View className='session-form__row'>
           <View className='session-form__half'>
-            <Picker mode='date' value={form.deadlineDate} onChange={(e) => patch({ deadlineDate: String(e.detail.value) }, ['bookingDeadline'])}>
+            <Picker
+              mode='date'
+              value={form.deadlineDate}
+              onChange={(e) => patch({ deadlineDate: String(e.detail.value) }, ['bookingDeadline'])}
+            >
               <PickerValue icon='calendar' text={form.deadlineDate} testId='session-deadline-date' />
             </Picker>
           </View>
           <View className='session-form__half'>
-            <Picker mode='time' value={form.deadlineTime} onChange={(e) => patch({ deadlineTime: String(e.detail.value) }, ['bookingDeadline'])}>
+            <Picker
+              mode='time'
+              value={form.deadlineTime}
+              onChange={(e) => patch({ deadlineTime: String(e.detail.value) }, ['bookingDeadline'])}
+            >
               <PickerValue icon='clock' text={form.deadlineTime} testId='session-deadline-time' />
             </Picker>
           </View>
@@ -301,7 +369,9 @@ export default function SessionFormPage() {
                 hoverClass='chip--hover'
                 data-testid={`invite-${k}`}
                 onClick={() =>
-                  patch({ invited: on ? form.invited.filter((p) => p.kind !== k) : [...form.invited, { kind: k, name: '' }] }, ['invitedParties'])
+                  patch({ invited: on ? form.invited.filter((p) => p.kind !== k) : [...form.invited, { kind: k, name: '' }] }, [
+                    'invitedParties',
+                  ])
                 }
                 {...a11y({ role: 'button', selected: on })}
               >
@@ -337,7 +407,13 @@ export default function SessionFormPage() {
       </FormBox>
 
       <View className='session-form__bar'>
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='session-submit' disabled={busy} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='session-submit'
+          disabled={busy}
+          onClick={() => void submit()}
+        >
           {busy ? t.common.submitting : id ? t.sessionForm.submitEdit : t.sessionForm.submitCreate}
         </Button>
       </View>
@@ -347,7 +423,11 @@ export default function SessionFormPage() {
 
 function FormBox(props: { label: string; hint?: string; error?: string; field?: string; children: ReactNode }) {
   return (
-    <View className={cx('field', props.error && 'field--error')} data-testid={props.field ? `field-${props.field}` : undefined} data-invalid={props.error ? 'true' : undefined}>
+    <View
+      className={cx('field', props.error && 'field--error')}
+      data-testid={props.field ? `field-${props.field}` : undefined}
+      data-invalid={props.error ? 'true' : undefined}
+    >
       <View className='field__label'>
         <Text>{props.label}</Text>
         {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}

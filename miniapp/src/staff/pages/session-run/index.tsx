@@ -63,7 +63,11 @@ export default function SessionRunPage() {
   if (!s) {
     return (
       <Screen testId='page-session-run'>
-        {session.error ? <ErrorState error={session.error} onRetry={() => void session.refetch()} /> : <EmptyState icon='calendar' text={t.session.notFound} />}
+        {session.error ? (
+          <ErrorState error={session.error} onRetry={() => void session.refetch()} />
+        ) : (
+          <EmptyState icon='calendar' text={t.session.notFound} />
+        )}
       </Screen>
     )
   }
@@ -130,15 +134,17 @@ export default function SessionRunPage() {
           const next = agenda.findIndex((a, i) => i > index && !a.resolution)
           if (next !== -1) setIndex(next)
         }}
-        onDefer={
-          deferrable
-            ? () => setDeferring(deferrable)
-            : undefined
-        }
+        onDefer={deferrable ? () => setDeferring(deferrable) : undefined}
       />
 
       <View className='run-nav'>
-        <Button className='btn btn--plain btn--small' hoverClass='btn--hover' disabled={index === 0} onClick={() => setIndex(index - 1)} data-testid='run-prev'>
+        <Button
+          className='btn btn--plain btn--small'
+          hoverClass='btn--hover'
+          disabled={index === 0}
+          onClick={() => setIndex(index - 1)}
+          data-testid='run-prev'
+        >
           {t.run.prev}
         </Button>
         <Button
@@ -175,7 +181,13 @@ export default function SessionRunPage() {
 
 function ConcludeButton({ busy, primary = true, onClick }: { busy: boolean; primary?: boolean; onClick: () => void }) {
   return (
-    <Button className={cx('btn btn--block', primary ? 'btn--primary' : 'btn--outline')} hoverClass='btn--hover' disabled={busy} onClick={onClick} data-testid='run-conclude'>
+    <Button
+      className={cx('btn btn--block', primary ? 'btn--primary' : 'btn--outline')}
+      hoverClass='btn--hover'
+      disabled={busy}
+      onClick={onClick}
+      data-testid='run-conclude'
+    >
       <Icon name='stop' size={40} color={primary ? colors.white : colors.brand} />
       <Text className='run-conclude__text'>{busy ? t.common.submitting : t.run.conclude}</Text>
     </Button>
@@ -269,7 +281,12 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
       </View>
       <View className={cx('sheet-field run-field', errors.deadline && 'sheet-field--error')}>
         <Text className='sheet-field__label'>{t.run.deadline}</Text>
-        <Picker mode='date' value={deadline} start={chinaDate(new Date().toISOString())} onChange={(e) => setDeadline(String(e.detail.value))}>
+        <Picker
+          mode='date'
+          value={deadline}
+          start={chinaDate(new Date().toISOString())}
+          onChange={(e) => setDeadline(String(e.detail.value))}
+        >
           <View className='text-input picker-value' data-testid='resolution-deadline'>
             <Text>{deadline}</Text>
             <Icon name='calendar' size={36} color={colors.text3} />
@@ -277,11 +294,22 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
         </Picker>
         {errors.deadline ? <ErrorLine text={errors.deadline} /> : null}
       </View>
-      <Button className='btn btn--primary btn--block run-item__submit' hoverClass='btn--hover' data-testid='record-resolution' disabled={record.loading} onClick={() => void submit()}>
+      <Button
+        className='btn btn--primary btn--block run-item__submit'
+        hoverClass='btn--hover'
+        data-testid='record-resolution'
+        disabled={record.loading}
+        onClick={() => void submit()}
+      >
         {record.loading ? t.common.submitting : r ? t.run.update : t.run.record}
       </Button>
       {onDefer ? (
-        <Button className='btn btn--plain btn--block btn--small run-item__defer' hoverClass='btn--hover' data-testid='run-defer' onClick={onDefer}>
+        <Button
+          className='btn btn--plain btn--block btn--small run-item__defer'
+          hoverClass='btn--hover'
+          data-testid='run-defer'
+          onClick={onDefer}
+        >
           {t.run.defer}
         </Button>
       ) : null}

@@ -114,11 +114,20 @@ export default function StaffSessionPage() {
   const showCode = !!s.checkInCode && (s.status === 'open' || s.status === 'agenda_fixed' || s.status === 'in_session')
 
   return (
-    <Screen testId='page-staff-session' className={cx('staff staff-session', actions.length > 0 && 'staff-session--actions', actions.length > 3 && 'staff-session--two-rows')}>
+    <Screen
+      testId='page-staff-session'
+      className={cx('staff staff-session', actions.length > 0 && 'staff-session--actions', actions.length > 3 && 'staff-session--two-rows')}
+    >
       <SessionHead session={s} />
 
       {s.status === 'in_session' ? (
-        <View className='notice notice--brand staff-session__run' hoverClass='cell--hover' onClick={() => void openSessionRun(s.id)} data-testid='open-run' {...a11y({ role: 'button' })}>
+        <View
+          className='notice notice--brand staff-session__run'
+          hoverClass='cell--hover'
+          onClick={() => void openSessionRun(s.id)}
+          data-testid='open-run'
+          {...a11y({ role: 'button' })}
+        >
           <Icon name='play' size={48} color={colors.brand} />
           <View className='notice__body'>
             <View className='notice__title'>{t.staffSession.run}</View>

@@ -127,7 +127,12 @@ export default function StaffSessionsPage() {
           ))}
           {list.hasMore ? (
             <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void list.loadMore()}>
+              <Button
+                className='btn btn--plain btn--small'
+                hoverClass='btn--hover'
+                data-testid='load-more'
+                onClick={() => void list.loadMore()}
+              >
                 {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
               </Button>
             </View>

@@ -40,7 +40,19 @@ const units = Object.keys(votingUnitLabels) as Unit[]
 const electorateKinds = Object.keys(electorateKindLabels) as ElectorateKind[]
 const optionKinds: OptionKind[] = ['yes_no', 'choice']
 
-type Field = 'title' | 'text' | 'photos' | 'topic' | 'options' | 'electorate' | 'unit' | 'rule' | 'quorum' | 'window' | 'publishDays' | 'onApproval'
+type Field =
+  | 'title'
+  | 'text'
+  | 'photos'
+  | 'topic'
+  | 'options'
+  | 'electorate'
+  | 'unit'
+  | 'rule'
+  | 'quorum'
+  | 'window'
+  | 'publishDays'
+  | 'onApproval'
 type Errors = Partial<Record<Field, string>>
 
 const fieldByPath: Record<string, Field> = {
@@ -124,7 +136,10 @@ function toBody(f: Form, photoIds: string[]): ProposalBody {
     text: f.text.trim(),
     photoIds,
     topicId: f.topicId,
-    options: f.optionKind === 'yes_no' ? { kind: 'yes_no' } : { kind: 'choice', choices, maxChoices: Math.min(f.maxChoices, Math.max(1, choices.length)) },
+    options:
+      f.optionKind === 'yes_no'
+        ? { kind: 'yes_no' }
+        : { kind: 'choice', choices, maxChoices: Math.min(f.maxChoices, Math.max(1, choices.length)) },
     electorate:
       f.electorate === 'households' ? { kind: 'households', buildingIds: f.buildingIds, unitIds: f.unitIds } : { kind: f.electorate },
     unit: f.unit,
@@ -153,7 +168,8 @@ function check(f: Form): Errors {
   }
   if (f.electorate === 'households' && !f.buildingIds.length && !f.unitIds.length) out.electorate = '请至少选择一栋楼或一个单元'
   if (f.electorate === 'attendees' && !f.topicId) out.electorate = '到会居民表决须关联议事会的议题'
-  if (Date.parse(chinaIso(f.closesDate, f.closesTime)) <= Date.parse(chinaIso(f.opensDate, f.opensTime))) out.window = '截止时间须晚于开始时间'
+  if (Date.parse(chinaIso(f.closesDate, f.closesTime)) <= Date.parse(chinaIso(f.opensDate, f.opensTime)))
+    out.window = '截止时间须晚于开始时间'
   else if (Date.parse(chinaIso(f.closesDate, f.closesTime)) <= Date.now()) out.window = '截止时间须晚于现在'
   return out
 }
@@ -167,7 +183,9 @@ export default function VoteFormPage() {
   const photos = usePhotoUploads()
   const create = useCreateProposal()
   const buildings = useBuildings(communityId)
-  const sessions = useQuery(communityId ? `votes/form/sessions/${communityId}` : null, () => getSessions(communityId!, { when: 'upcoming', limit: 20 }, { toast: false }))
+  const sessions = useQuery(communityId ? `votes/form/sessions/${communityId}` : null, () =>
+    getSessions(communityId!, { when: 'upcoming', limit: 20 }, { toast: false }),
+  )
   const topics = useTopics(form.sessionId)
   const agenda = (topics.data?.items ?? []).filter((tp) => tp.status === 'accepted')
 
@@ -249,7 +267,10 @@ export default function VoteFormPage() {
           <Text className='vote-form__note'>{t.voteForm.sessionsEmpty}</Text>
         ) : (
           <Chips
-            items={[{ key: '', label: t.voteForm.topicNone }, ...sessions.data!.items.map((s) => ({ key: s.id, label: `${chinaDate(s.startsAt).slice(5)} ${s.title}` }))]}
+            items={[
+              { key: '', label: t.voteForm.topicNone },
+              ...sessions.data!.items.map((s) => ({ key: s.id, label: `${chinaDate(s.startsAt).slice(5)} ${s.title}` })),
+            ]}
             value={form.sessionId ?? ''}
             onChange={(key) => patch({ sessionId: key || undefined, topicId: undefined }, ['topic'])}
             testIdPrefix='vote-session'
@@ -286,7 +307,13 @@ export default function VoteFormPage() {
       <FormBox label={t.voteForm.options} error={errors.options} field='options'>
         <View className='vote-form__choices-kind'>
           {optionKinds.map((k) => (
-            <Pick key={k} on={form.optionKind === k} testId={`option-kind-${k}`} onClick={() => patch({ optionKind: k }, ['options'])} title={t.voteForm.optionKinds[k]} />
+            <Pick
+              key={k}
+              on={form.optionKind === k}
+              testId={`option-kind-${k}`}
+              onClick={() => patch({ optionKind: k }, ['options'])}
+              title={t.voteForm.optionKinds[k]}
+            />
           ))}
         </View>
         {form.optionKind === 'choice' ? (
@@ -306,7 +333,12 @@ export default function VoteFormPage() {
                   <View
                     className='vote-form__remove'
                     hoverClass='cell--hover'
-                    onClick={() => patch({ choices: form.choices.filter((_, j) => j !== i), maxChoices: Math.min(form.maxChoices, form.choices.length - 1) })}
+                    onClick={() =>
+                      patch({
+                        choices: form.choices.filter((_, j) => j !== i),
+                        maxChoices: Math.min(form.maxChoices, form.choices.length - 1),
+                      })
+                    }
                     data-testid='choice-remove'
                     {...a11y({ role: 'button', label: t.voteForm.removeChoice })}
                   >
@@ -316,12 +348,24 @@ export default function VoteFormPage() {
               </View>
             ))}
             {form.choices.length < MAX_CHOICES ? (
-              <Button className='btn btn--outline btn--small' hoverClass='btn--hover' data-testid='choice-add' onClick={() => patch({ choices: [...form.choices, ''] })}>
+              <Button
+                className='btn btn--outline btn--small'
+                hoverClass='btn--hover'
+                data-testid='choice-add'
+                onClick={() => patch({ choices: [...form.choices, ''] })}
+              >
                 {t.voteForm.addChoice}
               </Button>
             ) : null}
             <Text className='vote-form__sublabel'>{t.voteForm.maxChoices}</Text>
-            <Stepper value={form.maxChoices} onChange={(maxChoices) => patch({ maxChoices })} min={1} max={Math.max(1, form.choices.length)} unit={t.voteForm.maxChoicesUnit} testId='max-choices' />
+            <Stepper
+              value={form.maxChoices}
+              onChange={(maxChoices) => patch({ maxChoices })}
+              min={1}
+              max={Math.max(1, form.choices.length)}
+              unit={t.voteForm.maxChoicesUnit}
+              testId='max-choices'
+            />
           </View>
         ) : null}
         <Text className='vote-form__note'>{t.voteForm.abstainNote}</Text>
@@ -355,7 +399,15 @@ export default function VoteFormPage() {
                       hoverClass='chip--hover'
                       data-testid='scope-building'
                       data-building-id={b.id}
-                      onClick={() => patch({ buildingIds: toggle(form.buildingIds, b.id), unitIds: form.unitIds.filter((u) => !b.units.some((x) => x.id === u)) }, ['electorate'])}
+                      onClick={() =>
+                        patch(
+                          {
+                            buildingIds: toggle(form.buildingIds, b.id),
+                            unitIds: form.unitIds.filter((u) => !b.units.some((x) => x.id === u)),
+                          },
+                          ['electorate'],
+                        )
+                      }
                       {...a11y({ role: 'button', selected: on })}
                     >
                       <Text>{b.name}</Text>
@@ -393,20 +445,43 @@ export default function VoteFormPage() {
       <FormBox label={t.voteForm.unit} error={errors.unit} field='unit'>
         <View className='vote-form__row'>
           {units.map((u) => (
-            <Pick key={u} on={form.unit === u} disabled={owner && u !== 'household'} testId={`unit-${u}`} onClick={() => patch({ unit: u }, ['unit'])} title={votingUnitLabels[u]} desc={t.voteForm.unitDesc[u]} />
+            <Pick
+              key={u}
+              on={form.unit === u}
+              disabled={owner && u !== 'household'}
+              testId={`unit-${u}`}
+              onClick={() => patch({ unit: u }, ['unit'])}
+              title={votingUnitLabels[u]}
+              desc={t.voteForm.unitDesc[u]}
+            />
           ))}
         </View>
       </FormBox>
 
       <FormBox label={t.voteForm.rule} error={errors.rule ?? errors.quorum} field='rule'>
         {rules.map((r) => (
-          <Pick key={r} on={form.rule === r} testId={`rule-${r}`} onClick={() => setRule(r)} title={voteRuleLabels[r]} desc={voteRuleDescription(r)} />
+          <Pick
+            key={r}
+            on={form.rule === r}
+            testId={`rule-${r}`}
+            onClick={() => setRule(r)}
+            title={voteRuleLabels[r]}
+            desc={voteRuleDescription(r)}
+          />
         ))}
         {owner ? <Text className='vote-form__note vote-form__note--warn'>{t.voteForm.ownerHint}</Text> : null}
         {form.rule === 'simple_majority' ? (
           <View className='vote-form__quorum'>
             <Text className='vote-form__sublabel'>{t.voteForm.quorum}</Text>
-            <Stepper value={form.quorum} onChange={(quorum) => patch({ quorum }, ['quorum'])} min={0} max={100} step={5} unit={t.voteForm.quorumUnit} testId='quorum' />
+            <Stepper
+              value={form.quorum}
+              onChange={(quorum) => patch({ quorum }, ['quorum'])}
+              min={0}
+              max={100}
+              step={5}
+              unit={t.voteForm.quorumUnit}
+              testId='quorum'
+            />
             <Text className='vote-form__note' data-testid='rule-preview'>
               {form.quorum > 0 ? voteRuleDescription('simple_majority', form.quorum) : t.voteForm.quorumNone}
             </Text>
@@ -415,18 +490,45 @@ export default function VoteFormPage() {
       </FormBox>
 
       <FormBox label={t.voteForm.window} error={errors.window} field='window'>
-        <DateTime label={t.voteForm.opens} date={form.opensDate} time={form.opensTime} testId='vote-opens' onDate={(opensDate) => patch({ opensDate }, ['window'])} onTime={(opensTime) => patch({ opensTime }, ['window'])} />
-        <DateTime label={t.voteForm.closes} date={form.closesDate} time={form.closesTime} testId='vote-closes' onDate={(closesDate) => patch({ closesDate }, ['window'])} onTime={(closesTime) => patch({ closesTime }, ['window'])} />
+        <DateTime
+          label={t.voteForm.opens}
+          date={form.opensDate}
+          time={form.opensTime}
+          testId='vote-opens'
+          onDate={(opensDate) => patch({ opensDate }, ['window'])}
+          onTime={(opensTime) => patch({ opensTime }, ['window'])}
+        />
+        <DateTime
+          label={t.voteForm.closes}
+          date={form.closesDate}
+          time={form.closesTime}
+          testId='vote-closes'
+          onDate={(closesDate) => patch({ closesDate }, ['window'])}
+          onTime={(closesTime) => patch({ closesTime }, ['window'])}
+        />
       </FormBox>
 
       <FormBox label={t.voteForm.publishDays} hint={t.voteForm.publishNone} error={errors.publishDays} field='publishDays'>
-        <Stepper value={form.publishDays} onChange={(publishDays) => patch({ publishDays }, ['publishDays'])} min={0} max={MAX_PUBLISH_DAYS} unit={t.voteForm.publishUnit} testId='publish-days' />
+        <Stepper
+          value={form.publishDays}
+          onChange={(publishDays) => patch({ publishDays }, ['publishDays'])}
+          min={0}
+          max={MAX_PUBLISH_DAYS}
+          unit={t.voteForm.publishUnit}
+          testId='publish-days'
+        />
         <View className='switch-row vote-form__switch'>
           <View className='switch-row__text'>
             <Text className='switch-row__title'>{t.voteForm.liveResults}</Text>
             <Text className='switch-row__desc'>{t.voteForm.liveResultsDesc}</Text>
           </View>
-          <Switch className='switch-row__switch' data-testid='live-results' checked={form.liveResults} color={colors.brand} onChange={(e) => patch({ liveResults: e.detail.value })} />
+          <Switch
+            className='switch-row__switch'
+            data-testid='live-results'
+            checked={form.liveResults}
+            color={colors.brand}
+            onChange={(e) => patch({ liveResults: e.detail.value })}
+          />
         </View>
       </FormBox>
 
@@ -437,16 +539,37 @@ export default function VoteFormPage() {
               <Text className='switch-row__title'>{t.voteForm.onApprovalOn}</Text>
               <Text className='switch-row__desc'>{t.voteForm.onApprovalDesc}</Text>
             </View>
-            <Switch className='switch-row__switch' data-testid='on-approval' checked={form.onApproval} color={colors.brand} onChange={(e) => patch({ onApproval: e.detail.value }, ['onApproval'])} />
+            <Switch
+              className='switch-row__switch'
+              data-testid='on-approval'
+              checked={form.onApproval}
+              color={colors.brand}
+              onChange={(e) => patch({ onApproval: e.detail.value }, ['onApproval'])}
+            />
           </View>
           {form.onApproval ? (
             <View>
               <Text className='vote-form__sublabel vote-form__sublabel--gap'>{t.voteForm.party}</Text>
-              <Chips items={responsiblePartyKinds.map((k) => ({ key: k, label: responsiblePartyLabels[k] }))} value={form.party} onChange={(party) => patch({ party })} testIdPrefix='party' />
+              <Chips
+                items={responsiblePartyKinds.map((k) => ({ key: k, label: responsiblePartyLabels[k] }))}
+                value={form.party}
+                onChange={(party) => patch({ party })}
+                testIdPrefix='party'
+              />
               <Text className='vote-form__sublabel vote-form__sublabel--gap'>{t.voteForm.partyName}</Text>
-              <Input className='text-input' value={form.partyName} maxlength={40} placeholderClass='textarea__placeholder' onInput={(e) => patch({ partyName: e.detail.value })} />
+              <Input
+                className='text-input'
+                value={form.partyName}
+                maxlength={40}
+                placeholderClass='textarea__placeholder'
+                onInput={(e) => patch({ partyName: e.detail.value })}
+              />
               <Text className='vote-form__sublabel vote-form__sublabel--gap'>{t.voteForm.deadline}</Text>
-              <Picker mode='date' value={form.deadlineDate} onChange={(e) => patch({ deadlineDate: String(e.detail.value) }, ['onApproval'])}>
+              <Picker
+                mode='date'
+                value={form.deadlineDate}
+                onChange={(e) => patch({ deadlineDate: String(e.detail.value) }, ['onApproval'])}
+              >
                 <PickerValue icon='calendar' text={form.deadlineDate} testId='on-approval-deadline' />
               </Picker>
             </View>
@@ -455,7 +578,13 @@ export default function VoteFormPage() {
       ) : null}
 
       <View className='vote-form__bar'>
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='vote-form-submit' disabled={create.loading} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='vote-form-submit'
+          disabled={create.loading}
+          onClick={() => void submit()}
+        >
           {create.loading ? t.common.submitting : t.voteForm.submit}
         </Button>
       </View>
@@ -465,7 +594,11 @@ export default function VoteFormPage() {
 
 function FormBox(props: { label: string; hint?: string; error?: string; field: Field; children: ReactNode }) {
   return (
-    <View className={cx('field', props.error && 'field--error')} data-testid={`field-${props.field}`} data-invalid={props.error ? 'true' : undefined}>
+    <View
+      className={cx('field', props.error && 'field--error')}
+      data-testid={`field-${props.field}`}
+      data-invalid={props.error ? 'true' : undefined}
+    >
       <View className='field__label'>
         <Text>{props.label}</Text>
         {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}
@@ -496,7 +629,14 @@ function Pick(props: { on: boolean; title: string; desc?: string; testId: string
   )
 }
 
-function DateTime(props: { label: string; date: string; time: string; testId: string; onDate: (v: string) => void; onTime: (v: string) => void }) {
+function DateTime(props: {
+  label: string
+  date: string
+  time: string
+  testId: string
+  onDate: (v: string) => void
+  onTime: (v: string) => void
+}) {
   return (
     <View className='vote-form__datetime'>
       <Text className='vote-form__sublabel'>{props.label}</Text>

@@ -132,7 +132,13 @@ export default function StaffVotePage() {
           {p.advisory ? <AdvisoryTag /> : null}
         </View>
         <Text className='vote-head__title'>{p.title}</Text>
-        <View className='staff-vote__resident' hoverClass='cell--hover' onClick={() => void openVote(p.id)} data-testid='view-as-resident' {...a11y({ role: 'button' })}>
+        <View
+          className='staff-vote__resident'
+          hoverClass='cell--hover'
+          onClick={() => void openVote(p.id)}
+          data-testid='view-as-resident'
+          {...a11y({ role: 'button' })}
+        >
           <Icon name='eye' size={32} color={colors.info} />
           <Text>{t.staffVotes.viewAsResident}</Text>
           <Icon name='chevronRight' size={24} color={colors.info} />
@@ -157,21 +163,37 @@ export default function StaffVotePage() {
         </View>
       ) : null}
 
-      {p.result ? <ResultCard result={p.result} household={household} advisoryNote={p.advisoryNote} publicUntil={p.publicUntil} publishDays={p.publishDays} /> : null}
+      {p.result ? (
+        <ResultCard
+          result={p.result}
+          household={household}
+          advisoryNote={p.advisoryNote}
+          publicUntil={p.publicUntil}
+          publishDays={p.publishDays}
+        />
+      ) : null}
 
       {onRoll && p.status !== 'cancelled' ? (
         <View className='card staff-vote__roll' data-testid='participation'>
           <View className='vote-section__head'>
             <Text className='vote-section__title'>{t.staffVotes.participation}</Text>
             {turnout ? (
-              <Text className='staff-vote__count' data-testid='participation-count' data-participants={turnout.participants} data-electorate={turnout.electorate}>
+              <Text
+                className='staff-vote__count'
+                data-testid='participation-count'
+                data-participants={turnout.participants}
+                data-electorate={turnout.electorate}
+              >
                 {t.votes.turnout(turnout.participants, turnout.electorate, percent(turnout.participants, turnout.electorate), household)}
               </Text>
             ) : null}
           </View>
           {turnout ? (
             <View className='vote-bar__track'>
-              <View className='vote-bar__fill vote-bar__fill--adopted' style={{ width: `${percent(turnout.participants, turnout.electorate)}%` }} />
+              <View
+                className='vote-bar__fill vote-bar__fill--adopted'
+                style={{ width: `${percent(turnout.participants, turnout.electorate)}%` }}
+              />
             </View>
           ) : null}
           <Text className='staff-vote__hint'>
@@ -199,7 +221,12 @@ export default function StaffVotePage() {
               ))}
               {roll.hasMore ? (
                 <View className='load-more'>
-                  <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void roll.loadMore()}>
+                  <Button
+                    className='btn btn--plain btn--small'
+                    hoverClass='btn--hover'
+                    data-testid='load-more'
+                    onClick={() => void roll.loadMore()}
+                  >
                     {roll.loadingMore ? t.common.loadingMore : t.common.loadMore}
                   </Button>
                 </View>

@@ -65,11 +65,23 @@ export default function StaffVotesPage() {
       </View>
 
       <View className='staff-votes__bar'>
-        <Button className='btn btn--primary btn--block' hoverClass='btn--hover' data-testid='create-vote' onClick={() => void openVoteForm(communityId)}>
+        <Button
+          className='btn btn--primary btn--block'
+          hoverClass='btn--hover'
+          data-testid='create-vote'
+          onClick={() => void openVoteForm(communityId)}
+        >
           <Icon name='plus' size={40} color={colors.white} />
           <Text className='staff-votes__create'>{t.staffVotes.create}</Text>
         </Button>
-        <Chips items={filters} value={filter} onChange={setFilter} testIdPrefix='staff-vote-filter' scroll className='staff-votes__filters' />
+        <Chips
+          items={filters}
+          value={filter}
+          onChange={setFilter}
+          testIdPrefix='staff-vote-filter'
+          scroll
+          className='staff-votes__filters'
+        />
       </View>
 
       {list.loading ? (
@@ -85,7 +97,12 @@ export default function StaffVotesPage() {
           ))}
           {list.hasMore ? (
             <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='load-more' onClick={() => void list.loadMore()}>
+              <Button
+                className='btn btn--plain btn--small'
+                hoverClass='btn--hover'
+                data-testid='load-more'
+                onClick={() => void list.loadMore()}
+              >
                 {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
               </Button>
             </View>
