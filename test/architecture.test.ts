@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 /**
- * The import rules of ARCHITECTURE.md, checked on every run:
+ * The import rules of ARCHITECTURE.md ("Layers and imports"), checked on every run:
  * miniapp → domain ← functions → db → domain; domain imports only zod; no cycles; relative
  * imports in server code end in `.js` (the deployed ESM function fails at run time otherwise).
  */

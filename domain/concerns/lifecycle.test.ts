@@ -27,7 +27,7 @@ const complete: Record<ConcernAction, TransitionInput> = {
   auto_close: {},
 }
 
-// The allowed (action, from) pairs, written out by hand from PRODUCT.md's lifecycle.
+// The allowed (action, from) pairs, written out by hand from docs/product.md's "Concern lifecycle".
 const allowed: Record<ConcernAction, ConcernStatus[]> = {
   accept: ['submitted'],
   decline: ['submitted'],
@@ -74,7 +74,7 @@ describe('concern lifecycle', () => {
     if (!result.ok) expect(result.code).toBe('ROLE_NOT_ALLOWED')
   })
 
-  it('follows the paths of PRODUCT.md to their end', () => {
+  it('follows the paths of docs/product.md to their end', () => {
     const go = (a: ConcernAction, s: ConcernStatus, r: ConcernRole, i = complete[a]) => {
       const res = checkTransition(a, s, [r], i)
       if (!res.ok) throw new Error(`${a} from ${s}: ${res.message}`)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The concern lifecycle (PRODUCT.md): every status, every transition, who may make it and what it
+ * The concern lifecycle (docs/product.md, "Concern lifecycle"): every status, every transition, who may make it and what it
  * needs. Pure: the server asks `checkTransition` before writing; the mini-program asks
  * `availableActions` to decide which buttons to show.
  */

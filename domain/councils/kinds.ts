@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The kinds of council session (PRODUCT.md, "the mechanisms"): each with its label, a one-line
+ * The kinds of council session (docs/product.md, "Council sessions"): each with its label, a one-line
  * description for the 议事 tab, and the defaults a new session of that kind starts from.
  */
 export const sessionKinds = ['monthly_council', 'weekly_forum', 'special_topic', 'round_table'] as const

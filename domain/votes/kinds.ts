@@ -6,7 +6,7 @@ import { z } from 'zod'
  * schemas, the tally and the mini-program.
  */
 
-/** The four rules of PRODUCT.md's voting table. */
+/** The four rules of docs/product.md's "Vote rules" table. */
 export const voteRules = ['simple_majority', 'council', 'owners_ordinary', 'owners_major'] as const
 export const VoteRule = /*#__PURE__*/ z.enum(voteRules, {
   error: '请选择表决规则：简单多数、议事会规则、业主共同决定（一般事项或重大事项）',

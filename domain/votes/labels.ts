@@ -59,7 +59,7 @@ export const votePhaseLabels: Record<VotePhase, string> = {
 }
 
 /**
- * Why owner votes in the app are advisory (PRODUCT.md): a binding owners' decision under 民法典 278
+ * Why owner votes in the app are advisory (docs/product.md, "Owner votes are advisory"): a binding owners' decision under 民法典 278
  * needs the city's own procedure or e-voting system. Shown on the screen beside every owner vote.
  */
 export const ADVISORY_NOTE =

@@ -32,7 +32,7 @@ export function VoteOutcomeTag({ outcome, label }: { outcome: Outcome; label: st
   )
 }
 
-/** 参考性表决: owner votes in the app are advisory (PRODUCT.md). */
+/** 参考性表决: owner votes in the app are advisory (docs/product.md, "Owner votes are advisory"). */
 export function AdvisoryTag() {
   return (
     <Tag tone='warning' testId='advisory-badge'>
