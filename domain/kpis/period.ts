@@ -159,9 +159,11 @@ export function monthsOf(period: Pick<Period, 'from' | 'to'>): Period[] {
   const out: Period[] = []
   const a = fields(period.from)
   const b = fields(period.to)
-  for (let y = a.year, m = a.month; y < b.year || (y === b.year && m <= b.month); m === 12 ? ((m = 1), y++) : m++) {
-    const whole = monthPeriod(y, m)
-    out.push(build(whole.from < period.from ? period.from : whole.from, whole.to > period.to ? period.to : whole.to))
+  for (let index = a.year * 12 + a.month - 1; index <= b.year * 12 + b.month - 1; index++) {
+    const whole = monthPeriod(Math.floor(index / 12), (index % 12) + 1)
+    const from = whole.from < period.from ? period.from : whole.from
+    const to = whole.to > period.to ? period.to : whole.to
+    out.push(build(from, to))
   }
   return out
 }
