@@ -159,11 +159,11 @@ export function monthsOf(period: Pick<Period, 'from' | 'to'>): Period[] {
   const out: Period[] = []
   const a = fields(period.from)
   const b = fields(period.to)
-  for (let index = a.year * 12 + a.month - 1; index <= b.year * 12 + b.month - 1; index++) {
+  const first = a.year * 12 + a.month - 1
+  const last = b.year * 12 + b.month - 1
+  for (let index = first; index <= last; index++) {
     const whole = monthPeriod(Math.floor(index / 12), (index % 12) + 1)
-    const from = whole.from < period.from ? period.from : whole.from
-    const to = whole.to > period.to ? period.to : whole.to
-    out.push(build(from, to))
+    out.push(build(index === first ? period.from : whole.from, index === last ? period.to : whole.to))
   }
   return out
 }
