@@ -140,7 +140,7 @@ export interface Deadlines {
 
 export function deadlines(limits: MilestoneLimits, receivedAt: Date, acknowledgedAt: Date | null): Deadlines {
   return {
-    acknowledge: dueAt('acknowledge', receivedAt, limits),
+    acknowledge: addLimit(receivedAt, limits.acknowledge),
     arrive: acknowledgedAt ? dueAt('arrive', acknowledgedAt, limits) : null,
     resolve: acknowledgedAt ? dueAt('resolve', acknowledgedAt, limits) : null,
   }

@@ -1,5 +1,5 @@
 import type { ConcernStatus } from '../concerns/lifecycle.js'
-import { dueAt, type MilestoneLimits } from '../concerns/milestones.js'
+import { addLimit, dueAt, type MilestoneLimits } from '../concerns/milestones.js'
 import { addCounters, type Counters, emptyCounters, isZero, type Measure } from './formulas.js'
 import { histogramOf } from './median.js'
 import { chinaDay } from './period.js'
@@ -55,7 +55,7 @@ export interface DayCounters {
 const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / 60_000))
 
 function ackDeadline(c: KpiConcern, limits: MilestoneLimits): Date {
-  return c.deadlines?.acknowledge ?? dueAt('acknowledge', c.receivedAt, limits)!
+  return c.deadlines?.acknowledge ?? addLimit(c.receivedAt, limits.acknowledge)
 }
 
 function resolveDeadline(c: KpiConcern, limits: MilestoneLimits): Date | null {
