@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actions, can, type Action, type Actor } from './permissions.js'
+import { actions, can, canInStreet, streetActions, type Action, type Actor } from './permissions.js'
 
 const HOME = 'c-home'
 const OTHER = 'c-other'
@@ -143,6 +143,60 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
     partner: false,
     otherWorker: false,
   },
+  'concern.readPrivate': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'kpi.view': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'grid.view': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'grid.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'overdue.view': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'limits.configure': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: false,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
 }
 
 describe('can(actor, action, community)', () => {
@@ -158,5 +212,48 @@ describe('can(actor, action, community)', () => {
   it('gives a worker of another community no staff rights here', () => {
     expect(can(people.otherWorker, 'residency.review', { communityId: OTHER })).toBe(true)
     expect(can(people.otherWorker, 'residency.review', { communityId: HOME })).toBe(false)
+  })
+})
+
+describe('the street office', () => {
+  const STREET = 's-home'
+  const streetAdmin: Actor = {
+    userId: 'u7',
+    memberships: [],
+    verifiedIn: [],
+    streetMemberships: [{ streetId: STREET, role: 'street_admin' }],
+  }
+  const otherStreetAdmin: Actor = {
+    userId: 'u8',
+    memberships: [],
+    verifiedIn: [],
+    streetMemberships: [{ streetId: 's-other', role: 'street_admin' }],
+  }
+  const home = { communityId: HOME, streetId: STREET }
+
+  // What a street official may do in a community of their street: look, never act.
+  const allowed: Action[] = ['community.view', 'residency.claim', 'concern.readPrivate', 'kpi.view', 'grid.view', 'overdue.view']
+
+  it.each(actions)('a street official in a community of the street may look, never act: %s', (action) => {
+    expect(can(streetAdmin, action, home)).toBe(allowed.includes(action))
+  })
+
+  it.each(actions.filter((a) => a !== 'community.view' && a !== 'residency.claim'))(
+    'gives another street’s official nothing: %s',
+    (action) => {
+      expect(can(otherStreetAdmin, action, home)).toBe(false)
+    },
+  )
+
+  it('denies a street official when the community’s street is not known', () => {
+    expect(can(streetAdmin, 'kpi.view', { communityId: HOME })).toBe(false)
+  })
+
+  it.each(streetActions)('allows %s to the street’s own officials only', (action) => {
+    expect(canInStreet(streetAdmin, action, { streetId: STREET })).toBe(true)
+    expect(canInStreet(otherStreetAdmin, action, { streetId: STREET })).toBe(false)
+    expect(canInStreet(people.admin, action, { streetId: STREET })).toBe(false)
+    expect(canInStreet(people.worker, action, { streetId: STREET })).toBe(false)
+    expect(canInStreet(people.verifiedResident, action, { streetId: STREET })).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import type { Role } from './roles.js'
+import type { StreetMembership } from './streets/roles.js'
 
 /**
  * Who may do what, in which community. Pure: the server loads the actor's memberships once per
@@ -13,11 +14,18 @@ export interface Actor {
   memberships: ReadonlyArray<{ communityId: string; role: Role }>
   /** Communities where this person has a verified household: the only thing that makes them a resident there. */
   verifiedIn: readonly string[]
+  /** Street offices this person works in (街道干部); absent for most people. */
+  streetMemberships?: readonly StreetMembership[]
 }
 
 export interface CommunityContext {
   communityId: string
+  /** The community's street: needed for the actions a street official may take in it (else denied). */
+  streetId?: string
 }
+
+/** Staff of the community, or an official of its street. */
+const staffOrStreet = (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin') || isStreetAdmin(a, c.streetId)
 
 const rules = {
   /** See a community's page and its public content. Anyone signed in. */
@@ -49,6 +57,18 @@ const rules = {
   'vote.cast': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
   /** See who (which households) have voted — never how. */
   'vote.viewParticipation': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Read a concern's private details (who raised it, the household) — read-only for the street office. */
+  'concern.readPrivate': staffOrStreet,
+  /** See the community's 三率 and the figures of its grids, workers and partners, and the lists behind them. */
+  'kpi.view': staffOrStreet,
+  /** See the community's grids: their buildings and grid workers. */
+  'grid.view': staffOrStreet,
+  /** Create, rename and delete grids; assign buildings and grid workers. */
+  'grid.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** See what is overdue, per milestone (签收, 到场, 办结). */
+  'overdue.view': staffOrStreet,
+  /** Set the community's milestone limits per category. */
+  'limits.configure': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules
@@ -64,4 +84,31 @@ export function hasRole(actor: Actor, communityId: string, ...wanted: Role[]): b
 
 export function isStaffAnywhere(actor: Actor): boolean {
   return actor.memberships.some((m) => m.role === 'worker' || m.role === 'admin')
+}
+
+export function isStreetAdmin(actor: Actor, streetId: string | undefined): boolean {
+  return !!streetId && (actor.streetMemberships ?? []).some((m) => m.streetId === streetId && m.role === 'street_admin')
+}
+
+export interface StreetContext {
+  streetId: string
+}
+
+/** What the street office may do across its street; only its own officials, never another street's. */
+const streetRules = {
+  /** The street's figures, summed over its communities, and their 12-month trend. */
+  'street.viewKpis': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
+  /** The ranking of the street's communities, grids or workers. */
+  'street.ranking': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
+  /** Everything overdue in the street, per community and milestone. */
+  'street.viewOverdue': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
+  /** The street's assessment settings: the 综合 weights, the 基本满意 factor, the minimum sample. */
+  'street.configure': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
+} satisfies Record<string, (actor: Actor, ctx: StreetContext) => boolean>
+
+export type StreetAction = keyof typeof streetRules
+export const streetActions = Object.keys(streetRules) as StreetAction[]
+
+export function canInStreet(actor: Actor, action: StreetAction, ctx: StreetContext): boolean {
+  return streetRules[action](actor, ctx)
 }

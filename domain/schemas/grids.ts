@@ -1,0 +1,150 @@
+import { z } from 'zod'
+import { Category, MAX_PHOTOS } from '../concerns/categories.js'
+import { ConcernStatus } from '../concerns/lifecycle.js'
+import { LimitOverrides, LimitSchema, Milestone } from '../concerns/milestones.js'
+import { Id, IsoTime } from './common.js'
+
+/**
+ * The API contract of grids (网格) and the dispatch loop: staff create grids from buildings and
+ * grid workers; a concern goes to the grid of its building; grid workers record 签收 and 到场
+ * (办结 is the existing resolve transition); admins set the community's limits per category; staff
+ * and the street office see what is overdue, per milestone.
+ */
+
+export const MAX_GRID_BUILDINGS = 200
+export const MAX_GRID_WORKERS = 20
+
+const gridName = z.string({ error: '请填写网格名称' }).trim().min(1, '请填写网格名称').max(40, '网格名称最多 40 字')
+
+const distinct = (what: string) => (ids: string[], ctx: z.RefinementCtx) => {
+  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `${what}不能重复` })
+}
+
+const buildingIds = z
+  .array(Id, { error: '请选择楼栋' })
+  .max(MAX_GRID_BUILDINGS, `一个网格最多 ${MAX_GRID_BUILDINGS} 栋楼`)
+  .superRefine(distinct('楼栋'))
+const workerIds = z
+  .array(Id, { error: '请选择网格员' })
+  .max(MAX_GRID_WORKERS, `一个网格最多 ${MAX_GRID_WORKERS} 名网格员`)
+  .superRefine(distinct('网格员'))
+
+// ——— Inputs ———
+
+export const GridsQuery = z.strictObject({ communityId: Id })
+
+/** A building already in another grid is refused (409, naming it), never moved silently. */
+export const GridInput = z.strictObject({
+  communityId: Id,
+  name: gridName,
+  buildingIds: buildingIds.default([]),
+  /** Workers or admins of the community. */
+  workerIds: workerIds.default([]),
+})
+
+export const GridPatch = z
+  .strictObject({ name: gridName.optional(), buildingIds: buildingIds.optional(), workerIds: workerIds.optional() })
+  .superRefine((v, ctx) => {
+    if (v.name === undefined && v.buildingIds === undefined && v.workerIds === undefined)
+      ctx.addIssue({ code: 'custom', path: ['name'], message: '请至少修改一项：名称、楼栋或网格员' })
+  })
+
+/** 签收: the grid worker takes the concern. */
+export const AcknowledgeInput = z.strictObject({
+  note: z.string().trim().max(500, '说明最多 500 字').optional(),
+})
+
+/** 到场: the worker is on site; a photo when there is one. */
+export const ArriveInput = z.strictObject({
+  note: z.string().trim().max(500, '说明最多 500 字').optional(),
+  photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
+})
+
+/** The community's limits: per category, only what differs from the defaults (PUT replaces them all). */
+export const LimitsInput = z.strictObject({ overrides: LimitOverrides })
+
+export const OverdueQuery = z
+  .strictObject({
+    communityId: Id.optional(),
+    streetId: Id.optional(),
+    milestone: Milestone.optional(),
+    category: Category.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.communityId === !v.streetId)
+      ctx.addIssue({ code: 'custom', path: ['communityId'], message: '请指定社区（communityId）或街道（streetId）其中之一' })
+  })
+
+// ——— Replies ———
+
+const Named = z.object({ id: Id, name: z.string() })
+
+export const Grid = z
+  .object({
+    id: Id,
+    communityId: Id,
+    name: z.string(),
+    buildings: z.array(Named),
+    workers: z.array(z.object({ userId: Id, name: z.string() })),
+    openConcernCount: z.number().int(),
+    overdueCount: z.number().int(),
+  })
+  .meta({ id: 'Grid' })
+
+export const GridList = z.object({
+  items: z.array(Grid),
+  /** Buildings in no grid: their concerns go to the community's inbox. */
+  unassignedBuildings: z.array(Named),
+})
+
+export const Limit = LimitSchema
+
+export const CategoryLimitsView = z.object({
+  category: Category,
+  label: z.string(),
+  acknowledge: LimitSchema,
+  arrive: LimitSchema.nullable(),
+  resolve: LimitSchema,
+  /** False when the community changed any of them. */
+  isDefault: z.boolean(),
+  /** "签收：反映后 20 分钟内；到场：…". */
+  text: z.string(),
+})
+
+export const CommunityLimits = z
+  .object({ communityId: Id, categories: z.array(CategoryLimitsView), overrides: LimitOverrides })
+  .meta({ id: 'CommunityLimits' })
+
+export const MilestoneStandingView = z.object({
+  milestone: Milestone,
+  label: z.string(),
+  standing: z.enum(['untimed', 'waiting', 'overdue', 'on_time', 'late']),
+  dueAt: IsoTime.nullable(),
+  doneAt: IsoTime.nullable(),
+  minutesLate: z.number().int().min(0),
+  /** "签收已超时 25 分钟" when overdue or late. */
+  text: z.string().nullable(),
+})
+
+export const OverdueItem = z.object({
+  concernId: Id,
+  publicNo: z.string(),
+  communityId: Id,
+  communityName: z.string(),
+  grid: Named.nullable(),
+  category: Category,
+  categoryLabel: z.string(),
+  excerpt: z.string(),
+  status: ConcernStatus,
+  statusLabel: z.string(),
+  assignee: z.string().nullable(),
+  milestone: Milestone,
+  milestoneLabel: z.string(),
+  dueAt: IsoTime,
+  minutesLate: z.number().int().min(0),
+  text: z.string(),
+})
+
+export const OverduePage = z.object({ items: z.array(OverdueItem), nextCursor: z.string().nullable() }).meta({ id: 'OverduePage' })
