@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { concerns } from '../../db/schema.js'
 import { demo } from '../../db/seed.js'
@@ -102,5 +103,17 @@ describe('the HTTP layer', () => {
       expect(res.headers.get('strict-transport-security')).toContain('max-age=')
       expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     }
+  })
+})
+
+describe('the H5 app’s page', () => {
+  it('gets the same compatible policy from npm start and from Vercel', async () => {
+    const { h5Policy } = await import('../../functions/http/security.js')
+    const vercel = JSON.parse(readFileSync('vercel.json', 'utf8')) as {
+      headers: { source: string; headers: { key: string; value: string }[] }[]
+    }
+    const page = vercel.headers.find((h) => h.source.includes('(?!api/)'))
+    expect(page?.headers.find((h) => h.key === 'Content-Security-Policy')?.value).toBe(h5Policy)
+    expect(h5Policy).toBe("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'")
   })
 })
