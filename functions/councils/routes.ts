@@ -164,6 +164,19 @@ topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(Resolutio
 const CalendarFeedLink = z.object({ url: z.url(), webcal: z.string() }).meta({ id: 'CalendarFeedLink' })
 const IcsFile = z.string().meta({ description: 'text/calendar (RFC 5545), TZID=Asia/Shanghai' })
 
+const sessionExample = {
+  kind: 'weekly_forum',
+  title: '三月邻里事周议',
+  description: '议一议小区停车和垃圾分类。',
+  startsAt: '2026-03-13T19:00:00+08:00',
+  endsAt: '2026-03-13T21:00:00+08:00',
+  venue: '睦邻议事厅',
+  capacity: 30,
+  bookingDeadline: '2026-03-11T19:00:00+08:00',
+  agendaSlots: 5,
+  invitedParties: [{ kind: 'property_company', name: '安居物业' }],
+}
+
 const t = 'councils' as const
 export const councilsDocs = [
   op({
@@ -173,18 +186,7 @@ export const councilsDocs = [
     summary: '安排一场议事会（工作人员；创建后为筹备中）',
     auth: true,
     body: SessionInput,
-    example: {
-      kind: 'weekly_forum',
-      title: '三月邻里事周议',
-      description: '议一议小区停车和垃圾分类。',
-      startsAt: '2026-03-13T19:00:00+08:00',
-      endsAt: '2026-03-13T21:00:00+08:00',
-      venue: '睦邻议事厅',
-      capacity: 30,
-      bookingDeadline: '2026-03-11T19:00:00+08:00',
-      agendaSlots: 5,
-      invitedParties: [{ kind: 'property_company', name: '安居物业' }],
-    },
+    example: sessionExample,
     response: SessionDetail,
     status: 201,
     errors: [403],
@@ -244,18 +246,7 @@ export const councilsDocs = [
     summary: '修改尚未召开的议事会（整张表单）',
     auth: true,
     body: SessionInput,
-    example: {
-      kind: 'weekly_forum',
-      title: '三月邻里事周议',
-      description: '议一议小区停车和垃圾分类。',
-      startsAt: '2026-03-13T19:00:00+08:00',
-      endsAt: '2026-03-13T21:00:00+08:00',
-      venue: '睦邻议事厅',
-      capacity: 30,
-      bookingDeadline: '2026-03-11T19:00:00+08:00',
-      agendaSlots: 5,
-      invitedParties: [{ kind: 'property_company', name: '安居物业' }],
-    },
+    example: sessionExample,
     response: SessionDetail,
     errors: [403, 404, 409],
   }),
