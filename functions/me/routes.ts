@@ -71,5 +71,14 @@ me.patch('/', jsonBody(UpdateMeInput), async (c) => {
 
 export const meDocs = [
   op({ method: 'get', path: '/api/me', tag: 'me', summary: '当前用户、身份与已认证房屋', auth: true, response: Me }),
-  op({ method: 'patch', path: '/api/me', tag: 'me', summary: '修改昵称或手机号', auth: true, body: UpdateMeInput, response: Me }),
+  op({
+    method: 'patch',
+    path: '/api/me',
+    tag: 'me',
+    summary: '修改昵称或手机号',
+    auth: true,
+    body: UpdateMeInput,
+    example: { nickname: '王阿姨' },
+    response: Me,
+  }),
 ]
