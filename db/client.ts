@@ -4,6 +4,8 @@ import * as schema from './schema.js'
 
 /** One drizzle type for all three drivers: services never know which one they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** The handle inside `db.transaction(…)`: services take `Db | Tx` when they work either way. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DriverKind = 'pglite' | 'pg' | 'neon'
 
 export interface DbHandle {

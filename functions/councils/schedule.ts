@@ -9,7 +9,8 @@ import type { RecurringRuleInput } from '../../domain/schemas/councils.js'
 import { councilRegistrations, councilRules, councilSessions, type CouncilRuleRow } from '../../db/schema.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
-import { logEvent, newCheckInCode, tellSession, type Tx } from './service.js'
+import type { Tx } from '../../db/client.js'
+import { logEvent, newCheckInCode, tellSession } from './common.js'
 import { invitedPartiesView } from './views.js'
 
 const WEEK_MS = 7 * 86400_000
