@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import * as schema from './schema.js'
+import * as schema from './schema/index.js'
 
 /** One drizzle type for all three drivers: services never know which one they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>

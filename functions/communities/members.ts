@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
-import { memberships } from '../../db/schema.js'
+import { memberships } from '../../db/schema/index.js'
 
 /** The community's workers and admins: whom a new concern, topic or overdue notice goes to. */
 export async function staffIds(tx: Db | Tx, communityId: string): Promise<string[]> {

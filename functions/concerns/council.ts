@@ -3,7 +3,7 @@ import { dueAt } from '../../domain/concerns/categories.js'
 import { checkTransition, type ConcernAction } from '../../domain/concerns/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Tx } from '../../db/client.js'
-import { concernEvents, concerns, type ConcernRow } from '../../db/schema.js'
+import { concernEvents, concerns, type ConcernRow } from '../../db/schema/index.js'
 import { followerIds, assigneeIds, tellAbout } from './common.js'
 
 export interface CouncilStep {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lt } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
-import { concernEvents, concerns } from '../../db/schema.js'
+import { concernEvents, concerns } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { notify } from '../notifications/index.js'
 import { staffIds } from '../communities/index.js'

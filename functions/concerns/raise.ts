@@ -16,7 +16,7 @@ import {
   idempotencyKeys,
   residencyClaims,
   type ConcernRow,
-} from '../../db/schema.js'
+} from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'

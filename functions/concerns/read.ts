@@ -4,7 +4,7 @@ import { availableActions, type ConcernAction, type ConcernRole, type ConcernSta
 import { roleLabels } from '../../domain/labels.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { concernEvents, concernPhotos, cosigns, eventPhotos, follows, photos, users } from '../../db/schema.js'
+import { concernEvents, concernPhotos, cosigns, eventPhotos, follows, photos, users } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { photoView } from '../photos/index.js'
 import { residentName } from './access.js'

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
-import { concerns, cosigns, follows } from '../../db/schema.js'
+import { concerns, cosigns, follows } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { visibleConcern } from './common.js'

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm'
 import { canCheckIn } from '../../domain/councils/booking.js'
 import type { Actor } from '../../domain/permissions.js'
-import { councilRegistrations, councilSessions } from '../../db/schema.js'
+import { councilRegistrations, councilSessions } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError, refusal } from '../http/errors.js'
 import { visibleSession, logEvent } from './common.js'

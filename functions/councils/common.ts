@@ -15,7 +15,7 @@ import {
   users,
   type CouncilSessionRow,
   type CouncilTopicRow,
-} from '../../db/schema.js'
+} from '../../db/schema/index.js'
 import { partnerOrgs } from '../concerns/index.js'
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'

@@ -5,7 +5,7 @@ import { checkTopicTransition, topicActionLabels, type TopicAction, type TopicRo
 import type { TopicDecisionInput } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { Tx } from '../../db/client.js'
-import { councilSessions, councilTopics, type CouncilSessionRow, type CouncilTopicRow } from '../../db/schema.js'
+import { councilSessions, councilTopics, type CouncilSessionRow, type CouncilTopicRow } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { moveConcernByCouncil } from '../concerns/index.js'
 import { AppError, refusal } from '../http/errors.js'

@@ -12,7 +12,7 @@ import {
   councilTopics,
   photos,
   type CouncilTopicRow,
-} from '../../db/schema.js'
+} from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { partnerOrgs } from '../concerns/index.js'
 import { afterCursor, encodeCursor } from '../http/cursor.js'

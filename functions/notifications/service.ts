@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
-import { notifications, outbox } from '../../db/schema.js'
+import { notifications, outbox } from '../../db/schema/index.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 
 export interface Notice {

@@ -5,7 +5,7 @@ import { can, type Actor } from '../../domain/permissions.js'
 import type { ClaimStatus, HouseholdRelation } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema.js'
+import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema/index.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 

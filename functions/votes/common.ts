@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { can, hasRole, type Actor } from '../../domain/permissions.js'
 import { tally, type TallyResult } from '../../domain/votes/tally.js'
 import type { Db, Tx } from '../../db/client.js'
-import { proposals, voteBallots, voteEvents, type ProposalRow } from '../../db/schema.js'
+import { proposals, voteBallots, voteEvents, type ProposalRow } from '../../db/schema/index.js'
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm'
 import { chinaTimeLabel } from '../../domain/councils/china-time.js'
-import { proposals } from '../../db/schema.js'
+import { proposals } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { electorateUserIds } from './roll.js'
 import { closeVote } from './close.js'

@@ -14,7 +14,7 @@ import {
   users,
   voteBallots,
   voteElectors,
-} from '../../db/schema.js'
+} from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { afterCursor, encodeCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'

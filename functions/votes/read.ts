@@ -16,7 +16,7 @@ import {
   units,
   voteBallots,
   type ProposalRow,
-} from '../../db/schema.js'
+} from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'

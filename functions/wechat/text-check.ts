@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { users } from '../../db/schema.js'
+import { users } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 
