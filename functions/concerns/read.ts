@@ -82,28 +82,7 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
 
   const nameOpts = { anonymous: row.anonymous, viewerIsAuthor, viewerIsStaff: privileged }
   const timeline = events.map((e) => {
-    const data = (e.data ?? {}) as { orgName?: string; staffRole?: string }
-    const actorView =
-      e.actorRole === 'system'
-        ? { role: 'system' as const, name: '系统' }
-        : e.actorRole === 'partner'
-          ? { role: 'partner' as const, name: data.orgName ?? '共建单位' }
-          : e.actorRole === 'staff'
-            ? {
-                role: 'staff' as const,
-                name: `${roleLabels[(data.staffRole as 'worker') ?? 'worker'] ?? '社区工作者'} ${e.actorName ?? ''}`.trim(),
-              }
-            : {
-                role: 'resident' as const,
-                name:
-                  e.actorId === row.authorId
-                    ? residentName(e.actorName ?? '', nameOpts)
-                    : residentName(e.actorName ?? '', {
-                        anonymous: true,
-                        viewerIsAuthor: e.actorId === actor.userId,
-                        viewerIsStaff: privileged,
-                      }),
-              }
+    const actorView = eventActor(e, row.authorId, actor.userId, nameOpts)
     const label = e.action === 'rate' && e.toStatus === 'reopened' ? concernEventLabels.reopen : (concernEventLabels[e.action] ?? e.action)
     return {
       id: e.id,
@@ -134,6 +113,35 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
     closedAt: row.closedAt?.toISOString() ?? null,
     viewer: { cosigned: cosigned.length > 0, following: following.length > 0, actions: actionsFor(row.status, roles) },
     timeline,
+  }
+}
+
+/** Who took a step on the timeline, as this viewer may see them (residents other than the author stay anonymous to other residents). */
+function eventActor(
+  e: { actorRole: string; actorId: string | null; actorName: string | null; data: unknown },
+  authorId: string,
+  viewerId: string,
+  nameOpts: { anonymous: boolean; viewerIsAuthor: boolean; viewerIsStaff: boolean },
+) {
+  const data = (e.data ?? {}) as { orgName?: string; staffRole?: string }
+  if (e.actorRole === 'system') return { role: 'system' as const, name: '系统' }
+  if (e.actorRole === 'partner') return { role: 'partner' as const, name: data.orgName ?? '共建单位' }
+  if (e.actorRole === 'staff') {
+    return {
+      role: 'staff' as const,
+      name: `${roleLabels[(data.staffRole as 'worker') ?? 'worker'] ?? '社区工作者'} ${e.actorName ?? ''}`.trim(),
+    }
+  }
+  return {
+    role: 'resident' as const,
+    name:
+      e.actorId === authorId
+        ? residentName(e.actorName ?? '', nameOpts)
+        : residentName(e.actorName ?? '', {
+            anonymous: true,
+            viewerIsAuthor: e.actorId === viewerId,
+            viewerIsStaff: nameOpts.viewerIsStaff,
+          }),
   }
 }
 

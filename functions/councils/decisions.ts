@@ -4,7 +4,7 @@ import { chinaTimeLabel } from '../../domain/councils/china-time.js'
 import { checkTopicTransition, topicActionLabels, type TopicAction, type TopicRole } from '../../domain/councils/lifecycle.js'
 import type { TopicDecisionInput } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
-import type { Tx } from '../../db/client.js'
+import type { Db, Tx } from '../../db/client.js'
 import { councilSessions, councilTopics, type CouncilSessionRow, type CouncilTopicRow } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { moveConcernByCouncil } from '../concerns/index.js'
@@ -30,6 +30,22 @@ async function setTopic(tx: Tx, topic: CouncilTopicRow, patch: Partial<typeof co
   return updated
 }
 
+/** Where a topic may be deferred to: a later session of the same community not yet held (DEFER_TARGET_INVALID otherwise). */
+async function deferTarget(db: Db, from: CouncilSessionRow, targetId: string, now: Date): Promise<CouncilSessionRow> {
+  const target = await findSession(db, targetId)
+  if (
+    !target ||
+    target.communityId !== from.communityId ||
+    !['planned', 'open'].includes(target.status) ||
+    target.startsAt.getTime() <= Math.max(from.startsAt.getTime(), now.getTime())
+  ) {
+    throw new AppError('DEFER_TARGET_INVALID', undefined, {
+      fields: [{ path: 'targetSessionId', message: '请选择本社区之后一场尚未召开的议事会' }],
+    })
+  }
+  return target
+}
+
 export async function decideTopic(deps: Deps, actor: Actor, topicId: string, input: z.output<typeof TopicDecisionInput>) {
   const { db } = deps.database
   const now = deps.now()
@@ -47,20 +63,7 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
   })
   if (!check.ok) throw refusal(check, 'TOPIC_TRANSITION_NOT_ALLOWED')
 
-  let target: CouncilSessionRow | null = null
-  if (input.action === 'defer') {
-    target = await findSession(db, input.targetSessionId)
-    if (
-      !target ||
-      target.communityId !== session.communityId ||
-      !['planned', 'open'].includes(target.status) ||
-      target.startsAt.getTime() <= Math.max(session.startsAt.getTime(), now.getTime())
-    ) {
-      throw new AppError('DEFER_TARGET_INVALID', undefined, {
-        fields: [{ path: 'targetSessionId', message: '请选择本社区之后一场尚未召开的议事会' }],
-      })
-    }
-  }
+  const target = input.action === 'defer' ? await deferTarget(db, session, input.targetSessionId, now) : null
 
   await db.transaction(async (tx) => {
     const base = { status: check.to, decidedBy: actor.userId, decidedAt: now, updatedAt: now }

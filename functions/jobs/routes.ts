@@ -5,7 +5,7 @@ import { autoCloseResolved, noticeOverdue } from '../concerns/index.js'
 import { ensureSessionsAhead, sendReminders } from '../councils/index.js'
 import type { AppEnv, Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
-import { dispatchOutbox } from '../notifications/dispatch.js'
+import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
 import { closeDueVotes, remindVoters } from '../votes/index.js'
 
