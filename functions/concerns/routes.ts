@@ -20,18 +20,12 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import {
-  findSimilar,
-  getConcernDetail,
-  listBoard,
-  listInbox,
-  raiseConcern,
-  rateConcern,
-  setCosign,
-  setFollow,
-  staffDirectory,
-  transitionConcern,
-} from './service.js'
+import { findSimilar, listBoard, listInbox, staffDirectory } from './lists.js'
+import { raiseConcern } from './raise.js'
+import { rateConcern } from './rating.js'
+import { getConcernDetail } from './read.js'
+import { setCosign, setFollow } from './support.js'
+import { transitionConcern } from './transitions.js'
 
 const ConcernParams = z.object({ concernId: Id })
 const CommunityParams = z.object({ communityId: Id })

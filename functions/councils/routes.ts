@@ -26,25 +26,16 @@ import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import {
-  actOnSession,
-  calendarFeed,
-  calendarFeedPath,
-  calendarOfCommunity,
-  calendarOfSession,
-  cancelRegistration,
-  checkIn,
-  createSession,
-  editSession,
-  getSessionDetail,
-  listRegistrations,
-  listSessions,
-  publishMinutes,
-  register,
-  verifyFeed,
-} from './service.js'
+import { calendarFeed, calendarFeedPath, calendarOfCommunity, calendarOfSession, verifyFeed } from './calendar-feed.js'
+import { checkIn } from './check-in.js'
+import { decideTopic, withdrawTopic } from './decisions.js'
+import { publishMinutes } from './minutes.js'
+import { getSessionDetail, listSessions } from './read.js'
+import { cancelRegistration, listRegistrations, register } from './registration.js'
+import { recordResolution } from './resolutions.js'
 import { createRule, listRules } from './schedule.js'
-import { bookTopic, decideTopic, getTopic, listTopics, recordResolution, withdrawTopic } from './topics.js'
+import { actOnSession, createSession, editSession } from './sessions.js'
+import { bookTopic, getTopic, listTopics } from './topics.js'
 
 const CommunityParams = z.object({ communityId: Id })
 const SessionParams = z.object({ sessionId: Id })

@@ -17,7 +17,11 @@ import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import { actOnProposal, castBallot, createProposal, getProposal, getResult, listParticipation, listProposals } from './service.js'
+import { castBallot } from './ballots.js'
+import { createProposal } from './create.js'
+import { actOnProposal } from './lifecycle.js'
+import { listParticipation, listProposals } from './lists.js'
+import { getProposal, getResult } from './read.js'
 
 const CommunityParams = z.object({ communityId: Id })
 const ProposalParams = z.object({ proposalId: Id })
