@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import * as schema from './schema.js'
+import * as schema from './schema/index.js'
 
 /** One drizzle type for all three drivers: services never know which one they run on. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** The handle inside `db.transaction(…)`: services take `Db | Tx` when they work either way. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DriverKind = 'pglite' | 'pg' | 'neon'
 
 export interface DbHandle {

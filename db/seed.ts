@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { HouseholdRelation, Role } from '../domain/roles.js'
 import type { Db } from './client.js'
-import { buildings, communities, districts, households, memberships, residencyClaims, streets, units, users } from './schema.js'
+import { buildings, communities, districts, households, memberships, residencyClaims, streets, units, users } from './schema/index.js'
 
 /** A stable UUID from a name, so that seeding twice changes nothing and tests can name rows. */
 export function seedId(...parts: string[]): string {

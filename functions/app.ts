@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
 import { errorCatalog } from '../domain/errors.js'
 import { Health } from '../domain/schemas/common.js'
 import { auth, authDocs } from './auth/routes.js'
@@ -10,6 +11,7 @@ import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.
 import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
 import type { AppEnv, Deps } from './context.js'
 import { AppError } from './http/errors.js'
+import { knownRoutesOnly } from './http/methods.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
 import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
@@ -58,6 +60,15 @@ export function createApp(deps: Deps) {
     await next()
     c.var.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
   })
+  // The API answers JSON, files and calendars, never a page: nothing may run, load or frame it.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  )
+  app.use('*', knownRoutesOnly(app))
   const jsonLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {

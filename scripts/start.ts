@@ -4,12 +4,14 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
 import { defaultDataDir, openDb } from '../db/client.js'
 import { seedDemo } from '../db/seed.js'
 import { createApp } from '../functions/app.js'
 import { runScheduledJobs } from '../functions/jobs/routes.js'
 import { loadConfig } from '../functions/config.js'
 import { buildDeps } from '../functions/deps.js'
+import { h5PolicyDirectives } from '../functions/http/security.js'
 import { createLogger } from '../functions/logger.js'
 
 /**
@@ -62,6 +64,7 @@ const jobs = setInterval(() => {
 
 const site = new Hono()
 site.all('/api/*', (c) => api.fetch(c.req.raw))
+site.use('/*', secureHeaders({ contentSecurityPolicy: h5PolicyDirectives }))
 site.use('/*', serveStatic({ root: h5Dir }))
 // The H5 app routes by hash, so any other path gets the app's page.
 site.get('*', serveStatic({ path: join(h5Dir, 'index.html') }))

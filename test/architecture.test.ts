@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 /**
  * The import rules of ARCHITECTURE.md ("Layers and imports"), checked on every run:
  * miniapp → domain ← functions → db → domain; domain imports only zod; no cycles; relative
- * imports in server code end in `.js` (the deployed ESM function fails at run time otherwise).
+ * imports in server code end in `.js` (the deployed ESM function fails at run time otherwise);
+ * one server module uses another only through that module's index.ts.
  */
 const root = resolve(import.meta.dirname, '..')
 
@@ -43,6 +44,17 @@ const allowed: Record<string, string[]> = {
 }
 
 const nonTest = (f: string) => !/\.test\.tsx?$/.test(f)
+
+/**
+ * Infrastructure every server module may import directly; everything else in another module's
+ * folder is its own business, reached only through that module's index.ts. No exceptions per file.
+ */
+const sharedKernel = [
+  'functions/http/', // errors, the one keyset cursor, request validation
+  'functions/wechat/', // the WeChat client and content checks, wired in deps.ts
+  'functions/auth/middleware.ts', // who is calling: requireUser, requireCan
+  'functions/photos/storage.ts', // the blob storage adapter, wired in deps.ts
+]
 
 describe('architecture', () => {
   for (const [part, may] of Object.entries(allowed)) {
@@ -98,5 +110,28 @@ describe('architecture', () => {
     }
     for (const node of graph.keys()) visit(node, [])
     expect(cycles).toEqual([])
+  })
+
+  it('a server module uses another only through its index.ts (or the shared kernel)', () => {
+    const modules = readdirSync(join(root, 'functions')).filter((e) => statSync(join(root, 'functions', e)).isDirectory())
+    const bad: string[] = []
+    let crossings = 0
+    for (const file of files('functions').filter(nonTest)) {
+      const parts = file.split('/')
+      const home = parts.length > 2 ? parts[1] : null
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const to = relative(root, resolve(dirname(join(root, file)), spec)).replace(/\.js$/, '.ts')
+        const [top, module, ...rest] = to.split('/')
+        if (top !== 'functions' || !rest.length || module === home || !modules.includes(module)) continue
+        crossings++
+        if (sharedKernel.some((k) => (k.endsWith('/') ? to.startsWith(k) : to === k))) continue
+        // Files outside every module (app.ts) mount each module's routes; nothing else reaches past an index.
+        if (rest.join('/') === 'index.ts' || (home === null && rest.join('/') === 'routes.ts')) continue
+        bad.push(`${file} → ${spec}`)
+      }
+    }
+    expect(bad).toEqual([])
+    // The rule must have something to check: modules do use each other (notify, photos, councils ↔ concerns).
+    expect(crossings).toBeGreaterThan(20)
   })
 })

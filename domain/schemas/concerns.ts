@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus, concernActions } from '../concerns/lifecycle.js'
 import { Id, IsoTime } from './common.js'
+import { text } from './text.js'
 
 export { MAX_PHOTOS }
 
@@ -13,7 +14,7 @@ export const Place = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('building'), buildingId: Id }),
   z.strictObject({
     kind: z.literal('text'),
-    text: z.string().trim().min(2, '请描述位置（至少 2 个字）').max(100, '位置描述最多 100 字'),
+    text: text({ label: '位置描述', min: 2, max: 100, tooShort: '请描述位置（至少 2 个字）' }),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
   }),
@@ -22,7 +23,7 @@ export const Place = z.discriminatedUnion('kind', [
 export const RaiseConcernInput = z.strictObject({
   communityId: Id,
   category: Category,
-  description: z.string().trim().min(5, '请至少写 5 个字，说清楚是什么问题').max(2000, '描述最多 2000 字'),
+  description: text({ label: '描述', min: 5, max: 2000, multiline: true, tooShort: '请至少写 5 个字，说清楚是什么问题' }),
   place: Place,
   photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
   visibility: Visibility.default('public'),
@@ -33,7 +34,7 @@ export const RaiseConcernInput = z.strictObject({
 export const SimilarQuery = z.strictObject({
   communityId: Id,
   category: Category,
-  description: z.string().trim().min(2).max(2000),
+  description: text({ label: '描述', min: 2, max: 2000, multiline: true }),
   buildingId: Id.optional(),
   householdId: Id.optional(),
 })
@@ -57,22 +58,22 @@ export const InboxQuery = z.strictObject({
 
 export const Assignee = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('worker'), userId: Id }),
-  z.strictObject({ kind: z.literal('partner'), orgName: z.string().trim().min(2).max(40) }),
+  z.strictObject({ kind: z.literal('partner'), orgName: text({ label: '共建单位名称', min: 2, max: 40 }) }),
 ])
 
 export const TransitionInput = z.strictObject({
   action: z.enum(concernActions).exclude(['auto_close', 'rate', 'deliberate']),
-  reason: z.string().trim().max(500).optional(),
+  reason: text({ label: '原因', max: 500, multiline: true }).optional(),
   targetId: Id.optional(),
   assignee: Assignee.optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: text({ label: '说明', max: 2000, multiline: true }).optional(),
   photoIds: z.array(Id).max(MAX_PHOTOS).default([]),
 })
 
 export const RateInput = z.strictObject({
   rating: z.number().int('请选择 1–5 星').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
   solved: z.boolean().default(true),
-  comment: z.string().trim().max(500, '评价最多 500 字').optional(),
+  comment: text({ label: '评价', max: 500, multiline: true }).optional(),
 })
 
 export const Photo = z.object({ id: Id, url: z.string(), width: z.number().int(), height: z.number().int(), hidden: z.boolean() })

@@ -13,6 +13,7 @@ import {
 import { Recurrence } from '../councils/recurrence.js'
 import { Id, IsoTime } from './common.js'
 import { MAX_PHOTOS, Photo } from './concerns.js'
+import { text } from './text.js'
 
 /** The API contract of councils (议事会): sessions, recurring rules, topics, registration, check-in, minutes. */
 
@@ -22,8 +23,8 @@ export const MAX_SESSION_HOURS = 12
 
 const time = (label: string) => z.iso.datetime({ offset: true, error: `${label}须是带时区的时间，例如 2026-03-13T19:00:00+08:00` })
 
-const Title = z.string({ error: '请填写标题' }).trim().min(2, '标题至少 2 个字').max(60, '标题最多 60 字')
-const Venue = z.string().trim().min(2, '地点至少 2 个字').max(60, '地点最多 60 字')
+const Title = text({ label: '标题', min: 2, max: 60 })
+const Venue = text({ label: '地点', min: 2, max: 60 })
 const OnlineUrl = z.url({ protocol: /^https$/, error: '线上会议链接须是 https:// 开头的网址' }).max(500, '线上会议链接太长')
 const Capacity = z
   .number({ error: '请填写可报名人数' })
@@ -39,7 +40,7 @@ const AgendaSlots = z
 export const InvitedParty = z.strictObject({
   kind: InvitedPartyKind,
   /** e.g. "安居物业", "和平区住建局". */
-  name: z.string().trim().min(2, '单位名称至少 2 个字').max(40, '单位名称最多 40 字').optional(),
+  name: text({ label: '单位名称', min: 2, max: 40 }).optional(),
 })
 
 /** Where the session takes place: a venue (睦邻议事厅), an online link, or both. */
@@ -50,7 +51,7 @@ function needsPlace(v: { venue?: string; onlineUrl?: string }, ctx: z.Refinement
 const sessionFields = {
   kind: SessionKind,
   title: Title,
-  description: z.string().trim().max(1000, '介绍最多 1000 字').optional(),
+  description: text({ label: '介绍', max: 1000, multiline: true }).optional(),
   startsAt: time('开始时间'),
   endsAt: time('结束时间'),
   venue: Venue.optional(),
@@ -83,7 +84,7 @@ export const RecurringRuleInput = z
   .strictObject({
     kind: SessionKind,
     title: Title,
-    description: z.string().trim().max(1000, '介绍最多 1000 字').optional(),
+    description: text({ label: '介绍', max: 1000, multiline: true }).optional(),
     venue: Venue.optional(),
     onlineUrl: OnlineUrl.optional(),
     capacity: Capacity,
@@ -258,8 +259,15 @@ export const RegistrationPage = z.object({ items: z.array(Registration), nextCur
 // ——— Inputs ———
 
 export const TopicInput = z.strictObject({
-  title: z.string({ error: '请填写议题' }).trim().min(4, '议题至少 4 个字').max(60, '议题最多 60 字'),
-  reason: z.string({ error: '请说明为什么要议' }).trim().min(10, '请至少用 10 个字说明为什么要议').max(1000, '说明最多 1000 字'),
+  title: text({ label: '议题', min: 4, max: 60, required: '请填写议题' }),
+  reason: text({
+    label: '说明',
+    min: 10,
+    max: 1000,
+    multiline: true,
+    required: '请说明为什么要议',
+    tooShort: '请至少用 10 个字说明为什么要议',
+  }),
   /** One of the resident's own or co-signed concerns. */
   concernId: Id.optional(),
 })
@@ -283,7 +291,7 @@ export const TopicDecisionInput = z.discriminatedUnion(
     z.strictObject({ action: z.literal('defer'), targetSessionId: Id }),
     z.strictObject({
       action: z.literal('decline'),
-      reason: z.string({ error: '请填写不予采纳的原因' }).trim().min(2, '请填写不予采纳的原因（至少 2 个字）').max(500, '原因最多 500 字'),
+      reason: text({ label: '不予采纳的原因', min: 2, max: 500, multiline: true, tooShort: '请填写不予采纳的原因（至少 2 个字）' }),
     }),
   ],
   { error: '请选择：列入议程、顺延或不予采纳' },
@@ -296,25 +304,21 @@ export const SessionActionInput = z.discriminatedUnion(
     z.strictObject({ action: z.enum(['open', 'fix_agenda', 'start', 'conclude']) }),
     z.strictObject({
       action: z.literal('cancel'),
-      reason: z.string({ error: '请填写取消的原因' }).trim().min(2, '请填写取消的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+      reason: text({ label: '取消的原因', min: 2, max: 200, multiline: true, tooShort: '请填写取消的原因（至少 2 个字）' }),
     }),
   ],
   { error: '不支持的操作' },
 )
 
 export const ResolutionInput = z.strictObject({
-  text: z.string({ error: '请填写决议内容' }).trim().min(5, '决议至少 5 个字').max(1000, '决议最多 1000 字'),
+  text: text({ label: '决议', min: 5, max: 1000, multiline: true, required: '请填写决议内容' }),
   responsibleParty: ResponsibleParty,
-  responsibleName: z.string().trim().min(2, '责任单位名称至少 2 个字').max(40, '责任单位名称最多 40 字').optional(),
+  responsibleName: text({ label: '责任单位名称', min: 2, max: 40 }).optional(),
   deadline: time('完成期限'),
 })
 
 export const MinutesInput = z.strictObject({
-  text: z
-    .string({ error: '请填写会议纪要' })
-    .trim()
-    .min(MIN_MINUTES_LENGTH, `会议纪要至少 ${MIN_MINUTES_LENGTH} 个字`)
-    .max(10_000, '会议纪要最多 10000 字'),
+  text: text({ label: '会议纪要', min: MIN_MINUTES_LENGTH, max: 10_000, multiline: true }),
   attendeeCount: z
     .number({ error: '请填写参会人数' })
     .int('参会人数须是整数')

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Id } from './common.js'
 import { HouseholdRelation, Role } from '../roles.js'
 import { UserPublic } from './auth.js'
+import { text } from './text.js'
 
 export const Membership = z.object({
   communityId: Id,
@@ -30,7 +31,7 @@ export const Me = z
 
 export const UpdateMeInput = z
   .strictObject({
-    nickname: z.string().trim().min(1, '昵称不能为空').max(20, '昵称最多 20 个字').optional(),
+    nickname: text({ label: '昵称', min: 1, max: 20 }).optional(),
     phone: z
       .string()
       .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Id, IsoTime } from './common.js'
 import { ClaimStatus, HouseholdRelation } from '../roles.js'
+import { text } from './text.js'
 
 export const ClaimInput = z.strictObject({
   householdId: Id,
@@ -8,7 +9,7 @@ export const ClaimInput = z.strictObject({
 })
 
 export const RejectInput = z.strictObject({
-  reason: z.string().trim().min(2, '请填写不通过的原因（至少 2 个字）').max(200),
+  reason: text({ label: '不通过的原因', min: 2, max: 200, multiline: true, tooShort: '请填写不通过的原因（至少 2 个字）' }),
 })
 
 export const ClaimsQuery = z.strictObject({

@@ -15,6 +15,7 @@ import {
 import { VoteAction, VoteStatus, votePhases } from '../votes/lifecycle.js'
 import { Id, IsoTime } from './common.js'
 import { MAX_PHOTOS, Photo } from './concerns.js'
+import { text } from './text.js'
 
 /**
  * The API contract of votes (表决): proposals (方案) with their options, electorate, rule and
@@ -35,7 +36,7 @@ export const ProposalOptionsInput = z.discriminatedUnion(
         kind: z.literal('choice'),
         /** The choices in display order (abstain is added by the server). */
         choices: z
-          .array(z.string({ error: '选项须是文字' }).trim().min(1, '选项不能为空').max(40, '每个选项最多 40 字'), { error: '请填写选项' })
+          .array(text({ label: '选项', min: 1, max: 40, tooLong: '每个选项最多 40 字' }), { error: '请填写选项' })
           .min(MIN_CHOICES, `至少 ${MIN_CHOICES} 个选项`)
           .max(MAX_CHOICES, `最多 ${MAX_CHOICES} 个选项`),
         /** 1 is single choice. */
@@ -79,14 +80,14 @@ export const ElectorateInput = z.discriminatedUnion(
 /** What follows if an agenda item's proposal is approved: its resolution's responsible party and deadline. */
 export const OnApprovalInput = z.strictObject({
   responsibleParty: ResponsibleParty,
-  responsibleName: z.string().trim().min(2, '责任单位名称至少 2 个字').max(40, '责任单位名称最多 40 字').optional(),
+  responsibleName: text({ label: '责任单位名称', min: 2, max: 40 }).optional(),
   deadline: time('完成期限'),
 })
 
 export const ProposalInput = z
   .strictObject({
-    title: z.string({ error: '请填写方案标题' }).trim().min(2, '标题至少 2 个字').max(60, '标题最多 60 字'),
-    text: z.string({ error: '请填写方案内容' }).trim().min(5, '方案内容至少 5 个字').max(5000, '方案内容最多 5000 字'),
+    title: text({ label: '标题', min: 2, max: 60, required: '请填写方案标题' }),
+    text: text({ label: '方案内容', min: 5, max: 5000, multiline: true }),
     photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
     /** The agenda item (议题, accepted onto a session) this proposal belongs to; omitted for a standalone vote. */
     topicId: Id.optional(),
@@ -150,7 +151,7 @@ export const ProposalActionInput = z.discriminatedUnion(
     z.strictObject({ action: z.literal('close') }),
     z.strictObject({
       action: z.literal('cancel'),
-      reason: z.string({ error: '请填写取消的原因' }).trim().min(2, '请填写取消的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+      reason: text({ label: '取消的原因', min: 2, max: 200, multiline: true, tooShort: '请填写取消的原因（至少 2 个字）' }),
     }),
   ],
   { error: '不支持的操作：open、close 或 cancel' },

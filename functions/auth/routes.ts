@@ -42,8 +42,9 @@ export const authDocs = [
     summary: '微信登录（code2session）',
     auth: false,
     body: WechatLoginInput,
+    example: { code: '0a3Xk7000wJ2aQ1Ykq300oQd9q3Xk70A' },
     response: Session,
-    errors: [503],
+    errors: [401, 503],
   }),
   op({
     method: 'get',
@@ -61,6 +62,7 @@ export const authDocs = [
     summary: '以演示账号登录（仅非生产环境）',
     auth: false,
     body: DevLoginInput,
+    example: { userId: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e' },
     response: Session,
     errors: [404],
   }),

@@ -1,7 +1,7 @@
 import { eq, isNotNull, sql } from 'drizzle-orm'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { communities, memberships, users } from '../../db/schema.js'
+import { communities, memberships, users } from '../../db/schema/index.js'
 import { AppError } from '../http/errors.js'
 
 export function publicUser(u: { id: string; nickname: string; avatarUrl: string | null; phone: string | null }) {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { ConcernRole } from '../../domain/concerns/lifecycle.js'
 import { hasRole, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { memberships, type ConcernRow } from '../../db/schema.js'
+import { memberships, type ConcernRow } from '../../db/schema/index.js'
 
 /** The partner organisations the actor represents in a community (物业, 业委会 …). */
 export async function partnerOrgs(db: Db, actor: Actor, communityId: string): Promise<string[]> {

@@ -20,18 +20,12 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import {
-  findSimilar,
-  getConcernDetail,
-  listBoard,
-  listInbox,
-  raiseConcern,
-  rateConcern,
-  setCosign,
-  setFollow,
-  staffDirectory,
-  transitionConcern,
-} from './service.js'
+import { findSimilar, listBoard, listInbox, staffDirectory } from './lists.js'
+import { raiseConcern } from './raise.js'
+import { rateConcern } from './rating.js'
+import { getConcernDetail } from './read.js'
+import { setCosign, setFollow } from './support.js'
+import { transitionConcern } from './transitions.js'
 
 const ConcernParams = z.object({ concernId: Id })
 const CommunityParams = z.object({ communityId: Id })
@@ -105,8 +99,19 @@ export const concernsDocs = [
     path: '/api/concerns',
     tag: t,
     summary: '反映诉求（Idempotency-Key 防重复提交）',
+    description:
+      '居民在自己认证或加入的社区反映诉求，默认公开、匿名。网络重试请带同一个 Idempotency-Key：服务器只建一条，重试得到同一条诉求（头 idempotent-replayed: true）；同一个 key 换了内容答 409。',
     auth: true,
+    idempotencyKey: true,
     body: RaiseConcernInput,
+    example: {
+      communityId: '3f2b8c4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      category: 'facilities',
+      description: '3号楼东侧路灯坏了一个多星期，晚上很黑，老人走路不安全。',
+      place: { kind: 'building', buildingId: '8d1e6a52-7c4f-4b9a-9e3d-2f5a6b7c8d90' },
+      visibility: 'public',
+      anonymous: true,
+    },
     response: ConcernDetail,
     status: 201,
     errors: [403, 409, 422],
@@ -163,6 +168,7 @@ export const concernsDocs = [
     summary: '受理、不予受理、合并、指派、开始办理、提交议事、添加进展、办结',
     auth: true,
     body: TransitionInput,
+    example: { action: 'accept', note: '已联系物业，明天上午派人维修。' },
     response: ConcernDetail,
     errors: [403, 404, 409],
   }),
@@ -173,6 +179,7 @@ export const concernsDocs = [
     summary: '居民评价（1–2 星或未解决则重新办理一次）',
     auth: true,
     body: RateInput,
+    example: { rating: 5, solved: true, comment: '修得很快，谢谢！' },
     response: ConcernDetail,
     errors: [403, 404, 409, 422],
   }),

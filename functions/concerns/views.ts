@@ -4,7 +4,7 @@ import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import type { Db } from '../../db/client.js'
-import { buildings, concerns, households, units } from '../../db/schema.js'
+import { buildings, concerns, households, units } from '../../db/schema/index.js'
 
 const householdBuilding = alias(buildings, 'household_building')
 const placeBuilding = alias(buildings, 'place_building')

@@ -1,6 +1,6 @@
 import { can, hasRole, type Actor } from '../../domain/permissions.js'
 import type { SessionRole } from '../../domain/councils/lifecycle.js'
-import type { CouncilSessionRow } from '../../db/schema.js'
+import type { CouncilSessionRow } from '../../db/schema/index.js'
 
 /**
  * Who sees a session: its community's staff and members see them all; a partner organisation

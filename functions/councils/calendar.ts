@@ -4,7 +4,7 @@ import utc from 'dayjs/plugin/utc.js'
 import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
 import { sessionKindInfo } from '../../domain/councils/kinds.js'
 import { sessionStatusLabels } from '../../domain/councils/labels.js'
-import type { CouncilSessionRow } from '../../db/schema.js'
+import type { CouncilSessionRow } from '../../db/schema/index.js'
 
 /**
  * Sessions as iCalendar (RFC 5545) in China time: every DTSTART/DTEND carries TZID=Asia/Shanghai

@@ -26,25 +26,16 @@ import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import {
-  actOnSession,
-  calendarFeed,
-  calendarFeedPath,
-  calendarOfCommunity,
-  calendarOfSession,
-  cancelRegistration,
-  checkIn,
-  createSession,
-  editSession,
-  getSessionDetail,
-  listRegistrations,
-  listSessions,
-  publishMinutes,
-  register,
-  verifyFeed,
-} from './service.js'
+import { calendarFeed, calendarFeedPath, calendarOfCommunity, calendarOfSession, verifyFeed } from './calendar-feed.js'
+import { checkIn } from './check-in.js'
+import { decideTopic, withdrawTopic } from './decisions.js'
+import { publishMinutes } from './minutes.js'
+import { getSessionDetail, listSessions } from './read.js'
+import { cancelRegistration, listRegistrations, register } from './registration.js'
+import { recordResolution } from './resolutions.js'
 import { createRule, listRules } from './schedule.js'
-import { bookTopic, decideTopic, getTopic, listTopics, recordResolution, withdrawTopic } from './topics.js'
+import { actOnSession, createSession, editSession } from './sessions.js'
+import { bookTopic, getTopic, listTopics } from './topics.js'
 
 const CommunityParams = z.object({ communityId: Id })
 const SessionParams = z.object({ sessionId: Id })
@@ -164,6 +155,19 @@ topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(Resolutio
 const CalendarFeedLink = z.object({ url: z.url(), webcal: z.string() }).meta({ id: 'CalendarFeedLink' })
 const IcsFile = z.string().meta({ description: 'text/calendar (RFC 5545), TZID=Asia/Shanghai' })
 
+const sessionExample = {
+  kind: 'weekly_forum',
+  title: '三月邻里事周议',
+  description: '议一议小区停车和垃圾分类。',
+  startsAt: '2026-03-13T19:00:00+08:00',
+  endsAt: '2026-03-13T21:00:00+08:00',
+  venue: '睦邻议事厅',
+  capacity: 30,
+  bookingDeadline: '2026-03-11T19:00:00+08:00',
+  agendaSlots: 5,
+  invitedParties: [{ kind: 'property_company', name: '安居物业' }],
+}
+
 const t = 'councils' as const
 export const councilsDocs = [
   op({
@@ -173,6 +177,7 @@ export const councilsDocs = [
     summary: '安排一场议事会（工作人员；创建后为筹备中）',
     auth: true,
     body: SessionInput,
+    example: sessionExample,
     response: SessionDetail,
     status: 201,
     errors: [403],
@@ -194,6 +199,15 @@ export const councilsDocs = [
     summary: '设置固定议事安排（如每月第二个周五 19:00），立即生成之后八周的议事会',
     auth: true,
     body: RecurringRuleInput,
+    example: {
+      kind: 'monthly_council',
+      title: '每月一议',
+      venue: '睦邻议事厅',
+      capacity: 40,
+      agendaSlots: 6,
+      bookingLeadHours: 48,
+      schedule: { freq: 'monthly', nth: 2, weekday: 5, time: '19:00', durationMinutes: 120 },
+    },
     response: RecurringRule,
     status: 201,
     errors: [403],
@@ -223,6 +237,7 @@ export const councilsDocs = [
     summary: '修改尚未召开的议事会（整张表单）',
     auth: true,
     body: SessionInput,
+    example: sessionExample,
     response: SessionDetail,
     errors: [403, 404, 409],
   }),
@@ -233,6 +248,7 @@ export const councilsDocs = [
     summary: '开放申报和报名、确定议程、开始、结束、取消（通知已报名的居民）',
     auth: true,
     body: SessionActionInput,
+    example: { action: 'cancel', reason: '台风预警，改期举行' },
     response: SessionDetail,
     errors: [403, 404, 409],
   }),
@@ -261,6 +277,7 @@ export const councilsDocs = [
     summary: '现场签到（6 位签到码或扫码）',
     auth: true,
     body: CheckInInput,
+    example: { code: '482913' },
     response: RegistrationState,
     errors: [403, 404, 409],
   }),
@@ -271,6 +288,7 @@ export const councilsDocs = [
     summary: '申报议题（本社区认证居民，截止前；可关联自己反映或附议的诉求）',
     auth: true,
     body: TopicInput,
+    example: { title: '3号楼加装电梯', reason: '楼里老人多，上下楼困难，想听听大家意见并商量费用分摊。' },
     response: Topic,
     status: 201,
     errors: [403, 404, 409, 422],
@@ -292,6 +310,7 @@ export const councilsDocs = [
     summary: '发布会议纪要（议事结束后；通知报名的居民）',
     auth: true,
     body: MinutesInput,
+    example: { text: '到会居民 23 人。议定：3号楼加装电梯由物业出具方案，下月公示后表决。', attendeeCount: 23 },
     response: SessionDetail,
     errors: [403, 404, 409],
   }),
@@ -303,6 +322,7 @@ export const councilsDocs = [
     summary: '审核议题：列入议程（顺序、时长）、顺延到之后一场、不予采纳（原因）',
     auth: true,
     body: TopicDecisionInput,
+    example: { action: 'accept', order: 1, minutes: 20 },
     response: Topic,
     errors: [403, 404, 409],
   }),
@@ -322,6 +342,12 @@ export const councilsDocs = [
     summary: '记录决议（议事中）：内容、责任方、期限；关联诉求转入办理',
     auth: true,
     body: ResolutionInput,
+    example: {
+      text: '同意加装电梯，由物业出具方案并公示。',
+      responsibleParty: 'property_company',
+      responsibleName: '安居物业',
+      deadline: '2026-06-30T18:00:00+08:00',
+    },
     response: Topic,
     errors: [403, 404, 409],
   }),

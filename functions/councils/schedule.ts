@@ -6,10 +6,11 @@ import { sessionKindInfo } from '../../domain/councils/kinds.js'
 import { DEFAULT_WEEKS_AHEAD, describeRule, ensureAhead, occurrences } from '../../domain/councils/recurrence.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { RecurringRuleInput } from '../../domain/schemas/councils.js'
-import { councilRegistrations, councilRules, councilSessions, type CouncilRuleRow } from '../../db/schema.js'
+import { councilRegistrations, councilRules, councilSessions, type CouncilRuleRow } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
-import { logEvent, newCheckInCode, tellSession, type Tx } from './service.js'
+import type { Tx } from '../../db/client.js'
+import { logEvent, newCheckInCode, tellSession } from './common.js'
 import { invitedPartiesView } from './views.js'
 
 const WEEK_MS = 7 * 86400_000

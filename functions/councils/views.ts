@@ -2,7 +2,7 @@ import { openSlots } from '../../domain/councils/booking.js'
 import { invitedPartyLabels, responsiblePartyLabels, sessionKindInfo } from '../../domain/councils/kinds.js'
 import { sessionStatusLabels, topicStatusLabels } from '../../domain/councils/labels.js'
 import { availableTopicActions, type SessionStatus, type TopicRole } from '../../domain/councils/lifecycle.js'
-import type { CouncilSessionRow, CouncilTopicRow, InvitedPartyRow } from '../../db/schema.js'
+import type { CouncilSessionRow, CouncilTopicRow, InvitedPartyRow } from '../../db/schema/index.js'
 
 export type ViewerRegistration = 'none' | 'registered' | 'waitlisted' | 'checked_in'
 

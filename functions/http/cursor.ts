@@ -1,30 +1,72 @@
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import { AppError } from './errors.js'
 
 /**
- * Keyset cursors over (created_at, id): opaque to clients, stable under inserts, and served by
- * an index on the same columns. Timestamps are stored with millisecond precision (decision 006).
+ * Keyset cursors, one format for every list: the last row's sort time (empty when a list is
+ * ordered by id alone) and id, `time|id` in base64url. Opaque to clients, stable under inserts,
+ * and served by an index on the same columns. Timestamps are stored with millisecond precision
+ * (decision 006).
  */
-export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url')
+export interface CursorPosition {
+  at: Date | null
+  id: string
 }
 
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = Buffer.from(cursor, 'base64url').toString().split('|')
-  const createdAt = new Date(time ?? '')
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', {
-      fields: [{ path: 'cursor', message: '无效' }],
-    })
+export function encodeCursor(p: CursorPosition): string {
+  return Buffer.from(`${p.at?.toISOString() ?? ''}|${p.id}`).toString('base64url')
+}
+
+function invalidCursor(): AppError {
+  return new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', {
+    fields: [{ path: 'cursor', message: '无效' }],
+  })
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|')
+  const [time, id] = parts
+  const at = time ? new Date(time) : null
+  if (parts.length !== 2 || !id || (at && Number.isNaN(at.getTime())) || !/^[0-9a-f-]{36}$/.test(id)) throw invalidCursor()
+  return { at, id }
+}
+
+/**
+ * The rows after a cursor in a list ordered by (`at`, `id`) — or by `id` alone — ascending or
+ * descending; undefined without a cursor. A cursor of the other shape is refused.
+ */
+export function afterCursor(cursor: string | undefined, by: { at?: PgColumn; id: PgColumn }, order: 'asc' | 'desc'): SQL | undefined {
+  if (!cursor) return undefined
+  const c = decodeCursor(cursor)
+  const cmp = order === 'asc' ? gt : lt
+  if (!by.at) {
+    if (c.at) throw invalidCursor()
+    return cmp(by.id, c.id)
   }
-  return { createdAt, id }
+  if (!c.at) throw invalidCursor()
+  return or(cmp(by.at, c.at), and(eq(by.at, c.at), cmp(by.id, c.id)))
 }
 
-/** Takes `limit + 1` rows and turns them into a page with the next cursor. */
-export function toPage<R extends { createdAt: Date; id: string }, T>(rows: R[], limit: number, shape: (r: R) => T) {
+type Keyed = { createdAt: Date; id: string }
+
+/** Takes `limit + 1` rows and turns them into a page with the next cursor (at the last row's `position`, by default its created_at and id). */
+export function toPage<R extends Keyed, T>(rows: R[], limit: number, shape: (r: R) => T): { items: T[]; nextCursor: string | null }
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  shape: (r: R) => T,
+  position: (r: R) => CursorPosition,
+): { items: T[]; nextCursor: string | null }
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  shape: (r: R) => T,
+  position: (r: R) => CursorPosition = (r) => ({ at: (r as Keyed).createdAt, id: (r as Keyed).id }),
+) {
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
   return {
     items: items.map(shape),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null,
   }
 }

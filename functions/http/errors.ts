@@ -41,3 +41,29 @@ export function pgErrorCode(err: unknown): string | undefined {
   }
   return undefined
 }
+
+/** One field of the request body is wrong: VALIDATION_FAILED (or a more specific code) naming it. */
+export function fieldError(path: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): AppError {
+  return new AppError(code, message, { where: 'body', fields: [{ path, message }] })
+}
+
+/** A domain rule's "no" (a lifecycle transition, a booking or ballot window), as the rules return it. */
+export interface Refusal {
+  ok: false
+  code: ErrorCode | 'ROLE_NOT_ALLOWED' | 'INPUT_MISSING' | 'SESSION_NOT_ALLOWED'
+  message: string
+  field?: string
+}
+
+/**
+ * The one mapping of a domain refusal to the API's error: a role the rules do not allow is
+ * FORBIDDEN, missing input names its field, a state that does not allow the step is
+ * `notAllowed` (each capability has its own code), and the codes the API shares with the
+ * domain (AGENDA_FULL, VOTE_CLOSED, REGISTRATION_CLOSED …) pass through with the rule's message.
+ */
+export function refusal(r: Refusal, notAllowed: ErrorCode = 'TRANSITION_NOT_ALLOWED'): AppError {
+  if (r.code === 'ROLE_NOT_ALLOWED') return new AppError('FORBIDDEN', r.message)
+  if (r.code === 'INPUT_MISSING') return fieldError(r.field ?? 'body', r.message)
+  if (r.code === 'TRANSITION_NOT_ALLOWED' || r.code === 'SESSION_NOT_ALLOWED') return new AppError(notAllowed, r.message)
+  return new AppError(r.code, r.message)
+}

@@ -38,9 +38,14 @@ export function queryOf<T extends z.ZodType>(schema: T) {
 export function paramsOf<T extends z.ZodType>(schema: T) {
   return validator('param', async (value): Promise<z.output<T>> => {
     const parsed = await schema.safeParseAsync(value)
-    // A malformed id can name nothing that exists: it is a 404, not a form error.
-    if (!parsed.success)
-      throw new AppError('NOT_FOUND', undefined, { where: 'params', fields: parsed.error.issues.map((i) => i.path.join('.')) })
+    // A malformed id in the path is the caller's mistake, named like a form field (the document declares 400).
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => {
+        const path = issue.path.map(String).join('.')
+        return { path, message: `链接中的「${path}」格式不对` }
+      })
+      throw new AppError('VALIDATION_FAILED', fields[0]?.message, { where: 'params', fields })
+    }
     return parsed.data
   })
 }

@@ -1,13 +1,13 @@
 import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { autoCloseResolved, noticeOverdue } from '../concerns/service.js'
-import { ensureSessionsAhead, sendReminders } from '../councils/schedule.js'
+import { autoCloseResolved, noticeOverdue } from '../concerns/index.js'
+import { ensureSessionsAhead, sendReminders } from '../councils/index.js'
 import type { AppEnv, Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
-import { dispatchOutbox } from '../notifications/dispatch.js'
+import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
-import { closeDueVotes, remindVoters } from '../votes/service.js'
+import { closeDueVotes, remindVoters } from '../votes/index.js'
 
 /** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
 export async function runScheduledJobs(deps: Deps) {

@@ -3,8 +3,8 @@ import { Hono } from 'hono'
 import { householdAddress } from '../../domain/labels.js'
 import { Me, UpdateMeInput } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { buildings, communities, households, memberships, residencyClaims, streets, units, users } from '../../db/schema.js'
-import { publicUser } from '../auth/service.js'
+import { buildings, communities, households, memberships, residencyClaims, streets, units, users } from '../../db/schema/index.js'
+import { publicUser } from '../auth/index.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
@@ -71,5 +71,14 @@ me.patch('/', jsonBody(UpdateMeInput), async (c) => {
 
 export const meDocs = [
   op({ method: 'get', path: '/api/me', tag: 'me', summary: '当前用户、身份与已认证房屋', auth: true, response: Me }),
-  op({ method: 'patch', path: '/api/me', tag: 'me', summary: '修改昵称或手机号', auth: true, body: UpdateMeInput, response: Me }),
+  op({
+    method: 'patch',
+    path: '/api/me',
+    tag: 'me',
+    summary: '修改昵称或手机号',
+    auth: true,
+    body: UpdateMeInput,
+    example: { nickname: '王阿姨' },
+    response: Me,
+  }),
 ]

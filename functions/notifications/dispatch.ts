@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
-import { outbox, users } from '../../db/schema.js'
+import { outbox, users } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { renderSubscribeMessage, type OutboxPayload } from './templates.js'
 

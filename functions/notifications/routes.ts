@@ -34,6 +34,7 @@ export const notificationsDocs = [
     summary: '标记已读（不传 ids 则全部已读）',
     auth: true,
     body: MarkReadInput,
+    example: { ids: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'] },
     response: UnreadCount,
   }),
 ]

@@ -1,10 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.js'
-import { notifications, outbox } from '../../db/schema.js'
-import { decodeCursor, toPage } from '../http/cursor.js'
-
-/** A transaction or the database itself: notifying is always part of the caller's write. */
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/client.js'
+import { notifications, outbox } from '../../db/schema/index.js'
+import { afterCursor, toPage } from '../http/cursor.js'
 
 export interface Notice {
   userIds: string[]
@@ -26,8 +23,9 @@ export interface Notice {
  * The in-app message and the outbox row for each recipient, inside the caller's transaction: two
  * statements however many recipients (a whole roll of 100 000 households), the ids travelling as
  * one text parameter so PostgreSQL's 65 535-parameter limit never applies.
+ * Notifying is always part of the caller's write: pass its transaction (or the database itself).
  */
-export async function notify(tx: Tx, notice: Notice): Promise<void> {
+export async function notify(tx: Db | Tx, notice: Notice): Promise<void> {
   const recipients = [...new Set(notice.userIds)]
   if (!recipients.length) return
   const m = notice.message
@@ -52,12 +50,8 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
 
 export async function listNotifications(db: Db, userId: string, query: { cursor?: string; limit: number }) {
   const conditions = [eq(notifications.userId, userId)]
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor)
-    conditions.push(
-      or(lt(notifications.createdAt, c.createdAt), and(eq(notifications.createdAt, c.createdAt), lt(notifications.id, c.id)))!,
-    )
-  }
+  const after = afterCursor(query.cursor, { at: notifications.createdAt, id: notifications.id }, 'desc')
+  if (after) conditions.push(after)
   const [rows, unread] = await Promise.all([
     db
       .select()

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { toChinaLocal } from '../../domain/councils/china-time.js'
-import { councilSessions, proposals } from '../../db/schema.js'
+import { councilSessions, proposals } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 
 /**

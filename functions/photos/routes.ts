@@ -86,13 +86,23 @@ wechatEvents.post('/events', async (c) => {
   return c.text('success')
 })
 
+/** WeChat signs each push in the query string (see signatureOk). */
+const wechatSignature = [
+  { name: 'signature', in: 'query', required: true, description: 'sha1(排序后的 token、timestamp、nonce)' },
+  { name: 'timestamp', in: 'query', required: true, description: '微信的时间戳' },
+  { name: 'nonce', in: 'query', required: true, description: '微信的随机数' },
+] as const
+
 export const photosDocs = [
   op({
     method: 'post',
     path: '/api/photos',
     tag: 'photos',
     summary: '上传照片（multipart 字段 file；JPG/PNG/WebP，≤ 10 MB；服务器去除 EXIF 并压缩到 2048 px）',
+    description:
+      '先上传照片，再把返回的 id 放进诉求、进展或纪要的 photoIds。照片经微信内容安全异步检测，被标记的照片在工作人员审核前对居民隐藏。',
     auth: true,
+    upload: { field: 'file', types: ['image/jpeg', 'image/png', 'image/webp'] },
     response: Photo,
     status: 201,
     errors: [400, 413, 415],
@@ -104,6 +114,7 @@ export const photosDocs = [
     summary: '工作人员审核被微信标记的照片（通过后对居民可见）',
     auth: true,
     body: PhotoReviewInput,
+    example: { verdict: 'pass' },
     response: Photo,
     errors: [403, 404],
   }),
@@ -112,8 +123,10 @@ export const photosDocs = [
     path: '/api/files/:name',
     tag: 'photos',
     summary: '照片文件（本地存储）',
+    description: '本地存储时照片的地址（生产环境照片直接由 Vercel Blob 提供）。文件名不变即内容不变，可长期缓存。',
     auth: false,
     response: z.string(),
+    contentType: ['image/jpeg', 'image/png', 'image/webp'],
     errors: [404],
   }),
   op({
@@ -121,8 +134,11 @@ export const photosDocs = [
     path: '/api/wechat/events',
     tag: 'photos',
     summary: '微信消息推送的地址验证',
+    description: '微信后台配置消息推送时调用一次：签名正确则原样返回 echostr。',
     auth: false,
+    params: [...wechatSignature, { name: 'echostr', in: 'query', required: true, description: '验证成功时原样返回的随机字符串' }],
     response: z.string(),
+    contentType: 'text/plain',
     errors: [401],
   }),
   op({
@@ -130,8 +146,15 @@ export const photosDocs = [
     path: '/api/wechat/events',
     tag: 'photos',
     summary: '微信消息推送（图片内容安全的异步结果）',
+    description:
+      '微信推送 wxa_media_check 事件：risky 的照片对居民隐藏，待工作人员审核。其他事件确认后忽略；回复 success，否则微信会重试。',
     auth: false,
+    params: wechatSignature,
+    body: MediaCheckPush,
+    acceptsAnyBody: true,
+    example: { Event: 'wxa_media_check', trace_id: '6721a3f4-0d1c9e2b-1a2b3c4d', result: { suggest: 'pass' } },
     response: z.string(),
+    contentType: 'text/plain',
     errors: [401],
   }),
 ]

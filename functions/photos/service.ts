@@ -13,7 +13,7 @@ import {
   photos,
   users,
   type PhotoRow,
-} from '../../db/schema.js'
+} from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 

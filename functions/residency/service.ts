@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { householdAddress } from '../../domain/labels.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { ClaimStatus, HouseholdRelation } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema.js'
-import { decodeCursor, toPage } from '../http/cursor.js'
+import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema/index.js'
+import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 
 const reviewer = alias(users, 'reviewer')
@@ -130,13 +130,8 @@ export async function withdrawClaim(db: Db, actor: Actor, claimId: string) {
 export async function listClaimsForStaff(db: Db, communityId: string, query: { status: ClaimStatus; cursor?: string; limit: number }) {
   const oldestFirst = query.status === 'pending'
   const conditions: SQL[] = [eq(residencyClaims.communityId, communityId), eq(residencyClaims.status, query.status)]
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor)
-    const after = oldestFirst ? gt : lt
-    conditions.push(
-      or(after(residencyClaims.createdAt, c.createdAt), and(eq(residencyClaims.createdAt, c.createdAt), after(residencyClaims.id, c.id)))!,
-    )
-  }
+  const after = afterCursor(query.cursor, { at: residencyClaims.createdAt, id: residencyClaims.id }, oldestFirst ? 'asc' : 'desc')
+  if (after) conditions.push(after)
   const order = oldestFirst ? asc : desc
   const rows = await claimRows(db)
     .where(and(...conditions))

@@ -1,8 +1,6 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/client.js'
-import { residencyClaims, voteBallots, voteElectors, type ProposalRow } from '../../db/schema.js'
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+import type { Db, Tx } from '../../db/client.js'
+import { residencyClaims, voteBallots, voteElectors, type ProposalRow } from '../../db/schema/index.js'
 
 /**
  * The roll (投票人名册) of a vote, written once when it opens, in one INSERT … SELECT:

@@ -17,7 +17,11 @@ import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import { actOnProposal, castBallot, createProposal, getProposal, getResult, listParticipation, listProposals } from './service.js'
+import { castBallot } from './ballots.js'
+import { createProposal } from './create.js'
+import { actOnProposal } from './lifecycle.js'
+import { listParticipation, listProposals } from './lists.js'
+import { getProposal, getResult } from './read.js'
 
 const CommunityParams = z.object({ communityId: Id })
 const ProposalParams = z.object({ proposalId: Id })
@@ -63,6 +67,16 @@ export const votesDocs = [
     summary: '起草表决方案（工作人员）：单独发起或关联已列入议程的议题；选项、投票范围、计票单位、规则、起止时间、公示天数',
     auth: true,
     body: ProposalInput,
+    example: {
+      title: '3号楼2单元加装电梯',
+      text: '按楼层分摊费用，由物业牵头出具方案。',
+      options: { kind: 'yes_no' },
+      electorate: { kind: 'households', unitIds: ['8d1e6a52-7c4f-4b9a-9e3d-2f5a6b7c8d90'] },
+      unit: 'household',
+      rule: 'owners_major',
+      opensAt: '2026-03-13T19:00:00+08:00',
+      closesAt: '2026-03-20T19:00:00+08:00',
+    },
     response: ProposalDetail,
     status: 201,
     errors: [403, 404],
@@ -93,6 +107,7 @@ export const votesDocs = [
     summary: '发布表决（确定投票人名册并通知）、结束投票并计票（公示结果）、取消（工作人员）',
     auth: true,
     body: ProposalActionInput,
+    example: { action: 'open' },
     response: ProposalDetail,
     errors: [403, 404, 409],
   }),
@@ -103,8 +118,10 @@ export const votesDocs = [
     summary: '投票（每人或每户一票；重复提交返回已投的票 200）',
     auth: true,
     body: BallotInput,
+    example: { choices: ['yes'] },
     response: Ballot,
     status: 201,
+    alsoStatus: [200],
     errors: [403, 404, 409],
   }),
   op({

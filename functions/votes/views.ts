@@ -11,7 +11,7 @@ import {
 } from '../../domain/votes/labels.js'
 import { votePhase } from '../../domain/votes/lifecycle.js'
 import { outcomeLabels, type TallyResult } from '../../domain/votes/tally.js'
-import type { ProposalRow, VoteBallotRow } from '../../db/schema.js'
+import type { ProposalRow, VoteBallotRow } from '../../db/schema/index.js'
 
 /** Square metres for display (exact cents / 100); null when the rule does not weigh area. */
 const m2 = (cents: number, weighs: boolean) => (weighs ? cents / 100 : null)

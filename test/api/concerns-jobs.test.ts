@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { concerns, outbox, users } from '../../db/schema.js'
+import { concerns, outbox, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { actOk, detail, raise, raiseId, upload, uploadId, wenan, jpeg } from '../helpers/concerns.js'

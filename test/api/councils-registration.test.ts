@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { councilRegistrations, councilSessions } from '../../db/schema.js'
+import { councilRegistrations, councilSessions } from '../../db/schema/index.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { createSession, makeVerifiedResidents, registerAs, userIdOf } from '../helpers/councils.js'
 

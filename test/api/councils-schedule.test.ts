@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { councilSessions, outbox, users } from '../../db/schema.js'
+import { councilSessions, outbox, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type DemoKey, type TestApp } from '../helpers/app.js'
 import { registerAs, sessionAction } from '../helpers/councils.js'

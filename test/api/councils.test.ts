@@ -84,7 +84,7 @@ describe('scheduling a session', () => {
     }
     expect((await t.call('GET', `/api/communities/${wenan}/sessions?when=soon`, { token: chen })).status).toBe(400)
     expect((await t.call('GET', `/api/communities/${wenan}/sessions?cursor=bm9wZQ`, { token: chen })).status).toBe(400)
-    expect((await t.call('GET', '/api/sessions/not-a-uuid', { token: chen })).status).toBe(404)
+    expect((await t.call('GET', '/api/sessions/not-a-uuid', { token: chen })).status).toBe(400)
   })
 
   it.each<[DemoKey, number]>([

@@ -66,10 +66,10 @@ describe('communities', () => {
     expect(rooms.items[0].areaM2).toBeGreaterThan(50)
   })
 
-  it('404s an unknown community and a unit of another community', async () => {
+  it('404s an unknown community and a unit of another community (a malformed id is a 400)', async () => {
     const token = await t.tokenFor('li')
     expect((await t.call('GET', '/api/communities/00000000-0000-4000-8000-000000000000', { token })).status).toBe(404)
-    expect((await t.call('GET', '/api/communities/not-an-id', { token })).status).toBe(404)
+    expect((await t.call('GET', '/api/communities/not-an-id', { token })).status).toBe(400)
     const foreignUnit = demo.unit('minzhu', 1, 1)
     const res = await t.call('GET', `/api/communities/${demo.community.wenan}/households?unitId=${foreignUnit}`, { token })
     expect(res.status).toBe(404)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { users } from '../../db/schema.js'
+import { users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { voteBallots } from '../../db/schema.js'
+import { voteBallots } from '../../db/schema/index.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { castAs, openProposal, proposalAction, proposalBody, proposalOf, seedBuilding } from '../helpers/votes.js'
 

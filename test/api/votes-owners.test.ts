@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { residencyClaims } from '../../db/schema.js'
+import { residencyClaims } from '../../db/schema/index.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { castAs, openProposal, proposalAction, proposalBody, proposalOf, seedBuilding, type SeededHousehold } from '../helpers/votes.js'
 

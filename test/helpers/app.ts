@@ -7,6 +7,7 @@ import { demo } from '../../db/seed.js'
 import { createApp } from '../../functions/app.js'
 import { loadConfig } from '../../functions/config.js'
 import { buildDeps } from '../../functions/deps.js'
+import { contractProblems } from './contract.js'
 import { openTestDb } from './db.js'
 
 /** The signing secret of every test app, so tests can forge expired or foreign tokens. */
@@ -17,7 +18,10 @@ export type DemoKey = keyof typeof demo.user
 export interface TestApp {
   app: ReturnType<typeof createApp>
   database: DbHandle
-  /** Calls the API; JSON bodies get their content-type. */
+  /**
+   * Calls the API; JSON bodies get their content-type. Every reply is checked against the OpenAPI
+   * document (status declared, body matching the operation's schema): a mismatch fails the test.
+   */
   call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>
   /** Signs a seeded demo person in through the dev login and returns their bearer token. */
   tokenFor(who: DemoKey): Promise<string>
@@ -38,7 +42,7 @@ export async function startTestApp(
     ...options.env,
   })
   const app = createApp(buildDeps(config, database, pino({ level: 'silent' }), options.now))
-  const call: TestApp['call'] = (method, path, opts = {}) => {
+  const call: TestApp['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers }
     if (opts.token) headers.authorization = `Bearer ${opts.token}`
     let body: string | undefined
@@ -46,7 +50,10 @@ export async function startTestApp(
       headers['content-type'] ??= 'application/json'
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
     }
-    return Promise.resolve(app.request(path, { method, headers, body }))
+    const res = await app.request(path, { method, headers, body })
+    const problems = await contractProblems(method, path, res)
+    if (problems.length) throw new Error(`${method} ${path} → ${res.status} breaks the OpenAPI document:\n  ${problems.join('\n  ')}`)
+    return res
   }
   const tokens = new Map<string, string>()
   return {

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { memberships, users } from '../../db/schema.js'
+import { memberships, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import type { DemoKey, TestApp } from './app.js'
 

@@ -1,4 +1,4 @@
-import { residencyClaims } from '../../db/schema.js'
+import { residencyClaims } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import type { DemoKey, TestApp } from './app.js'
 import { makeResidents } from './concerns.js'

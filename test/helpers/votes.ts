@@ -1,4 +1,4 @@
-import { buildings, households, memberships, residencyClaims, units, users } from '../../db/schema.js'
+import { buildings, households, memberships, residencyClaims, units, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { issueToken } from '../../functions/auth/tokens.js'
 import { testSecret, type DemoKey, type TestApp } from './app.js'

@@ -1,0 +1,2 @@
+/** What other modules may use of communities: who its staff are. */
+export { staffIds } from './members.js'

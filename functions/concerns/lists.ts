@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { openStatuses } from '../../domain/concerns/lifecycle.js'
+import { rankSimilar } from '../../domain/concerns/similar.js'
+import { hasRole, type Actor } from '../../domain/permissions.js'
+import type { z } from 'zod'
+import type { BoardQuery, InboxQuery, SimilarQuery } from '../../domain/schemas/concerns.js'
+import type { Db } from '../../db/client.js'
+import { households, concerns, memberships, units, users } from '../../db/schema/index.js'
+import type { Deps } from '../context.js'
+import { afterCursor, toPage } from '../http/cursor.js'
+import { AppError } from '../http/errors.js'
+import { partnerOrgs } from './access.js'
+import { concernRows, toSummary } from './views.js'
+
+const SIMILAR_WINDOW_DAYS = 60
+
+function keysetBefore(cursor: string | undefined): SQL | undefined {
+  return afterCursor(cursor, { at: concerns.createdAt, id: concerns.id }, 'desc')
+}
+
+function statusFilter(status: 'open' | 'resolved' | 'all'): SQL | undefined {
+  if (status === 'open') return inArray(concerns.status, [...openStatuses])
+  if (status === 'resolved') return inArray(concerns.status, ['resolved', 'closed'])
+  return undefined
+}
+
+/** The 诉求 board: public concerns of a community, mine, or those I follow; newest first. */
+export async function listBoard(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof BoardQuery>) {
+  const { db } = deps.database
+  const staff = hasRole(actor, communityId, 'worker', 'admin')
+  const scope: SQL =
+    q.scope === 'mine'
+      ? eq(concerns.authorId, actor.userId)
+      : q.scope === 'following'
+        ? sql`exists (select 1 from follows f where f.concern_id = ${concerns.id} and f.user_id = ${actor.userId})`
+        : and(eq(concerns.visibility, 'public'), ne(concerns.status, 'merged'))!
+  const conditions = [
+    eq(concerns.communityId, communityId),
+    scope,
+    statusFilter(q.status),
+    q.category ? eq(concerns.category, q.category) : undefined,
+    keysetBefore(q.cursor),
+  ].filter(Boolean) as SQL[]
+  let rows = await concernRows(db)
+    .where(and(...conditions))
+    .orderBy(desc(concerns.createdAt), desc(concerns.id))
+    .limit(q.limit + 1)
+  // Followed concerns that turned private stay visible only to those allowed to see them.
+  if (q.scope === 'following' && !staff) rows = rows.filter((r) => r.visibility === 'public' || r.authorId === actor.userId)
+  return toPage(rows, q.limit, (r) => toSummary(r, { userId: actor.userId, privileged: staff }, deps.now()))
+}
+
+/** The staff inbox (workers, admins) or a partner's list of what is assigned to their organisation. */
+export async function listInbox(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof InboxQuery>) {
+  const { db } = deps.database
+  const now = deps.now()
+  const staff = hasRole(actor, communityId, 'worker', 'admin')
+  const orgs = staff ? [] : await partnerOrgs(db, actor, communityId)
+  if (!staff && !orgs.length) throw new AppError('FORBIDDEN', '只有本社区的工作人员和共建单位可以查看工单')
+  const conditions = [
+    eq(concerns.communityId, communityId),
+    staff ? undefined : inArray(concerns.assigneeOrg, orgs),
+    q.status ? eq(concerns.status, q.status) : undefined,
+    q.category ? eq(concerns.category, q.category) : undefined,
+    q.overdue ? and(lt(concerns.dueAt, now), isNull(concerns.resolvedAt), inArray(concerns.status, [...openStatuses])) : undefined,
+    q.mine ? eq(concerns.assigneeUserId, actor.userId) : undefined,
+    keysetBefore(q.cursor),
+  ].filter(Boolean) as SQL[]
+  const rows = await concernRows(db)
+    .where(and(...conditions))
+    .orderBy(desc(concerns.createdAt), desc(concerns.id))
+    .limit(q.limit + 1)
+  return toPage(rows, q.limit, (r) => toSummary(r, { userId: actor.userId, privileged: true }, now))
+}
+
+/** Up to five open concerns like the one being written: same community and category, last 60 days. */
+export async function findSimilar(deps: Deps, actor: Actor, q: z.output<typeof SimilarQuery>) {
+  const { db } = deps.database
+  const now = deps.now()
+  let buildingId = q.buildingId ?? null
+  if (!buildingId && q.householdId) {
+    const [h] = await db
+      .select({ buildingId: units.buildingId })
+      .from(households)
+      .innerJoin(units, eq(units.id, households.unitId))
+      .where(eq(households.id, q.householdId))
+    buildingId = h?.buildingId ?? null
+  }
+  const since = new Date(now.getTime() - SIMILAR_WINDOW_DAYS * 86400_000)
+  const candidates = await concernRows(db)
+    .where(
+      and(
+        eq(concerns.communityId, q.communityId),
+        eq(concerns.category, q.category),
+        gt(concerns.createdAt, since),
+        inArray(concerns.status, [...openStatuses]),
+        or(eq(concerns.visibility, 'public'), eq(concerns.authorId, actor.userId)),
+      ),
+    )
+    .orderBy(desc(concerns.createdAt))
+    .limit(300)
+  const ranked = rankSimilar(
+    q.description,
+    candidates.map((c) => ({ ...c, sameBuilding: !!buildingId && c.buildingId === buildingId })),
+  )
+  const staff = hasRole(actor, q.communityId, 'worker', 'admin')
+  return { items: ranked.map((r) => toSummary(r, { userId: actor.userId, privileged: staff }, now)) }
+}
+
+export async function staffDirectory(db: Db, communityId: string) {
+  const rows = await db
+    .select({ userId: memberships.userId, role: memberships.role, orgName: memberships.orgName, name: users.nickname })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin', 'partner'])))
+    .orderBy(asc(memberships.role), asc(users.nickname))
+  return {
+    workers: rows.filter((r) => r.role !== 'partner').map((r) => ({ userId: r.userId, name: r.name, role: r.role as 'worker' | 'admin' })),
+    partners: [...new Set(rows.filter((r) => r.role === 'partner' && r.orgName).map((r) => r.orgName!))].map((orgName) => ({ orgName })),
+  }
+}

@@ -1,0 +1,89 @@
+import { eq, sql } from 'drizzle-orm'
+import { can, hasRole, type Actor } from '../../domain/permissions.js'
+import { tally, type TallyResult } from '../../domain/votes/tally.js'
+import type { Db, Tx } from '../../db/client.js'
+import { proposals, voteBallots, voteEvents, type ProposalRow } from '../../db/schema/index.js'
+import { AppError } from '../http/errors.js'
+import { notify } from '../notifications/index.js'
+
+/** What the vote use cases share: loading a vote the actor may see, its event log and notices, the tally, the vote's lock. */
+
+/** Staff of the community see every vote; its residents (members or verified) every vote but drafts; others none. */
+type Audience = 'staff' | 'member' | 'none'
+
+export function audienceIn(actor: Actor, communityId: string): Audience {
+  if (can(actor, 'vote.manage', { communityId })) return 'staff'
+  if (hasRole(actor, communityId, 'resident') || actor.verifiedIn.includes(communityId)) return 'member'
+  return 'none'
+}
+
+async function loadProposal(db: Db | Tx, id: string): Promise<ProposalRow> {
+  const [row] = await db.select().from(proposals).where(eq(proposals.id, id))
+  if (!row) throw new AppError('NOT_FOUND', '表决不存在')
+  return row
+}
+
+/** A vote the actor may see (404 otherwise: a draft, or another community's vote, is not theirs to know of). */
+export async function visibleProposal(db: Db, actor: Actor, id: string) {
+  const p = await loadProposal(db, id)
+  const audience = audienceIn(actor, p.communityId)
+  if (audience === 'none' || (audience === 'member' && p.status === 'draft')) throw new AppError('NOT_FOUND', '表决不存在')
+  return { p, audience }
+}
+
+export async function logVote(tx: Tx, e: typeof voteEvents.$inferInsert) {
+  await tx.insert(voteEvents).values(e)
+}
+
+/**
+ * Tells people about a vote: an in-app message linked to the vote (and its session, for an agenda
+ * item) and a 投票通知 subscribe message, for the whole roll in two statements (see notify).
+ */
+export async function tellAboutVote(
+  tx: Tx,
+  p: ProposalRow,
+  userIds: string[],
+  title: string,
+  body: string,
+  statusLabel: string,
+  now: Date,
+) {
+  await notify(tx, {
+    userIds,
+    title,
+    body,
+    message: { template: 'vote', proposalId: p.id, sessionId: p.sessionId, statusLabel, at: now.toISOString() },
+  })
+}
+
+/** The tally from the stored ballots, grouped in the database by identical choices. */
+export async function tallyOf(db: Db | Tx, p: ProposalRow): Promise<TallyResult> {
+  const groups = await db
+    .select({
+      choices: voteBallots.choices,
+      count: sql<number>`count(*)::int`,
+      areaCents: sql<string>`coalesce(sum(${voteBallots.areaCents}), 0)::text`,
+    })
+    .from(voteBallots)
+    .where(eq(voteBallots.proposalId, p.id))
+    .groupBy(voteBallots.choices)
+  return tally({
+    rule: p.rule,
+    quorumPercent: p.quorumPercent,
+    unit: p.unit,
+    optionKind: p.optionKind,
+    options: p.options,
+    electorate: { count: p.electorateCount ?? 0, areaCents: p.electorateAreaCents ?? 0 },
+    ballots: groups.map((g) => ({ choices: g.choices, count: Number(g.count), areaCents: BigInt(g.areaCents) })),
+  })
+}
+
+/**
+ * The vote's lock, taken shared by every ballot transaction and exclusive by the close: a close
+ * waits for the ballots in flight, and a ballot after it sees the vote closed. An advisory lock
+ * lives in the lock manager only — a thousand concurrent share holders write nothing, where
+ * `SELECT … FOR SHARE` on the proposal row would rewrite its tuple (a new multixact) for each.
+ */
+export function voteLockKey(proposalId: string) {
+  return sql`hashtextextended(${`vote:${proposalId}`}, 0)`
+}

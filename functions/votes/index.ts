@@ -1,0 +1,2 @@
+/** What other modules may use of votes: the scheduled jobs. */
+export { closeDueVotes, remindVoters } from './jobs.js'
