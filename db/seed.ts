@@ -148,37 +148,28 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
     for (const u of demoUserList) {
       const userId = demo.user[u.key]
       const communityId = demo.community[u.community as 'wenan' | 'minzhu']
-      if (u.verified) {
-        const [b, un, room] = u.verified.at
-        await tx
-          .insert(residencyClaims)
-          .values({
-            id: seedId('claim', u.key),
-            userId,
-            communityId,
-            householdId: demo.household(u.community as 'wenan', b, un, room),
-            relation: u.verified.relation,
-            status: 'verified',
+      const claim = u.verified ?? u.pending
+      if (!claim) continue
+      const [b, un, room] = claim.at
+      const reviewed = u.verified
+        ? {
+            status: 'verified' as const,
             reviewedAt: new Date('2026-01-05T02:00:00Z'),
             reviewedBy: demo.user[u.community === 'wenan' ? 'liu' : 'wu'],
-            createdAt: new Date('2026-01-04T02:00:00Z'),
-          })
-          .onConflictDoNothing()
-      }
-      if (u.pending) {
-        const [b, un, room] = u.pending.at
-        await tx
-          .insert(residencyClaims)
-          .values({
-            id: seedId('claim', u.key),
-            userId,
-            communityId,
-            householdId: demo.household(u.community as 'wenan', b, un, room),
-            relation: u.pending.relation,
-            createdAt: new Date('2026-01-06T02:00:00Z'),
-          })
-          .onConflictDoNothing()
-      }
+          }
+        : { status: 'pending' as const }
+      await tx
+        .insert(residencyClaims)
+        .values({
+          id: seedId('claim', u.key),
+          userId,
+          communityId,
+          householdId: demo.household(u.community as 'wenan', b, un, room),
+          relation: claim.relation,
+          createdAt: new Date(u.verified ? '2026-01-04T02:00:00Z' : '2026-01-06T02:00:00Z'),
+          ...reviewed,
+        })
+        .onConflictDoNothing()
     }
     return { households: householdCount, users: demoUserList.length }
   })
