@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { concerns } from '../../db/schema.js'
+import { concerns } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { operations } from '../../functions/app.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
