@@ -1,6 +1,18 @@
 import { z } from 'zod'
 import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus, concernActions } from '../concerns/lifecycle.js'
+import {
+  CONCERN_TEXT_MAX,
+  CONCERN_TEXT_MIN,
+  ORG_NAME_MAX,
+  ORG_NAME_MIN,
+  PLACE_TEXT_MAX,
+  PLACE_TEXT_MIN,
+  RATING_COMMENT_MAX,
+  SIMILAR_TEXT_MIN,
+  TRANSITION_NOTE_MAX,
+  TRANSITION_REASON_MAX,
+} from '../limits.js'
 import { Id, IsoTime } from './common.js'
 
 export { MAX_PHOTOS }
@@ -13,7 +25,11 @@ export const Place = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('building'), buildingId: Id }),
   z.strictObject({
     kind: z.literal('text'),
-    text: z.string().trim().min(2, '请描述位置（至少 2 个字）').max(100, '位置描述最多 100 字'),
+    text: z
+      .string()
+      .trim()
+      .min(PLACE_TEXT_MIN, `请描述位置（至少 ${PLACE_TEXT_MIN} 个字）`)
+      .max(PLACE_TEXT_MAX, `位置描述最多 ${PLACE_TEXT_MAX} 字`),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
   }),
@@ -22,7 +38,11 @@ export const Place = z.discriminatedUnion('kind', [
 export const RaiseConcernInput = z.strictObject({
   communityId: Id,
   category: Category,
-  description: z.string().trim().min(5, '请至少写 5 个字，说清楚是什么问题').max(2000, '描述最多 2000 字'),
+  description: z
+    .string()
+    .trim()
+    .min(CONCERN_TEXT_MIN, `请至少写 ${CONCERN_TEXT_MIN} 个字，说清楚是什么问题`)
+    .max(CONCERN_TEXT_MAX, `描述最多 ${CONCERN_TEXT_MAX} 字`),
   place: Place,
   photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
   visibility: Visibility.default('public'),
@@ -33,7 +53,7 @@ export const RaiseConcernInput = z.strictObject({
 export const SimilarQuery = z.strictObject({
   communityId: Id,
   category: Category,
-  description: z.string().trim().min(2).max(2000),
+  description: z.string().trim().min(SIMILAR_TEXT_MIN).max(CONCERN_TEXT_MAX),
   buildingId: Id.optional(),
   householdId: Id.optional(),
 })
@@ -57,22 +77,22 @@ export const InboxQuery = z.strictObject({
 
 export const Assignee = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('worker'), userId: Id }),
-  z.strictObject({ kind: z.literal('partner'), orgName: z.string().trim().min(2).max(40) }),
+  z.strictObject({ kind: z.literal('partner'), orgName: z.string().trim().min(ORG_NAME_MIN).max(ORG_NAME_MAX) }),
 ])
 
 export const TransitionInput = z.strictObject({
   action: z.enum(concernActions).exclude(['auto_close', 'rate', 'deliberate']),
-  reason: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(TRANSITION_REASON_MAX).optional(),
   targetId: Id.optional(),
   assignee: Assignee.optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: z.string().trim().max(TRANSITION_NOTE_MAX).optional(),
   photoIds: z.array(Id).max(MAX_PHOTOS).default([]),
 })
 
 export const RateInput = z.strictObject({
   rating: z.number().int('请选择 1–5 星').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
   solved: z.boolean().default(true),
-  comment: z.string().trim().max(500, '评价最多 500 字').optional(),
+  comment: z.string().trim().max(RATING_COMMENT_MAX, `评价最多 ${RATING_COMMENT_MAX} 字`).optional(),
 })
 
 export const Photo = z.object({ id: Id, url: z.string(), width: z.number().int(), height: z.number().int(), hidden: z.boolean() })

@@ -11,6 +11,27 @@ import {
   TopicStatus,
 } from '../councils/lifecycle.js'
 import { Recurrence } from '../councils/recurrence.js'
+import {
+  CANCEL_REASON_MAX,
+  CANCEL_REASON_MIN,
+  DECLINE_REASON_MAX,
+  DECLINE_REASON_MIN,
+  MINUTES_TEXT_MAX,
+  ONLINE_URL_MAX,
+  ORG_NAME_MAX,
+  ORG_NAME_MIN,
+  RESOLUTION_TEXT_MAX,
+  RESOLUTION_TEXT_MIN,
+  SESSION_DESCRIPTION_MAX,
+  SESSION_TITLE_MAX,
+  SESSION_TITLE_MIN,
+  TOPIC_REASON_MAX,
+  TOPIC_REASON_MIN,
+  TOPIC_TITLE_MAX,
+  TOPIC_TITLE_MIN,
+  VENUE_MAX,
+  VENUE_MIN,
+} from '../limits.js'
 import { Id, IsoTime } from './common.js'
 import { MAX_PHOTOS, Photo } from './concerns.js'
 
@@ -22,9 +43,13 @@ export const MAX_SESSION_HOURS = 12
 
 const time = (label: string) => z.iso.datetime({ offset: true, error: `${label}须是带时区的时间，例如 2026-03-13T19:00:00+08:00` })
 
-const Title = z.string({ error: '请填写标题' }).trim().min(2, '标题至少 2 个字').max(60, '标题最多 60 字')
-const Venue = z.string().trim().min(2, '地点至少 2 个字').max(60, '地点最多 60 字')
-const OnlineUrl = z.url({ protocol: /^https$/, error: '线上会议链接须是 https:// 开头的网址' }).max(500, '线上会议链接太长')
+const Title = z
+  .string({ error: '请填写标题' })
+  .trim()
+  .min(SESSION_TITLE_MIN, `标题至少 ${SESSION_TITLE_MIN} 个字`)
+  .max(SESSION_TITLE_MAX, `标题最多 ${SESSION_TITLE_MAX} 字`)
+const Venue = z.string().trim().min(VENUE_MIN, `地点至少 ${VENUE_MIN} 个字`).max(VENUE_MAX, `地点最多 ${VENUE_MAX} 字`)
+const OnlineUrl = z.url({ protocol: /^https$/, error: '线上会议链接须是 https:// 开头的网址' }).max(ONLINE_URL_MAX, '线上会议链接太长')
 const Capacity = z
   .number({ error: '请填写可报名人数' })
   .int('可报名人数须是整数')
@@ -39,7 +64,12 @@ const AgendaSlots = z
 export const InvitedParty = z.strictObject({
   kind: InvitedPartyKind,
   /** e.g. "安居物业", "和平区住建局". */
-  name: z.string().trim().min(2, '单位名称至少 2 个字').max(40, '单位名称最多 40 字').optional(),
+  name: z
+    .string()
+    .trim()
+    .min(ORG_NAME_MIN, `单位名称至少 ${ORG_NAME_MIN} 个字`)
+    .max(ORG_NAME_MAX, `单位名称最多 ${ORG_NAME_MAX} 字`)
+    .optional(),
 })
 
 /** Where the session takes place: a venue (睦邻议事厅), an online link, or both. */
@@ -50,7 +80,7 @@ function needsPlace(v: { venue?: string; onlineUrl?: string }, ctx: z.Refinement
 const sessionFields = {
   kind: SessionKind,
   title: Title,
-  description: z.string().trim().max(1000, '介绍最多 1000 字').optional(),
+  description: z.string().trim().max(SESSION_DESCRIPTION_MAX, `介绍最多 ${SESSION_DESCRIPTION_MAX} 字`).optional(),
   startsAt: time('开始时间'),
   endsAt: time('结束时间'),
   venue: Venue.optional(),
@@ -83,7 +113,7 @@ export const RecurringRuleInput = z
   .strictObject({
     kind: SessionKind,
     title: Title,
-    description: z.string().trim().max(1000, '介绍最多 1000 字').optional(),
+    description: z.string().trim().max(SESSION_DESCRIPTION_MAX, `介绍最多 ${SESSION_DESCRIPTION_MAX} 字`).optional(),
     venue: Venue.optional(),
     onlineUrl: OnlineUrl.optional(),
     capacity: Capacity,
@@ -258,8 +288,16 @@ export const RegistrationPage = z.object({ items: z.array(Registration), nextCur
 // ——— Inputs ———
 
 export const TopicInput = z.strictObject({
-  title: z.string({ error: '请填写议题' }).trim().min(4, '议题至少 4 个字').max(60, '议题最多 60 字'),
-  reason: z.string({ error: '请说明为什么要议' }).trim().min(10, '请至少用 10 个字说明为什么要议').max(1000, '说明最多 1000 字'),
+  title: z
+    .string({ error: '请填写议题' })
+    .trim()
+    .min(TOPIC_TITLE_MIN, `议题至少 ${TOPIC_TITLE_MIN} 个字`)
+    .max(TOPIC_TITLE_MAX, `议题最多 ${TOPIC_TITLE_MAX} 字`),
+  reason: z
+    .string({ error: '请说明为什么要议' })
+    .trim()
+    .min(TOPIC_REASON_MIN, `请至少用 ${TOPIC_REASON_MIN} 个字说明为什么要议`)
+    .max(TOPIC_REASON_MAX, `说明最多 ${TOPIC_REASON_MAX} 字`),
   /** One of the resident's own or co-signed concerns. */
   concernId: Id.optional(),
 })
@@ -283,7 +321,11 @@ export const TopicDecisionInput = z.discriminatedUnion(
     z.strictObject({ action: z.literal('defer'), targetSessionId: Id }),
     z.strictObject({
       action: z.literal('decline'),
-      reason: z.string({ error: '请填写不予采纳的原因' }).trim().min(2, '请填写不予采纳的原因（至少 2 个字）').max(500, '原因最多 500 字'),
+      reason: z
+        .string({ error: '请填写不予采纳的原因' })
+        .trim()
+        .min(DECLINE_REASON_MIN, `请填写不予采纳的原因（至少 ${DECLINE_REASON_MIN} 个字）`)
+        .max(DECLINE_REASON_MAX, `原因最多 ${DECLINE_REASON_MAX} 字`),
     }),
   ],
   { error: '请选择：列入议程、顺延或不予采纳' },
@@ -296,16 +338,29 @@ export const SessionActionInput = z.discriminatedUnion(
     z.strictObject({ action: z.enum(['open', 'fix_agenda', 'start', 'conclude']) }),
     z.strictObject({
       action: z.literal('cancel'),
-      reason: z.string({ error: '请填写取消的原因' }).trim().min(2, '请填写取消的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+      reason: z
+        .string({ error: '请填写取消的原因' })
+        .trim()
+        .min(CANCEL_REASON_MIN, `请填写取消的原因（至少 ${CANCEL_REASON_MIN} 个字）`)
+        .max(CANCEL_REASON_MAX, `原因最多 ${CANCEL_REASON_MAX} 字`),
     }),
   ],
   { error: '不支持的操作' },
 )
 
 export const ResolutionInput = z.strictObject({
-  text: z.string({ error: '请填写决议内容' }).trim().min(5, '决议至少 5 个字').max(1000, '决议最多 1000 字'),
+  text: z
+    .string({ error: '请填写决议内容' })
+    .trim()
+    .min(RESOLUTION_TEXT_MIN, `决议至少 ${RESOLUTION_TEXT_MIN} 个字`)
+    .max(RESOLUTION_TEXT_MAX, `决议最多 ${RESOLUTION_TEXT_MAX} 字`),
   responsibleParty: ResponsibleParty,
-  responsibleName: z.string().trim().min(2, '责任单位名称至少 2 个字').max(40, '责任单位名称最多 40 字').optional(),
+  responsibleName: z
+    .string()
+    .trim()
+    .min(ORG_NAME_MIN, `责任单位名称至少 ${ORG_NAME_MIN} 个字`)
+    .max(ORG_NAME_MAX, `责任单位名称最多 ${ORG_NAME_MAX} 字`)
+    .optional(),
   deadline: time('完成期限'),
 })
 
@@ -314,7 +369,7 @@ export const MinutesInput = z.strictObject({
     .string({ error: '请填写会议纪要' })
     .trim()
     .min(MIN_MINUTES_LENGTH, `会议纪要至少 ${MIN_MINUTES_LENGTH} 个字`)
-    .max(10_000, '会议纪要最多 10000 字'),
+    .max(MINUTES_TEXT_MAX, `会议纪要最多 ${MINUTES_TEXT_MAX} 字`),
   attendeeCount: z
     .number({ error: '请填写参会人数' })
     .int('参会人数须是整数')

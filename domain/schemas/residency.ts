@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoTime } from './common.js'
+import { REJECT_REASON_MAX, REJECT_REASON_MIN } from '../limits.js'
 import { ClaimStatus, HouseholdRelation } from '../roles.js'
 
 export const ClaimInput = z.strictObject({
@@ -8,7 +9,7 @@ export const ClaimInput = z.strictObject({
 })
 
 export const RejectInput = z.strictObject({
-  reason: z.string().trim().min(2, '请填写不通过的原因（至少 2 个字）').max(200),
+  reason: z.string().trim().min(REJECT_REASON_MIN, `请填写不通过的原因（至少 ${REJECT_REASON_MIN} 个字）`).max(REJECT_REASON_MAX),
 })
 
 export const ClaimsQuery = z.strictObject({

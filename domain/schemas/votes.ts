@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { ResponsibleParty } from '../councils/kinds.js'
 import {
+  CANCEL_REASON_MAX,
+  CANCEL_REASON_MIN,
+  CHOICE_TEXT_MAX,
+  ORG_NAME_MAX,
+  ORG_NAME_MIN,
+  VOTE_TEXT_MAX,
+  VOTE_TEXT_MIN,
+  VOTE_TITLE_MAX,
+  VOTE_TITLE_MIN,
+} from '../limits.js'
+import {
   DEFAULT_PUBLISH_DAYS,
   ElectorateKind,
   isOwnerRule,
@@ -35,7 +46,10 @@ export const ProposalOptionsInput = z.discriminatedUnion(
         kind: z.literal('choice'),
         /** The choices in display order (abstain is added by the server). */
         choices: z
-          .array(z.string({ error: '选项须是文字' }).trim().min(1, '选项不能为空').max(40, '每个选项最多 40 字'), { error: '请填写选项' })
+          .array(
+            z.string({ error: '选项须是文字' }).trim().min(1, '选项不能为空').max(CHOICE_TEXT_MAX, `每个选项最多 ${CHOICE_TEXT_MAX} 字`),
+            { error: '请填写选项' },
+          )
           .min(MIN_CHOICES, `至少 ${MIN_CHOICES} 个选项`)
           .max(MAX_CHOICES, `最多 ${MAX_CHOICES} 个选项`),
         /** 1 is single choice. */
@@ -79,14 +93,27 @@ export const ElectorateInput = z.discriminatedUnion(
 /** What follows if an agenda item's proposal is approved: its resolution's responsible party and deadline. */
 export const OnApprovalInput = z.strictObject({
   responsibleParty: ResponsibleParty,
-  responsibleName: z.string().trim().min(2, '责任单位名称至少 2 个字').max(40, '责任单位名称最多 40 字').optional(),
+  responsibleName: z
+    .string()
+    .trim()
+    .min(ORG_NAME_MIN, `责任单位名称至少 ${ORG_NAME_MIN} 个字`)
+    .max(ORG_NAME_MAX, `责任单位名称最多 ${ORG_NAME_MAX} 字`)
+    .optional(),
   deadline: time('完成期限'),
 })
 
 export const ProposalInput = z
   .strictObject({
-    title: z.string({ error: '请填写方案标题' }).trim().min(2, '标题至少 2 个字').max(60, '标题最多 60 字'),
-    text: z.string({ error: '请填写方案内容' }).trim().min(5, '方案内容至少 5 个字').max(5000, '方案内容最多 5000 字'),
+    title: z
+      .string({ error: '请填写方案标题' })
+      .trim()
+      .min(VOTE_TITLE_MIN, `标题至少 ${VOTE_TITLE_MIN} 个字`)
+      .max(VOTE_TITLE_MAX, `标题最多 ${VOTE_TITLE_MAX} 字`),
+    text: z
+      .string({ error: '请填写方案内容' })
+      .trim()
+      .min(VOTE_TEXT_MIN, `方案内容至少 ${VOTE_TEXT_MIN} 个字`)
+      .max(VOTE_TEXT_MAX, `方案内容最多 ${VOTE_TEXT_MAX} 字`),
     photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
     /** The agenda item (议题, accepted onto a session) this proposal belongs to; omitted for a standalone vote. */
     topicId: Id.optional(),
@@ -150,7 +177,11 @@ export const ProposalActionInput = z.discriminatedUnion(
     z.strictObject({ action: z.literal('close') }),
     z.strictObject({
       action: z.literal('cancel'),
-      reason: z.string({ error: '请填写取消的原因' }).trim().min(2, '请填写取消的原因（至少 2 个字）').max(200, '原因最多 200 字'),
+      reason: z
+        .string({ error: '请填写取消的原因' })
+        .trim()
+        .min(CANCEL_REASON_MIN, `请填写取消的原因（至少 ${CANCEL_REASON_MIN} 个字）`)
+        .max(CANCEL_REASON_MAX, `原因最多 ${CANCEL_REASON_MAX} 字`),
     }),
   ],
   { error: '不支持的操作：open、close 或 cancel' },

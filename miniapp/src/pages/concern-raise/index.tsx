@@ -1,10 +1,11 @@
 import { View, Text, Button, Textarea, Input, Switch } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { categories, categoryKeys, type Category } from '@domain/concerns/categories.js'
 import type { z } from 'zod'
 import type { Place } from '@domain/schemas/concerns.js'
 import { Chips } from '@/components/chips'
+import { FormField } from '@/components/form-field'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -20,8 +21,8 @@ import { newIdempotencyKey, useRaiseConcern } from '@/features/concerns/api/rais
 import { categoryIcon } from '@/features/concerns/components/category-badge'
 import { SimilarSheet } from '@/features/concerns/components/similar-sheet'
 import { useMe } from '@/features/me/api/get-me'
-import { PhotoPicker } from '@/features/photos/components/photo-picker'
-import { usePhotoUploads } from '@/features/photos/hooks/use-photo-uploads'
+import { PhotoPicker } from '@/components/photos/photo-picker'
+import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
@@ -328,7 +329,7 @@ export default function RaiseConcernPage() {
         <Text className='raise-category__change'>{t.raise.change}</Text>
       </View>
 
-      <FieldBox id='description' label={t.raise.description} error={errors.description}>
+      <FormField name='description' label={t.raise.description} error={errors.description}>
         {nativeCovered ? (
           // WeChat draws textarea natively above everything: show the text while the sheet is up.
           <View className='textarea raise-static'>{description}</View>
@@ -366,13 +367,13 @@ export default function RaiseConcernPage() {
             <Text className='raise-similar__action'>{t.raise.similarHintAction}</Text>
           </View>
         ) : null}
-      </FieldBox>
+      </FormField>
 
-      <FieldBox id='photos' label={t.raise.photos} hint={t.raise.photosHint(photos.max)} error={errors.photos}>
+      <FormField name='photos' label={t.raise.photos} hint={t.raise.photosHint(photos.max)} error={errors.photos}>
         <PhotoPicker uploads={photos} />
-      </FieldBox>
+      </FormField>
 
-      <FieldBox id='place' label={t.raise.place} error={errors.place}>
+      <FormField name='place' label={t.raise.place} error={errors.place}>
         <Segmented
           items={placeKinds}
           value={placeKind ?? ('' as PlaceKind)}
@@ -455,9 +456,9 @@ export default function RaiseConcernPage() {
             </>
           ) : null}
         </View>
-      </FieldBox>
+      </FormField>
 
-      <FieldBox id='who' label={t.raise.who}>
+      <FormField name='who' label={t.raise.who}>
         <View className='switch-row'>
           <View className='switch-row__text'>
             <Text className='switch-row__title'>{t.raise.visibility}</Text>
@@ -486,7 +487,7 @@ export default function RaiseConcernPage() {
             {...a11y({ label: t.raise.anonymous })}
           />
         </View>
-      </FieldBox>
+      </FormField>
 
       <View className='raise-bar'>
         <Button
@@ -510,28 +511,5 @@ export default function RaiseConcernPage() {
         />
       ) : null}
     </Screen>
-  )
-}
-
-function FieldBox(props: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <View
-      id={`field-${props.id}`}
-      className={cx('field', props.error && 'field--error')}
-      data-testid={`field-${props.id}`}
-      data-invalid={props.error ? 'true' : undefined}
-    >
-      <View className='field__label'>
-        <Text>{props.label}</Text>
-        {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}
-      </View>
-      {props.children}
-      {props.error ? (
-        <View className='field__error' data-testid='field-error'>
-          <Icon name='alert' size={32} color={colors.danger} />
-          <Text>{props.error}</Text>
-        </View>
-      ) : null}
-    </View>
   )
 }

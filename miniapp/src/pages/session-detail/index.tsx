@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
+import { NoticeLink } from '@/components/notice-link'
 import { useConcernBoard } from '@/features/concerns/api/get-concern-board'
 import { cancelRegistration } from '@/features/councils/api/cancel-registration'
 import { checkIn } from '@/features/councils/api/check-in'
@@ -382,19 +383,13 @@ export default function SessionDetailPage() {
       ) : null}
 
       {staff ? (
-        <View
-          className='notice notice--info session-manage'
-          hoverClass='cell--hover'
+        <NoticeLink
+          icon='briefcase'
+          title={t.session.manage}
           onClick={() => void openStaffSession(s.id)}
-          data-testid='open-staff-session'
-          {...a11y({ role: 'button' })}
-        >
-          <Icon name='briefcase' size={44} color={colors.info} />
-          <View className='notice__body'>
-            <View className='notice__title'>{t.session.manage}</View>
-          </View>
-          <Icon name='chevronRight' size={32} color={colors.text3} />
-        </View>
+          testId='open-staff-session'
+          className='session-manage'
+        />
       ) : null}
 
       {sheet === 'book' ? (

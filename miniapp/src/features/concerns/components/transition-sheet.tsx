@@ -8,8 +8,9 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Sheet } from '@/components/sheet'
 import { SkeletonList } from '@/components/skeleton'
-import { PhotoPicker } from '@/features/photos/components/photo-picker'
-import { usePhotoUploads } from '@/features/photos/hooks/use-photo-uploads'
+import { PhotoPicker } from '@/components/photos/photo-picker'
+import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
+import { ErrorLine } from '@/components/form-field'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
@@ -192,15 +193,6 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
         ) : null}
       </View>
     </Sheet>
-  )
-}
-
-function ErrorLine({ text }: { text: string }) {
-  return (
-    <View className='field__error' data-testid='field-error'>
-      <Icon name='alert' size={32} color={colors.danger} />
-      <Text>{text}</Text>
-    </View>
   )
 }
 

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
 import { Sheet } from '@/components/sheet'
+import { ErrorLine } from '@/components/form-field'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
@@ -182,15 +183,6 @@ function Option(props: { selected: boolean; title: string; desc?: string; onClic
         {props.desc ? <Text className='option-row__desc option-row__no'>{props.desc}</Text> : null}
       </View>
       {props.selected ? <Icon name='checkCircle' size={44} color={colors.brand} /> : null}
-    </View>
-  )
-}
-
-export function ErrorLine({ text }: { text: string }) {
-  return (
-    <View className='field__error' data-testid='field-error'>
-      <Icon name='alert' size={32} color={colors.danger} />
-      <Text>{text}</Text>
     </View>
   )
 }

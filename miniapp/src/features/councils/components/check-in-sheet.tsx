@@ -9,7 +9,7 @@ import { useMutation } from '@/lib/api/use-mutation'
 import { cx } from '@/lib/format'
 import { checkIn } from '../api/check-in'
 import { refreshSession } from '../api/get-session'
-import { ErrorLine } from './booking-sheet'
+import { ErrorLine } from '@/components/form-field'
 import './sheets.scss'
 
 /** Typing the six digits shown at the venue (the browser's way, and WeChat's when scanning fails). */

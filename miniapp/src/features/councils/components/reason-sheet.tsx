@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
 import { cx } from '@/lib/format'
-import { ErrorLine } from './booking-sheet'
+import { ErrorLine } from '@/components/form-field'
 import './sheets.scss'
 
 export interface ReasonSheetProps {

@@ -1,6 +1,6 @@
 import { View, Text, Button, Input, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { sessionKindInfo, sessionKinds, type SessionKind } from '@domain/councils/kinds.js'
 import { weekdayLabels } from '@domain/councils/labels.js'
 import { MAX_AGENDA_SLOTS } from '@domain/councils/lifecycle.js'
@@ -11,7 +11,7 @@ import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
 import { useCreateRule, type RuleBody } from '@/features/councils/api/create-rule'
-import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { FormField } from '@/components/form-field'
 import { Stepper } from '@/features/councils/components/stepper'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
@@ -109,15 +109,15 @@ export default function RuleFormPage() {
 
   return (
     <Screen testId='page-rule-form' className='staff session-form'>
-      <Box label={t.sessionForm.kind}>
+      <FormField label={t.sessionForm.kind}>
         <Chips
           items={sessionKinds.map((k) => ({ key: k, label: sessionKindInfo[k].label }))}
           value={kind}
           onChange={pickKind}
           testIdPrefix='rule-kind'
         />
-      </Box>
-      <Box label={t.sessionForm.title} error={errors.title}>
+      </FormField>
+      <FormField label={t.sessionForm.title} error={errors.title}>
         <Input
           className='text-input'
           data-testid='rule-title-input'
@@ -125,14 +125,14 @@ export default function RuleFormPage() {
           maxlength={60}
           onInput={(e) => (setTitle(e.detail.value), setErrors((x) => ({ ...x, title: undefined })))}
         />
-      </Box>
-      <Box label={t.rules.preview}>
+      </FormField>
+      <FormField label={t.rules.preview}>
         <View className='rule-preview' data-testid='rule-preview'>
           <Icon name='repeat' size={40} color={colors.brand} />
           <Text className='rule-preview__text'>{preview}</Text>
         </View>
-      </Box>
-      <Box label={t.rules.schedule} error={errors.schedule}>
+      </FormField>
+      <FormField label={t.rules.schedule} error={errors.schedule}>
         <Segmented
           items={[
             { key: 'monthly' as Freq, label: t.rules.freq.monthly },
@@ -183,8 +183,8 @@ export default function RuleFormPage() {
         </Picker>
         <Text className='session-form__sublabel session-form__sublabel--gap'>{t.rules.duration}</Text>
         <Chips items={durations} value={String(duration)} onChange={(k) => setDuration(Number(k))} testIdPrefix='duration' />
-      </Box>
-      <Box label={t.sessionForm.place} error={errors.venue}>
+      </FormField>
+      <FormField label={t.sessionForm.place} error={errors.venue}>
         <Input
           className='text-input'
           data-testid='rule-venue-input'
@@ -194,16 +194,16 @@ export default function RuleFormPage() {
           placeholderClass='textarea__placeholder'
           onInput={(e) => (setVenue(e.detail.value), setErrors((x) => ({ ...x, venue: undefined })))}
         />
-      </Box>
-      <Box label={t.sessionForm.capacity}>
+      </FormField>
+      <FormField label={t.sessionForm.capacity}>
         <Stepper value={capacity} onChange={setCapacity} min={1} max={2000} step={5} unit={t.sessionForm.people} editable />
-      </Box>
-      <Box label={t.sessionForm.slots}>
+      </FormField>
+      <FormField label={t.sessionForm.slots}>
         <Stepper value={slots} onChange={setSlots} min={1} max={MAX_AGENDA_SLOTS} unit={t.sessionForm.items} />
-      </Box>
-      <Box label={t.rules.lead}>
+      </FormField>
+      <FormField label={t.rules.lead}>
         <Chips items={leads} value={String(lead)} onChange={(k) => setLead(Number(k))} testIdPrefix='lead' />
-      </Box>
+      </FormField>
       <View className='session-form__bar'>
         <Button
           className='btn btn--primary btn--block'
@@ -216,17 +216,5 @@ export default function RuleFormPage() {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-function Box(props: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className={cx('field', props.error && 'field--error')} data-invalid={props.error ? 'true' : undefined}>
-      <View className='field__label'>
-        <Text>{props.label}</Text>
-      </View>
-      {props.children}
-      {props.error ? <ErrorLine text={props.error} /> : null}
-    </View>
   )
 }

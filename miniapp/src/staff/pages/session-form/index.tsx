@@ -1,6 +1,6 @@
 import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import {
   invitedPartyKinds,
   invitedPartyLabels,
@@ -20,7 +20,7 @@ import { SkeletonList } from '@/components/skeleton'
 import { useCreateSession, type SessionBody } from '@/features/councils/api/create-session'
 import { useEditSession } from '@/features/councils/api/edit-session'
 import { useSession, type SessionDetailData } from '@/features/councils/api/get-session'
-import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { FormField } from '@/components/form-field'
 import { kindIcon } from '@/features/councils/components/session-tags'
 import { Stepper } from '@/features/councils/components/stepper'
 import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
@@ -229,7 +229,7 @@ export default function SessionFormPage() {
 
   return (
     <Screen testId='page-session-form' className='staff session-form'>
-      <FormBox label={t.sessionForm.kind}>
+      <FormField label={t.sessionForm.kind}>
         <View className='kind-options' data-testid='kind-options'>
           {sessionKinds.map((k) => (
             <View
@@ -250,9 +250,9 @@ export default function SessionFormPage() {
           ))}
         </View>
         <Text className='session-form__note'>{sessionKindInfo[form.kind].description}</Text>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.title} error={errors.title} field='title'>
+      <FormField label={t.sessionForm.title} error={errors.title} name='title'>
         <Input
           className='text-input'
           data-testid='session-title-input'
@@ -262,9 +262,9 @@ export default function SessionFormPage() {
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ title: e.detail.value }, ['title'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.date} error={errors.startsAt ?? errors.endsAt} field='startsAt'>
+      <FormField label={t.sessionForm.date} error={errors.startsAt ?? errors.endsAt} name='startsAt'>
         <Picker
           mode='date'
           value={form.date}
@@ -287,9 +287,9 @@ export default function SessionFormPage() {
             </Picker>
           </View>
         </View>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.place} error={errors.venue ?? errors.onlineUrl} field='venue'>
+      <FormField label={t.sessionForm.place} error={errors.venue ?? errors.onlineUrl} name='venue'>
         <Input
           className='text-input'
           data-testid='session-venue-input'
@@ -309,9 +309,9 @@ export default function SessionFormPage() {
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ onlineUrl: e.detail.value }, ['venue', 'onlineUrl'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.capacity} error={errors.capacity} field='capacity'>
+      <FormField label={t.sessionForm.capacity} error={errors.capacity} name='capacity'>
         <Stepper
           value={form.capacity}
           onChange={(capacity) => patch({ capacity }, ['capacity'])}
@@ -322,9 +322,9 @@ export default function SessionFormPage() {
           testId='session-capacity'
           editable
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.slots} error={errors.agendaSlots} field='agendaSlots'>
+      <FormField label={t.sessionForm.slots} error={errors.agendaSlots} name='agendaSlots'>
         <Stepper
           value={form.agendaSlots}
           onChange={(agendaSlots) => patch({ agendaSlots }, ['agendaSlots'])}
@@ -333,9 +333,9 @@ export default function SessionFormPage() {
           unit={t.sessionForm.items}
           testId='session-slots'
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.deadline} hint={t.sessionForm.deadlineHint} error={errors.bookingDeadline} field='bookingDeadline'>
+      <FormField label={t.sessionForm.deadline} hint={t.sessionForm.deadlineHint} error={errors.bookingDeadline} name='bookingDeadline'>
         <View className='session-form__row'>
           <View className='session-form__half'>
             <Picker
@@ -356,9 +356,9 @@ export default function SessionFormPage() {
             </Picker>
           </View>
         </View>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.invited} hint={t.sessionForm.invitedHint} error={errors.invitedParties} field='invitedParties'>
+      <FormField label={t.sessionForm.invited} hint={t.sessionForm.invitedHint} error={errors.invitedParties} name='invitedParties'>
         <View className='chips'>
           {invitedPartyKinds.map((k) => {
             const on = form.invited.some((p) => p.kind === k)
@@ -393,9 +393,9 @@ export default function SessionFormPage() {
             />
           </View>
         ))}
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.description}>
+      <FormField label={t.sessionForm.description}>
         <Textarea
           className='textarea textarea--short'
           value={form.description}
@@ -404,7 +404,7 @@ export default function SessionFormPage() {
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ description: e.detail.value })}
         />
-      </FormBox>
+      </FormField>
 
       <View className='session-form__bar'>
         <Button
@@ -418,23 +418,6 @@ export default function SessionFormPage() {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-function FormBox(props: { label: string; hint?: string; error?: string; field?: string; children: ReactNode }) {
-  return (
-    <View
-      className={cx('field', props.error && 'field--error')}
-      data-testid={props.field ? `field-${props.field}` : undefined}
-      data-invalid={props.error ? 'true' : undefined}
-    >
-      <View className='field__label'>
-        <Text>{props.label}</Text>
-        {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}
-      </View>
-      {props.children}
-      {props.error ? <ErrorLine text={props.error} /> : null}
-    </View>
   )
 }
 

@@ -1,6 +1,6 @@
 import { View, Text, Button, Input, Textarea, Picker, Switch } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { responsiblePartyKinds, responsiblePartyLabels, type ResponsibleParty } from '@domain/councils/kinds.js'
 import { DEFAULT_PUBLISH_DAYS, isOwnerRule, MAX_CHOICES, MAX_PUBLISH_DAYS, MIN_CHOICES } from '@domain/votes/kinds.js'
 import { electorateKindLabels, voteRuleDescription, voteRuleLabels, votingUnitLabels } from '@domain/votes/labels.js'
@@ -13,11 +13,11 @@ import { SkeletonBox } from '@/components/skeleton'
 import { useBuildings } from '@/features/communities/api/get-buildings'
 import { getSessions } from '@/features/councils/api/get-sessions'
 import { useTopics } from '@/features/councils/api/get-topics'
-import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { FormField } from '@/components/form-field'
 import { Stepper } from '@/features/councils/components/stepper'
 import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
-import { PhotoPicker } from '@/features/photos/components/photo-picker'
-import { usePhotoUploads } from '@/features/photos/hooks/use-photo-uploads'
+import { PhotoPicker } from '@/components/photos/photo-picker'
+import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
 import { useCreateProposal, type ProposalBody } from '@/features/votes/api/create-proposal'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
@@ -232,7 +232,7 @@ export default function VoteFormPage() {
 
   return (
     <Screen testId='page-vote-form' className='staff vote-form'>
-      <FormBox label={t.voteForm.titleLabel} error={errors.title} field='title'>
+      <FormField label={t.voteForm.titleLabel} error={errors.title} name='title'>
         <Input
           className='text-input'
           data-testid='vote-title-input'
@@ -242,9 +242,9 @@ export default function VoteFormPage() {
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ title: e.detail.value }, ['title'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.textLabel} error={errors.text} field='text'>
+      <FormField label={t.voteForm.textLabel} error={errors.text} name='text'>
         <Textarea
           className='textarea'
           data-testid='vote-text-input'
@@ -254,13 +254,13 @@ export default function VoteFormPage() {
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ text: e.detail.value }, ['text'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.photos} error={errors.photos} field='photos'>
+      <FormField label={t.voteForm.photos} error={errors.photos} name='photos'>
         <PhotoPicker uploads={photos} />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.topic} hint={t.voteForm.topicHint} error={errors.topic} field='topic'>
+      <FormField label={t.voteForm.topic} hint={t.voteForm.topicHint} error={errors.topic} name='topic'>
         {sessions.loading ? (
           <SkeletonBox height={64} />
         ) : (sessions.data?.items.length ?? 0) === 0 ? (
@@ -302,9 +302,9 @@ export default function VoteFormPage() {
             </View>
           )
         ) : null}
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.options} error={errors.options} field='options'>
+      <FormField label={t.voteForm.options} error={errors.options} name='options'>
         <View className='vote-form__choices-kind'>
           {optionKinds.map((k) => (
             <Pick
@@ -369,9 +369,9 @@ export default function VoteFormPage() {
           </View>
         ) : null}
         <Text className='vote-form__note'>{t.voteForm.abstainNote}</Text>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.electorate} error={errors.electorate} field='electorate'>
+      <FormField label={t.voteForm.electorate} error={errors.electorate} name='electorate'>
         {electorateKinds.map((k) => (
           <Pick
             key={k}
@@ -440,9 +440,9 @@ export default function VoteFormPage() {
             </View>
           )
         ) : null}
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.unit} error={errors.unit} field='unit'>
+      <FormField label={t.voteForm.unit} error={errors.unit} name='unit'>
         <View className='vote-form__row'>
           {units.map((u) => (
             <Pick
@@ -456,9 +456,9 @@ export default function VoteFormPage() {
             />
           ))}
         </View>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.rule} error={errors.rule ?? errors.quorum} field='rule'>
+      <FormField label={t.voteForm.rule} error={errors.rule ?? errors.quorum} name='rule'>
         {rules.map((r) => (
           <Pick
             key={r}
@@ -487,9 +487,9 @@ export default function VoteFormPage() {
             </Text>
           </View>
         ) : null}
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.window} error={errors.window} field='window'>
+      <FormField label={t.voteForm.window} error={errors.window} name='window'>
         <DateTime
           label={t.voteForm.opens}
           date={form.opensDate}
@@ -506,9 +506,9 @@ export default function VoteFormPage() {
           onDate={(closesDate) => patch({ closesDate }, ['window'])}
           onTime={(closesTime) => patch({ closesTime }, ['window'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.voteForm.publishDays} hint={t.voteForm.publishNone} error={errors.publishDays} field='publishDays'>
+      <FormField label={t.voteForm.publishDays} hint={t.voteForm.publishNone} error={errors.publishDays} name='publishDays'>
         <Stepper
           value={form.publishDays}
           onChange={(publishDays) => patch({ publishDays }, ['publishDays'])}
@@ -530,10 +530,10 @@ export default function VoteFormPage() {
             onChange={(e) => patch({ liveResults: e.detail.value })}
           />
         </View>
-      </FormBox>
+      </FormField>
 
       {form.topicId ? (
-        <FormBox label={t.voteForm.onApproval} error={errors.onApproval} field='onApproval'>
+        <FormField label={t.voteForm.onApproval} error={errors.onApproval} name='onApproval'>
           <View className='switch-row'>
             <View className='switch-row__text'>
               <Text className='switch-row__title'>{t.voteForm.onApprovalOn}</Text>
@@ -574,7 +574,7 @@ export default function VoteFormPage() {
               </Picker>
             </View>
           ) : null}
-        </FormBox>
+        </FormField>
       ) : null}
 
       <View className='vote-form__bar'>
@@ -589,23 +589,6 @@ export default function VoteFormPage() {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-function FormBox(props: { label: string; hint?: string; error?: string; field: Field; children: ReactNode }) {
-  return (
-    <View
-      className={cx('field', props.error && 'field--error')}
-      data-testid={`field-${props.field}`}
-      data-invalid={props.error ? 'true' : undefined}
-    >
-      <View className='field__label'>
-        <Text>{props.label}</Text>
-        {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}
-      </View>
-      {props.children}
-      {props.error ? <ErrorLine text={props.error} /> : null}
-    </View>
   )
 }
 

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { MAX_PHOTOS } from '@domain/concerns/categories.js'
+import { MAX_PHOTOS } from '@domain/limits.js'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
-import { uploadPhoto } from '../api/upload-photo'
+import { uploadPhoto } from './upload-photo'
 
 export interface PhotoUpload {
   /** Local key (the file path can repeat if the same photo is picked twice). */
