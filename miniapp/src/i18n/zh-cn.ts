@@ -514,6 +514,7 @@ export const zhCN = {
     // calendar and share
     addCalendar: '加入日历',
     calendarAdded: '已加入手机日历',
+    calendarTitle: (kind: string, title: string) => `${kind}：${title}`,
     calendarLinkCopied: '日历订阅链接已复制，可粘贴到手机日历',
     calendarDownloaded: '日历文件已下载，打开即可加入日历',
     share: '分享到群',
