@@ -904,6 +904,18 @@ export const zhCN = {
     submit: '保存草稿',
     saved: '已保存草稿，检查后发布',
     fixFields: '请先修改标红的内容',
+    errors: {
+      titleTooShort: (min: number) => `标题至少 ${min} 个字`,
+      textTooShort: (min: number) => `方案内容至少 ${min} 个字`,
+      choicesTooFew: (min: number) => `至少 ${min} 个选项`,
+      choicesRepeat: '选项不能重复',
+      scopeEmpty: '请至少选择一栋楼或一个单元',
+      attendeesNeedTopic: '到会居民表决须关联议事会的议题',
+      closesBeforeOpens: '截止时间须晚于开始时间',
+      closesInPast: '截止时间须晚于现在',
+    },
+    sessionChip: (date: string, title: string) => `${date} ${title}`,
+    unitChip: (building: string, unit: string) => `${building}${unit}`,
   },
   elder: {
     on: '已开启长辈模式',

@@ -12,6 +12,7 @@ import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
 import { useCreateRule, type RuleBody } from '@/features/councils/api/create-rule'
 import { FormField } from '@/components/form-field'
+import { PickerValue } from '@/components/picker-value'
 import { Stepper } from '@/features/councils/components/stepper'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
@@ -176,10 +177,7 @@ export default function RuleFormPage() {
         )}
         <Text className='session-form__sublabel session-form__sublabel--gap'>{t.rules.time}</Text>
         <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
-          <View className='text-input picker-value' data-testid='rule-time'>
-            <Text>{time}</Text>
-            <Icon name='clock' size={36} color={colors.text3} />
-          </View>
+          <PickerValue icon='clock' text={time} testId='rule-time' />
         </Picker>
         <Text className='session-form__sublabel session-form__sublabel--gap'>{t.rules.duration}</Text>
         <Chips items={durations} value={String(duration)} onChange={(k) => setDuration(Number(k))} testIdPrefix='duration' />

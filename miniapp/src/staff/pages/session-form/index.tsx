@@ -21,6 +21,7 @@ import { useCreateSession, type SessionBody } from '@/features/councils/api/crea
 import { useEditSession } from '@/features/councils/api/edit-session'
 import { useSession, type SessionDetailData } from '@/features/councils/api/get-session'
 import { FormField } from '@/components/form-field'
+import { PickerValue } from '@/components/picker-value'
 import { kindIcon } from '@/features/councils/components/session-tags'
 import { Stepper } from '@/features/councils/components/stepper'
 import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
@@ -418,14 +419,5 @@ export default function SessionFormPage() {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-function PickerValue({ icon, text, testId }: { icon: 'calendar' | 'clock'; text: string; testId: string }) {
-  return (
-    <View className='text-input picker-value' data-testid={testId}>
-      <Text>{text}</Text>
-      <Icon name={icon} size={36} color={colors.text3} />
-    </View>
   )
 }

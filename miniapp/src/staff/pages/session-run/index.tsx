@@ -15,6 +15,7 @@ import { useSession, type AgendaItemData } from '@/features/councils/api/get-ses
 import { useTopics } from '@/features/councils/api/get-topics'
 import { useRecordResolution } from '@/features/councils/api/record-resolution'
 import { ErrorLine } from '@/components/form-field'
+import { PickerValue } from '@/components/picker-value'
 import { TopicDecisionSheet } from '@/features/councils/components/topic-decision-sheet'
 import { chinaDate, chinaIso, chinaMoment } from '@/features/councils/format'
 import { t } from '@/i18n/zh-cn'
@@ -287,10 +288,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
           start={chinaDate(new Date().toISOString())}
           onChange={(e) => setDeadline(String(e.detail.value))}
         >
-          <View className='text-input picker-value' data-testid='resolution-deadline'>
-            <Text>{deadline}</Text>
-            <Icon name='calendar' size={36} color={colors.text3} />
-          </View>
+          <PickerValue icon='calendar' text={deadline} testId='resolution-deadline' />
         </Picker>
         {errors.deadline ? <ErrorLine text={errors.deadline} /> : null}
       </View>
