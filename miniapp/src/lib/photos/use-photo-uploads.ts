@@ -46,7 +46,7 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
     const pending = aborts.current
     return () => {
       mounted.current = false
-      pending.forEach((abort) => abort())
+      for (const abort of pending.values()) abort()
     }
   }, [])
 
@@ -92,7 +92,7 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
     }
     const added = paths.map((path) => ({ key: `p${++counter}`, path, status: 'uploading' as const, progress: 0 }))
     setItems((prev) => [...prev, ...added].slice(0, max))
-    added.forEach((item) => start(item.key, item.path))
+    for (const item of added) start(item.key, item.path)
   }, [max, start])
 
   const retry = useCallback(

@@ -12,6 +12,7 @@ import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
 import { concernUrl } from '@/lib/routes'
+import { useFieldErrors } from '@/lib/use-field-errors'
 import { askToSubscribe } from '@/lib/subscribe'
 import { checkRaise, type PlaceDraft, placeTextOf, type RaiseErrors, type RaiseField, raiseBody, raiseFieldOf } from './raise-form'
 import { useSimilarConcerns } from './use-similar-concerns'
@@ -35,7 +36,6 @@ export function useRaiseForm() {
   const [place, setPlace] = useState<PlaceDraft>({ text: '' })
   const [isPublic, setIsPublic] = useState(true)
   const [anonymous, setAnonymous] = useState(true)
-  const [errors, setErrors] = useState<RaiseErrors>({})
   const [sheetOpen, setSheetOpen] = useState(false)
   const [checking, setChecking] = useState(false)
   const [cosigningId, setCosigningId] = useState<string>()
@@ -53,10 +53,8 @@ export function useRaiseForm() {
     householdId: place.kind === 'household' ? place.householdId : undefined,
   })
 
-  // A photo added, retried or removed answers the photo error: it is shown only for the photos it was about.
-  const photoState = photos.items.map((p) => p.status).join()
-  const [photoErrorFor, setPhotoErrorFor] = useState<string>()
-  const shownErrors: RaiseErrors = { ...errors, photos: photoErrorFor === photoState ? errors.photos : undefined }
+  // A photo added, retried or removed answers the photo error.
+  const { errors, setErrors, clearError } = useFieldErrors<RaiseField>({ field: 'photos', state: photos.items.map((p) => p.status).join() })
 
   // Default place: the resident's own verified home, when there is exactly one choice to make.
   const firstHousehold = households[0]?.householdId
@@ -65,22 +63,13 @@ export function useRaiseForm() {
     setPlace((p) => (p.kind ? p : { ...p, kind: 'household', householdId: firstHousehold }))
   }, [firstHousehold])
 
-  function clearError(field: RaiseField) {
-    if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
-  }
-
-  function setErrorsFor(next: RaiseErrors) {
-    setErrors(next)
-    if (next.photos) setPhotoErrorFor(photoState)
-  }
-
   function changePlace(next: Partial<PlaceDraft>) {
     setPlace((p) => ({ ...p, ...next }))
     clearError('place')
   }
 
   function showErrors(next: RaiseErrors) {
-    setErrorsFor(next)
+    setErrors(next)
     const first = fieldOrder.find((f) => next[f])
     if (first) {
       void Taro.showToast({ title: next[first] ?? '', icon: 'none', duration: 2500 })
@@ -122,7 +111,7 @@ export function useRaiseForm() {
       if (!(err instanceof ApiError)) return
       if (err.status === 400) {
         const fields = fieldErrorsOf(err, raiseFieldOf)
-        if (Object.keys(fields).length > 0) setErrorsFor(fields)
+        if (Object.keys(fields).length > 0) setErrors(fields)
       } else if (err.code === 'IDEMPOTENCY_KEY_REUSED') {
         // An earlier try with this key was filed with other content (the reply was lost, then the
         // text changed). Open that one if the server says which; otherwise the next tap files anew.
@@ -183,7 +172,7 @@ export function useRaiseForm() {
     anonymous,
     setAnonymous,
     photos,
-    errors: shownErrors,
+    errors,
     similar: similar.items,
     sheetOpen,
     setSheetOpen,

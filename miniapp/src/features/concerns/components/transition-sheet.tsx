@@ -1,5 +1,5 @@
 import { View, Text, Button, Textarea, Input } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { concernActionLabels, openStatuses } from '@domain/concerns/lifecycle.js'
 import { roleLabels } from '@domain/labels.js'
 import { colors } from '@/components/colors'
@@ -16,6 +16,7 @@ import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { cx } from '@/lib/format'
+import { useFieldErrors } from '@/lib/use-field-errors'
 import type { ConcernDetailData } from '../api/get-concern'
 import { useInbox } from '../api/get-inbox'
 import { useStaffDirectory } from '../api/get-staff-directory'
@@ -52,17 +53,13 @@ export interface TransitionSheetProps {
 /** The input one staff action needs (a reason, a target, an assignee, a note with photos), then the POST. */
 export function TransitionSheet({ concern, action, onClose, onDone, onConflict }: TransitionSheetProps) {
   const [text, setText] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
   const [assignee, setAssignee] = useState<Assignee>()
   const [targetId, setTargetId] = useState<string>()
   const photos = usePhotoUploads()
   const transition = useTransitionConcern({ onSuccess: onDone })
 
   // A photo added or removed answers the photo error.
-  const photoCount = photos.items.length
-  useEffect(() => {
-    setErrors((e) => (e.photos ? { ...e, photos: undefined } : e))
-  }, [photoCount])
+  const { errors, setErrors } = useFieldErrors<Field>({ field: 'photos', state: String(photos.items.length) })
 
   const withPhotos = action === 'note' || action === 'resolve'
   const textField = action === 'decline' ? 'reason' : 'note'

@@ -100,6 +100,7 @@ export function SessionListSkeleton({ count = 3 }: { count?: number }) {
   return (
     <View data-testid='skeleton'>
       {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cards, all alike, never reordered
         <View key={i} className='session-card' aria-hidden>
           <SkeletonBox width={104} height={120} className='session-card__date-skeleton' />
           <View className='session-card__main'>

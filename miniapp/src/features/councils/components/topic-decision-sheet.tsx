@@ -121,7 +121,14 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
             </View>
           </>
         ) : (
-          <DeferTargets session={session} value={target} onChange={(id) => (setTarget(id), setError(undefined))} />
+          <DeferTargets
+            session={session}
+            value={target}
+            onChange={(id) => {
+              setTarget(id)
+              setError(undefined)
+            }}
+          />
         )}
         {error ? <ErrorLine text={error} /> : null}
       </View>

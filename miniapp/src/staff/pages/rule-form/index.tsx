@@ -124,7 +124,10 @@ export default function RuleFormPage() {
           data-testid='rule-title-input'
           value={title}
           maxlength={60}
-          onInput={(e) => (setTitle(e.detail.value), setErrors((x) => ({ ...x, title: undefined })))}
+          onInput={(e) => {
+            setTitle(e.detail.value)
+            setErrors((x) => ({ ...x, title: undefined }))
+          }}
         />
       </FormField>
       <FormField label={t.rules.preview}>
@@ -163,9 +166,10 @@ export default function RuleFormPage() {
                     className={cx('chip', on && 'chip--active')}
                     hoverClass='chip--hover'
                     data-testid={`weekdays-${d.key}`}
-                    onClick={() => (
-                      setDays(on ? days.filter((x) => x !== n) : [...days, n]), setErrors((x) => ({ ...x, schedule: undefined }))
-                    )}
+                    onClick={() => {
+                      setDays(on ? days.filter((x) => x !== n) : [...days, n])
+                      setErrors((x) => ({ ...x, schedule: undefined }))
+                    }}
                     {...a11y({ role: 'button', selected: on })}
                   >
                     <Text>{d.label}</Text>
@@ -190,7 +194,10 @@ export default function RuleFormPage() {
           maxlength={60}
           placeholder={t.sessionForm.venuePlaceholder}
           placeholderClass='textarea__placeholder'
-          onInput={(e) => (setVenue(e.detail.value), setErrors((x) => ({ ...x, venue: undefined })))}
+          onInput={(e) => {
+            setVenue(e.detail.value)
+            setErrors((x) => ({ ...x, venue: undefined }))
+          }}
         />
       </FormField>
       <FormField label={t.sessionForm.capacity}>
