@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea, Input } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { concernActionLabels, openStatuses } from '@domain/concerns/lifecycle.js'
 import { roleLabels } from '@domain/labels.js'
+import { TRANSITION_NOTE_MAX, TRANSITION_REASON_MAX } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -168,7 +169,7 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
               className='textarea textarea--short'
               data-testid={action === 'decline' ? 'transition-reason' : 'transition-note'}
               value={text}
-              maxlength={action === 'decline' ? 500 : 2000}
+              maxlength={action === 'decline' ? TRANSITION_REASON_MAX : TRANSITION_NOTE_MAX}
               fixed
               placeholder={copy.placeholder}
               placeholderClass='textarea__placeholder'

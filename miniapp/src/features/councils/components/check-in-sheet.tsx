@@ -1,7 +1,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { normalizeCheckInCode } from '@domain/councils/booking.js'
+import { CHECK_IN_CODE_LENGTH, normalizeCheckInCode } from '@domain/councils/booking.js'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
@@ -56,7 +56,7 @@ export function CheckInSheet({ sessionId, onClose, onDone }: { sessionId: string
           data-testid='check-in-code-input'
           type='number'
           value={code}
-          maxlength={6}
+          maxlength={CHECK_IN_CODE_LENGTH}
           focus
           placeholder={t.session.checkInPlaceholder}
           placeholderClass='textarea__placeholder'

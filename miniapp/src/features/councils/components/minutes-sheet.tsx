@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MIN_MINUTES_LENGTH } from '@domain/councils/lifecycle.js'
+import { MINUTES_TEXT_MAX } from '@domain/limits.js'
 import { Sheet } from '@/components/sheet'
 import { PhotoPicker } from '@/components/photos/photo-picker'
 import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
@@ -69,7 +70,7 @@ export function MinutesSheet({ session, onClose, onDone }: { session: SessionDet
           className='textarea'
           data-testid='minutes-input'
           value={text}
-          maxlength={10000}
+          maxlength={MINUTES_TEXT_MAX}
           fixed
           placeholder={t.staffSession.minutesPlaceholder}
           placeholderClass='textarea__placeholder'

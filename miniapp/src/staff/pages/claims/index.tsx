@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { claimStatusLabels } from '@domain/labels.js'
+import { REJECT_REASON_MAX, REJECT_REASON_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -177,8 +178,8 @@ function RejectDialog(props: { claim: StaffClaimItem; onClose: () => void; onDon
   })
 
   async function submit() {
-    if (reason.trim().length < 2) {
-      setHint(t.staff.rejectDialog.tooShort)
+    if (reason.trim().length < REJECT_REASON_MIN) {
+      setHint(t.staff.rejectDialog.tooShort(REJECT_REASON_MIN))
       return
     }
     try {
@@ -215,7 +216,7 @@ function RejectDialog(props: { claim: StaffClaimItem; onClose: () => void; onDon
       <Textarea
         className='textarea textarea--short reject-reason'
         value={reason}
-        maxlength={200}
+        maxlength={REJECT_REASON_MAX}
         fixed
         focus
         placeholder={t.staff.rejectDialog.placeholder}

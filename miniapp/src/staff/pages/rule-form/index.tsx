@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { sessionKindInfo, sessionKinds, type SessionKind } from '@domain/councils/kinds.js'
 import { weekdayLabels } from '@domain/councils/labels.js'
 import { MAX_AGENDA_SLOTS } from '@domain/councils/lifecycle.js'
+import { SESSION_TITLE_MAX, SESSION_TITLE_MIN, VENUE_MAX, VENUE_MIN } from '@domain/limits.js'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -80,8 +81,8 @@ export default function RuleFormPage() {
   async function submit() {
     if (!communityId) return
     const out: Partial<Record<Field, string>> = {}
-    if (title.trim().length < 2) out.title = t.sessionForm.errors.title
-    if (venue.trim().length < 2) out.venue = t.sessionForm.errors.venue
+    if (title.trim().length < SESSION_TITLE_MIN) out.title = t.sessionForm.errors.title(SESSION_TITLE_MIN)
+    if (venue.trim().length < VENUE_MIN) out.venue = t.sessionForm.errors.venue(VENUE_MIN)
     if (freq === 'weekly' && days.length === 0) out.schedule = t.sessionForm.errors.weekdays
     if (Object.keys(out).length > 0) return setErrors(out)
     const schedule: RuleBody['schedule'] =
@@ -123,7 +124,7 @@ export default function RuleFormPage() {
           className='text-input'
           data-testid='rule-title-input'
           value={title}
-          maxlength={60}
+          maxlength={SESSION_TITLE_MAX}
           onInput={(e) => {
             setTitle(e.detail.value)
             setErrors((x) => ({ ...x, title: undefined }))
@@ -191,7 +192,7 @@ export default function RuleFormPage() {
           className='text-input'
           data-testid='rule-venue-input'
           value={venue}
-          maxlength={60}
+          maxlength={VENUE_MAX}
           placeholder={t.sessionForm.venuePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => {

@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea, Input, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { responsiblePartyKinds, responsiblePartyLabels, type ResponsibleParty } from '@domain/councils/kinds.js'
+import { ORG_NAME_MAX, RESOLUTION_TEXT_MAX, RESOLUTION_TEXT_MIN } from '@domain/limits.js'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -205,7 +206,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
   const record = useRecordResolution()
 
   async function submit() {
-    if (text.trim().length < 5) return setErrors({ text: t.run.resolutionTooShort })
+    if (text.trim().length < RESOLUTION_TEXT_MIN) return setErrors({ text: t.run.resolutionTooShort(RESOLUTION_TEXT_MIN) })
     try {
       await record.mutateAsync({
         topicId: item.topicId,
@@ -253,7 +254,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
           className='textarea textarea--short'
           data-testid='resolution-input'
           value={text}
-          maxlength={1000}
+          maxlength={RESOLUTION_TEXT_MAX}
           placeholder={t.run.resolutionPlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => {
@@ -273,7 +274,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
           className='text-input'
           data-testid='responsible-name-input'
           value={name}
-          maxlength={40}
+          maxlength={ORG_NAME_MAX}
           placeholder={t.run.partyNamePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => setName(e.detail.value)}

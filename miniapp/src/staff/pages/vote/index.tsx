@@ -1,6 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { CANCEL_REASON_MAX, CANCEL_REASON_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -254,7 +255,9 @@ export default function StaffVotePage() {
           desc={t.staffVotes.cancelDesc}
           label={t.staffVotes.cancelLabel}
           placeholder={t.staffVotes.cancelPlaceholder}
-          tooShort={t.staffVotes.cancelTooShort}
+          min={CANCEL_REASON_MIN}
+          max={CANCEL_REASON_MAX}
+          tooShort={t.staffVotes.cancelTooShort(CANCEL_REASON_MIN)}
           submitLabel={t.staffVotes.cancelSubmit}
           busy={act.loading}
           error={cancelError}
