@@ -64,6 +64,10 @@ export const zhCN = {
     unknown: '出错了，请稍后再试',
     badResponse: '服务返回的内容无法识别',
   },
+  avatar: {
+    /** The placeholder character of someone without a nickname. */
+    fallback: '邻',
+  },
   greeting: {
     morning: '早上好',
     noon: '中午好',
@@ -169,6 +173,8 @@ export const zhCN = {
     logoutConfirm: '确定要退出登录吗？',
   },
   claim: {
+    room: (room: string) => `${room}室`,
+    unitCount: (n: number) => `${n} 个单元`,
     stepOf: (n: number, total: number) => `第 ${n} 步，共 ${total} 步`,
     steps: {
       community: { title: '您住在哪个社区？', hint: '请选择房屋所在的社区' },
@@ -706,6 +712,8 @@ export const zhCN = {
     schedule: '召开时间',
     leadHours: (h: number) => (h % 24 === 0 ? `提前 ${h / 24} 天` : `提前 ${h} 小时`),
     preview: '规则预览',
+    previewMonthly: (nth: string, weekday: string, time: string) => `每月${nth}${weekday} ${time}`,
+    previewWeekly: (weekdays: string[], time: string) => `每${weekdays.join('、')} ${time}`,
     submit: '保存固定安排',
     created: '已保存，之后八周的议事会已安排',
   },
@@ -927,6 +935,11 @@ export const zhCN = {
     today: (hm: string) => `今天 ${hm}`,
     yesterday: (hm: string) => `昨天 ${hm}`,
     tomorrow: (hm: string) => `明天 ${hm}`,
+    /** "3月14日" */
+    date: (month: number, day: number) => `${month}月${day}日`,
+    /** "2027年1月4日" */
+    fullDate: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+    month: (month: number) => `${month}月`,
   },
 } as const
 

@@ -1,5 +1,6 @@
 import type { SessionDetailData } from '@/features/councils/api/get-session'
-import { chinaClock, chinaDay } from '@/features/councils/format'
+import { chinaDay } from '@/features/councils/format'
+import { chinaClock } from '@/lib/china-date'
 import { t } from '@/i18n/zh-cn'
 
 /** What the resident's session page shows, read from the session alone (no screen, no clock but `now`). */

@@ -72,11 +72,11 @@ export default function RuleFormPage() {
 
   const preview =
     freq === 'monthly'
-      ? `每月${t.rules.nthLabels[nth]}${weekdayLabels[weekday]} ${time}`
-      : `每${[...days]
-          .sort((a, b) => a - b)
-          .map((d) => weekdayLabels[d])
-          .join('、')} ${time}`
+      ? t.rules.previewMonthly(t.rules.nthLabels[nth], weekdayLabels[weekday], time)
+      : t.rules.previewWeekly(
+          [...days].sort((a, b) => a - b).map((d) => weekdayLabels[d]),
+          time,
+        )
 
   async function submit() {
     if (!communityId) return

@@ -2,7 +2,7 @@ import { type InvitedPartyKind, type SessionKind, sessionDefaults, sessionKindIn
 import { SESSION_TITLE_MIN } from '@domain/limits.js'
 import type { SessionBody } from '@/features/councils/api/create-session'
 import type { SessionDetailData } from '@/features/councils/api/get-session'
-import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
+import { chinaClock, chinaDate, chinaIso } from '@/lib/china-date'
 import { t } from '@/i18n/zh-cn'
 
 /** The session form's rules, apart from the screen: its fields, defaults per kind, what it checks and sends. */

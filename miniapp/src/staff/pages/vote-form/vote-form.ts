@@ -2,7 +2,7 @@ import type { ResponsibleParty } from '@domain/councils/kinds.js'
 import { VOTE_TEXT_MIN, VOTE_TITLE_MIN } from '@domain/limits.js'
 import { DEFAULT_PUBLISH_DAYS, isOwnerRule, MIN_CHOICES } from '@domain/votes/kinds.js'
 import type { ProposalBody } from '@/features/votes/api/create-proposal'
-import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
+import { chinaClock, chinaDate, chinaIso } from '@/lib/china-date'
 import { t } from '@/i18n/zh-cn'
 
 /** The vote form's rules, apart from the screen: its fields, what it checks before sending and what it sends. */
