@@ -99,4 +99,24 @@ describe('architecture', () => {
     for (const node of graph.keys()) visit(node, [])
     expect(cycles).toEqual([])
   })
+
+  it('a mini-program feature imports no other feature (shared pieces live in components/ or lib/)', () => {
+    const src = 'miniapp/src'
+    /** The feature a file of miniapp/src belongs to, or null outside features/. */
+    const featureOf = (path: string) => /^features\/([^/]+)\//.exec(path)?.[1] ?? null
+    const bad: string[] = []
+    for (const file of files(`${src}/features`)) {
+      const own = featureOf(relative(join(root, src), join(root, file)))
+      for (const spec of importsOf(file)) {
+        const path = spec.startsWith('@/')
+          ? spec.slice(2)
+          : spec.startsWith('.')
+            ? relative(join(root, src), resolve(dirname(join(root, file)), spec))
+            : null
+        const other = path ? featureOf(path) : null
+        if (other && other !== own) bad.push(`${file} → ${spec}`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
 })
