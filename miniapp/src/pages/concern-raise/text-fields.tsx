@@ -1,7 +1,8 @@
-import { Switch, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { CONCERN_TEXT_MAX, CONCERN_TEXT_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { FormField } from '@/components/form-field'
+import { SwitchRow } from '@/components/switch-row'
 import { Icon } from '@/components/icon'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
@@ -49,25 +50,6 @@ export function DescriptionField({ form, nativeCovered }: { form: RaiseForm; nat
         </View>
       ) : null}
     </FormField>
-  )
-}
-
-function SwitchRow(props: { title: string; desc: string; checked: boolean; testId: string; onChange: (on: boolean) => void }) {
-  return (
-    <View className='switch-row'>
-      <View className='switch-row__text'>
-        <Text className='switch-row__title'>{props.title}</Text>
-        <Text className='switch-row__desc'>{props.desc}</Text>
-      </View>
-      <Switch
-        className='switch-row__switch'
-        data-testid={props.testId}
-        checked={props.checked}
-        color={colors.brand}
-        onChange={(e) => props.onChange(e.detail.value)}
-        {...a11y({ label: props.title })}
-      />
-    </View>
   )
 }
 

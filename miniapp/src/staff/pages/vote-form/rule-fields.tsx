@@ -1,11 +1,11 @@
-import { Input, Picker, Switch, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import { responsiblePartyKinds, responsiblePartyLabels } from '@domain/councils/kinds.js'
 import { ORG_NAME_MAX } from '@domain/limits.js'
 import { isOwnerRule, MAX_PUBLISH_DAYS } from '@domain/votes/kinds.js'
 import { voteRuleDescription, voteRuleLabels, votingUnitLabels } from '@domain/votes/labels.js'
 import { Chips } from '@/components/chips'
-import { colors } from '@/components/colors'
 import { FormField } from '@/components/form-field'
+import { SwitchRow } from '@/components/switch-row'
 import { PickerValue } from '@/components/picker-value'
 import { Stepper } from '@/features/councils/components/stepper'
 import { t } from '@/i18n/zh-cn'
@@ -105,19 +105,14 @@ export function WindowFields({ state }: { state: VoteFormState }) {
           unit={t.voteForm.publishUnit}
           testId='publish-days'
         />
-        <View className='switch-row vote-form__switch'>
-          <View className='switch-row__text'>
-            <Text className='switch-row__title'>{t.voteForm.liveResults}</Text>
-            <Text className='switch-row__desc'>{t.voteForm.liveResultsDesc}</Text>
-          </View>
-          <Switch
-            className='switch-row__switch'
-            data-testid='live-results'
-            checked={form.liveResults}
-            color={colors.brand}
-            onChange={(e) => patch({ liveResults: e.detail.value })}
-          />
-        </View>
+        <SwitchRow
+          className='vote-form__switch'
+          title={t.voteForm.liveResults}
+          desc={t.voteForm.liveResultsDesc}
+          checked={form.liveResults}
+          testId='live-results'
+          onChange={(liveResults) => patch({ liveResults })}
+        />
       </FormField>
     </>
   )
@@ -128,19 +123,13 @@ export function OnApprovalField({ state }: { state: VoteFormState }) {
   const { form, patch } = state
   return (
     <FormField label={t.voteForm.onApproval} error={state.errors.onApproval} name='onApproval'>
-      <View className='switch-row'>
-        <View className='switch-row__text'>
-          <Text className='switch-row__title'>{t.voteForm.onApprovalOn}</Text>
-          <Text className='switch-row__desc'>{t.voteForm.onApprovalDesc}</Text>
-        </View>
-        <Switch
-          className='switch-row__switch'
-          data-testid='on-approval'
-          checked={form.onApproval}
-          color={colors.brand}
-          onChange={(e) => patch({ onApproval: e.detail.value }, ['onApproval'])}
-        />
-      </View>
+      <SwitchRow
+        title={t.voteForm.onApprovalOn}
+        desc={t.voteForm.onApprovalDesc}
+        checked={form.onApproval}
+        testId='on-approval'
+        onChange={(onApproval) => patch({ onApproval }, ['onApproval'])}
+      />
       {form.onApproval ? (
         <View>
           <Text className='vote-form__sublabel vote-form__sublabel--gap'>{t.voteForm.party}</Text>
