@@ -33,6 +33,8 @@ interface DemoUser {
   note: string
   /** A household this person is a verified resident of: [building no, unit no, room]. */
   verified?: { at: [number, number, string]; relation: HouseholdRelation }
+  /** A household this person has claimed, still waiting for a worker: [building no, unit no, room]. */
+  pending?: { at: [number, number, string]; relation: HouseholdRelation }
 }
 
 const demoUserList: DemoUser[] = [
@@ -45,7 +47,14 @@ const demoUserList: DemoUser[] = [
     note: '已认证业主 · 3号楼2单元302',
     verified: { at: [3, 2, '302'], relation: 'owner' },
   },
-  { key: 'li', nickname: '李建国', community: 'wenan', role: 'resident', note: '新居民，尚未认证房屋' },
+  {
+    key: 'li',
+    nickname: '李建国',
+    community: 'wenan',
+    role: 'resident',
+    note: '新居民，认证待审核 · 2号楼1单元602',
+    pending: { at: [2, 1, '602'], relation: 'owner' },
+  },
   {
     key: 'zhao',
     nickname: '赵晓梅',
@@ -128,10 +137,12 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
         .insert(users)
         .values({ id: userId, nickname: u.nickname, phone: u.phone ?? null, demoNote: u.note })
         .onConflictDoNothing()
-      await tx
-        .insert(memberships)
-        .values({ id: seedId('membership', u.key), userId, communityId, role: u.role, orgName: u.orgName ?? null })
-        .onConflictDoNothing()
+      // Residents hold no membership: a verified claim is what makes them one (docs/decisions/016).
+      if (u.role !== 'resident')
+        await tx
+          .insert(memberships)
+          .values({ id: seedId('membership', u.key), userId, communityId, role: u.role, orgName: u.orgName ?? null })
+          .onConflictDoNothing()
     }
     // Claims after everyone exists: a reviewer may be seeded after the resident they verified.
     for (const u of demoUserList) {
@@ -151,6 +162,20 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
             reviewedAt: new Date('2026-01-05T02:00:00Z'),
             reviewedBy: demo.user[u.community === 'wenan' ? 'liu' : 'wu'],
             createdAt: new Date('2026-01-04T02:00:00Z'),
+          })
+          .onConflictDoNothing()
+      }
+      if (u.pending) {
+        const [b, un, room] = u.pending.at
+        await tx
+          .insert(residencyClaims)
+          .values({
+            id: seedId('claim', u.key),
+            userId,
+            communityId,
+            householdId: demo.household(u.community as 'wenan', b, un, room),
+            relation: u.pending.relation,
+            createdAt: new Date('2026-01-06T02:00:00Z'),
           })
           .onConflictDoNothing()
       }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { can, type Action, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
@@ -7,11 +7,17 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { verifyToken } from './tokens.js'
 
-/** Loads who the person is in every community: their memberships and verified households. */
+/**
+ * Loads who the person is in every community: the roles granted them (worker, admin, partner) and
+ * their verified households. Residency is the verified claims alone (docs/decisions/016).
+ */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const [user, ms, verified] = await Promise.all([
     db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1),
-    db.select({ communityId: memberships.communityId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
+    db
+      .select({ communityId: memberships.communityId, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), ne(memberships.role, 'resident'))),
     db
       .selectDistinct({ communityId: residencyClaims.communityId })
       .from(residencyClaims)

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
-import type { Actor } from '../../domain/permissions.js'
+import { can, type Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { RaiseConcernInput } from '../../domain/schemas/concerns.js'
 import {
@@ -40,7 +40,7 @@ export async function raiseConcern(
 ): Promise<{ id: string; replayed: boolean }> {
   const { db } = deps.database
   const now = deps.now()
-  if (!actor.memberships.some((m) => m.communityId === input.communityId)) throw new AppError('NOT_A_MEMBER')
+  if (!can(actor, 'concern.raise', { communityId: input.communityId })) throw new AppError('NOT_A_MEMBER')
 
   const place: Partial<Pick<ConcernRow, 'householdId' | 'buildingId' | 'placeText' | 'latitude' | 'longitude'>> = {}
   if (input.place.kind === 'household') {
