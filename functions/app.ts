@@ -14,6 +14,7 @@ import { AppError } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
 import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
+import { kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
 import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
@@ -47,6 +48,7 @@ export const operations = [
   ...notificationsDocs,
   ...jobsDocs,
   ...gridsDocs,
+  ...kpisDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -115,6 +117,8 @@ export function createApp(deps: Deps) {
   app.route('/api/jobs', jobsApi)
   app.route('/api/grids', gridsApi)
   app.route('/api/overdue', overdueApi)
+  app.route('/api/kpis', kpisApi)
+  app.route('/api/streets', streetsApi)
 
   app.notFound((c) => {
     const e = errorCatalog.ROUTE_NOT_FOUND
