@@ -1,7 +1,7 @@
 import { eq, isNotNull, sql } from 'drizzle-orm'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { communities, memberships, users } from '../../db/schema/index.js'
+import { communities, memberships, streetMemberships, streets, users } from '../../db/schema/index.js'
 import { AppError } from '../http/errors.js'
 
 export function publicUser(u: { id: string; nickname: string; avatarUrl: string | null; phone: string | null }) {
@@ -34,7 +34,15 @@ export async function listDemoUsers(db: Db) {
     .innerJoin(communities, eq(communities.id, memberships.communityId))
     .where(isNotNull(users.demoNote))
     .orderBy(communities.code, memberships.role, users.nickname)
-  return rows.map((r) => ({ ...r, note: r.note ?? '' }))
+  // Street officials (街道干部) hold no community role: they show with their street.
+  const officials = await db
+    .select({ id: users.id, nickname: users.nickname, note: users.demoNote, communityName: streets.name, role: streetMemberships.role })
+    .from(users)
+    .innerJoin(streetMemberships, eq(streetMemberships.userId, users.id))
+    .innerJoin(streets, eq(streets.id, streetMemberships.streetId))
+    .where(isNotNull(users.demoNote))
+    .orderBy(streets.name, users.nickname)
+  return [...rows, ...officials.map((r) => ({ ...r, orgName: null }))].map((r) => ({ ...r, note: r.note ?? '' }))
 }
 
 export async function signInDemoUser(db: Db, userId: string, now: Date) {
