@@ -14,6 +14,7 @@ import {
   TRANSITION_REASON_MAX,
 } from '../limits.js'
 import { Id, IsoTime } from './common.js'
+import { MilestoneStandingView } from './grids.js'
 import { text } from './text.js'
 
 export { MAX_PHOTOS }
@@ -129,7 +130,12 @@ export const ConcernSummary = z
     coverUrl: z.string().nullable(),
     createdAt: IsoTime,
     dueAt: IsoTime.nullable(),
+    /** Some milestone (签收, 到场 or 办结) is past its deadline. */
     overdue: z.boolean(),
+    /** 签收, 到场, 办结: each one's deadline and standing. */
+    milestones: z.array(MilestoneStandingView),
+    /** The grid it was dispatched to; null: the community's inbox. */
+    gridId: Id.nullable(),
     /** True when the viewer raised it. */
     mine: z.boolean(),
   })
