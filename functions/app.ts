@@ -12,7 +12,9 @@ import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsAp
 import type { AppEnv, Deps } from './context.js'
 import { AppError } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
+import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
+import { kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
 import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
@@ -45,6 +47,8 @@ export const operations = [
   ...photosDocs,
   ...notificationsDocs,
   ...jobsDocs,
+  ...gridsDocs,
+  ...kpisDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -98,6 +102,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)
   app.route('/api/communities/:communityId', communityVotes)
+  app.route('/api/communities/:communityId', communityGrids)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -110,6 +115,10 @@ export function createApp(deps: Deps) {
   app.route('/api/wechat', wechatEvents)
   app.route('/api/notifications', notificationsApi)
   app.route('/api/jobs', jobsApi)
+  app.route('/api/grids', gridsApi)
+  app.route('/api/overdue', overdueApi)
+  app.route('/api/kpis', kpisApi)
+  app.route('/api/streets', streetsApi)
 
   app.notFound((c) => {
     const e = errorCatalog.ROUTE_NOT_FOUND

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { can, type Action, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { memberships, residencyClaims, users } from '../../db/schema/index.js'
+import { memberships, residencyClaims, streetMemberships, users } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { verifyToken } from './tokens.js'
@@ -12,7 +12,7 @@ import { verifyToken } from './tokens.js'
  * their verified households. Residency is the verified claims alone (docs/decisions/016).
  */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const [user, ms, verified] = await Promise.all([
+  const [user, ms, verified, streetMs] = await Promise.all([
     db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1),
     db
       .select({ communityId: memberships.communityId, role: memberships.role })
@@ -22,9 +22,13 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
       .selectDistinct({ communityId: residencyClaims.communityId })
       .from(residencyClaims)
       .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
+    db
+      .select({ streetId: streetMemberships.streetId, role: streetMemberships.role })
+      .from(streetMemberships)
+      .where(eq(streetMemberships.userId, userId)),
   ])
   if (!user.length) return null
-  return { userId, memberships: ms, verifiedIn: verified.map((v) => v.communityId) }
+  return { userId, memberships: ms, verifiedIn: verified.map((v) => v.communityId), streetMemberships: streetMs }
 }
 
 /** 401 without a valid bearer token; sets `actor` for the handlers. */
