@@ -3,6 +3,7 @@ import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus } from '../concerns/lifecycle.js'
 import { LimitOverrides, LimitSchema, Milestone } from '../concerns/milestones.js'
 import { Id, IsoTime } from './common.js'
+import { text } from './text.js'
 
 /**
  * The API contract of grids (网格) and the dispatch loop: staff create grids from buildings and
@@ -14,7 +15,7 @@ import { Id, IsoTime } from './common.js'
 export const MAX_GRID_BUILDINGS = 200
 export const MAX_GRID_WORKERS = 20
 
-const gridName = z.string({ error: '请填写网格名称' }).trim().min(1, '请填写网格名称').max(40, '网格名称最多 40 字')
+const gridName = text({ label: '网格名称', min: 1, max: 40 })
 
 const distinct = (what: string) => (ids: string[], ctx: z.RefinementCtx) => {
   if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `${what}不能重复` })
@@ -54,12 +55,12 @@ export const GridPatch = z
 
 /** 签收: the grid worker takes the concern. */
 export const AcknowledgeInput = z.strictObject({
-  note: z.string().trim().max(500, '说明最多 500 字').optional(),
+  note: text({ label: '说明', max: 500, multiline: true }).optional(),
 })
 
 /** 到场: the worker is on site; a photo when there is one. */
 export const ArriveInput = z.strictObject({
-  note: z.string().trim().max(500, '说明最多 500 字').optional(),
+  note: text({ label: '说明', max: 500, multiline: true }).optional(),
   photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
 })
 

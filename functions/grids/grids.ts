@@ -147,19 +147,23 @@ export async function createGrid(deps: Deps, actor: Actor, communityId: string, 
   return (await gridViews(db, communityId, deps.now(), id))[0]
 }
 
-async function liveGrid(db: Db, id: string) {
+/** A grid the actor may see (staff of its community or its street's officials), else 404: one answer for every verb. */
+async function liveGrid(db: Db, actor: Actor, id: string) {
   const [grid] = await db
     .select({ id: grids.id, communityId: grids.communityId })
     .from(grids)
     .where(and(eq(grids.id, id), isNull(grids.deletedAt)))
   if (!grid) throw new AppError('NOT_FOUND', '网格不存在')
+  await communityAllowing(db, actor, grid.communityId, 'grid.view').catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'FORBIDDEN' ? new AppError('NOT_FOUND', '网格不存在') : err
+  })
   return grid
 }
 
 /** Rename, or replace the buildings or the workers; concerns already routed stay with the grid they went to. */
 export async function updateGrid(deps: Deps, actor: Actor, id: string, input: z.output<typeof GridPatch>) {
   const { db } = deps.database
-  const grid = await liveGrid(db, id)
+  const grid = await liveGrid(db, actor, id)
   await communityAllowing(db, actor, grid.communityId, 'grid.manage')
   await db
     .transaction(async (tx) => {
@@ -177,7 +181,7 @@ export async function updateGrid(deps: Deps, actor: Actor, id: string, input: z.
  */
 export async function deleteGrid(deps: Deps, actor: Actor, id: string) {
   const { db } = deps.database
-  const grid = await liveGrid(db, id)
+  const grid = await liveGrid(db, actor, id)
   await communityAllowing(db, actor, grid.communityId, 'grid.manage')
   await db.transaction(async (tx) => {
     await tx.update(grids).set({ deletedAt: deps.now() }).where(eq(grids.id, id))

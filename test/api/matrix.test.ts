@@ -21,85 +21,100 @@ import { proposalBody } from '../helpers/votes.js'
  *
  * Columns: anon nobody signed in · wang 文安 resident (verified) · zhou 民主 resident (verified) ·
  * pending / rejected a 文安 claimant whose claim is pending / was rejected · liu / chen 文安 worker /
- * admin · wu / zheng 民主 worker / admin · anju 安居物业, partner of 文安.
+ * admin · wu / zheng 民主 worker / admin · anju 安居物业, partner of 文安 · street 王街道, official of
+ * 人民路街道 (sees figures, grids and overdue lists; writes only its street's settings).
  */
 const expected = `
-operation                                                        | anon | wang | zhou | pending | rejected | liu | chen | wu | zheng | anju
-GET /api/health                                                  | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/openapi.json                                            | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/auth/wechat                                            | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/auth/dev/users                                          | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/auth/dev                                               | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/me                                                      | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-PATCH /api/me                                                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/communities                                             | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/communities/{communityId}                               | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/communities/{communityId}/buildings                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/communities/{communityId}/households                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/residency/claims                                       | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201
-GET /api/residency/claims/mine                                   | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/residency/claims/{claimId}/withdraw                    | 401  | 404  | 404  | 200     | 404      | 404 | 404  | 404 | 404   | 404
-POST /api/residency/claims/{claimId}/approve                     | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-POST /api/residency/claims/{claimId}/reject                      | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-GET /api/communities/{communityId}/residency/claims              | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
-GET /api/concerns/similar                                        | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/concerns                                               | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 201
-GET /api/concerns/{concernId}                                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/concerns/{concernId} · private                          | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-POST /api/concerns/{concernId}/cosign                            | 401  | 409  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403
-POST /api/concerns/{concernId}/cosign · private                  | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
-DELETE /api/concerns/{concernId}/cosign                          | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/concerns/{concernId}/follow                            | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/concerns/{concernId}/follow · private                  | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-DELETE /api/concerns/{concernId}/follow                          | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/concerns/{concernId}/transitions                       | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
-POST /api/concerns/{concernId}/transitions · private             | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
-POST /api/concerns/{concernId}/rating                            | 401  | 409  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403
-POST /api/concerns/{concernId}/rating · private                  | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
-GET /api/communities/{communityId}/concerns                      | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/communities/{communityId}/inbox                         | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
-GET /api/communities/{communityId}/staff                         | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
-POST /api/communities/{communityId}/sessions                     | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403
-GET /api/communities/{communityId}/sessions                      | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
-POST /api/communities/{communityId}/rules                        | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403
-GET /api/communities/{communityId}/rules                         | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
-GET /api/sessions/{sessionId}                                    | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
-PATCH /api/sessions/{sessionId}                                  | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403
-POST /api/sessions/{sessionId}/actions                           | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 403
-POST /api/sessions/{sessionId}/registration                      | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403
-DELETE /api/sessions/{sessionId}/registration                    | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
-POST /api/sessions/{sessionId}/check-in                          | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403
-POST /api/sessions/{sessionId}/topics                            | 401  | 201  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403
-GET /api/sessions/{sessionId}/topics                             | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
-POST /api/sessions/{sessionId}/minutes                           | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 403
-GET /api/sessions/{sessionId}/calendar.ics                       | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
-GET /api/sessions/{sessionId}/registrations                      | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403
-GET /api/topics/{topicId}                                        | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-GET /api/topics/{topicId} · another's pending                    | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-POST /api/topics/{topicId}/decision                              | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-POST /api/topics/{topicId}/withdraw                              | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
-POST /api/topics/{topicId}/resolution                            | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
-GET /api/communities/{communityId}/calendar.ics                  | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
-GET /api/communities/{communityId}/calendar-feed                 | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
-GET /api/calendar/{communityId}/{scope}/{signature}/councils.ics | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/communities/{communityId}/proposals                    | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403
-GET /api/communities/{communityId}/proposals                     | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
-GET /api/proposals/{proposalId}                                  | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-GET /api/proposals/{proposalId} · draft                          | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-POST /api/proposals/{proposalId}/actions                         | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
-POST /api/proposals/{proposalId}/actions · draft                 | 401  | 404  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
-POST /api/proposals/{proposalId}/ballots                         | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
-POST /api/proposals/{proposalId}/ballots · draft                 | 401  | 404  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
-GET /api/proposals/{proposalId}/participation                    | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
-GET /api/proposals/{proposalId}/result                           | 401  | 409  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
-POST /api/photos                                                 | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201
-POST /api/photos/{photoId}/review                                | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
-GET /api/files/{name}                                            | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/wechat/events                                           | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401
-POST /api/wechat/events                                          | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401
-GET /api/notifications                                           | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-POST /api/notifications/read                                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
-GET /api/jobs/tick                                               | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401
+operation                                                         | anon | wang | zhou | pending | rejected | liu | chen | wu | zheng | anju | street
+GET /api/health                                                   | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/openapi.json                                             | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/auth/wechat                                             | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/auth/dev/users                                           | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/auth/dev                                                | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/me                                                       | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+PATCH /api/me                                                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities                                              | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities/{communityId}                                | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities/{communityId}/buildings                      | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities/{communityId}/households                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/residency/claims/mine                                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/residency/claims/{claimId}/withdraw                     | 401  | 404  | 404  | 200     | 404      | 404 | 404  | 404 | 404   | 404  | 404
+POST /api/residency/claims/{claimId}/approve                      | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/residency/claims/{claimId}/reject                       | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+GET /api/communities/{communityId}/residency/claims               | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+GET /api/concerns/similar                                         | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/concerns                                                | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 201  | 403
+GET /api/concerns/{concernId}                                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/concerns/{concernId}/cosign                             | 401  | 409  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 403
+DELETE /api/concerns/{concernId}/cosign                           | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/concerns/{concernId}/follow                             | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+DELETE /api/concerns/{concernId}/follow                           | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/concerns/{concernId}/transitions                        | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+POST /api/concerns/{concernId}/acknowledge                        | 401  | 403  | 403  | 403     | 403      | 409 | 409  | 403 | 403   | 403  | 403
+POST /api/concerns/{concernId}/arrive                             | 401  | 403  | 403  | 403     | 403      | 200 | 409  | 403 | 403   | 409  | 403
+POST /api/concerns/{concernId}/rating                             | 401  | 409  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 403
+GET /api/communities/{communityId}/concerns                       | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities/{communityId}/inbox                          | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+GET /api/communities/{communityId}/staff                          | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+POST /api/communities/{communityId}/sessions                      | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/communities/{communityId}/sessions                       | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+POST /api/communities/{communityId}/rules                         | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/communities/{communityId}/rules                          | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+GET /api/sessions/{sessionId}                                     | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+PATCH /api/sessions/{sessionId}                                   | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
+POST /api/sessions/{sessionId}/actions                            | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 403  | 404
+POST /api/sessions/{sessionId}/registration                       | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+DELETE /api/sessions/{sessionId}/registration                     | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+POST /api/sessions/{sessionId}/check-in                           | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+POST /api/sessions/{sessionId}/topics                             | 401  | 201  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+GET /api/sessions/{sessionId}/topics                              | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+POST /api/sessions/{sessionId}/minutes                            | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 403  | 404
+GET /api/topics/{topicId}                                         | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/topics/{topicId}/decision                               | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/topics/{topicId}/withdraw                               | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
+POST /api/topics/{topicId}/resolution                             | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
+GET /api/communities/{communityId}/calendar.ics                   | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+GET /api/communities/{communityId}/calendar-feed                  | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+GET /api/calendar/{communityId}/{scope}/{signature}/councils.ics  | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/sessions/{sessionId}/calendar.ics                        | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+GET /api/sessions/{sessionId}/registrations                       | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
+POST /api/communities/{communityId}/proposals                     | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/communities/{communityId}/proposals                      | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+GET /api/proposals/{proposalId}                                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/proposals/{proposalId}/actions                          | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
+POST /api/proposals/{proposalId}/ballots                          | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
+GET /api/proposals/{proposalId}/participation                     | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+GET /api/proposals/{proposalId}/result                            | 401  | 409  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
+POST /api/photos                                                  | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201  | 201
+POST /api/photos/{photoId}/review                                 | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+GET /api/files/{name}                                             | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/wechat/events                                            | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401  | 401
+POST /api/wechat/events                                           | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401  | 401
+GET /api/notifications                                            | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+POST /api/notifications/read                                      | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/jobs/tick                                                | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401  | 401
+GET /api/communities/{communityId}/grids                          | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+POST /api/communities/{communityId}/grids                         | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+PATCH /api/grids/{gridId}                                         | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 403
+DELETE /api/grids/{gridId}                                        | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 403
+GET /api/communities/{communityId}/limits                         | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+PUT /api/communities/{communityId}/limits                         | 401  | 403  | 403  | 403     | 403      | 403 | 200  | 403 | 403   | 403  | 403
+GET /api/overdue                                                  | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+GET /api/kpis                                                     | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+GET /api/kpis/ranking                                             | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
+GET /api/kpis/concerns                                            | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+GET /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 200 | 200   | 403  | 200
+PUT /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
+GET /api/concerns/{concernId} · private                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/concerns/{concernId}/cosign · private                   | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
+POST /api/concerns/{concernId}/follow · private                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/concerns/{concernId}/transitions · private              | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
+POST /api/concerns/{concernId}/rating · private                   | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
+GET /api/topics/{topicId} · another's pending                     | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+GET /api/proposals/{proposalId} · draft                           | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/proposals/{proposalId}/actions · draft                  | 401  | 404  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
+POST /api/proposals/{proposalId}/ballots · draft                  | 401  | 404  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
+POST /api/residency/claims                                        | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201  | 201
 `
 
 const columns = ['anon', ...matrixActors.slice(1).map((a) => a.key)] as MatrixActor[]
@@ -126,6 +141,9 @@ interface Recipe {
   last?: boolean
 }
 
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+const monthStart = `${today.slice(0, 8)}01`
+const monthEnd = today
 const future = (days: number) => new Date(Date.now() + days * 86400_000)
 let loginCount = 0
 
@@ -209,6 +227,28 @@ const recipes: Record<string, Recipe> = {
   },
   'POST /api/photos/{photoId}/review': { body: () => ({ verdict: 'pass' }) },
   'POST /api/wechat/events': { body: () => ({}) },
+  'POST /api/concerns/{concernId}/acknowledge': { body: () => ({ note: '已签收，马上联系' }) },
+  'POST /api/concerns/{concernId}/arrive': { body: () => ({ note: '已到现场' }) },
+  'GET /api/kpis': { query: () => `scope=community&id=${wenanId}&from=${monthStart}&to=${monthEnd}` },
+  'GET /api/kpis/ranking': { query: () => `street=${demo.streetId}&level=community&from=${monthStart}&to=${monthEnd}` },
+  'GET /api/kpis/concerns': { query: () => `scope=community&id=${wenanId}&from=${monthStart}&to=${monthEnd}&measure=response` },
+  'PUT /api/streets/{streetId}/settings': {
+    body: () => ({ weights: { response: 10, resolution: 50, satisfaction: 40 }, basicSatisfiedPercent: 90, minSample: 10 }),
+  },
+  'POST /api/communities/{communityId}/grids': { body: (_w, a) => ({ name: `矩阵网格${a}`, buildingIds: [], workerIds: [] }) },
+  'PATCH /api/grids/{gridId}': { body: () => ({ name: '第二网格' }) },
+  'DELETE /api/grids/{gridId}': {
+    // A fresh grid for every person, so one deletion does not decide the next person's answer.
+    path: async (w, a) => {
+      const res = await w.t.call('POST', `/api/communities/${wenanId}/grids`, { token: w.token.chen, body: { name: `待删网格${a}` } })
+      if (res.status !== 201) throw new Error(`grid for DELETE: ${res.status} ${await res.text()}`)
+      return `/api/grids/${((await res.json()) as { id: string }).id}`
+    },
+  },
+  'PUT /api/communities/{communityId}/limits': {
+    body: () => ({ overrides: { facilities: { acknowledge: { unit: 'minutes', amount: 120 } } } }),
+  },
+  'GET /api/overdue': { query: () => `communityId=${wenanId}` },
   'POST /api/notifications/read': { body: () => ({}) },
 }
 
@@ -225,6 +265,8 @@ function fillPath(w: MatrixWorld, path: string): string {
     proposalId: w.proposalId,
     photoId: w.photoId,
     name: w.photoFile,
+    streetId: demo.streetId,
+    gridId: demo.grid('wenan-2'),
   }
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)

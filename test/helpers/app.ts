@@ -37,7 +37,7 @@ export async function startTestApp(
     SESSION_SECRET: testSecret,
     LOG_LEVEL: 'silent',
     WECHAT_API_BASE: options.wechatBase ?? 'http://127.0.0.1:9',
-    WECHAT_TIMEOUT_MS: '15000',
+    WECHAT_TIMEOUT_MS: '4000',
     UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'linli-uploads-')),
     ...options.env,
   })

@@ -20,6 +20,7 @@ export const matrixActors = [
   { key: 'wu', who: '吴网格, worker of 民主社区' },
   { key: 'zheng', who: '郑主任, admin of 民主社区' },
   { key: 'anju', who: '安居物业, partner of 文安路社区' },
+  { key: 'street', who: '王街道, street official (street_admin) of 人民路街道' },
 ] as const
 
 export type MatrixActor = (typeof matrixActors)[number]['key']
@@ -90,6 +91,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const seeded = ['wang', 'zhou', 'liu', 'chen', 'wu', 'zheng', 'anju'] as const
   const token = { anon: undefined } as Record<MatrixActor, string | undefined>
   for (const k of seeded) token[k] = await t.tokenFor(k as DemoKey)
+  token.street = await t.tokenFor('wangjd' as DemoKey)
   const as = (k: MatrixActor) => ({ token: token[k] })
 
   // The claimants: a pending one (with a phone, so the staff queue has one to mask) and a rejected one.
