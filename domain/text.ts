@@ -32,3 +32,9 @@ export function textProblem(value: string, multiline: boolean): 'control' | 'mal
   if (loneSurrogate.test(value)) return 'malformed'
   return (multiline ? forbiddenExceptLines : forbidden).test(value) ? 'control' : null
 }
+
+/** The first `max` characters of a text, with "…" when it was cut: what lists show of a description. */
+export function excerptOf(value: string, max = 60): string {
+  const chars = [...value]
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value
+}

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
 import { lateText, milestoneLabels, milestones, overdue } from '../../domain/concerns/milestones.js'
+import { excerptOf } from '../../domain/text.js'
 import type { Db } from '../../db/client.js'
 import { buildings, concerns, households, units } from '../../db/schema/index.js'
 
@@ -107,7 +108,6 @@ export function milestoneStandings(r: MilestoneColumns, now: Date) {
 }
 
 export function toSummary(r: ConcernListRow, viewer: { userId: string; privileged: boolean }, now: Date) {
-  const excerpt = [...r.description].slice(0, 60).join('')
   const standings = milestoneStandings(r, now)
   return {
     id: r.id,
@@ -115,7 +115,7 @@ export function toSummary(r: ConcernListRow, viewer: { userId: string; privilege
     communityId: r.communityId,
     category: r.category,
     categoryLabel: categories[r.category].label,
-    excerpt: excerpt.length < r.description.length ? `${excerpt}…` : excerpt,
+    excerpt: excerptOf(r.description),
     placeLabel: placeLabel(r, viewer.privileged || r.authorId === viewer.userId),
     status: r.status,
     statusLabel: concernStatusLabels[r.status],

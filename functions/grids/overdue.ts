@@ -6,6 +6,7 @@ import { lateText, type Milestone, milestoneLabels, milestones } from '../../dom
 import type { Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { OverdueItem, OverdueQuery } from '../../domain/schemas/grids.js'
+import { excerptOf } from '../../domain/text.js'
 import { communities, concerns, grids, users } from '../../db/schema/index.js'
 import { communityAllowing, streetAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
@@ -143,7 +144,6 @@ function toItem(
   now: Date,
 ): z.output<typeof OverdueItem> {
   const minutesLate = Math.floor((now.getTime() - r.dueAt.getTime()) / 60_000)
-  const excerpt = [...r.description].slice(0, 60).join('')
   return {
     concernId: r.concernId,
     publicNo: r.publicNo,
@@ -152,7 +152,7 @@ function toItem(
     grid: r.gridId && r.gridName ? { id: r.gridId, name: r.gridName } : null,
     category: r.category,
     categoryLabel: categories[r.category].label,
-    excerpt: excerpt.length < r.description.length ? `${excerpt}…` : excerpt,
+    excerpt: excerptOf(r.description),
     status: r.status,
     statusLabel: concernStatusLabels[r.status],
     assignee: r.assigneeName ?? r.assigneeOrg,

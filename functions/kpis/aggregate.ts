@@ -82,7 +82,8 @@ export function kpiDeltas(before: KpiRow | null, after: KpiRow | null): Delta[] 
   ]
 }
 
-const scalarColumns = {
+/** The counters' columns, by the name `Counters` gives them. */
+export const scalarColumns = {
   received: kpiDaily.received,
   acknowledged: kpiDaily.acknowledged,
   ackOnTime: kpiDaily.ackOnTime,

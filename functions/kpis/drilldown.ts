@@ -8,6 +8,7 @@ import type { Measure } from '../../domain/kpis/formulas.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { KpiConcernItem, KpiConcernsQuery } from '../../domain/schemas/kpis.js'
+import { excerptOf } from '../../domain/text.js'
 import { type ConcernRow, concerns } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { afterCursor, toPage } from '../http/cursor.js'
@@ -48,13 +49,12 @@ function definition(measure: Measure): { at: PgColumn; base: SQL; hit: SQL } {
 
 function item(r: ConcernRow, measure: Measure): z.output<typeof KpiConcernItem> {
   const o = outcome(measure, kpiConcern(r), defaultLimits[r.category])
-  const excerpt = [...r.description].slice(0, 60).join('')
   return {
     id: r.id,
     publicNo: r.publicNo,
     category: r.category,
     categoryLabel: categories[r.category].label,
-    excerpt: excerpt.length < r.description.length ? `${excerpt}…` : excerpt,
+    excerpt: excerptOf(r.description),
     status: r.status,
     statusLabel: concernStatusLabels[r.status],
     receivedAt: r.createdAt.toISOString(),

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.js'
 import { kpiDaily } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { scalarColumns } from './aggregate.js'
 import { type KpiUnit, resolveUnit } from './scope.js'
 import { settingsOf } from './settings.js'
 
@@ -20,17 +21,7 @@ export function periodOf(from: string, to: string): Period {
   return p.period
 }
 
-const scalars = {
-  received: kpiDaily.received,
-  acknowledged: kpiDaily.acknowledged,
-  ackOnTime: kpiDaily.ackOnTime,
-  due: kpiDaily.due,
-  resolved: kpiDaily.resolved,
-  resolvedNotReopened: kpiDaily.resolvedNotReopened,
-  onTime: kpiDaily.onTime,
-  reopened: kpiDaily.reopened,
-  rated: kpiDaily.rated,
-} as const
+const scalars = scalarColumns
 
 /**
  * Sums the aggregate rows matching `where` over a period, per value of `group` (one entry keyed ''

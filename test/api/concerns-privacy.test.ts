@@ -132,7 +132,7 @@ describe('staff-only surfaces', () => {
 
   it('the directory lists workers and the partner organisations', async () => {
     const d = JSON.parse((await text('liu', `/api/communities/${wenan}/staff`)).raw)
-    expect(d.workers.map((w: { name: string }) => w.name).sort()).toEqual(['刘网格', '陈书记'])
+    expect(d.workers.map((w: { name: string }) => w.name).sort()).toEqual(['刘网格', '陈书记', '马网格'])
     expect(d.partners).toEqual([{ orgName: '安居物业' }])
   })
 

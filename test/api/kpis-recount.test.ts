@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions } from '../../domain/kpis/contributions.js'
-import { addCounters, type Counters, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
+import { addCounters, type Counters, counterScalarKeys, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
 import { concerns, kpiDaily } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { type DemoKey, startTestApp, type TestApp } from '../helpers/app.js'
@@ -60,37 +60,18 @@ async function recount(): Promise<Map<string, Counters>> {
   return out
 }
 
+const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>
+
 async function stored(): Promise<Map<string, Counters>> {
   const rows = await t.database.db.select().from(kpiDaily)
   const out = new Map<string, Counters>()
   for (const r of rows) {
-    const {
-      ratings,
-      ackMinutes,
-      resolveMinutes,
-      received,
-      acknowledged,
-      ackOnTime,
-      due,
-      resolved,
-      resolvedNotReopened,
-      onTime,
-      reopened,
-      rated,
-    } = r
     const c: Counters = {
-      received,
-      acknowledged,
-      ackOnTime,
-      due,
-      resolved,
-      resolvedNotReopened,
-      onTime,
-      reopened,
-      rated,
-      ratings,
-      ackMinutes,
-      resolveMinutes,
+      ...emptyCounters(),
+      ...pick(r, counterScalarKeys),
+      ratings: r.ratings,
+      ackMinutes: r.ackMinutes,
+      resolveMinutes: r.resolveMinutes,
     }
     if (!isZero(c)) out.set(keyOf(r, r.day), c)
   }
