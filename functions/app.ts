@@ -129,6 +129,7 @@ export function createApp(deps: Deps) {
     }
     if (appError.status >= 500 && err instanceof AppError)
       c.var.log?.warn({ code: appError.code, details: appError.details }, 'service failure')
+    for (const [name, value] of Object.entries(appError.headers ?? {})) c.header(name, value)
     return c.json(
       { error: { code: appError.code, message: appError.message, details: appError.details, requestId } },
       appError.status as 400,

@@ -18,6 +18,7 @@ import {
 import { requireCan, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { findSimilar, listBoard, listInbox, staffDirectory } from './lists.js'
@@ -36,7 +37,7 @@ concernsApi.use('*', requireUser)
 
 concernsApi.get('/similar', queryOf(SimilarQuery), async (c) => c.json(await findSimilar(c.var.deps, c.var.actor, c.req.valid('query'))))
 
-concernsApi.post('/', jsonBody(RaiseConcernInput), async (c) => {
+concernsApi.post('/', rateLimited('raise'), jsonBody(RaiseConcernInput), async (c) => {
   const key = c.req.header('idempotency-key')
   if (key !== undefined && !/^[\w.:-]{8,100}$/.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID')
   const { id, replayed } = await raiseConcern(c.var.deps, c.var.actor, c.req.valid('json'), key)
@@ -48,16 +49,16 @@ concernsApi.get('/:concernId', paramsOf(ConcernParams), async (c) =>
   c.json(await getConcernDetail(c.var.deps, c.var.actor, c.req.valid('param').concernId)),
 )
 
-concernsApi.post('/:concernId/cosign', paramsOf(ConcernParams), async (c) =>
+concernsApi.post('/:concernId/cosign', rateLimited('cosign'), paramsOf(ConcernParams), async (c) =>
   c.json(await setCosign(c.var.deps, c.var.actor, c.req.valid('param').concernId, true)),
 )
-concernsApi.delete('/:concernId/cosign', paramsOf(ConcernParams), async (c) =>
+concernsApi.delete('/:concernId/cosign', rateLimited('cosign'), paramsOf(ConcernParams), async (c) =>
   c.json(await setCosign(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
 )
-concernsApi.post('/:concernId/follow', paramsOf(ConcernParams), async (c) =>
+concernsApi.post('/:concernId/follow', rateLimited('follow'), paramsOf(ConcernParams), async (c) =>
   c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, true)),
 )
-concernsApi.delete('/:concernId/follow', paramsOf(ConcernParams), async (c) =>
+concernsApi.delete('/:concernId/follow', rateLimited('follow'), paramsOf(ConcernParams), async (c) =>
   c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
 )
 
@@ -97,6 +98,7 @@ export const concernsDocs = [
   op({
     method: 'post',
     path: '/api/concerns',
+    rateLimited: true,
     tag: t,
     summary: '反映诉求（Idempotency-Key 防重复提交）',
     description:
@@ -128,6 +130,7 @@ export const concernsDocs = [
   op({
     method: 'post',
     path: '/api/concerns/:concernId/cosign',
+    rateLimited: true,
     tag: t,
     summary: '附议',
     auth: true,
@@ -137,6 +140,7 @@ export const concernsDocs = [
   op({
     method: 'delete',
     path: '/api/concerns/:concernId/cosign',
+    rateLimited: true,
     tag: t,
     summary: '取消附议',
     auth: true,
@@ -146,6 +150,7 @@ export const concernsDocs = [
   op({
     method: 'post',
     path: '/api/concerns/:concernId/follow',
+    rateLimited: true,
     tag: t,
     summary: '关注',
     auth: true,
@@ -155,6 +160,7 @@ export const concernsDocs = [
   op({
     method: 'delete',
     path: '/api/concerns/:concernId/follow',
+    rateLimited: true,
     tag: t,
     summary: '取消关注',
     auth: true,

@@ -24,6 +24,7 @@ import {
 } from '../../domain/schemas/councils.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { calendarFeed, calendarFeedPath, calendarOfCommunity, calendarOfSession, verifyFeed } from './calendar-feed.js'
@@ -111,10 +112,10 @@ sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(Sessio
   await actOnSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
 })
-sessionsApi.post('/:sessionId/registration', paramsOf(SessionParams), async (c) =>
+sessionsApi.post('/:sessionId/registration', rateLimited('register'), paramsOf(SessionParams), async (c) =>
   c.json(await register(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
 )
-sessionsApi.delete('/:sessionId/registration', paramsOf(SessionParams), async (c) =>
+sessionsApi.delete('/:sessionId/registration', rateLimited('register'), paramsOf(SessionParams), async (c) =>
   c.json(await cancelRegistration(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
 )
 sessionsApi.post('/:sessionId/check-in', paramsOf(SessionParams), jsonBody(CheckInInput), async (c) =>
@@ -123,7 +124,7 @@ sessionsApi.post('/:sessionId/check-in', paramsOf(SessionParams), jsonBody(Check
 sessionsApi.get('/:sessionId/registrations', paramsOf(SessionParams), queryOf(RegistrationsQuery), async (c) =>
   c.json(await listRegistrations(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
 )
-sessionsApi.post('/:sessionId/topics', paramsOf(SessionParams), jsonBody(TopicInput), async (c) =>
+sessionsApi.post('/:sessionId/topics', rateLimited('book'), paramsOf(SessionParams), jsonBody(TopicInput), async (c) =>
   c.json(await bookTopic(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('json')), 201),
 )
 sessionsApi.get('/:sessionId/topics', paramsOf(SessionParams), queryOf(TopicsQuery), async (c) =>
@@ -255,6 +256,7 @@ export const councilsDocs = [
   op({
     method: 'post',
     path: '/api/sessions/:sessionId/registration',
+    rateLimited: true,
     tag: t,
     summary: '报名（满员则候补）；开始后截止',
     auth: true,
@@ -264,6 +266,7 @@ export const councilsDocs = [
   op({
     method: 'delete',
     path: '/api/sessions/:sessionId/registration',
+    rateLimited: true,
     tag: t,
     summary: '取消报名或候补；空出的名额按顺序给候补',
     auth: true,
@@ -284,6 +287,7 @@ export const councilsDocs = [
   op({
     method: 'post',
     path: '/api/sessions/:sessionId/topics',
+    rateLimited: true,
     tag: t,
     summary: '申报议题（本社区认证居民，截止前；可关联自己反映或附议的诉求）',
     auth: true,

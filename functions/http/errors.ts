@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly details?: unknown,
+    /** Headers the reply carries (Retry-After on 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message ?? errorCatalog[code].message)
     this.status = errorCatalog[code].status

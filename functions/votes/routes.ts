@@ -15,6 +15,7 @@ import {
 } from '../../domain/schemas/votes.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { castBallot } from './ballots.js'
@@ -47,7 +48,7 @@ proposalsApi.get('/:proposalId', paramsOf(ProposalParams), async (c) =>
 proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), async (c) =>
   c.json(await actOnProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
 )
-proposalsApi.post('/:proposalId/ballots', paramsOf(ProposalParams), jsonBody(BallotInput), async (c) => {
+proposalsApi.post('/:proposalId/ballots', rateLimited('ballot'), paramsOf(ProposalParams), jsonBody(BallotInput), async (c) => {
   const { status, ballot } = await castBallot(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))
   return c.json(ballot, status)
 })
@@ -114,6 +115,7 @@ export const votesDocs = [
   op({
     method: 'post',
     path: '/api/proposals/:proposalId/ballots',
+    rateLimited: true,
     tag: t,
     summary: '投票（每人或每户一票；重复提交返回已投的票 200）',
     auth: true,
