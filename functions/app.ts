@@ -10,7 +10,7 @@ import { communitiesApi, communitiesDocs } from './communities/routes.js'
 import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
 import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
 import type { AppEnv, Deps } from './context.js'
-import { AppError } from './http/errors.js'
+import { AppError, databaseUnavailable } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
 import { me, meDocs } from './me/routes.js'
@@ -122,6 +122,9 @@ export function createApp(deps: Deps) {
     if (err instanceof AppError) appError = err
     else if (err instanceof HTTPException && err.status < 500) {
       appError = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', undefined, { reason: err.message })
+    } else if (databaseUnavailable(err)) {
+      ;(c.var.log ?? deps.logger).error({ err, method: c.req.method, path: c.req.path }, 'database connection lost')
+      appError = new AppError('DATABASE_UNAVAILABLE')
     } else {
       const log = c.var.log ?? deps.logger
       log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
