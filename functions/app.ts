@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { errorCatalog } from '../domain/errors.js'
 import { Health } from '../domain/schemas/common.js'
+import { auditDocs, communityAudit } from './audit/index.js'
 import { auth, authDocs } from './auth/routes.js'
 import { communitiesApi, communitiesDocs } from './communities/routes.js'
 import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
@@ -38,6 +39,7 @@ export const operations = [
   ...authDocs,
   ...meDocs,
   ...communitiesDocs,
+  ...auditDocs,
   ...residencyDocs,
   ...concernsDocs,
   ...councilsDocs,
@@ -98,6 +100,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)
   app.route('/api/communities/:communityId', communityVotes)
+  app.route('/api/communities/:communityId', communityAudit)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)

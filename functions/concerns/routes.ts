@@ -15,6 +15,7 @@ import {
   StaffDirectory,
   TransitionInput,
 } from '../../domain/schemas/concerns.js'
+import { audited } from '../audit/index.js'
 import { requireCan, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
@@ -62,7 +63,7 @@ concernsApi.delete('/:concernId/follow', rateLimited('follow'), paramsOf(Concern
   c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
 )
 
-concernsApi.post('/:concernId/transitions', paramsOf(ConcernParams), jsonBody(TransitionInput), async (c) =>
+concernsApi.post('/:concernId/transitions', paramsOf(ConcernParams), jsonBody(TransitionInput), audited('concern'), async (c) =>
   c.json(await transitionConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 

@@ -23,6 +23,7 @@ import {
   TopicsQuery,
 } from '../../domain/schemas/councils.js'
 import { requireUser } from '../auth/middleware.js'
+import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
 import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
@@ -46,14 +47,14 @@ const TopicParams = z.object({ topicId: Id })
 export const communityCouncils = new Hono<AppEnv>()
 communityCouncils.use('*', requireUser)
 
-communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), async (c) => {
+communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), audited('session', 'create'), async (c) => {
   const id = await createSession(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, id), 201)
 })
 communityCouncils.get('/sessions', paramsOf(CommunityParams), queryOf(SessionsQuery), async (c) =>
   c.json(await listSessions(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
 )
-communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), async (c) =>
+communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), audited('rule', 'create'), async (c) =>
   c.json(await createRule(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 communityCouncils.get('/rules', paramsOf(CommunityParams), async (c) =>
@@ -102,12 +103,12 @@ sessionsApi.get('/:sessionId/calendar.ics', paramsOf(SessionParams), async (c) =
   const { sessionId } = c.req.valid('param')
   return ics(c, await calendarOfSession(c.var.deps, c.var.actor, sessionId), `session-${sessionId.slice(0, 8)}`)
 })
-sessionsApi.patch('/:sessionId', paramsOf(SessionParams), jsonBody(SessionInput), async (c) => {
+sessionsApi.patch('/:sessionId', paramsOf(SessionParams), jsonBody(SessionInput), audited('session', 'edit'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await editSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
 })
-sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(SessionActionInput), async (c) => {
+sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(SessionActionInput), audited('session'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await actOnSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
@@ -130,7 +131,7 @@ sessionsApi.post('/:sessionId/topics', rateLimited('book'), paramsOf(SessionPara
 sessionsApi.get('/:sessionId/topics', paramsOf(SessionParams), queryOf(TopicsQuery), async (c) =>
   c.json(await listTopics(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
 )
-sessionsApi.post('/:sessionId/minutes', paramsOf(SessionParams), jsonBody(MinutesInput), async (c) => {
+sessionsApi.post('/:sessionId/minutes', paramsOf(SessionParams), jsonBody(MinutesInput), audited('session', 'minutes'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await publishMinutes(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
@@ -143,13 +144,13 @@ topicsApi.use('*', requireUser)
 topicsApi.get('/:topicId', paramsOf(TopicParams), async (c) =>
   c.json(await getTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)),
 )
-topicsApi.post('/:topicId/decision', paramsOf(TopicParams), jsonBody(TopicDecisionInput), async (c) =>
+topicsApi.post('/:topicId/decision', paramsOf(TopicParams), jsonBody(TopicDecisionInput), audited('topic'), async (c) =>
   c.json(await decideTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )
 topicsApi.post('/:topicId/withdraw', paramsOf(TopicParams), async (c) =>
   c.json(await withdrawTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)),
 )
-topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(ResolutionInput), async (c) =>
+topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(ResolutionInput), audited('topic', 'resolution'), async (c) =>
   c.json(await recordResolution(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )
 
