@@ -1,8 +1,9 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 /**
  * One `npm test`, several projects:
- * - unit: pure rules beside the code (domain/, functions/);
+ * - unit: pure rules beside the code (domain/, functions/) and the mini-program's pure helpers (test/unit/miniapp);
  * - api: the HTTP app against a fresh PGlite per file;
  * - api-pg: the same API files against the PostgreSQL server, plus the Neon-driver path through a
  *   WebSocket relay — only when TEST_DATABASE_URL is set (CI sets it);
@@ -11,6 +12,13 @@ import { defineConfig } from 'vitest/config'
 const pg = !!process.env.TEST_DATABASE_URL
 
 export default defineConfig({
+  // The mini-program's own aliases (miniapp/config/index.ts), so its pure helpers run under vitest.
+  resolve: {
+    alias: [
+      { find: /^@domain\//, replacement: fileURLToPath(new URL('./domain/', import.meta.url)) },
+      { find: /^@\//, replacement: fileURLToPath(new URL('./miniapp/src/', import.meta.url)) },
+    ],
+  },
   test: {
     projects: [
       {

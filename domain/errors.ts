@@ -64,6 +64,9 @@ export const errorCatalog = {
   BALLOT_CHOICE_INVALID: { status: 400, message: '所选的选项不对，请重新选择' },
   RESULT_NOT_READY: { status: 409, message: '投票结束后才公布结果' },
   ELECTORATE_EMPTY: { status: 409, message: '投票范围内还没有可以投票的居民，暂不能发布表决' },
+  GRID_BUILDING_TAKEN: { status: 409, message: '楼栋已在其他网格，请先从原网格移出' },
+  GRID_NAME_TAKEN: { status: 409, message: '本社区已有同名网格' },
+  MILESTONE_NOT_ALLOWED: { status: 409, message: '诉求当前状态不能记录这一节点' },
   PROPOSAL_TOPIC_INVALID: { status: 400, message: '只能关联本社区已列入议程的议题' },
 } as const satisfies Record<string, { status: number; message: string }>
 

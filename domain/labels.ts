@@ -1,4 +1,5 @@
 import type { ClaimStatus, HouseholdRelation, Role } from './roles.js'
+import { type StreetRole, streetRoleLabels } from './streets/roles.js'
 
 /**
  * Every user-facing word of the domain, zh-CN. The mini-program's own screen strings live in
@@ -10,6 +11,9 @@ export const roleLabels: Record<Role, string> = {
   admin: '社区书记/主任',
   partner: '共建单位',
 }
+
+/** A community role or a street one (街道干部), as the dev login lists people. */
+export const anyRoleLabels: Record<Role | StreetRole, string> = { ...roleLabels, ...streetRoleLabels }
 
 export const relationLabels: Record<HouseholdRelation, string> = {
   owner: '业主',

@@ -6,6 +6,7 @@ const OTHER = 'c-other'
 
 const people: Record<string, Actor> = {
   stranger: { userId: 'u0', memberships: [], verifiedIn: [] },
+  // A `resident` membership without a verified household (what a bare claim once wrote) grants nothing.
   unverifiedResident: { userId: 'u1', memberships: [{ communityId: HOME, role: 'resident' }], verifiedIn: [] },
   verifiedResident: { userId: 'u2', memberships: [{ communityId: HOME, role: 'resident' }], verifiedIn: [HOME] },
   worker: { userId: 'u3', memberships: [{ communityId: HOME, role: 'worker' }], verifiedIn: [] },
@@ -40,6 +41,24 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
     verifiedResident: false,
     worker: true,
     admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'concern.raise': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: true,
+    admin: true,
+    partner: true,
+    otherWorker: false,
+  },
+  'concern.cosign': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
     partner: false,
     otherWorker: false,
   },

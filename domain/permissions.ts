@@ -7,8 +7,12 @@ import type { StreetMembership } from './streets/roles.js'
  */
 export interface Actor {
   userId: string
+  /**
+   * The roles granted in a community: worker, admin, partner. Not residency: a `resident` entry
+   * (as `/api/me` lists one) grants nothing here — only `verifiedIn` does (docs/decisions/016).
+   */
   memberships: ReadonlyArray<{ communityId: string; role: Role }>
-  /** Communities where this person has a verified household. */
+  /** Communities where this person has a verified household: the only thing that makes them a resident there. */
   verifiedIn: readonly string[]
   /** Street offices this person works in (街道干部); absent for most people. */
   streetMemberships?: readonly StreetMembership[]
@@ -30,6 +34,11 @@ const rules = {
   'residency.claim': () => true,
   /** List, approve and reject residency claims. */
   'residency.review': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Raise a concern: the community's verified residents, and its staff and partners (who file what they find). */
+  'concern.raise': (a: Actor, c: CommunityContext) =>
+    a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin', 'partner'),
+  /** Co-sign (附议) a public concern: a count of residents' support, so verified residents only. */
+  'concern.cosign': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
   /** Act as a verified resident: book topics, vote (later issues build on this). */
   'resident.act': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
   /** Schedule councils, open and close votes, see the three rates. */

@@ -13,7 +13,9 @@ import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsAp
 import type { AppEnv, Deps } from './context.js'
 import { AppError, databaseUnavailable } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
+import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
+import { kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
 import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
@@ -47,6 +49,8 @@ export const operations = [
   ...photosDocs,
   ...notificationsDocs,
   ...jobsDocs,
+  ...gridsDocs,
+  ...kpisDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -100,6 +104,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)
   app.route('/api/communities/:communityId', communityVotes)
+  app.route('/api/communities/:communityId', communityGrids)
   app.route('/api/communities/:communityId', communityAudit)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
@@ -113,6 +118,10 @@ export function createApp(deps: Deps) {
   app.route('/api/wechat', wechatEvents)
   app.route('/api/notifications', notificationsApi)
   app.route('/api/jobs', jobsApi)
+  app.route('/api/grids', gridsApi)
+  app.route('/api/overdue', overdueApi)
+  app.route('/api/kpis', kpisApi)
+  app.route('/api/streets', streetsApi)
 
   app.notFound((c) => {
     const e = errorCatalog.ROUTE_NOT_FOUND

@@ -15,7 +15,20 @@ export interface Operation {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete'
   /** Hono style (`/api/communities/:communityId`); converted to `{communityId}` in the document. */
   path: string
-  tag: 'system' | 'auth' | 'me' | 'communities' | 'residency' | 'concerns' | 'councils' | 'votes' | 'photos' | 'notifications' | 'jobs'
+  tag:
+    | 'system'
+    | 'auth'
+    | 'me'
+    | 'communities'
+    | 'residency'
+    | 'concerns'
+    | 'councils'
+    | 'votes'
+    | 'photos'
+    | 'notifications'
+    | 'jobs'
+    | 'grids'
+    | 'kpis'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -59,6 +72,8 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   photos: '照片上传（去除 EXIF、压缩）与访问；微信内容安全的消息推送',
   notifications: '我的消息',
   jobs: '定时任务（Vercel Cron 调用）',
+  grids: '网格与派单：网格的楼栋和网格员、各类诉求的签收/到场/办结时限、超时清单',
+  kpis: '三率：响应率、解决率、满意率与综合得分；街道排名；每个数字背后的诉求；街道的考核设置',
 }
 
 /** Path parameters by name; a path with a name missing here fails the build of the document. */
@@ -70,6 +85,8 @@ const pathParamDescriptions: Record<string, string> = {
   proposalId: '表决方案编号（UUID）',
   claimId: '房屋认证申请编号（UUID）',
   photoId: '照片编号（UUID）',
+  gridId: '网格编号（UUID）',
+  streetId: '街道编号（UUID）',
   name: '文件名（上传时返回的 url 的最后一段）',
   scope: '订阅范围（由 /calendar-feed 生成，原样使用）',
   signature: '订阅链接的签名（由 /calendar-feed 生成，原样使用）',
@@ -98,6 +115,13 @@ const queryParamDescriptions: Record<string, string> = {
   topicId: '议题编号（UUID）',
   when: 'upcoming：即将召开（最近的在前）；past：已结束（最近的在前）',
   voted: 'yes：已投票的；no：还没投票的',
+  streetId: '街道编号（UUID）',
+  street: '街道编号（UUID）',
+  id: '统计对象的编号：街道、社区、网格、网格员（用户）的 UUID；共建单位为单位名称',
+  level: '排名层级：community（社区）、grid（网格）或 worker（网格员）',
+  measure: '指标：response、resolution、satisfaction、onTime 或 reopen',
+  outcome: 'hit：计入分子的；miss：未计入分子的；不传则为分母全部',
+  milestone: '节点：acknowledge（签收）、arrive（到场）或 resolve（办结）',
 }
 
 /** What each error status means on this API; the body is always the one Error schema. */

@@ -134,4 +134,24 @@ describe('architecture', () => {
     // The rule must have something to check: modules do use each other (notify, photos, councils ↔ concerns).
     expect(crossings).toBeGreaterThan(20)
   })
+
+  it('a mini-program feature imports no other feature (shared pieces live in components/ or lib/)', () => {
+    const src = 'miniapp/src'
+    /** The feature a file of miniapp/src belongs to, or null outside features/. */
+    const featureOf = (path: string) => /^features\/([^/]+)\//.exec(path)?.[1] ?? null
+    const bad: string[] = []
+    for (const file of files(`${src}/features`)) {
+      const own = featureOf(relative(join(root, src), join(root, file)))
+      for (const spec of importsOf(file)) {
+        const path = spec.startsWith('@/')
+          ? spec.slice(2)
+          : spec.startsWith('.')
+            ? relative(join(root, src), resolve(dirname(join(root, file)), spec))
+            : null
+        const other = path ? featureOf(path) : null
+        if (other && other !== own) bad.push(`${file} → ${spec}`)
+      }
+    }
+    expect(bad).toEqual([])
+  })
 })

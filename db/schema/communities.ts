@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, numeric, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.js'
 
 /** Places: district → street → community → building → unit → household. */
@@ -56,7 +56,11 @@ export const buildings = pgTable(
     name: text('name').notNull(),
     sortKey: integer('sort_key').notNull().default(0),
   },
-  (t) => [uniqueIndex('buildings_community_name_uq').on(t.communityId, t.name)],
+  (t) => [
+    uniqueIndex('buildings_community_name_uq').on(t.communityId, t.name),
+    // Target of composite keys that keep a building in its own community (grid_buildings).
+    unique('buildings_community_id_uq').on(t.communityId, t.id),
+  ],
 )
 
 export type Building = typeof buildings.$inferSelect

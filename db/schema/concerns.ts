@@ -18,6 +18,7 @@ import { categoryKeys } from '../../domain/concerns/categories.js'
 import { concernStatuses } from '../../domain/concerns/lifecycle.js'
 import { createdAt, id, ts } from './columns.js'
 import { communities, buildings, households } from './communities.js'
+import { grids } from './grids.js'
 import { photos } from './photos.js'
 import { users } from './users.js'
 
@@ -69,6 +70,8 @@ export const concerns = pgTable(
     assigneeUserId: uuid('assignee_user_id').references(() => users.id),
     assigneeOrg: text('assignee_org'),
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => concerns.id),
+    /** The grid of its building when raised (网格 dispatch); null: the community's inbox. */
+    gridId: uuid('grid_id').references(() => grids.id),
     cosignCount: integer('cosign_count').notNull().default(0),
     followCount: integer('follow_count').notNull().default(0),
     photoCount: smallint('photo_count').notNull().default(0),
@@ -78,10 +81,25 @@ export const concerns = pgTable(
     // Milestones, stored when they happen so the three rates are index scans, not history replays.
     createdAt: createdAt(),
     acceptedAt: ts('accepted_at'),
+    /** 签收: the first answer by staff (accepted, or declined or merged), what 响应率 times. */
+    acknowledgedAt: ts('acknowledged_at'),
+    /** 到场: the worker on site. */
+    arrivedAt: ts('arrived_at'),
+    /** The milestone deadlines, fixed when they become known (domain/concerns/milestones.ts): 签收 at receipt. */
+    acknowledgeDueAt: ts('acknowledge_due_at').notNull(),
+    /** 到场, from 签收; null when the category does not time arrival. */
+    arriveDueAt: ts('arrive_due_at'),
+    /** 办结, from 签收: the resolution deadline. */
     dueAt: ts('due_at'),
     resolvedAt: ts('resolved_at'),
     closedAt: ts('closed_at'),
-    /** Set when the deadline job told the handler it is overdue, so it tells them once. */
+    /** When the latest rating was given (满意率 counts it on that day). */
+    ratedAt: ts('rated_at'),
+    /** Set when the deadline job told the worker and the admins that 签收 is overdue, so it tells them once. */
+    acknowledgeOverdueNotifiedAt: ts('acknowledge_overdue_notified_at'),
+    /** … that 到场 is overdue. */
+    arriveOverdueNotifiedAt: ts('arrive_overdue_notified_at'),
+    /** … that 办结 is overdue (the resolution deadline). */
     overdueNotifiedAt: ts('overdue_notified_at'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -95,7 +113,15 @@ export const concerns = pgTable(
     index('concerns_assignee_org_idx').on(t.communityId, t.assigneeOrg, t.createdAt),
     // Similar-concern lookups: same community and category, recent.
     index('concerns_similar_idx').on(t.communityId, t.category, t.createdAt),
+    // The lists behind a figure (kpis): by resolution deadline, by rating day; a grid's and a worker's concerns.
+    index('concerns_kpi_due_idx').on(t.communityId, t.dueAt, t.id),
+    index('concerns_kpi_rated_idx').on(t.communityId, t.ratedAt, t.id).where(sql`${t.ratedAt} is not null`),
+    index('concerns_grid_idx').on(t.gridId, t.createdAt, t.id).where(sql`${t.gridId} is not null`),
+    index('concerns_assignee_idx').on(t.assigneeUserId, t.createdAt, t.id).where(sql`${t.assigneeUserId} is not null`),
     check('concerns_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check('concerns_rating_dated', sql`(${t.rating} is null) = (${t.ratedAt} is null)`),
+    check('concerns_arrival_after_ack', sql`${t.arrivedAt} is null or ${t.acknowledgedAt} is not null`),
+    check('concerns_resolution_due', sql`${t.resolvedAt} is null or ${t.dueAt} is not null`),
     check('concerns_merged_has_target', sql`${t.status} <> 'merged' or ${t.mergedIntoId} is not null`),
     check('concerns_counts_nonnegative', sql`${t.cosignCount} >= 0 and ${t.followCount} >= 0`),
     check('concerns_place_given', sql`${t.householdId} is not null or ${t.buildingId} is not null or ${t.placeText} is not null`),

@@ -57,6 +57,8 @@ export const memberships = pgTable(
     uniqueIndex('memberships_user_community_role_uq').on(t.userId, t.communityId, t.role),
     index('memberships_community_role_idx').on(t.communityId, t.role),
     check('memberships_partner_has_org', sql`${t.role} <> 'partner' or ${t.orgName} is not null`),
+    // Roles granted by someone (worker, admin, partner); being a resident is a verified claim (docs/decisions/016).
+    check('memberships_granted_roles_only', sql`${t.role} <> 'resident'`),
   ],
 )
 

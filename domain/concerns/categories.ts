@@ -20,7 +20,7 @@ export const Category = /*#__PURE__*/ z.enum(categoryKeys)
 export type Category = z.infer<typeof Category>
 
 /** Photos on one concern, progress note or set of minutes (also what the mini-program lets you pick). */
-export const MAX_PHOTOS = 9
+export { MAX_PHOTOS } from '../limits.js'
 
 export interface CategoryInfo {
   label: string

@@ -18,6 +18,8 @@ export const concernStatusLabels: Record<ConcernStatus, string> = {
 export const concernEventLabels: Record<string, string> = {
   submit: '提交诉求',
   accept: '社区已受理',
+  acknowledge: '网格员已签收',
+  arrive: '工作人员已到场',
   decline: '不予受理',
   merge: '合并到其他诉求',
   merged_in: '合并了一条重复诉求',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Id } from './common.js'
 import { Role } from '../roles.js'
+import { StreetRole } from '../streets/roles.js'
 
 export const WechatLoginInput = z.strictObject({
   code: z.string().min(1, '缺少微信登录凭证').max(128),
@@ -23,8 +24,9 @@ export const Session = z.object({ token: z.string(), expiresAt: z.string(), user
 export const DevUser = z.object({
   id: Id,
   nickname: z.string(),
+  /** The community — or, for a street official, the street. */
   communityName: z.string(),
-  role: Role,
+  role: z.union([Role, StreetRole]),
   orgName: z.string().nullable(),
   note: z.string(),
 })

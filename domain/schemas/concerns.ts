@@ -1,7 +1,20 @@
 import { z } from 'zod'
 import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus, concernActions } from '../concerns/lifecycle.js'
+import {
+  CONCERN_TEXT_MAX,
+  CONCERN_TEXT_MIN,
+  ORG_NAME_MAX,
+  ORG_NAME_MIN,
+  PLACE_TEXT_MAX,
+  PLACE_TEXT_MIN,
+  RATING_COMMENT_MAX,
+  SIMILAR_TEXT_MIN,
+  TRANSITION_NOTE_MAX,
+  TRANSITION_REASON_MAX,
+} from '../limits.js'
 import { Id, IsoTime } from './common.js'
+import { MilestoneStandingView } from './grids.js'
 import { text } from './text.js'
 
 export { MAX_PHOTOS }
@@ -14,7 +27,7 @@ export const Place = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('building'), buildingId: Id }),
   z.strictObject({
     kind: z.literal('text'),
-    text: text({ label: '位置描述', min: 2, max: 100, tooShort: '请描述位置（至少 2 个字）' }),
+    text: text({ label: '位置描述', min: PLACE_TEXT_MIN, max: PLACE_TEXT_MAX, tooShort: `请描述位置（至少 ${PLACE_TEXT_MIN} 个字）` }),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
   }),
@@ -23,7 +36,13 @@ export const Place = z.discriminatedUnion('kind', [
 export const RaiseConcernInput = z.strictObject({
   communityId: Id,
   category: Category,
-  description: text({ label: '描述', min: 5, max: 2000, multiline: true, tooShort: '请至少写 5 个字，说清楚是什么问题' }),
+  description: text({
+    label: '描述',
+    min: CONCERN_TEXT_MIN,
+    max: CONCERN_TEXT_MAX,
+    multiline: true,
+    tooShort: `请至少写 ${CONCERN_TEXT_MIN} 个字，说清楚是什么问题`,
+  }),
   place: Place,
   photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
   visibility: Visibility.default('public'),
@@ -34,7 +53,7 @@ export const RaiseConcernInput = z.strictObject({
 export const SimilarQuery = z.strictObject({
   communityId: Id,
   category: Category,
-  description: text({ label: '描述', min: 2, max: 2000, multiline: true }),
+  description: text({ label: '描述', min: SIMILAR_TEXT_MIN, max: CONCERN_TEXT_MAX, multiline: true }),
   buildingId: Id.optional(),
   householdId: Id.optional(),
 })
@@ -58,22 +77,22 @@ export const InboxQuery = z.strictObject({
 
 export const Assignee = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('worker'), userId: Id }),
-  z.strictObject({ kind: z.literal('partner'), orgName: text({ label: '共建单位名称', min: 2, max: 40 }) }),
+  z.strictObject({ kind: z.literal('partner'), orgName: text({ label: '共建单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }) }),
 ])
 
 export const TransitionInput = z.strictObject({
   action: z.enum(concernActions).exclude(['auto_close', 'rate', 'deliberate']),
-  reason: text({ label: '原因', max: 500, multiline: true }).optional(),
+  reason: text({ label: '原因', max: TRANSITION_REASON_MAX, multiline: true }).optional(),
   targetId: Id.optional(),
   assignee: Assignee.optional(),
-  note: text({ label: '说明', max: 2000, multiline: true }).optional(),
+  note: text({ label: '说明', max: TRANSITION_NOTE_MAX, multiline: true }).optional(),
   photoIds: z.array(Id).max(MAX_PHOTOS).default([]),
 })
 
 export const RateInput = z.strictObject({
   rating: z.number().int('请选择 1–5 星').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
   solved: z.boolean().default(true),
-  comment: text({ label: '评价', max: 500, multiline: true }).optional(),
+  comment: text({ label: '评价', max: RATING_COMMENT_MAX, multiline: true }).optional(),
 })
 
 export const Photo = z.object({ id: Id, url: z.string(), width: z.number().int(), height: z.number().int(), hidden: z.boolean() })
@@ -111,7 +130,12 @@ export const ConcernSummary = z
     coverUrl: z.string().nullable(),
     createdAt: IsoTime,
     dueAt: IsoTime.nullable(),
+    /** Some milestone (签收, 到场 or 办结) is past its deadline. */
     overdue: z.boolean(),
+    /** 签收, 到场, 办结: each one's deadline and standing. */
+    milestones: z.array(MilestoneStandingView),
+    /** The grid it was dispatched to; null: the community's inbox. */
+    gridId: Id.nullable(),
     /** True when the viewer raised it. */
     mine: z.boolean(),
   })

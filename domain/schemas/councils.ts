@@ -11,6 +11,27 @@ import {
   TopicStatus,
 } from '../councils/lifecycle.js'
 import { Recurrence } from '../councils/recurrence.js'
+import {
+  CANCEL_REASON_MAX,
+  CANCEL_REASON_MIN,
+  DECLINE_REASON_MAX,
+  DECLINE_REASON_MIN,
+  MINUTES_TEXT_MAX,
+  ONLINE_URL_MAX,
+  ORG_NAME_MAX,
+  ORG_NAME_MIN,
+  RESOLUTION_TEXT_MAX,
+  RESOLUTION_TEXT_MIN,
+  SESSION_DESCRIPTION_MAX,
+  SESSION_TITLE_MAX,
+  SESSION_TITLE_MIN,
+  TOPIC_REASON_MAX,
+  TOPIC_REASON_MIN,
+  TOPIC_TITLE_MAX,
+  TOPIC_TITLE_MIN,
+  VENUE_MAX,
+  VENUE_MIN,
+} from '../limits.js'
 import { Id, IsoTime } from './common.js'
 import { MAX_PHOTOS, Photo } from './concerns.js'
 import { text } from './text.js'
@@ -23,9 +44,9 @@ export const MAX_SESSION_HOURS = 12
 
 const time = (label: string) => z.iso.datetime({ offset: true, error: `${label}须是带时区的时间，例如 2026-03-13T19:00:00+08:00` })
 
-const Title = text({ label: '标题', min: 2, max: 60 })
-const Venue = text({ label: '地点', min: 2, max: 60 })
-const OnlineUrl = z.url({ protocol: /^https$/, error: '线上会议链接须是 https:// 开头的网址' }).max(500, '线上会议链接太长')
+const Title = text({ label: '标题', min: SESSION_TITLE_MIN, max: SESSION_TITLE_MAX, required: '请填写标题' })
+const Venue = text({ label: '地点', min: VENUE_MIN, max: VENUE_MAX })
+const OnlineUrl = z.url({ protocol: /^https$/, error: '线上会议链接须是 https:// 开头的网址' }).max(ONLINE_URL_MAX, '线上会议链接太长')
 const Capacity = z
   .number({ error: '请填写可报名人数' })
   .int('可报名人数须是整数')
@@ -40,7 +61,7 @@ const AgendaSlots = z
 export const InvitedParty = z.strictObject({
   kind: InvitedPartyKind,
   /** e.g. "安居物业", "和平区住建局". */
-  name: text({ label: '单位名称', min: 2, max: 40 }).optional(),
+  name: text({ label: '单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
 })
 
 /** Where the session takes place: a venue (睦邻议事厅), an online link, or both. */
@@ -51,7 +72,7 @@ function needsPlace(v: { venue?: string; onlineUrl?: string }, ctx: z.Refinement
 const sessionFields = {
   kind: SessionKind,
   title: Title,
-  description: text({ label: '介绍', max: 1000, multiline: true }).optional(),
+  description: text({ label: '介绍', max: SESSION_DESCRIPTION_MAX, multiline: true }).optional(),
   startsAt: time('开始时间'),
   endsAt: time('结束时间'),
   venue: Venue.optional(),
@@ -84,7 +105,7 @@ export const RecurringRuleInput = z
   .strictObject({
     kind: SessionKind,
     title: Title,
-    description: text({ label: '介绍', max: 1000, multiline: true }).optional(),
+    description: text({ label: '介绍', max: SESSION_DESCRIPTION_MAX, multiline: true }).optional(),
     venue: Venue.optional(),
     onlineUrl: OnlineUrl.optional(),
     capacity: Capacity,
@@ -259,14 +280,14 @@ export const RegistrationPage = z.object({ items: z.array(Registration), nextCur
 // ——— Inputs ———
 
 export const TopicInput = z.strictObject({
-  title: text({ label: '议题', min: 4, max: 60, required: '请填写议题' }),
+  title: text({ label: '议题', min: TOPIC_TITLE_MIN, max: TOPIC_TITLE_MAX, required: '请填写议题' }),
   reason: text({
     label: '说明',
-    min: 10,
-    max: 1000,
+    min: TOPIC_REASON_MIN,
+    max: TOPIC_REASON_MAX,
     multiline: true,
     required: '请说明为什么要议',
-    tooShort: '请至少用 10 个字说明为什么要议',
+    tooShort: `请至少用 ${TOPIC_REASON_MIN} 个字说明为什么要议`,
   }),
   /** One of the resident's own or co-signed concerns. */
   concernId: Id.optional(),
@@ -291,7 +312,13 @@ export const TopicDecisionInput = z.discriminatedUnion(
     z.strictObject({ action: z.literal('defer'), targetSessionId: Id }),
     z.strictObject({
       action: z.literal('decline'),
-      reason: text({ label: '不予采纳的原因', min: 2, max: 500, multiline: true, tooShort: '请填写不予采纳的原因（至少 2 个字）' }),
+      reason: text({
+        label: '不予采纳的原因',
+        min: DECLINE_REASON_MIN,
+        max: DECLINE_REASON_MAX,
+        multiline: true,
+        tooShort: `请填写不予采纳的原因（至少 ${DECLINE_REASON_MIN} 个字）`,
+      }),
     }),
   ],
   { error: '请选择：列入议程、顺延或不予采纳' },
@@ -304,21 +331,27 @@ export const SessionActionInput = z.discriminatedUnion(
     z.strictObject({ action: z.enum(['open', 'fix_agenda', 'start', 'conclude']) }),
     z.strictObject({
       action: z.literal('cancel'),
-      reason: text({ label: '取消的原因', min: 2, max: 200, multiline: true, tooShort: '请填写取消的原因（至少 2 个字）' }),
+      reason: text({
+        label: '取消的原因',
+        min: CANCEL_REASON_MIN,
+        max: CANCEL_REASON_MAX,
+        multiline: true,
+        tooShort: `请填写取消的原因（至少 ${CANCEL_REASON_MIN} 个字）`,
+      }),
     }),
   ],
   { error: '不支持的操作' },
 )
 
 export const ResolutionInput = z.strictObject({
-  text: text({ label: '决议', min: 5, max: 1000, multiline: true, required: '请填写决议内容' }),
+  text: text({ label: '决议', min: RESOLUTION_TEXT_MIN, max: RESOLUTION_TEXT_MAX, multiline: true, required: '请填写决议内容' }),
   responsibleParty: ResponsibleParty,
-  responsibleName: text({ label: '责任单位名称', min: 2, max: 40 }).optional(),
+  responsibleName: text({ label: '责任单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
   deadline: time('完成期限'),
 })
 
 export const MinutesInput = z.strictObject({
-  text: text({ label: '会议纪要', min: MIN_MINUTES_LENGTH, max: 10_000, multiline: true }),
+  text: text({ label: '会议纪要', min: MIN_MINUTES_LENGTH, max: MINUTES_TEXT_MAX, multiline: true }),
   attendeeCount: z
     .number({ error: '请填写参会人数' })
     .int('参会人数须是整数')

@@ -42,6 +42,9 @@ export const GridInput = z.strictObject({
   workerIds: workerIds.default([]),
 })
 
+/** The body of `POST /api/communities/{communityId}/grids`: the community is in the path. */
+export const NewGridInput = GridInput.omit({ communityId: true })
+
 export const GridPatch = z
   .strictObject({ name: gridName.optional(), buildingIds: buildingIds.optional(), workerIds: workerIds.optional() })
   .superRefine((v, ctx) => {
@@ -148,3 +151,6 @@ export const OverdueItem = z.object({
 })
 
 export const OverduePage = z.object({ items: z.array(OverdueItem), nextCursor: z.string().nullable() }).meta({ id: 'OverduePage' })
+
+/** A deleted grid: its buildings now go to the community's inbox. */
+export const DeletedGrid = z.object({ id: Id, deleted: z.literal(true) })

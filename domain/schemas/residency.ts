@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoTime } from './common.js'
+import { REJECT_REASON_MAX, REJECT_REASON_MIN } from '../limits.js'
 import { ClaimStatus, HouseholdRelation } from '../roles.js'
 import { text } from './text.js'
 
@@ -9,7 +10,13 @@ export const ClaimInput = z.strictObject({
 })
 
 export const RejectInput = z.strictObject({
-  reason: text({ label: '不通过的原因', min: 2, max: 200, multiline: true, tooShort: '请填写不通过的原因（至少 2 个字）' }),
+  reason: text({
+    label: '不通过的原因',
+    min: REJECT_REASON_MIN,
+    max: REJECT_REASON_MAX,
+    multiline: true,
+    tooShort: `请填写不通过的原因（至少 ${REJECT_REASON_MIN} 个字）`,
+  }),
 })
 
 export const ClaimsQuery = z.strictObject({

@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { ResponsibleParty } from '../councils/kinds.js'
 import {
+  CANCEL_REASON_MAX,
+  CANCEL_REASON_MIN,
+  CHOICE_TEXT_MAX,
+  ORG_NAME_MAX,
+  ORG_NAME_MIN,
+  VOTE_TEXT_MAX,
+  VOTE_TEXT_MIN,
+  VOTE_TITLE_MAX,
+  VOTE_TITLE_MIN,
+} from '../limits.js'
+import {
   DEFAULT_PUBLISH_DAYS,
   ElectorateKind,
   isOwnerRule,
@@ -36,7 +47,9 @@ export const ProposalOptionsInput = z.discriminatedUnion(
         kind: z.literal('choice'),
         /** The choices in display order (abstain is added by the server). */
         choices: z
-          .array(text({ label: '选项', min: 1, max: 40, tooLong: '每个选项最多 40 字' }), { error: '请填写选项' })
+          .array(text({ label: '选项', min: 1, max: CHOICE_TEXT_MAX, tooLong: `每个选项最多 ${CHOICE_TEXT_MAX} 字` }), {
+            error: '请填写选项',
+          })
           .min(MIN_CHOICES, `至少 ${MIN_CHOICES} 个选项`)
           .max(MAX_CHOICES, `最多 ${MAX_CHOICES} 个选项`),
         /** 1 is single choice. */
@@ -80,14 +93,14 @@ export const ElectorateInput = z.discriminatedUnion(
 /** What follows if an agenda item's proposal is approved: its resolution's responsible party and deadline. */
 export const OnApprovalInput = z.strictObject({
   responsibleParty: ResponsibleParty,
-  responsibleName: text({ label: '责任单位名称', min: 2, max: 40 }).optional(),
+  responsibleName: text({ label: '责任单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
   deadline: time('完成期限'),
 })
 
 export const ProposalInput = z
   .strictObject({
-    title: text({ label: '标题', min: 2, max: 60, required: '请填写方案标题' }),
-    text: text({ label: '方案内容', min: 5, max: 5000, multiline: true }),
+    title: text({ label: '标题', min: VOTE_TITLE_MIN, max: VOTE_TITLE_MAX, required: '请填写方案标题' }),
+    text: text({ label: '方案内容', min: VOTE_TEXT_MIN, max: VOTE_TEXT_MAX, multiline: true }),
     photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
     /** The agenda item (议题, accepted onto a session) this proposal belongs to; omitted for a standalone vote. */
     topicId: Id.optional(),
@@ -151,7 +164,13 @@ export const ProposalActionInput = z.discriminatedUnion(
     z.strictObject({ action: z.literal('close') }),
     z.strictObject({
       action: z.literal('cancel'),
-      reason: text({ label: '取消的原因', min: 2, max: 200, multiline: true, tooShort: '请填写取消的原因（至少 2 个字）' }),
+      reason: text({
+        label: '取消的原因',
+        min: CANCEL_REASON_MIN,
+        max: CANCEL_REASON_MAX,
+        multiline: true,
+        tooShort: `请填写取消的原因（至少 ${CANCEL_REASON_MIN} 个字）`,
+      }),
     }),
   ],
   { error: '不支持的操作：open、close 或 cancel' },

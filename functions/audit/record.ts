@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
-import { auditLog, councilSessions, councilTopics, concerns, proposals, residencyClaims } from '../../db/schema/index.js'
+import { auditLog, councilSessions, councilTopics, concerns, grids, proposals, residencyClaims } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
-export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule'
+export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -14,6 +14,7 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   topic: { param: 'topicId', table: councilTopics, id: councilTopics.id, communityId: councilTopics.communityId },
   session: { param: 'sessionId', table: councilSessions, id: councilSessions.id, communityId: councilSessions.communityId },
   proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
+  grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

@@ -1,29 +1,39 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, ne } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { can, type Action, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { memberships, residencyClaims, users } from '../../db/schema/index.js'
+import { memberships, residencyClaims, streetMemberships, users } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { verifyToken } from './tokens.js'
 
-/** Loads who the person is in every community: their memberships and verified households. */
+/**
+ * Loads who the person is in every community: the roles granted them (worker, admin, partner) and
+ * their verified households. Residency is the verified claims alone (docs/decisions/016).
+ */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const [user, ms, verified] = await Promise.all([
+  const [user, ms, verified, streetMs] = await Promise.all([
     // A deleted account keeps its row as a tombstone (decision 018): its tokens stop working.
     db
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, userId), isNull(users.deletedAt)))
       .limit(1),
-    db.select({ communityId: memberships.communityId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId)),
+    db
+      .select({ communityId: memberships.communityId, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), ne(memberships.role, 'resident'))),
     db
       .selectDistinct({ communityId: residencyClaims.communityId })
       .from(residencyClaims)
       .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
+    db
+      .select({ streetId: streetMemberships.streetId, role: streetMemberships.role })
+      .from(streetMemberships)
+      .where(eq(streetMemberships.userId, userId)),
   ])
   if (!user.length) return null
-  return { userId, memberships: ms, verifiedIn: verified.map((v) => v.communityId) }
+  return { userId, memberships: ms, verifiedIn: verified.map((v) => v.communityId), streetMemberships: streetMs }
 }
 
 /** 401 without a valid bearer token; sets `actor` for the handlers. */

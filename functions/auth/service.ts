@@ -1,7 +1,8 @@
-import { eq, isNotNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { roles } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { communities, memberships, users } from '../../db/schema/index.js'
+import { communities, memberships, residencyClaims, streetMemberships, streets, users } from '../../db/schema/index.js'
 import { AppError } from '../http/errors.js'
 
 export function publicUser(u: { id: string; nickname: string; avatarUrl: string | null; phone: string | null }) {
@@ -18,23 +19,40 @@ export async function signInWithOpenid(db: Db, openid: string, unionid: string |
   return user
 }
 
-/** The seeded demo people offered by the dev login, with the community and role they show. */
+/**
+ * The seeded demo people offered by the dev login, with the community and role they show: the roles
+ * granted them, or — for residents, who hold no membership (docs/decisions/016) — the community of
+ * their verified or pending claim.
+ */
 export async function listDemoUsers(db: Db) {
-  const rows = await db
-    .select({
-      id: users.id,
-      nickname: users.nickname,
-      note: users.demoNote,
-      communityName: communities.name,
-      role: memberships.role,
-      orgName: memberships.orgName,
-    })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(communities, eq(communities.id, memberships.communityId))
-    .where(isNotNull(users.demoNote))
-    .orderBy(communities.code, memberships.role, users.nickname)
-  return rows.map((r) => ({ ...r, note: r.note ?? '' }))
+  const person = { id: users.id, nickname: users.nickname, note: users.demoNote, communityName: communities.name, code: communities.code }
+  const [granted, claimed, officials] = await Promise.all([
+    db
+      .select({ ...person, role: memberships.role, orgName: memberships.orgName })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(communities, eq(communities.id, memberships.communityId))
+      .where(isNotNull(users.demoNote)),
+    db
+      .selectDistinct(person)
+      .from(users)
+      .innerJoin(residencyClaims, eq(residencyClaims.userId, users.id))
+      .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
+      .where(and(isNotNull(users.demoNote), inArray(residencyClaims.status, ['verified', 'pending']))),
+    // Street officials (街道干部) hold no community role: they show with their street.
+    db
+      .select({ id: users.id, nickname: users.nickname, note: users.demoNote, communityName: streets.name, role: streetMemberships.role })
+      .from(users)
+      .innerJoin(streetMemberships, eq(streetMemberships.userId, users.id))
+      .innerJoin(streets, eq(streets.id, streetMemberships.streetId))
+      .where(isNotNull(users.demoNote))
+      .orderBy(streets.name, users.nickname),
+  ])
+  const withRole = new Set(granted.map((g) => g.id))
+  const rows = [...granted, ...claimed.filter((c) => !withRole.has(c.id)).map((c) => ({ ...c, role: 'resident' as const, orgName: null }))]
+  rows.sort((a, b) => a.code.localeCompare(b.code) || roles.indexOf(a.role) - roles.indexOf(b.role) || a.nickname.localeCompare(b.nickname))
+  const people = rows.map(({ code: _code, ...r }) => ({ ...r, note: r.note ?? '' }))
+  return [...people, ...officials.map((r) => ({ ...r, orgName: null, note: r.note ?? '' }))]
 }
 
 export async function signInDemoUser(db: Db, userId: string, now: Date) {

@@ -1,2 +1,3 @@
-/** What other modules may use of communities: who its staff are. */
-export { staffIds } from './members.js'
+/** What other modules may use of communities: who its staff are, its street, the places in it. */
+export { staffIds, adminIds } from './members.js'
+export { buildingOfHousehold, communityAllowing, communityContext, streetAllowing } from './places.js'

@@ -10,3 +10,12 @@ export async function staffIds(tx: Db | Tx, communityId: string): Promise<string
     .where(and(eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin'])))
   return rows.map((r) => r.userId)
 }
+
+/** The community's admins: told when a milestone is overdue, besides the worker. */
+export async function adminIds(tx: Db | Tx, communityId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.communityId, communityId), eq(memberships.role, 'admin')))
+  return rows.map((r) => r.userId)
+}

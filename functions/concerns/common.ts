@@ -44,6 +44,13 @@ export async function tellAbout(
   })
 }
 
+/** The whole row, locked until the transaction ends: what a change is compared with (figures, races). */
+export async function lockConcern(tx: Tx, id: string): Promise<ConcernRow> {
+  const [row] = await tx.select().from(concerns).where(eq(concerns.id, id)).for('update')
+  if (!row) throw new AppError('NOT_FOUND', '诉求不存在')
+  return row
+}
+
 /** The concern, or null when there is none with this id (a database failure still throws). */
 export async function findConcern(db: Db, id: string): Promise<ConcernListRow | null> {
   const [row] = await concernRows(db).where(eq(concerns.id, id))

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
-import { dueAt } from '../../domain/concerns/categories.js'
 import { checkTransition, type ConcernAction } from '../../domain/concerns/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Tx } from '../../db/client.js'
 import { concernEvents, concerns, type ConcernRow } from '../../db/schema/index.js'
+import { applyKpiChange } from '../kpis/index.js'
+import { acknowledgement } from './clock.js'
 import { followerIds, assigneeIds, tellAbout } from './common.js'
 
 export interface CouncilStep {
@@ -41,11 +42,9 @@ export async function moveConcernByCouncil(
     // Steps taken together are a millisecond apart, so the timeline (by time, then id) keeps their order.
     const at = new Date(now.getTime() + taken.length)
     const patch: Partial<typeof concerns.$inferInsert> = { status: check.to, updatedAt: at, ...step.patch }
-    if (step.action === 'accept') {
-      patch.acceptedAt = at
-      patch.dueAt = dueAt(current.category, at)
-    }
+    if (step.action === 'accept') Object.assign(patch, await acknowledgement(tx, actor, current, at))
     const [updated] = await tx.update(concerns).set(patch).where(eq(concerns.id, concernId)).returning()
+    await applyKpiChange(tx, current, updated)
     await tx.insert(concernEvents).values({
       concernId,
       actorId: actor.userId,

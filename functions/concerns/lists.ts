@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { rankSimilar } from '../../domain/concerns/similar.js'
 import { hasRole, type Actor } from '../../domain/permissions.js'
@@ -7,6 +7,7 @@ import type { BoardQuery, InboxQuery, SimilarQuery } from '../../domain/schemas/
 import type { Db } from '../../db/client.js'
 import { households, concerns, memberships, units, users } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
+import { overdueNow } from '../grids/index.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { partnerOrgs } from './access.js'
@@ -62,7 +63,7 @@ export async function listInbox(deps: Deps, actor: Actor, communityId: string, q
     staff ? undefined : inArray(concerns.assigneeOrg, orgs),
     q.status ? eq(concerns.status, q.status) : undefined,
     q.category ? eq(concerns.category, q.category) : undefined,
-    q.overdue ? and(lt(concerns.dueAt, now), isNull(concerns.resolvedAt), inArray(concerns.status, [...openStatuses])) : undefined,
+    q.overdue ? overdueNow(sql`${concerns}`, now) : undefined,
     q.mine ? eq(concerns.assigneeUserId, actor.userId) : undefined,
     keysetBefore(q.cursor),
   ].filter(Boolean) as SQL[]

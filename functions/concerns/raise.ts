@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { categories } from '../../domain/concerns/categories.js'
+import { addLimit } from '../../domain/concerns/milestones.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
-import type { Actor } from '../../domain/permissions.js'
+import { can, type Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { RaiseConcernInput } from '../../domain/schemas/concerns.js'
 import {
@@ -20,7 +21,9 @@ import {
 import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
-import { staffIds } from '../communities/index.js'
+import { buildingOfHousehold } from '../communities/index.js'
+import { dispatchConcern, milestoneLimitsOf } from '../grids/index.js'
+import { applyKpiChange } from '../kpis/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
 import { ownPhotos } from '../photos/index.js'
 
@@ -40,7 +43,7 @@ export async function raiseConcern(
 ): Promise<{ id: string; replayed: boolean }> {
   const { db } = deps.database
   const now = deps.now()
-  if (!actor.memberships.some((m) => m.communityId === input.communityId)) throw new AppError('NOT_A_MEMBER')
+  if (!can(actor, 'concern.raise', { communityId: input.communityId })) throw new AppError('NOT_A_MEMBER')
 
   const place: Partial<Pick<ConcernRow, 'householdId' | 'buildingId' | 'placeText' | 'latitude' | 'longitude'>> = {}
   if (input.place.kind === 'household') {
@@ -72,6 +75,9 @@ export async function raiseConcern(
   const attached = await ownPhotos(db, actor.userId, input.photoIds)
   await assertTextPasses(deps, actor.userId, input.description, place.placeText)
 
+  // 网格 dispatch: a flat's concern goes by its building too.
+  const buildingId = place.buildingId ?? (place.householdId ? await buildingOfHousehold(db, place.householdId) : null)
+  const limits = await milestoneLimitsOf(db, input.communityId, input.category)
   const hash = requestHash(input)
   const year = chinaYear(now)
   const [community] = await db.select({ code: communities.code }).from(communities).where(eq(communities.id, input.communityId))
@@ -93,6 +99,7 @@ export async function raiseConcern(
         return { id: seen.concernId, replayed: true }
       }
     }
+    const dispatch = await dispatchConcern(tx, input.communityId, buildingId)
     const [created] = await tx
       .insert(concerns)
       .values({
@@ -107,6 +114,8 @@ export async function raiseConcern(
         anonymous: input.anonymous,
         photoCount: attached.length,
         followCount: 1,
+        gridId: dispatch.to === 'grid' ? dispatch.gridId : null,
+        acknowledgeDueAt: addLimit(now, limits.acknowledge),
         createdAt: now,
         updatedAt: now,
       })
@@ -129,7 +138,9 @@ export async function raiseConcern(
         .set({ concernId: created.id })
         .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, idempotencyKey)))
     }
-    const staff = (await staffIds(tx, input.communityId)).filter((id) => id !== actor.userId)
+    await applyKpiChange(tx, null, created)
+    // The grid's workers, or the community's staff when no grid takes it.
+    const told = dispatch.notify.filter((id) => id !== actor.userId)
     // Gapless per community and year: the counter row is locked from here to the commit, so the
     // number is taken and written in one round trip.
     const prefix = `${community.code}-${year}-`
@@ -144,7 +155,7 @@ export async function raiseConcern(
       returning public_no`)) as unknown as { rows: { public_no: string }[] } // every driver answers with `rows`
     const publicNo = numbered.rows[0].public_no
     await notify(tx, {
-      userIds: staff,
+      userIds: told,
       concernId: created.id,
       title: `新诉求 ${publicNo}`,
       body: `${categories[input.category].label}：${[...input.description].slice(0, 40).join('')}`,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { checkTransition } from '../../domain/concerns/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
@@ -8,7 +8,8 @@ import type { Deps } from '../context.js'
 import { AppError, refusal } from '../http/errors.js'
 import { staffIds } from '../communities/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
-import { assigneeIds, tellAbout, visibleConcern } from './common.js'
+import { applyKpiChange } from '../kpis/index.js'
+import { assigneeIds, lockConcern, tellAbout, visibleConcern } from './common.js'
 import { getConcernDetail } from './read.js'
 
 /** The author rates the result: satisfied closes it; 1–2 stars or "not solved" reopens it once. */
@@ -21,19 +22,22 @@ export async function rateConcern(deps: Deps, actor: Actor, id: string, input: z
   await assertTextPasses(deps, actor.userId, input.comment)
   const reopened = check.to === 'reopened'
   await db.transaction(async (tx) => {
+    const before = await lockConcern(tx, id)
+    if (before.status !== 'resolved') throw new AppError('CONCERN_CHANGED')
     const [updated] = await tx
       .update(concerns)
       .set({
         status: check.to,
         rating: input.rating,
         ratingComment: input.comment ?? null,
+        ratedAt: now,
         solved: input.solved,
         updatedAt: now,
         ...(reopened ? { reopenCount: sql`${concerns.reopenCount} + 1`, resolvedAt: null } : { closedAt: now }),
       })
-      .where(and(eq(concerns.id, id), eq(concerns.status, 'resolved')))
+      .where(eq(concerns.id, id))
       .returning()
-    if (!updated) throw new AppError('CONCERN_CHANGED')
+    await applyKpiChange(tx, before, updated)
     await tx.insert(concernEvents).values({
       concernId: id,
       actorId: actor.userId,

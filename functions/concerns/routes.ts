@@ -15,6 +15,7 @@ import {
   StaffDirectory,
   TransitionInput,
 } from '../../domain/schemas/concerns.js'
+import { AcknowledgeInput, ArriveInput } from '../../domain/schemas/grids.js'
 import { audited } from '../audit/index.js'
 import { requireCan, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
@@ -23,6 +24,7 @@ import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { findSimilar, listBoard, listInbox, staffDirectory } from './lists.js'
+import { acknowledgeConcern, arriveAtConcern } from './milestones.js'
 import { raiseConcern } from './raise.js'
 import { rateConcern } from './rating.js'
 import { getConcernDetail } from './read.js'
@@ -69,6 +71,18 @@ concernsApi.post('/:concernId/transitions', paramsOf(ConcernParams), jsonBody(Tr
 
 concernsApi.post('/:concernId/rating', paramsOf(ConcernParams), jsonBody(RateInput), async (c) =>
   c.json(await rateConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
+)
+
+concernsApi.post(
+  '/:concernId/acknowledge',
+  paramsOf(ConcernParams),
+  jsonBody(AcknowledgeInput),
+  audited('concern', 'acknowledge'),
+  async (c) => c.json(await acknowledgeConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
+)
+
+concernsApi.post('/:concernId/arrive', paramsOf(ConcernParams), jsonBody(ArriveInput), audited('concern', 'arrive'), async (c) =>
+  c.json(await arriveAtConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 
 /** Mounted at /api/communities/:communityId: the board, the inbox and the assign directory. */
@@ -176,6 +190,31 @@ export const concernsDocs = [
     auth: true,
     body: TransitionInput,
     example: { action: 'accept', note: '已联系物业，明天上午派人维修。' },
+    response: ConcernDetail,
+    errors: [403, 404, 409],
+  }),
+  op({
+    method: 'post',
+    path: '/api/concerns/:concernId/acknowledge',
+    tag: t,
+    summary: '签收（受理）：开始计算到场和办结时限',
+    description:
+      '本社区工作人员可以签收待受理的诉求，与「受理」是同一步。网格员签收自己网格的诉求时成为承办人。签收时按社区当前的时限定下到场和办结期限，之后不再变动。',
+    auth: true,
+    body: AcknowledgeInput,
+    example: { note: '收到，马上过去看看。' },
+    response: ConcernDetail,
+    errors: [403, 404, 409],
+  }),
+  op({
+    method: 'post',
+    path: '/api/concerns/:concernId/arrive',
+    tag: t,
+    summary: '到场：工作人员已到现场（可附现场照片）',
+    description: '签收后、办结前可记录一次；待办的诉求随之进入「办理中」。',
+    auth: true,
+    body: ArriveInput,
+    example: { note: '已到 3 号楼东侧，正在检查线路。', photoIds: [] },
     response: ConcernDetail,
     errors: [403, 404, 409],
   }),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
-import type { Actor } from '../../domain/permissions.js'
+import { can, type Actor } from '../../domain/permissions.js'
 import { concerns, cosigns, follows } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
@@ -11,8 +11,8 @@ export async function setCosign(deps: Deps, actor: Actor, id: string, on: boolea
   const { row, roles } = await visibleConcern(db, actor, id)
   if (on) {
     if (roles.includes('author')) throw new AppError('TRANSITION_NOT_ALLOWED', '不能附议自己提交的诉求')
+    if (!can(actor, 'concern.cosign', row)) throw new AppError('FORBIDDEN', '认证本社区的房屋后才能附议')
     if (row.visibility !== 'public') throw new AppError('TRANSITION_NOT_ALLOWED', '仅公开的诉求可以附议')
-    if (!actor.memberships.some((m) => m.communityId === row.communityId)) throw new AppError('FORBIDDEN', '只有本社区居民可以附议')
     if (!openStatuses.includes(row.status)) throw new AppError('TRANSITION_NOT_ALLOWED', '这条诉求已办结，不能再附议')
   }
   const now = deps.now()

@@ -1,5 +1,4 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { dueAt } from '../../domain/concerns/categories.js'
 import { concernEventLabels } from '../../domain/concerns/labels.js'
 import { checkTransition, openStatuses } from '../../domain/concerns/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
@@ -9,9 +8,11 @@ import type { Tx } from '../../db/client.js'
 import { concernEvents, concerns, cosigns, eventPhotos, follows, memberships } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError, refusal } from '../http/errors.js'
+import { applyKpiChange } from '../kpis/index.js'
 import { ownPhotos } from '../photos/index.js'
 import type { ConcernListRow } from './views.js'
-import { findConcern, followerIds, assigneeIds, tellAbout, visibleConcern } from './common.js'
+import { acknowledgement } from './clock.js'
+import { findConcern, followerIds, assigneeIds, lockConcern, tellAbout, visibleConcern } from './common.js'
 import { staffDirectory } from './lists.js'
 import { getConcernDetail } from './read.js'
 
@@ -32,10 +33,7 @@ export async function transitionConcern(deps: Deps, actor: Actor, id: string, in
 
   const patch: Partial<typeof concerns.$inferInsert> = { status: check.to, updatedAt: now }
   let target: ConcernListRow | null = null
-  if (input.action === 'accept') {
-    patch.acceptedAt = now
-    patch.dueAt = dueAt(row.category, now)
-  } else if (input.action === 'assign' && input.assignee) {
+  if (input.action === 'assign' && input.assignee) {
     if (input.assignee.kind === 'worker') {
       const [m] = await db
         .select({ id: memberships.id })
@@ -70,12 +68,13 @@ export async function transitionConcern(deps: Deps, actor: Actor, id: string, in
   const staffRole = actor.memberships.find((m) => m.communityId === row.communityId && (m.role === 'admin' || m.role === 'worker'))?.role
 
   await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(concerns)
-      .set(patch)
-      .where(and(eq(concerns.id, id), eq(concerns.status, row.status)))
-      .returning()
-    if (!updated) throw new AppError('CONCERN_CHANGED')
+    const before = await lockConcern(tx, id)
+    if (before.status !== row.status) throw new AppError('CONCERN_CHANGED')
+    // 签收 starts the clock; declining or merging is a first answer too (响应率).
+    if (input.action === 'accept') Object.assign(patch, await acknowledgement(tx, actor, before, now))
+    else if ((input.action === 'decline' || input.action === 'merge') && !before.acknowledgedAt) patch.acknowledgedAt = now
+    const [updated] = await tx.update(concerns).set(patch).where(eq(concerns.id, id)).returning()
+    await applyKpiChange(tx, before, updated)
     const data: Record<string, unknown> = actorRole === 'partner' ? { orgName: row.assigneeOrg ?? orgs[0] } : { staffRole }
     if (input.assignee) data.assignee = input.assignee
     if (target) data.target = { id: target.id, publicNo: target.publicNo }

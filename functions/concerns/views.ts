@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
-import { openStatuses } from '../../domain/concerns/lifecycle.js'
+import { lateText, milestoneLabels, milestones, overdue } from '../../domain/concerns/milestones.js'
 import type { Db } from '../../db/client.js'
 import { buildings, concerns, households, units } from '../../db/schema/index.js'
 
@@ -38,6 +38,11 @@ export function concernRows(db: Db) {
       ratingComment: concerns.ratingComment,
       createdAt: concerns.createdAt,
       acceptedAt: concerns.acceptedAt,
+      gridId: concerns.gridId,
+      acknowledgedAt: concerns.acknowledgedAt,
+      arrivedAt: concerns.arrivedAt,
+      acknowledgeDueAt: concerns.acknowledgeDueAt,
+      arriveDueAt: concerns.arriveDueAt,
       dueAt: concerns.dueAt,
       resolvedAt: concerns.resolvedAt,
       closedAt: concerns.closedAt,
@@ -68,12 +73,42 @@ export function placeLabel(r: ConcernListRow, withRoom: boolean): string {
   return r.buildingName ?? r.placeText ?? ''
 }
 
-export function isOverdue(r: Pick<ConcernListRow, 'dueAt' | 'resolvedAt' | 'status'>, now: Date): boolean {
-  return !!r.dueAt && !r.resolvedAt && openStatuses.includes(r.status) && r.dueAt.getTime() < now.getTime()
+type MilestoneColumns = Pick<
+  ConcernListRow,
+  'status' | 'createdAt' | 'acknowledgedAt' | 'arrivedAt' | 'resolvedAt' | 'acknowledgeDueAt' | 'arriveDueAt' | 'dueAt'
+>
+
+/** Where the concern stands on 签收, 到场 and 办结 at `now`, from the stored times and deadlines. */
+export function milestoneStandings(r: MilestoneColumns, now: Date) {
+  const all = overdue(
+    {
+      status: r.status,
+      receivedAt: r.createdAt,
+      acknowledgedAt: r.acknowledgedAt,
+      arrivedAt: r.arrivedAt,
+      resolvedAt: r.resolvedAt,
+      deadlines: { acknowledge: r.acknowledgeDueAt, arrive: r.arriveDueAt, resolve: r.dueAt },
+    },
+    now,
+  )
+  return milestones.map((m) => {
+    const c = all[m]
+    const late = c.standing === 'overdue' || c.standing === 'late'
+    return {
+      milestone: m,
+      label: milestoneLabels[m],
+      standing: c.standing,
+      dueAt: c.dueAt?.toISOString() ?? null,
+      doneAt: c.doneAt?.toISOString() ?? null,
+      minutesLate: c.minutesLate,
+      text: late ? lateText(m, c.minutesLate) : null,
+    }
+  })
 }
 
 export function toSummary(r: ConcernListRow, viewer: { userId: string; privileged: boolean }, now: Date) {
   const excerpt = [...r.description].slice(0, 60).join('')
+  const standings = milestoneStandings(r, now)
   return {
     id: r.id,
     publicNo: r.publicNo,
@@ -91,7 +126,9 @@ export function toSummary(r: ConcernListRow, viewer: { userId: string; privilege
     coverUrl: r.coverUrl,
     createdAt: r.createdAt.toISOString(),
     dueAt: r.dueAt?.toISOString() ?? null,
-    overdue: isOverdue(r, now),
+    overdue: standings.some((m) => m.standing === 'overdue'),
+    milestones: standings,
+    gridId: r.gridId,
     mine: r.authorId === viewer.userId,
   }
 }

@@ -3,7 +3,7 @@ import type { SessionRole } from '../../domain/councils/lifecycle.js'
 import type { CouncilSessionRow } from '../../db/schema/index.js'
 
 /**
- * Who sees a session: its community's staff and members see them all; a partner organisation
+ * Who sees a session: its community's staff and verified residents see them all; a partner organisation
  * (物业, 业委会) sees the sessions that invite it by name; people of other communities see none.
  */
 export type SessionAudience = 'staff' | 'member' | 'invited' | 'none'
@@ -14,7 +14,7 @@ export function audienceOf(
   orgs: readonly string[],
 ): SessionAudience {
   if (can(actor, 'council.manage', session)) return 'staff'
-  if (hasRole(actor, session.communityId, 'resident') || actor.verifiedIn.includes(session.communityId)) return 'member'
+  if (actor.verifiedIn.includes(session.communityId)) return 'member'
   if (orgs.length && session.invitedParties.some((p) => p.name && orgs.includes(p.name))) return 'invited'
   return 'none'
 }
@@ -22,7 +22,7 @@ export function audienceOf(
 /** What the community sees of a session list: all of it, only the invitations, or nothing. */
 export function listAudience(actor: Actor, communityId: string): 'all' | 'invited' | 'none' {
   if (can(actor, 'council.manage', { communityId })) return 'all'
-  if (hasRole(actor, communityId, 'resident') || actor.verifiedIn.includes(communityId)) return 'all'
+  if (actor.verifiedIn.includes(communityId)) return 'all'
   if (hasRole(actor, communityId, 'partner')) return 'invited'
   return 'none'
 }

@@ -136,6 +136,18 @@ export async function topicById(db: Db | Tx, id: string) {
   return row
 }
 
+/**
+ * A topic the actor may see, or 404 for every verb on it (docs/decisions/016): staff see every topic
+ * of their sessions; others who see the session, its accepted topics and their own.
+ */
+export async function visibleTopic(db: Db, actor: Actor, id: string) {
+  const row = await topicById(db, id)
+  const { session, audience } = await visibleSession(db, actor, row.topic.sessionId)
+  if (audience !== 'staff' && row.topic.proposerId !== actor.userId && row.topic.status !== 'accepted')
+    throw new AppError('NOT_FOUND', '议题不存在')
+  return { row, topic: row.topic, session, audience }
+}
+
 export async function tellProposer(
   tx: Tx,
   topic: Pick<CouncilTopicRow, 'proposerId' | 'title'>,

@@ -9,7 +9,7 @@ import { councilSessions, councilTopics, type CouncilSessionRow, type CouncilTop
 import type { Deps } from '../context.js'
 import { moveConcernByCouncil } from '../concerns/index.js'
 import { AppError, refusal } from '../http/errors.js'
-import { findSession, visibleSession, logEvent, topicById, tellProposer } from './common.js'
+import { findSession, visibleTopic, logEvent, tellProposer } from './common.js'
 import { getTopic } from './topics.js'
 
 function rolesOn(actor: Actor, topic: CouncilTopicRow): TopicRole[] {
@@ -49,8 +49,7 @@ async function deferTarget(db: Db, from: CouncilSessionRow, targetId: string, no
 export async function decideTopic(deps: Deps, actor: Actor, topicId: string, input: z.output<typeof TopicDecisionInput>) {
   const { db } = deps.database
   const now = deps.now()
-  const { topic } = await topicById(db, topicId)
-  const { session, audience } = await visibleSession(db, actor, topic.sessionId)
+  const { topic, session, audience } = await visibleTopic(db, actor, topicId)
   if (audience !== 'staff') throw new AppError('FORBIDDEN', '只有本社区的工作人员可以审核议题')
   const check = checkTopicTransition(input.action, topic.status, session.status, rolesOn(actor, topic), {
     order: input.action === 'accept' ? input.order : undefined,
@@ -161,8 +160,7 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
 export async function withdrawTopic(deps: Deps, actor: Actor, topicId: string) {
   const { db } = deps.database
   const now = deps.now()
-  const { topic } = await topicById(db, topicId)
-  const { session } = await visibleSession(db, actor, topic.sessionId)
+  const { topic, session } = await visibleTopic(db, actor, topicId)
   const check = checkTopicTransition('withdraw', topic.status, session.status, rolesOn(actor, topic))
   if (!check.ok) throw refusal(check, 'TOPIC_TRANSITION_NOT_ALLOWED')
   await db.transaction(async (tx) => {

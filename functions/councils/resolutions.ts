@@ -9,7 +9,7 @@ import { councilTopics, type CouncilTopicRow } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { moveConcernByCouncil } from '../concerns/index.js'
 import { AppError, fieldError } from '../http/errors.js'
-import { visibleSession, logEvent, topicById, tellProposer } from './common.js'
+import { visibleTopic, logEvent, tellProposer } from './common.js'
 import { getTopic } from './topics.js'
 
 /**
@@ -94,8 +94,7 @@ export async function applyResolution(
 export async function recordResolution(deps: Deps, actor: Actor, topicId: string, input: z.output<typeof ResolutionInput>) {
   const { db } = deps.database
   const now = deps.now()
-  const { topic } = await topicById(db, topicId)
-  const { session, audience } = await visibleSession(db, actor, topic.sessionId)
+  const { topic, session, audience } = await visibleTopic(db, actor, topicId)
   if (audience !== 'staff') throw new AppError('FORBIDDEN', '只有本社区的工作人员可以记录决议')
   if (session.status !== 'in_session') throw new AppError('SESSION_TRANSITION_NOT_ALLOWED', '议事会开始后才能记录决议')
   if (topic.status !== 'accepted') throw new AppError('TOPIC_TRANSITION_NOT_ALLOWED', '只有列入议程的议题可以记录决议')

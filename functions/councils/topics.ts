@@ -11,16 +11,12 @@ import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError, pgErrorCode, refusal } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
-import { logEvent, topicById, topicRows, topicView, visibleSession } from './common.js'
+import { logEvent, topicRows, topicView, visibleSession, visibleTopic } from './common.js'
 
 /** The topic as this viewer sees it (staff: everything; others: accepted ones and their own). */
 export async function getTopic(deps: Deps, actor: Actor, id: string) {
-  const { db } = deps.database
-  const row = await topicById(db, id)
-  const { session, audience } = await visibleSession(db, actor, row.topic.sessionId)
-  const staff = audience === 'staff'
-  if (!staff && row.topic.proposerId !== actor.userId && row.topic.status !== 'accepted') throw new AppError('NOT_FOUND', '议题不存在')
-  return topicView(row, { userId: actor.userId, staff }, session.status)
+  const { row, session, audience } = await visibleTopic(deps.database.db, actor, id)
+  return topicView(row, { userId: actor.userId, staff: audience === 'staff' }, session.status)
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   photos,
   proposalPhotos,
   residencyClaims,
+  streetMemberships,
   units,
   users,
   voteBallots,
@@ -29,7 +30,7 @@ export const DELETED_USER_NAME = '已注销用户'
  * author; everything that says who they were or where they live goes:
  * - profile: nickname → 已注销用户, openid/unionid/phone/avatar cleared (a new WeChat sign-in makes
  *   a new account), and `deleted_at` makes every token they hold stop working;
- * - memberships, residency claims, follows, notifications, queued messages, idempotency keys,
+ * - memberships (community and street), residency claims, follows, notifications, queued messages, idempotency keys,
  *   registrations they never attended; photos they uploaded that are attached to nothing;
  * - their concerns stay, the household they named turned into its building;
  * - ballots stay counted; the ballot loses the link to who cast it (the roll keeps the household
@@ -62,6 +63,7 @@ export async function deleteAccount(deps: Deps, userId: string): Promise<Date> {
       .where(and(eq(concerns.authorId, userId), sql`${concerns.householdId} is not null`))
     await tx.update(voteBallots).set({ castBy: null }).where(eq(voteBallots.castBy, userId))
     await tx.delete(memberships).where(eq(memberships.userId, userId))
+    await tx.delete(streetMemberships).where(eq(streetMemberships.userId, userId))
     await tx.delete(residencyClaims).where(eq(residencyClaims.userId, userId))
     const unfollowed = await tx.delete(follows).where(eq(follows.userId, userId)).returning({ concernId: follows.concernId })
     if (unfollowed.length)

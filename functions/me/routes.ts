@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { householdAddress } from '../../domain/labels.js'
+import { roles } from '../../domain/roles.js'
 import { Me, UpdateMeInput } from '../../domain/schemas/me.js'
 import { AccountDeleted, DeleteAccountInput, MyDataExport } from '../../domain/schemas/privacy.js'
 import type { Db } from '../../db/client.js'
@@ -27,6 +28,7 @@ async function loadMe(db: Db, userId: string) {
         streetName: streets.name,
         role: memberships.role,
         orgName: memberships.orgName,
+        code: communities.code,
       })
       .from(memberships)
       .innerJoin(communities, eq(communities.id, memberships.communityId))
@@ -37,6 +39,9 @@ async function loadMe(db: Db, userId: string) {
       .select({
         householdId: residencyClaims.householdId,
         communityId: residencyClaims.communityId,
+        communityName: communities.name,
+        streetName: streets.name,
+        code: communities.code,
         relation: residencyClaims.relation,
         building: buildings.name,
         unit: units.name,
@@ -46,13 +51,24 @@ async function loadMe(db: Db, userId: string) {
       .innerJoin(households, eq(households.id, residencyClaims.householdId))
       .innerJoin(units, eq(units.id, households.unitId))
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
+      .innerJoin(streets, eq(streets.id, communities.streetId))
       .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
   ])
   const user = userRows[0]
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销，请重新登录')
+  // A resident of each community where a household is verified: residency is the claim, not a row (docs/decisions/016).
+  const residentOf = new Map(verified.map((v) => [v.communityId, { ...v, role: 'resident' as const, orgName: null }]))
+  const all = [...residentOf.values(), ...ms].sort((a, b) => a.code.localeCompare(b.code) || roles.indexOf(a.role) - roles.indexOf(b.role))
   return {
     user: publicUser(user),
-    memberships: ms,
+    memberships: all.map((m) => ({
+      communityId: m.communityId,
+      communityName: m.communityName,
+      streetName: m.streetName,
+      role: m.role,
+      orgName: m.orgName,
+    })),
     households: verified.map((v) => ({
       householdId: v.householdId,
       communityId: v.communityId,

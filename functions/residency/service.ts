@@ -5,7 +5,7 @@ import { can, type Actor } from '../../domain/permissions.js'
 import type { ClaimStatus, HouseholdRelation } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
-import { buildings, communities, households, memberships, residencyClaims, units, users } from '../../db/schema/index.js'
+import { buildings, communities, households, residencyClaims, units, users } from '../../db/schema/index.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 
@@ -73,7 +73,7 @@ async function claimById(db: Db, claimId: string) {
   return row
 }
 
-/** A resident claims a household; they become a (not yet verified) resident of its community. */
+/** Someone claims a household; the claim alone grants nothing there until staff verify it (docs/decisions/016). */
 export async function submitClaim(db: Db, actor: Actor, input: { householdId: string; relation: HouseholdRelation }) {
   const id = await db.transaction(async (tx) => {
     const [household] = await tx
@@ -100,10 +100,6 @@ export async function submitClaim(db: Db, actor: Actor, input: { householdId: st
         )
       throw new AppError(open ? 'CLAIM_ALREADY_VERIFIED' : 'CLAIM_ALREADY_PENDING')
     }
-    await tx
-      .insert(memberships)
-      .values({ userId: actor.userId, communityId: household.communityId, role: 'resident' })
-      .onConflictDoNothing()
     return created.id
   })
   return toClaim(await claimById(db, id))
@@ -149,7 +145,11 @@ export async function reviewClaim(
   now: Date,
 ) {
   const row = await claimById(db, claimId)
-  if (!can(actor, 'residency.review', { communityId: row.communityId })) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以审核')
+  if (!can(actor, 'residency.review', { communityId: row.communityId })) {
+    // A claim is seen by its claimant and the community's staff only: 404 for everyone else.
+    if (row.claimantId !== actor.userId) throw new AppError('NOT_FOUND', '认证申请不存在')
+    throw new AppError('FORBIDDEN', '只有本社区的工作人员可以审核')
+  }
   const [updated] = await db
     .update(residencyClaims)
     .set({

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { can, hasRole, type Actor } from '../../domain/permissions.js'
+import { can, type Actor } from '../../domain/permissions.js'
 import { tally, type TallyResult } from '../../domain/votes/tally.js'
 import type { Db, Tx } from '../../db/client.js'
 import { proposals, voteBallots, voteEvents, type ProposalRow } from '../../db/schema/index.js'
@@ -8,12 +8,12 @@ import { notify } from '../notifications/index.js'
 
 /** What the vote use cases share: loading a vote the actor may see, its event log and notices, the tally, the vote's lock. */
 
-/** Staff of the community see every vote; its residents (members or verified) every vote but drafts; others none. */
+/** Staff of the community see every vote; its verified residents every vote but drafts; others none (docs/decisions/016). */
 type Audience = 'staff' | 'member' | 'none'
 
 export function audienceIn(actor: Actor, communityId: string): Audience {
   if (can(actor, 'vote.manage', { communityId })) return 'staff'
-  if (hasRole(actor, communityId, 'resident') || actor.verifiedIn.includes(communityId)) return 'member'
+  if (actor.verifiedIn.includes(communityId)) return 'member'
   return 'none'
 }
 

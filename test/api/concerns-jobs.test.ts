@@ -53,13 +53,13 @@ describe('the scheduled job', () => {
   })
 
   it('marks a concern overdue after its deadline, tells the staff once, and lists it under 逾期', async () => {
-    const id = await raiseId(t, 'wang', { category: 'safety', description: '5号楼楼道有人飞线充电，很危险' })
+    const id = await raiseId(t, 'wang', { category: 'noise', description: '5号楼楼下商铺每天晚上放音乐到十一点' })
     await actOk(t, 'liu', id, { action: 'accept' })
     const accepted = await (await detail(t, 'liu', id)).json()
-    expect(accepted.dueAt).toBe('2026-11-24T01:00:00.000Z') // one working day for 安全隐患
+    expect(accepted.dueAt).toBe('2026-11-26T01:00:00.000Z') // three working days for 噪声扰民
     expect(accepted.overdue).toBe(false)
 
-    clock += 2 * day
+    clock += 4 * day
     const first = await tick()
     expect(first.overdue).toBe(1)
     expect((await tick()).overdue).toBe(0)
@@ -68,7 +68,7 @@ describe('the scheduled job', () => {
     const list = await (await t.call('GET', `/api/communities/${wenan}/inbox?overdue=1`, { token: await t.tokenFor('liu') })).json()
     expect(list.items.map((c: { id: string }) => c.id)).toContain(id)
     const notes = await (await t.call('GET', '/api/notifications', { token: await t.tokenFor('liu') })).json()
-    expect(notes.items.some((n: { title: string }) => n.title.endsWith('已逾期'))).toBe(true)
+    expect(notes.items.some((n: { title: string }) => n.title.endsWith('办结已超时'))).toBe(true)
   })
 
   it('closes a resolved concern nobody rated within 7 days, as confirmed', async () => {

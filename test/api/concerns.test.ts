@@ -115,11 +115,12 @@ describe('staff triage', () => {
   it('merges a duplicate: its co-signers and followers move over, counts exact', async () => {
     const keep = await raiseId(t, 'wang', { category: 'parking', description: '6号楼下消防通道总有车乱停' })
     const dup = await raiseId(t, 'zhao', { category: 'parking', description: '6号楼消防通道被车堵了' })
-    await t.call('POST', `/api/concerns/${dup}/cosign`, { token: await t.tokenFor('li') })
+    const [neighbour] = await makeResidents(t, 1)
+    await t.call('POST', `/api/concerns/${dup}/cosign`, { token: neighbour })
     const merged = await actOk(t, 'chen', dup, { action: 'merge', targetId: keep })
     expect(merged.status).toBe('merged')
     const target = await (await detail(t, 'wang', keep)).json()
-    // li co-signed the duplicate and zhao wrote it: both now support the kept one.
+    // A neighbour co-signed the duplicate and zhao wrote it: both now support the kept one.
     expect(target.cosignCount).toBe(2)
     expect(target.followCount).toBe(3)
     expect(target.timeline.at(-1).action).toBe('merged_in')

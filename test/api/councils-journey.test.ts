@@ -173,7 +173,8 @@ describe('the council journey', () => {
 describe('booking limits and decisions', () => {
   it('refuses the unverified, other communities and partners, and links only own or co-signed concerns', async () => {
     const sessionId = await createSession(t, new Date(clock + 12 * day))
-    expect((await book('li', sessionId, topic())).status).toBe(403)
+    // A pending claimant is no one in the community yet: the session does not exist for them.
+    expect((await book('li', sessionId, topic())).status).toBe(404)
     expect((await book('zhou', sessionId, topic())).status).toBe(404)
     expect((await book('anju', sessionId, topic())).status).toBe(404)
     expect((await book('liu', sessionId, topic())).status).toBe(403)
@@ -261,7 +262,8 @@ describe('booking limits and decisions', () => {
     expect(wangNotes.items[0].body).toBe('您申报的议题未被采纳：已转交城管部门处理')
 
     const mine = await json(await book('wang', sessionId, topic({ title: '楼道堆物' })))
-    expect((await t.call('POST', `/api/topics/${mine.id}/withdraw`, { token: await t.tokenFor('zhao') })).status).toBe(403)
+    // Another resident does not see wang's pending topic: withdrawing it is a 404, as reading it is.
+    expect((await t.call('POST', `/api/topics/${mine.id}/withdraw`, { token: await t.tokenFor('zhao') })).status).toBe(404)
     expect((await decide('wang', mine.id, { action: 'accept', order: 1, minutes: 10 })).status).toBe(403)
     const withdrawn = await json(await t.call('POST', `/api/topics/${mine.id}/withdraw`, { token: await t.tokenFor('wang') }))
     expect(withdrawn).toMatchObject({ status: 'withdrawn', actions: [] })
@@ -281,7 +283,8 @@ describe('who runs the session', () => {
     const booked = await json(await book('zhao', sessionId, topic({ title: '小区停车管理' })))
     for (const who of ['zhao', 'wang', 'anju', 'wu'] as const) {
       const res = await decide(who, booked.id, { action: 'accept', order: 1, minutes: 15 })
-      expect(res.status, who).toBe(who === 'wu' ? 404 : 403)
+      // Only its proposer sees a pending topic besides the staff: everyone else gets the 404 reading it gives.
+      expect(res.status, who).toBe(who === 'zhao' ? 403 : 404)
     }
     expect((await decide('liu', booked.id, { action: 'approve' })).status).toBe(400)
     expect((await decide('liu', booked.id, { action: 'accept', order: 0, minutes: 15 })).status).toBe(400)

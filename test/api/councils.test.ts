@@ -182,7 +182,7 @@ describe('registration and the waiting list', () => {
   it.each<[DemoKey, number, string]>([
     ['wang', 200, 'verified owner'],
     ['zhao', 200, 'verified tenant'],
-    ['li', 403, 'unverified resident'],
+    ['li', 404, 'claimant still pending'],
     ['liu', 403, 'worker (not a verified resident)'],
     ['chen', 403, 'admin (not a verified resident)'],
     ['anju', 404, 'partner not invited'],
@@ -220,7 +220,9 @@ describe('who sees which sessions', () => {
 
     expect((await t.call('GET', `/api/communities/${wenan}/sessions`, { token: await t.tokenFor('zhou') })).status).toBe(403)
     expect((await sessionDetail(t, 'zhou', plain)).status).toBe(404)
-    expect((await sessionDetail(t, 'li', plain)).status).toBe(200)
+    // A claim still pending grants nothing: the claimant sees no session of the community.
+    expect((await sessionDetail(t, 'li', plain)).status).toBe(404)
+    expect((await t.call('GET', `/api/communities/${wenan}/sessions`, { token: await t.tokenFor('li') })).status).toBe(403)
     expect((await t.call('GET', `/api/communities/${minzhu}/sessions`, { token: await t.tokenFor('zhou') })).status).toBe(200)
   })
 
@@ -291,7 +293,8 @@ describe('running the day', () => {
       registeredCount: 1,
       waitlistCount: 0,
     })
-    expect((await t.call('POST', `/api/sessions/${id}/check-in`, { token: await t.tokenFor('li'), body: { code } })).status).toBe(403)
+    expect((await t.call('POST', `/api/sessions/${id}/check-in`, { token: await t.tokenFor('li'), body: { code } })).status).toBe(404)
+    expect((await t.call('POST', `/api/sessions/${id}/check-in`, { token: await t.tokenFor('liu'), body: { code } })).status).toBe(403)
     const cancel = await t.call('DELETE', `/api/sessions/${id}/registration`, { token: wang })
     expect(cancel.status).toBe(409)
     clock = start.getTime() - 3 * hour

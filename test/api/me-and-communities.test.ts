@@ -46,9 +46,9 @@ describe('GET /api/me', () => {
 })
 
 describe('communities', () => {
-  it('lists both demo communities with their counts', async () => {
+  it('lists the demo communities with their counts', async () => {
     const { items } = await (await t.call('GET', '/api/communities', { token: await t.tokenFor('li') })).json()
-    expect(items.map((c: { name: string }) => c.name)).toEqual(['民主社区', '文安路社区'])
+    expect(items.map((c: { name: string }) => c.name)).toEqual(['民主社区', '文安路社区', '兴华社区'])
     const wenan = items.find((c: { code: string }) => c.code === 'WA')
     expect(wenan).toMatchObject({ streetName: '人民路街道', districtName: '中山区', buildingCount: 6, householdCount: 144 })
     expect(wenan.verifiedResidentCount).toBeGreaterThanOrEqual(2)

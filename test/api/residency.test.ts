@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 
@@ -122,6 +123,51 @@ describe('a resident claims a household and a worker verifies it', () => {
   })
 })
 
+describe('membership follows verification', () => {
+  it('a pending, rejected or withdrawn claim grants nothing in the community; a verified one grants it at once', async () => {
+    const [person] = await t.database.db
+      .insert(users)
+      .values({ nickname: '新邻居', demoNote: 'membership test' })
+      .returning({ id: users.id })
+    const newcomer = ((await (await t.call('POST', '/api/auth/dev', { body: { userId: person.id } })).json()) as { token: string }).token
+    const raise = () =>
+      t.call('POST', '/api/concerns', {
+        token: newcomer,
+        body: {
+          communityId: demo.community.wenan,
+          category: 'other',
+          description: '小区门口的宣传栏玻璃碎了',
+          place: { kind: 'text', text: '东门' },
+        },
+      })
+    const sessions = () => t.call('GET', `/api/communities/${demo.community.wenan}/sessions`, { token: newcomer })
+    const submit = async (r: string) =>
+      (
+        await t.call('POST', '/api/residency/claims', {
+          token: newcomer,
+          body: { householdId: demo.household('wenan', 2, 2, r), relation: 'tenant' },
+        })
+      ).json()
+
+    const withdrawn = await submit('601')
+    await t.call('POST', `/api/residency/claims/${withdrawn.id}/withdraw`, { token: newcomer })
+    const rejected = await submit('602')
+    await t.call('POST', `/api/residency/claims/${rejected.id}/reject`, { token: await t.tokenFor('liu'), body: { reason: '材料不全' } })
+    const pending = await submit('401')
+    for (const res of [await raise(), await sessions()]) {
+      expect(res.status).toBe(403)
+    }
+    expect((await (await t.call('GET', '/api/me', { token: newcomer })).json()).memberships).toEqual([])
+
+    await t.call('POST', `/api/residency/claims/${pending.id}/approve`, { token: await t.tokenFor('liu') })
+    expect((await raise()).status).toBe(201)
+    expect((await sessions()).status).toBe(200)
+    expect((await (await t.call('GET', '/api/me', { token: newcomer })).json()).memberships).toEqual([
+      { communityId: demo.community.wenan, communityName: '文安路社区', streetName: '人民路街道', role: 'resident', orgName: null },
+    ])
+  })
+})
+
 describe('who may review', () => {
   it.each([
     ['a resident', 'wang'],
@@ -133,9 +179,17 @@ describe('who may review', () => {
     const list = await t.call('GET', `/api/communities/${demo.community.wenan}/residency/claims`, { token })
     expect(list.status).toBe(403)
     expect((await list.json()).error.code).toBe('FORBIDDEN')
-    expect((await t.call('POST', `/api/residency/claims/${submitted.id}/approve`, { token })).status).toBe(403)
+    // Someone else's claim is not theirs to know of: 404, as for a claim that does not exist.
+    expect((await t.call('POST', `/api/residency/claims/${submitted.id}/approve`, { token })).status).toBe(404)
     const still = await (await t.call('GET', '/api/residency/claims/mine', { token: await t.tokenFor('li') })).json()
     expect(still.items.find((c: { id: string }) => c.id === submitted.id).status).toBe('pending')
+    await t.call('POST', `/api/residency/claims/${submitted.id}/withdraw`, { token: await t.tokenFor('li') })
+  })
+
+  it('a claimant sees their own claim but may not approve it (403)', async () => {
+    const submitted = await (await claim('li', demo.household('wenan', 2, 2, '501'))).json()
+    const res = await t.call('POST', `/api/residency/claims/${submitted.id}/approve`, { token: await t.tokenFor('li') })
+    expect(res.status).toBe(403)
     await t.call('POST', `/api/residency/claims/${submitted.id}/withdraw`, { token: await t.tokenFor('li') })
   })
 

@@ -90,15 +90,18 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
   })
 
   it('answers each role as it should', async () => {
-    // An unverified resident of the community: sees the vote, may not vote.
-    expect((await proposalOf(t, 'li', id)).viewer).toMatchObject({
+    // A worker of the community (no verified household here): sees the vote, may not vote.
+    expect((await proposalOf(t, 'liu', id)).viewer).toMatchObject({
       canVote: false,
       inElectorate: false,
       voteBlockedReason: '认证本社区的房屋后才能投票',
     })
-    const li = await castAs(t, 'li', id, ['yes'])
-    expect(li.status).toBe(403)
-    expect((await errorOf(li)).code).toBe('FORBIDDEN')
+    const liu = await castAs(t, 'liu', id, ['yes'])
+    expect(liu.status).toBe(403)
+    expect((await errorOf(liu)).code).toBe('FORBIDDEN')
+    // A claimant still pending: no such vote for them yet (docs/decisions/016).
+    expect((await castAs(t, 'li', id, ['yes'])).status).toBe(404)
+    expect((await t.call('GET', `/api/proposals/${id}`, { token: await t.tokenFor('li') })).status).toBe(404)
     // A verified resident of another community: no such vote for them; their community's list is not this one.
     expect((await castAs(t, 'zhou', id, ['yes'])).status).toBe(404)
     expect((await t.call('GET', `/api/proposals/${id}`, { token: await t.tokenFor('zhou') })).status).toBe(404)
@@ -159,7 +162,7 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
     expect(late.status).toBe(409)
     expect((await errorOf(late)).code).toBe('VOTE_CLOSED')
     expect((await proposalAction(t, id, { action: 'close' })).status).toBe(409)
-    const result = await (await t.call('GET', `/api/proposals/${id}/result`, { token: await t.tokenFor('li') })).json()
+    const result = await (await t.call('GET', `/api/proposals/${id}/result`, { token: await t.tokenFor('zhao') })).json()
     expect(result).toEqual(closed.result)
     const told = await t.database.db.select().from(notifications).where(eq(notifications.userId, demo.user.zhao))
     expect(told.some((n) => n.title === '表决结果：楼道加装声控灯' && n.body.startsWith('未通过（参与 2/2）'))).toBe(true)
@@ -168,8 +171,9 @@ describe('a simple-majority vote of verified residents, one ballot each', () => 
   it('lists the community’s votes with whether the viewer voted', async () => {
     const page = await (await t.call('GET', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('wang') })).json()
     expect(page.items[0]).toMatchObject({ id, status: 'published', outcome: 'rejected', outcomeLabel: '未通过', viewer: { voted: true } })
-    const li = await (await t.call('GET', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('li') })).json()
-    expect(li.items[0].viewer.voted).toBe(false)
+    const staff = await (await t.call('GET', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('liu') })).json()
+    expect(staff.items[0].viewer.voted).toBe(false)
+    expect((await t.call('GET', `/api/communities/${wenan}/proposals`, { token: await t.tokenFor('li') })).status).toBe(403)
   })
 })
 

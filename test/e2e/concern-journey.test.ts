@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { haveChromium, launchBrowser, screenshotDir } from '../helpers/browser.js'
-import { startProduct } from '../helpers/server.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { haveChromium } from '../helpers/browser.js'
+import { journey } from '../helpers/journey.js'
 
 /**
  * The concern loop in a real browser on the H5 build served by `npm start`: a resident raises a
@@ -10,65 +10,22 @@ import { startProduct } from '../helpers/server.js'
  * resolves it with a photo, the resident rates 2 (reopened), it is resolved again, rated 5 and
  * closed. Then the raise form and the detail in 长辈模式. Screenshots of each screen.
  */
-let product: Awaited<ReturnType<typeof startProduct>>
-let browser: Browser
+const j = journey()
+const { phone, shot, signIn } = j
 let photo: Buffer
 
 beforeAll(async () => {
-  if (!haveChromium) return
-  product = await startProduct()
-  browser = await launchBrowser()
   photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#e67e22' } })
     .jpeg()
     .withExif({ IFD0: { Make: 'E2E' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '38/1 55/1 0/1' } })
     .toBuffer()
 })
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
-
-type Phone = Page & { errors: string[] }
-
-async function phone(elder = false): Promise<Phone> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  const page = (await context.newPage()) as Phone
-  page.errors = []
-  page.on('pageerror', (e) => page.errors.push(e.message))
-  await page.goto(`${product.url}/#/pages/login/index`)
-  if (elder) {
-    await page.evaluate(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: true })))
-    await page.reload()
-  }
-  return page
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${screenshotDir}/${name}.png` })
-}
-
-async function signIn(page: Page, nickname: string) {
-  // Sign out: everything but the 长辈模式 preference.
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k !== 'linli.elderMode') localStorage.removeItem(k)
-  })
-  await page.goto(`${product.url}/#/pages/login/index`)
-  await page.reload()
-  await page.locator('[data-testid="page-login"] [data-testid="dev-user"]', { hasText: nickname }).click()
-  await page.locator('[data-testid="page-home"] .home-hero__greeting').waitFor({ timeout: 20_000 })
-}
 
 /** Opens a concern's page directly, as tapping a notification or a card would. */
-async function openConcern(page: Page, id: string, staff = false) {
-  const path = staff ? `#/staff/pages/concern/index?id=${id}` : `#/pages/concern-detail/index?id=${id}`
-  await page.goto(`${product.url}/${path}`)
-  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
-  // consistent about which instance it shows.
-  await page.reload()
-  const root = page.locator(staff ? '[data-testid="page-staff-concern"]:visible' : '[data-testid="page-concern"]:visible')
-  await root.locator('[data-testid="concern-status"]').first().waitFor({ timeout: 20_000 })
-  return root
+function openConcern(page: Page, id: string, staff = false) {
+  return staff
+    ? j.openPage(page, `staff/pages/concern/index?id=${id}`, 'page-staff-concern', 'concern-status')
+    : j.openPage(page, `pages/concern-detail/index?id=${id}`, 'page-concern', 'concern-status')
 }
 
 async function status(root: Locator) {
@@ -83,16 +40,11 @@ async function staffAction(page: Page, root: Locator, label: string, fill?: (she
     await fill(sheet)
     await sheet.locator('[data-testid="transition-submit"]').click()
   } else {
-    await page.locator('.taro__modal .taro-model__confirm').click()
+    await j.confirm(page)
   }
 }
 
-async function addPhoto(page: Page, scope: Locator) {
-  const chooser = page.waitForEvent('filechooser')
-  await scope.locator('[data-testid="photo-add"]').click()
-  await (await chooser).setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo })
-  await scope.locator('[data-testid="photo-item"][data-status="done"]').first().waitFor({ timeout: 20_000 })
-}
+const addPhoto = (page: Page, scope: Locator) => j.addPhoto(page, scope, photo)
 
 async function rate(root: Locator, stars: number, solved: boolean, comment: string) {
   const card = root.locator('[data-testid="rating-card"]')
@@ -148,17 +100,8 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
       expect(id).toMatch(/^[0-9a-f-]{36}$/)
 
       // The stored photo has no EXIF (GPS) left.
-      const api = await fetch(`${product.url}/api/auth/dev/users`).then((r) => r.json())
-      const wang = api.items.find((u: { nickname: string }) => u.nickname === '王秀英')
-      const { token } = await fetch(`${product.url}/api/auth/dev`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ userId: wang.id }),
-      }).then((r) => r.json())
-      const detail = await fetch(`${product.url}/api/concerns/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
-        r.json(),
-      )
-      const stored = Buffer.from(await (await fetch(`${product.url}${detail.photos[0].url}`)).arrayBuffer())
+      const detail = await j.api('GET', `/concerns/${id}`, await j.tokenOf('王秀英'))
+      const stored = Buffer.from(await (await fetch(`${j.url}${detail.photos[0].url}`)).arrayBuffer())
       expect((await sharp(stored).metadata()).exif).toBeUndefined()
 
       // The worker accepts and assigns it to the property company.
@@ -215,7 +158,7 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
       await shot(page, `concern-09-closed${sfx}`)
 
       // The resident heard of each step under 我的 → 消息.
-      await page.goto(`${product.url}/#/pages/me/index`)
+      await page.goto(`${j.url}/#/pages/me/index`)
       await page.locator('[data-testid="page-me"] [data-testid="open-notifications"]').click()
       const notes = page.locator('[data-testid="page-notifications"] [data-testid="notification"]')
       await notes.first().waitFor({ timeout: 20_000 })

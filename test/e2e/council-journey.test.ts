@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { haveChromium, launchBrowser, screenshotDir } from '../helpers/browser.js'
-import { startProduct } from '../helpers/server.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { haveChromium } from '../helpers/browser.js'
+import { journey } from '../helpers/journey.js'
 
 /**
  * Journeys 4, 5 and 7 in a real browser on the H5 build served by `npm start`: 王秀英 (verified)
@@ -11,82 +11,15 @@ import { startProduct } from '../helpers/server.js'
  * screen; staff record the resolution, conclude and publish the minutes with a photo; she reads
  * the minutes and sees her concern moved on. Normal and 长辈模式, with screenshots of each screen.
  */
-let product: Awaited<ReturnType<typeof startProduct>>
-let browser: Browser
+const j = journey()
+const { phone, shot, signIn, api, tokenOf } = j
 let photo: Buffer
 
 beforeAll(async () => {
-  if (!haveChromium) return
-  product = await startProduct()
-  browser = await launchBrowser()
   photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3b7dd8' } })
     .jpeg()
     .toBuffer()
 })
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
-
-type Phone = Page & { errors: string[] }
-
-async function phone(elder = false): Promise<Phone> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  const page = (await context.newPage()) as Phone
-  page.errors = []
-  page.on('pageerror', (e) => page.errors.push(e.message))
-  await page.goto(`${product.url}/#/pages/login/index`)
-  if (elder) {
-    await page.evaluate(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: true })))
-    await page.reload()
-  }
-  return page
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${screenshotDir}/${name}.png` })
-}
-
-async function signIn(page: Page, nickname: string) {
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k !== 'linli.elderMode') localStorage.removeItem(k)
-  })
-  await page.goto(`${product.url}/#/pages/login/index`)
-  await page.reload()
-  await page.locator('[data-testid="page-login"] [data-testid="dev-user"]', { hasText: nickname }).click()
-  await page.locator('[data-testid="page-home"] .home-hero__greeting').waitFor({ timeout: 20_000 })
-}
-
-// ── The API, for what the UI step is not the point of ─────────────────────────────────────────────
-
-async function api<T = Record<string, any>>(
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const res = await fetch(`${product.url}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const json = await res.json()
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
-  return json as T
-}
-
-async function tokenOf(nickname: string): Promise<string> {
-  const users = await fetch(`${product.url}/api/auth/dev/users`).then((r) => r.json())
-  const user = users.items.find((u: { nickname: string }) => u.nickname === nickname)
-  const { token } = await fetch(`${product.url}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: user.id }),
-  }).then((r) => r.json())
-  return token
-}
 
 /** A session starting in 40 minutes (check-in opens an hour before), open for topics for 30 more minutes. */
 async function openSession(title: string) {
@@ -131,25 +64,12 @@ async function raiseConcern(communityId: string, description: string) {
 
 // ── Screens ───────────────────────────────────────────────────────────────────────────────────
 
-async function openResidentSession(page: Page, sessionId: string) {
-  await page.goto(`${product.url}/#/pages/session-detail/index?id=${sessionId}`)
-  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
-  // consistent about which instance it shows.
-  await page.reload()
-  // Taro's H5 router keeps earlier pages hidden in the DOM: take the one on screen.
-  const root = page.locator('[data-testid="page-session"]:visible')
-  await root.locator('[data-testid="session-status"]').first().waitFor({ timeout: 20_000 })
-  return root
+function openResidentSession(page: Page, sessionId: string) {
+  return j.openPage(page, `pages/session-detail/index?id=${sessionId}`, 'page-session', 'session-status')
 }
 
-async function openStaffSession(page: Page, sessionId: string) {
-  await page.goto(`${product.url}/#/staff/pages/session/index?id=${sessionId}`)
-  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
-  // consistent about which instance it shows.
-  await page.reload()
-  const root = page.locator('[data-testid="page-staff-session"]:visible')
-  await root.locator('[data-testid="session-status"]').first().waitFor({ timeout: 20_000 })
-  return root
+function openStaffSession(page: Page, sessionId: string) {
+  return j.openPage(page, `staff/pages/session/index?id=${sessionId}`, 'page-staff-session', 'session-status')
 }
 
 async function sessionStatus(root: Locator) {
@@ -162,7 +82,7 @@ async function waitForSessionStatus(root: Locator, wanted: string) {
 
 async function sessionAction(page: Page, root: Locator, action: string) {
   await root.locator(`[data-testid="session-action"][data-action="${action}"]`).click()
-  await page.locator('.taro__modal .taro-model__confirm').click()
+  await j.confirm(page)
 }
 
 describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
@@ -215,7 +135,7 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
 
     // 刘网格 opens it from the 社区工作台 and puts it on the agenda.
     await signIn(page, '刘网格')
-    await page.goto(`${product.url}/#/staff/pages/index/index`)
+    await page.goto(`${j.url}/#/staff/pages/index/index`)
     await page.locator('[data-testid="page-workbench"] [data-testid="open-councils"]').click()
     const staffList = page.locator('[data-testid="page-staff-sessions"]')
     await staffList.locator(`[data-testid="session-card"][data-session-id="${sessionId}"]`).click()
@@ -287,7 +207,7 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await item.locator('[data-testid="run-recorded"]').waitFor({ timeout: 20_000 })
     await shot(page, `council-10-run${sfx}`)
     await runPage.locator('[data-testid="run-conclude"]').click()
-    await page.locator('.taro__modal .taro-model__confirm').click()
+    await j.confirm(page)
     await waitForSessionStatus(staff, 'concluded')
     await staff.locator('[data-testid="session-action"][data-action="publish_minutes"]').click()
     const minutes = page.locator('[data-testid="minutes-sheet"]')
@@ -295,10 +215,7 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await minutes
       .locator('[data-testid="minutes-input"] textarea')
       .fill('本次议事会议定：3号楼北侧路灯由安居物业两周内修复，社区网格员跟进验收，居民监督。')
-    const chooser = page.waitForEvent('filechooser')
-    await minutes.locator('[data-testid="photo-add"]').click()
-    await (await chooser).setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo })
-    await minutes.locator('[data-testid="photo-item"][data-status="done"]').waitFor({ timeout: 20_000 })
+    await j.addPhoto(page, minutes, photo)
     await shot(page, `council-11-minutes-form${sfx}`)
     await minutes.locator('[data-testid="minutes-submit"]').click()
     await waitForSessionStatus(staff, 'minutes_published')
@@ -323,7 +240,7 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
     await shot(page, `council-13-concern${sfx}`)
 
     // Back on the 议事 tab the card says so (it stays under 即将召开 until its end time has passed).
-    await page.goto(`${product.url}/#/pages/councils/index`)
+    await page.goto(`${j.url}/#/pages/councils/index`)
     await tab
       .locator(`[data-testid="session-card"][data-session-id="${sessionId}"][data-status="minutes_published"]`)
       .waitFor({ timeout: 20_000 })
@@ -350,7 +267,7 @@ describe.skipIf(!haveChromium)('the council journey in Chromium (H5)', () => {
   it('staff schedule a session with the form, open it, and residents see it on the 议事 tab', async () => {
     const page = await phone()
     await signIn(page, '陈书记')
-    await page.goto(`${product.url}/#/staff/pages/index/index`)
+    await page.goto(`${j.url}/#/staff/pages/index/index`)
     await page.locator('[data-testid="page-workbench"] [data-testid="open-councils"]').click()
     await page.locator('[data-testid="page-staff-sessions"] [data-testid="create-session"]').click()
     const form = page.locator('[data-testid="page-session-form"]')

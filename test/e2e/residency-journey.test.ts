@@ -1,47 +1,21 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { haveChromium, launchBrowser, screenshotDir } from '../helpers/browser.js'
-import { startProduct } from '../helpers/server.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { haveChromium } from '../helpers/browser.js'
+import { journey } from '../helpers/journey.js'
 
 /**
  * The foundation journey in a real browser on the H5 build served by `npm start`: a new resident
  * claims a household, the community worker approves it, the resident sees it verified — in
  * normal and in 长辈模式, with screenshots of each screen.
  */
-let product: Awaited<ReturnType<typeof startProduct>>
-let browser: Browser
+const j = journey()
+const { shot } = j
 
-beforeAll(async () => {
-  if (!haveChromium) return
-  product = await startProduct()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
-
-async function newPhone(elder: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  ;(page as Page & { errors: string[] }).errors = errors
-  await page.goto(`${product.url}/#/pages/login/index`)
-  if (elder) {
-    await page.evaluate(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: true })))
-    await page.reload()
-  }
-  return page
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${screenshotDir}/${name}.png` })
-}
+/** A phone; signing in here starts from a clean login page (the journey signs out by clearing storage). */
+const newPhone = (elder: boolean) => j.phone(elder)
 
 async function signIn(page: Page, nickname: string) {
-  await page.goto(`${product.url}/#/pages/login/index`)
+  await page.goto(`${j.url}/#/pages/login/index`)
   await page.locator('[data-testid="page-login"] [data-testid="dev-user"]', { hasText: nickname }).click()
   await page.locator('[data-testid="page-home"] .home-hero__greeting').waitFor({ timeout: 20_000 })
 }
@@ -113,15 +87,15 @@ describe.skipIf(!haveChromium)('residency claim journey in Chromium (H5)', () =>
   })
 
   it('refuses a resident’s token on the staff queue with a Chinese 403', async () => {
-    const login = await fetch(`${product.url}/api/auth/dev/users`).then((r) => r.json())
+    const login = await fetch(`${j.url}/api/auth/dev/users`).then((r) => r.json())
     const li = login.items.find((u: { nickname: string }) => u.nickname === '李建国')
-    const session = await fetch(`${product.url}/api/auth/dev`, {
+    const session = await fetch(`${j.url}/api/auth/dev`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId: li.id }),
     }).then((r) => r.json())
-    const me = await fetch(`${product.url}/api/me`, { headers: { authorization: `Bearer ${session.token}` } }).then((r) => r.json())
-    const res = await fetch(`${product.url}/api/communities/${me.memberships[0].communityId}/residency/claims`, {
+    const me = await fetch(`${j.url}/api/me`, { headers: { authorization: `Bearer ${session.token}` } }).then((r) => r.json())
+    const res = await fetch(`${j.url}/api/communities/${me.memberships[0].communityId}/residency/claims`, {
       headers: { authorization: `Bearer ${session.token}` },
     })
     expect(res.status).toBe(403)

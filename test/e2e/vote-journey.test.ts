@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { haveChromium, launchBrowser, screenshotDir } from '../helpers/browser.js'
-import { startProduct } from '../helpers/server.js'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { haveChromium } from '../helpers/browser.js'
+import { journey } from '../helpers/journey.js'
 
 /**
  * Votes (表决) in a real browser on the H5 build served by `npm start`: 陈书记 drafts a household vote
@@ -10,84 +10,12 @@ import { startProduct } from '../helpers/server.js'
  * staff see who has voted (never how) and close it; residents see the result with the rule applied
  * line by line. Then a multiple-choice vote in 长辈模式. Screenshots of each screen.
  */
-let product: Awaited<ReturnType<typeof startProduct>>
-let browser: Browser
-
-beforeAll(async () => {
-  if (!haveChromium) return
-  product = await startProduct()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
-
-type Phone = Page & { errors: string[] }
-
-async function phone(elder = false): Promise<Phone> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
-  const page = (await context.newPage()) as Phone
-  page.errors = []
-  page.on('pageerror', (e) => page.errors.push(e.message))
-  await page.goto(`${product.url}/#/pages/login/index`)
-  if (elder) {
-    await page.evaluate(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: true })))
-    await page.reload()
-  }
-  return page
-}
-
-/** A phone-sized screenshot; with `at`, scrolled so that element is in view first. */
-async function shot(page: Page, name: string, at?: Locator) {
-  if (at) await at.scrollIntoViewIfNeeded()
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: `${screenshotDir}/${name}.png` })
-}
-
-async function signIn(page: Page, nickname: string) {
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k !== 'linli.elderMode') localStorage.removeItem(k)
-  })
-  await page.goto(`${product.url}/#/pages/login/index`)
-  await page.reload()
-  await page.locator('[data-testid="page-login"] [data-testid="dev-user"]', { hasText: nickname }).click()
-  await page.locator('[data-testid="page-home"] .home-hero__greeting').waitFor({ timeout: 20_000 })
-}
-
-// ── The API, for what the UI step is not the point of ─────────────────────────────────────────────
-
-async function api<T = Record<string, any>>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${product.url}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const json = await res.json()
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
-  return json as T
-}
-
-async function tokenOf(nickname: string): Promise<string> {
-  const users = await fetch(`${product.url}/api/auth/dev/users`).then((r) => r.json())
-  const user = users.items.find((u: { nickname: string }) => u.nickname === nickname)
-  const { token } = await fetch(`${product.url}/api/auth/dev`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: user.id }),
-  }).then((r) => r.json())
-  return token
-}
+const j = journey()
+const { phone, shot, signIn, api, tokenOf } = j
 
 /** Opens a vote's page directly, as tapping a notification or a card would. */
-async function openVote(page: Page, id: string) {
-  await page.goto(`${product.url}/#/pages/vote/index?id=${id}`)
-  // A fresh start on that page: Taro's H5 router, asked for a page already in its stack, is not
-  // consistent about which instance it shows.
-  await page.reload()
-  const root = page.locator('[data-testid="page-vote"]:visible')
-  await root.locator('[data-testid="vote-detail"]').waitFor({ timeout: 20_000 })
-  return root
+function openVote(page: Page, id: string) {
+  return j.openPage(page, `pages/vote/index?id=${id}`, 'page-vote', 'vote-detail')
 }
 
 async function vote(page: Page, root: Locator, keys: string[], shots?: { ballot: string; confirm: string }) {
@@ -113,7 +41,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     // 陈书记 drafts the vote in the staff form.
     const page = await phone()
     await signIn(page, '陈书记')
-    await page.goto(`${product.url}/#/staff/pages/index/index`)
+    await page.goto(`${j.url}/#/staff/pages/index/index`)
     await page.locator('[data-testid="page-workbench"] [data-testid="open-votes"]').click()
     const staffList = page.locator('[data-testid="page-staff-votes"]')
     await staffList.locator('[data-testid="empty-state"]').waitFor({ timeout: 20_000 })
@@ -140,7 +68,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     await staff.locator('[data-testid="draft-hint"]').waitFor({ timeout: 20_000 })
     const proposalId = (await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('id')))!
     await staff.locator('[data-testid="vote-action"][data-action="open"]').click()
-    await page.locator('.taro__modal .taro-model__confirm').click()
+    await j.confirm(page)
     await expect
       .poll(() => staff.locator('[data-testid="staff-vote-detail"]').getAttribute('data-status'), { timeout: 20_000 })
       .toBe('open')
@@ -152,7 +80,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
 
     // 王秀英 was told under 我的 → 消息; the notice opens the vote.
     await signIn(page, '王秀英')
-    await page.goto(`${product.url}/#/pages/notifications/index`)
+    await page.goto(`${j.url}/#/pages/notifications/index`)
     const notice = page.locator('[data-testid="page-notifications"] [data-testid="notification"]', { hasText: '请参加表决' }).first()
     await notice.waitFor({ timeout: 20_000 })
     await notice.click()
@@ -160,7 +88,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     expect(page.url()).toContain(`id=${proposalId}`)
 
     // She also finds it from the 议事 tab, and votes 同意, confirming.
-    await page.goto(`${product.url}/#/pages/home/index`)
+    await page.goto(`${j.url}/#/pages/home/index`)
     await page.locator('.weui-tabbar__item', { hasText: '议事' }).click()
     await page.locator('[data-testid="page-councils"] [data-testid="open-votes"]').click()
     const list = page.locator('[data-testid="page-votes"]')
@@ -195,7 +123,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
 
     // Staff: who voted (never how), then close and count.
     await signIn(page, '刘网格')
-    await page.goto(`${product.url}/#/staff/pages/vote/index?id=${proposalId}`)
+    await page.goto(`${j.url}/#/staff/pages/vote/index?id=${proposalId}`)
     staff = page.locator('[data-testid="page-staff-vote"]:visible')
     await expect
       .poll(() => staff.locator('[data-testid="participation-count"]').getAttribute('data-participants'), { timeout: 20_000 })
@@ -209,7 +137,7 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     expect((await rows.allTextContents()).join()).not.toMatch(/同意|反对/)
     await shot(page, 'vote-10-participation', staff.locator('[data-testid="participation"]'))
     await staff.locator('[data-testid="vote-action"][data-action="close"]').click()
-    await page.locator('.taro__modal .taro-model__confirm').click()
+    await j.confirm(page)
     await expect
       .poll(() => staff.locator('[data-testid="staff-vote-detail"]').getAttribute('data-status'), { timeout: 20_000 })
       .toBe('published')

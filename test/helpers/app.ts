@@ -37,7 +37,7 @@ export async function startTestApp(
     SESSION_SECRET: testSecret,
     LOG_LEVEL: 'silent',
     WECHAT_API_BASE: options.wechatBase ?? 'http://127.0.0.1:9',
-    WECHAT_TIMEOUT_MS: '2000',
+    WECHAT_TIMEOUT_MS: '15000',
     UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'linli-uploads-')),
     // Test files act as a few demo people from one address, far beyond what a resident does in an
     // hour; the limits themselves are tested in test/api/rate-limits.test.ts.

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { memberships, users } from '../../db/schema/index.js'
+import { residencyClaims, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import type { DemoKey, TestApp } from './app.js'
 
@@ -76,16 +76,29 @@ export async function detail(t: TestApp, who: DemoKey, id: string) {
   return t.call('GET', `/api/concerns/${id}`, { token: await t.tokenFor(who) })
 }
 
-/** `n` extra residents of 文安路社区 (seeded rows, signed in through the dev login); their tokens. */
+/**
+ * `n` extra residents of a community, each with a verified household (101 of building 1 unit 1 —
+ * being a resident is having one: docs/decisions/016), inserted by SQL and signed in through the dev
+ * login; their tokens.
+ */
 export async function makeResidents(t: TestApp, n: number, community: 'wenan' | 'minzhu' = 'wenan'): Promise<string[]> {
   const tag = Math.random().toString(36).slice(2, 8)
   const created = await t.database.db
     .insert(users)
     .values(Array.from({ length: n }, (_, i) => ({ nickname: `居民${tag}${i}`, demoNote: 'load test' })))
     .returning({ id: users.id })
-  await t.database.db
-    .insert(memberships)
-    .values(created.map((u) => ({ userId: u.id, communityId: demo.community[community], role: 'resident' as const })))
+  const at = new Date('2026-01-05T02:00:00Z')
+  await t.database.db.insert(residencyClaims).values(
+    created.map((u) => ({
+      userId: u.id,
+      householdId: demo.household(community, 1, 1, '101'),
+      communityId: demo.community[community],
+      relation: 'family' as const,
+      status: 'verified' as const,
+      reviewedAt: at,
+      createdAt: at,
+    })),
+  )
   const tokens: string[] = []
   for (const u of created) {
     const res = await t.call('POST', '/api/auth/dev', { body: { userId: u.id } })

@@ -1,4 +1,3 @@
-import { residencyClaims } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import type { DemoKey, TestApp } from './app.js'
 import { makeResidents } from './concerns.js'
@@ -13,23 +12,7 @@ export function userIdOf(token: string): string {
  * `n` residents of a community with a verified household each (registering for a session is for
  * verified residents: domain/permissions.ts, 'council.attend'); their tokens.
  */
-export async function makeVerifiedResidents(t: TestApp, n: number, community: 'wenan' | 'minzhu' = 'wenan'): Promise<string[]> {
-  const tokens = await makeResidents(t, n, community)
-  const householdId = community === 'wenan' ? demo.household('wenan', 1, 1, '101') : demo.household('minzhu', 1, 1, '101')
-  const at = new Date('2026-01-05T02:00:00Z')
-  await t.database.db.insert(residencyClaims).values(
-    tokens.map((token) => ({
-      userId: userIdOf(token),
-      householdId,
-      communityId: demo.community[community],
-      relation: 'family' as const,
-      status: 'verified' as const,
-      reviewedAt: at,
-      createdAt: at,
-    })),
-  )
-  return tokens
-}
+export const makeVerifiedResidents = makeResidents
 
 /** A session form: 文安路社区's monthly council starting `startsAt`, two hours long, booking closing a day before. */
 export function sessionBody(startsAt: Date, over: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import { buildings, households, memberships, residencyClaims, units, users } from '../../db/schema/index.js'
+import { buildings, households, residencyClaims, units, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { issueToken } from '../../functions/auth/tokens.js'
 import { testSecret, type DemoKey, type TestApp } from './app.js'
@@ -96,7 +96,6 @@ export async function seedBuilding(
       .insert(users)
       .values(people.map((p) => ({ nickname: p.nickname, demoNote: 'vote test' })))
       .returning({ id: users.id })
-    await db.insert(memberships).values(created.map((c) => ({ userId: c.id, communityId, role: 'resident' as const })))
     await db.insert(residencyClaims).values(
       created.map((c, i) => ({
         userId: c.id,

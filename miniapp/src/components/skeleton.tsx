@@ -31,6 +31,7 @@ export function SkeletonCard({ lines = 2, avatar = false }: { lines?: number; av
         <View style={{ flex: 1, marginLeft: avatar ? Taro.pxTransform(24) : 0 }}>
           <SkeletonBox width='55%' height={36} />
           {Array.from({ length: lines }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholder lines, all alike, never reordered
             <SkeletonBox key={i} width={i === lines - 1 ? '70%' : '100%'} className='skeleton--line' />
           ))}
         </View>
@@ -43,6 +44,7 @@ export function SkeletonList({ count = 3, lines = 2, avatar = false }: { count?:
   return (
     <View data-testid='skeleton'>
       {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cards, all alike, never reordered
         <SkeletonCard key={i} lines={lines} avatar={avatar} />
       ))}
     </View>

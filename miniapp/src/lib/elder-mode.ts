@@ -29,7 +29,7 @@ export function setElderMode(next: boolean) {
   } catch {
     // keep the in-memory value even if storage is full
   }
-  listeners.forEach((listener) => listener())
+  for (const listener of listeners) listener()
 }
 
 function subscribe(listener: () => void) {

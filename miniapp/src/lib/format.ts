@@ -13,8 +13,7 @@ export function formatTime(iso: string, now: Date = new Date()): string {
   const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
   if (date.getTime() >= startOfToday && date.getTime() < startOfToday + 86400000) return t.time.today(hm)
   if (date.getTime() >= startOfToday - 86400000 && date.getTime() < startOfToday) return t.time.yesterday(hm)
-  if (date.getFullYear() === now.getFullYear()) return `${date.getMonth() + 1}月${date.getDate()}日 ${hm}`
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
+  return dateLabel(date, now, hm)
 }
 
 /** A moment that may lie ahead (a deadline): "今天 18:00", "明天 09:00", "3月5日 18:00", "2027年1月4日". */
@@ -27,8 +26,13 @@ export function formatDay(iso: string, now: Date = new Date()): string {
   if (dayIndex === 0) return t.time.today(hm)
   if (dayIndex === 1) return t.time.tomorrow(hm)
   if (dayIndex === -1) return t.time.yesterday(hm)
-  if (date.getFullYear() === now.getFullYear()) return `${date.getMonth() + 1}月${date.getDate()}日 ${hm}`
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
+  return dateLabel(date, now, hm)
+}
+
+/** "3月2日 10:00" this year, "2025年12月1日" another year (phone's local time). */
+function dateLabel(date: Date, now: Date, hm: string): string {
+  if (date.getFullYear() === now.getFullYear()) return `${t.time.date(date.getMonth() + 1, date.getDate())} ${hm}`
+  return t.time.fullDate(date.getFullYear(), date.getMonth() + 1, date.getDate())
 }
 
 export function greetingFor(date: Date = new Date()): string {
@@ -41,7 +45,7 @@ export function greetingFor(date: Date = new Date()): string {
 
 /** First visible character of a nickname, for the avatar placeholder. */
 export function initialOf(name: string): string {
-  return Array.from(name.trim())[0] ?? '邻'
+  return Array.from(name.trim())[0] ?? t.avatar.fallback
 }
 
 /** Join class names, skipping falsy ones. */

@@ -1,35 +1,24 @@
-import { toChinaLocal } from '@domain/councils/china-time.js'
 import { t } from '@/i18n/zh-cn'
+import { chinaClock, chinaDateLabel, chinaDayOffset } from '@/lib/china-date'
 
 /**
  * Vote times read in China time (UTC+8) whatever the phone's zone: a vote closes at 20:00 in the
  * community, and that is what a resident travelling abroad must read too.
  */
-const pad = (n: number) => String(n).padStart(2, '0')
-
-function dayOffset(iso: string, now: Date): number {
-  const a = toChinaLocal(new Date(iso))
-  const b = toChinaLocal(now)
-  return Math.round((Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)) / 86_400_000)
-}
 
 /** "今天 20:00", "明天 08:00", "3月14日 20:00", "2027年1月4日 20:00" (China time). */
 export function voteMoment(iso: string, now: Date = new Date()): string {
-  const c = toChinaLocal(new Date(iso))
-  const clock = `${pad(c.hour)}:${pad(c.minute)}`
-  const offset = dayOffset(iso, now)
+  const clock = chinaClock(iso)
+  const offset = chinaDayOffset(iso, now)
   if (offset === 0) return t.time.today(clock)
   if (offset === 1) return t.time.tomorrow(clock)
   if (offset === -1) return t.time.yesterday(clock)
-  const year = c.year !== toChinaLocal(now).year ? `${c.year}年` : ''
-  return `${year}${c.month}月${c.day}日 ${clock}`
+  return `${chinaDateLabel(iso, now)} ${clock}`
 }
 
 /** "3月20日" (China time): the last day of the 公示. */
 export function voteDate(iso: string, now: Date = new Date()): string {
-  const c = toChinaLocal(new Date(iso))
-  const year = c.year !== toChinaLocal(now).year ? `${c.year}年` : ''
-  return `${year}${c.month}月${c.day}日`
+  return chinaDateLabel(iso, now)
 }
 
 /** How long until `iso`, in the two largest units: "2 天 3 小时", "5 小时 12 分钟", "8 分钟"; null once passed. */

@@ -28,7 +28,7 @@ function entryFor(key: string): Entry {
 }
 
 function notify(entry: Entry) {
-  entry.listeners.forEach((listener) => listener())
+  for (const listener of entry.listeners) listener()
 }
 
 function run(key: string): Promise<void> {
@@ -71,7 +71,7 @@ export function invalidateQueries(prefix: string) {
     entry.stale = true
     if (entry.listeners.size > 0) void run(key)
   })
-  invalidationListeners.forEach((listener) => listener(prefix))
+  for (const listener of invalidationListeners) listener(prefix)
 }
 
 /** Forget everything (on sign-in and sign-out). */

@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
+import { NoticeLink } from '@/components/notice-link'
 import { cosignConcern } from '@/features/concerns/api/cosign-concern'
 import { followConcern } from '@/features/concerns/api/follow-concern'
 import { boardKeyPrefix } from '@/features/concerns/api/get-concern-board'
@@ -169,19 +170,13 @@ export default function ConcernDetailPage() {
         </View>
 
         {canHandle ? (
-          <View
-            className='notice notice--info detail-handle'
-            hoverClass='cell--hover'
+          <NoticeLink
+            icon='briefcase'
+            title={t.detail.handle}
             onClick={() => void openStaffConcern(c.id)}
-            data-testid='open-staff-concern'
-            {...a11y({ role: 'button' })}
-          >
-            <Icon name='briefcase' size={44} color={colors.info} />
-            <View className='notice__body'>
-              <View className='notice__title'>{t.detail.handle}</View>
-            </View>
-            <Icon name='chevronRight' size={32} color={colors.text3} />
-          </View>
+            testId='open-staff-concern'
+            className='detail-handle'
+          />
         ) : null}
 
         {canRate ? <RatingCard concernId={c.id} /> : null}

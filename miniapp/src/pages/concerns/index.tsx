@@ -1,5 +1,5 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { useConcernBoard, type BoardScope, type BoardStatus } from '@/features/concerns/api/get-concern-board'
 import { ConcernCard, ConcernListSkeleton } from '@/features/concerns/components/concern-card'
 import { useMe } from '@/features/me/api/get-me'
@@ -40,9 +41,7 @@ export default function ConcernsPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (board.hasMore && !board.loadingMore) void board.loadMore()
-  })
+  useLoadMoreAtBottom(board)
 
   if (me.loading || (me.error && !me.data)) {
     return (
@@ -77,47 +76,30 @@ export default function ConcernsPage() {
         <Chips items={statuses} value={status} onChange={setStatus} testIdPrefix='status' className='board-filters' />
       </View>
 
-      {board.loading ? (
-        <ConcernListSkeleton />
-      ) : board.error && board.items.length === 0 ? (
-        <ErrorState error={board.error} onRetry={() => void board.refetch()} />
-      ) : board.items.length === 0 ? (
-        <EmptyState
-          icon={scope === 'following' ? 'eye' : 'megaphone'}
-          text={emptyText}
-          action={
-            scope !== 'following' ? (
-              <Button
-                className='btn btn--outline btn--small'
-                hoverClass='btn--hover'
-                onClick={() => void openRaiseForm(community.communityId)}
-              >
-                {t.concerns.raise}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <View data-testid='concern-list'>
-          {board.items.map((c) => (
-            <ConcernCard key={c.id} concern={c} onClick={() => void openConcern(c.id)} />
-          ))}
-          {board.hasMore ? (
-            <View className='load-more'>
-              <Button
-                className='btn btn--plain btn--small'
-                hoverClass='btn--hover'
-                data-testid='load-more'
-                onClick={() => void board.loadMore()}
-              >
-                {board.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>{t.common.noMore}</View>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={board}
+        testId='concern-list'
+        skeleton={<ConcernListSkeleton />}
+        empty={
+          <EmptyState
+            icon={scope === 'following' ? 'eye' : 'megaphone'}
+            text={emptyText}
+            action={
+              scope !== 'following' ? (
+                <Button
+                  className='btn btn--outline btn--small'
+                  hoverClass='btn--hover'
+                  onClick={() => void openRaiseForm(community.communityId)}
+                >
+                  {t.concerns.raise}
+                </Button>
+              ) : undefined
+            }
+          />
+        }
+      >
+        {(items) => items.map((c) => <ConcernCard key={c.id} concern={c} onClick={() => void openConcern(c.id)} />)}
+      </PagedList>
 
       <View
         className='board-fab'

@@ -1,20 +1,19 @@
-import { View, Button, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View, Button } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { sessionKindInfo, sessionKinds, type SessionKind } from '@domain/councils/kinds.js'
 import { Chips } from '@/components/chips'
-import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
-import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
+import { NoticeLink } from '@/components/notice-link'
 import { useSessions, type SessionsWhen } from '@/features/councils/api/get-sessions'
 import { SessionCard, SessionListSkeleton } from '@/features/councils/components/session-card'
 import { useMe } from '@/features/me/api/get-me'
 import { VotesEntry } from '@/features/votes/components/votes-entry'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
 import { openClaimForm, openSession, openStaffSessions, openVotes } from '@/lib/routes'
 import './index.scss'
 
@@ -48,9 +47,7 @@ export default function CouncilsPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadingMore) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   if (me.loading || (me.error && !me.data)) {
     return (
@@ -86,55 +83,28 @@ export default function CouncilsPage() {
       </View>
 
       {isStaff ? (
-        <View
-          className='notice notice--info councils-staff'
-          hoverClass='cell--hover'
+        <NoticeLink
+          icon='briefcase'
+          title={t.councils.staffEntryAction}
+          desc={t.councils.staffEntry}
           onClick={() => void openStaffSessions(community.communityId)}
-          data-testid='open-staff-sessions'
-          {...a11y({ role: 'button' })}
-        >
-          <Icon name='briefcase' size={44} color={colors.info} />
-          <View className='notice__body'>
-            <View className='notice__title'>{t.councils.staffEntryAction}</View>
-            <View className='notice__desc'>{t.councils.staffEntry}</View>
-          </View>
-          <Icon name='chevronRight' size={32} color={colors.text3} />
-        </View>
+          testId='open-staff-sessions'
+          className='councils-staff'
+        />
       ) : null}
 
       {when === 'upcoming' ? (
         <VotesEntry communityId={community.communityId} onClick={() => void openVotes({ communityId: community.communityId })} />
       ) : null}
 
-      {list.loading ? (
-        <SessionListSkeleton />
-      ) : list.error && list.items.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon={when === 'upcoming' ? 'calendar' : 'fileText'} text={emptyText} />
-      ) : (
-        <View data-testid='session-list'>
-          {list.items.map((s) => (
-            <SessionCard key={s.id} session={s} past={when === 'past'} onClick={() => void openSession(s.id)} />
-          ))}
-          {list.hasMore ? (
-            <View className='load-more'>
-              <Button
-                className='btn btn--plain btn--small'
-                hoverClass='btn--hover'
-                data-testid='load-more'
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>
-              <Text>{t.common.noMore}</Text>
-            </View>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={list}
+        testId='session-list'
+        skeleton={<SessionListSkeleton />}
+        empty={<EmptyState icon={when === 'upcoming' ? 'calendar' : 'fileText'} text={emptyText} />}
+      >
+        {(items) => items.map((s) => <SessionCard key={s.id} session={s} past={when === 'past'} onClick={() => void openSession(s.id)} />)}
+      </PagedList>
     </Screen>
   )
 }

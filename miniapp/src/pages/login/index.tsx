@@ -1,7 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { roleLabels } from '@domain/labels.js'
+import { anyRoleLabels } from '@domain/labels.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -121,7 +121,7 @@ function DevLogin() {
               <View className='dev-user__body'>
                 <View className='dev-user__line'>
                   <Text className='dev-user__name'>{user.nickname}</Text>
-                  <Text className={cx('tag', user.role === 'resident' ? 'tag--neutral' : 'tag--brand')}>{roleLabels[user.role]}</Text>
+                  <Text className={cx('tag', user.role === 'resident' ? 'tag--neutral' : 'tag--brand')}>{anyRoleLabels[user.role]}</Text>
                 </View>
                 <Text className='dev-user__community'>{user.orgName ? `${user.communityName} · ${user.orgName}` : user.communityName}</Text>
                 {user.note ? <Text className='dev-user__note'>{user.note}</Text> : null}

@@ -1,12 +1,12 @@
-import { View, Text, Button } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
-import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonList } from '@/components/skeleton'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { useNotifications, type NotificationItem } from '@/features/notifications/api/get-notifications'
 import { markNotificationsRead } from '@/features/notifications/api/mark-notifications-read'
 import { t } from '@/i18n/zh-cn'
@@ -29,9 +29,7 @@ export default function NotificationsPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadingMore) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   const isRead = (n: NotificationItem) => allRead || !!n.readAt || readIds.has(n.id)
 
@@ -59,68 +57,56 @@ export default function NotificationsPage() {
 
   return (
     <Screen testId='page-notifications' className='notices'>
-      {list.loading ? (
-        <SkeletonList count={4} lines={2} avatar />
-      ) : list.error && list.items.length === 0 ? (
-        list.error.status === 404 ? (
-          <EmptyState icon='bell' text={list.error.message} />
-        ) : (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        )
-      ) : list.items.length === 0 ? (
-        <EmptyState icon='bell' text={t.notifications.empty} />
-      ) : (
-        <>
-          {unread > 0 ? (
-            <View className='notices-head'>
-              <View
-                className='notices-read-all'
-                hoverClass='cell--hover'
-                onClick={() => void readAll()}
-                data-testid='mark-all-read'
-                {...a11y({ role: 'button' })}
-              >
-                <Icon name='check' size={32} color={colors.brand} />
-                <Text>{t.notifications.markAllRead}</Text>
-              </View>
-            </View>
-          ) : null}
-          <View className='card card--flush notices-list' data-testid='notification-list'>
-            {list.items.map((n) => (
-              <View
-                key={n.id}
-                className={cx('notice-row', !isRead(n) && 'notice-row--unread')}
-                hoverClass='cell--hover'
-                onClick={() => open(n)}
-                data-testid='notification'
-                data-read={isRead(n) ? 'true' : 'false'}
-                {...a11y({ role: 'button' })}
-              >
-                <View className='notice-row__icon'>
-                  <Icon name='bell' size={40} color={isRead(n) ? colors.text3 : colors.brand} />
-                  {!isRead(n) ? <View className='notice-row__dot' /> : null}
+      <PagedList
+        list={list}
+        skeleton={<SkeletonList count={4} lines={2} avatar />}
+        empty={<EmptyState icon='bell' text={t.notifications.empty} />}
+        renderError={(error) => (error.status === 404 ? <EmptyState icon='bell' text={error.message} /> : undefined)}
+      >
+        {(items) => (
+          <>
+            {unread > 0 ? (
+              <View className='notices-head'>
+                <View
+                  className='notices-read-all'
+                  hoverClass='cell--hover'
+                  onClick={() => void readAll()}
+                  data-testid='mark-all-read'
+                  {...a11y({ role: 'button' })}
+                >
+                  <Icon name='check' size={32} color={colors.brand} />
+                  <Text>{t.notifications.markAllRead}</Text>
                 </View>
-                <View className='notice-row__body'>
-                  <View className='notice-row__top'>
-                    <Text className='notice-row__title'>{n.title}</Text>
-                    <Text className='notice-row__time'>{formatTime(n.createdAt)}</Text>
+              </View>
+            ) : null}
+            <View className='card card--flush notices-list' data-testid='notification-list'>
+              {items.map((n) => (
+                <View
+                  key={n.id}
+                  className={cx('notice-row', !isRead(n) && 'notice-row--unread')}
+                  hoverClass='cell--hover'
+                  onClick={() => open(n)}
+                  data-testid='notification'
+                  data-read={isRead(n) ? 'true' : 'false'}
+                  {...a11y({ role: 'button' })}
+                >
+                  <View className='notice-row__icon'>
+                    <Icon name='bell' size={40} color={isRead(n) ? colors.text3 : colors.brand} />
+                    {!isRead(n) ? <View className='notice-row__dot' /> : null}
                   </View>
-                  <Text className='notice-row__text'>{n.body}</Text>
+                  <View className='notice-row__body'>
+                    <View className='notice-row__top'>
+                      <Text className='notice-row__title'>{n.title}</Text>
+                      <Text className='notice-row__time'>{formatTime(n.createdAt)}</Text>
+                    </View>
+                    <Text className='notice-row__text'>{n.body}</Text>
+                  </View>
                 </View>
-              </View>
-            ))}
-          </View>
-          {list.hasMore ? (
-            <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' onClick={() => void list.loadMore()}>
-                {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
+              ))}
             </View>
-          ) : (
-            <View className='load-more'>{t.common.noMore}</View>
-          )}
-        </>
-      )}
+          </>
+        )}
+      </PagedList>
     </Screen>
   )
 }

@@ -66,7 +66,7 @@ export default function ResidencyClaimPage() {
   const back = () => go(steps[Math.max(0, index - 1)])
 
   const trail = useMemo(
-    () => [community?.name, building?.name, unit?.name, household ? `${household.room}室` : undefined].filter(Boolean).join(' · '),
+    () => [community?.name, building?.name, unit?.name, household ? t.claim.room(household.room) : undefined].filter(Boolean).join(' · '),
     [community, building, unit, household],
   )
 
@@ -153,7 +153,7 @@ export default function ResidencyClaimPage() {
               testId='choices-building'
               icon='building'
               selectedId={picks.buildingId}
-              items={buildings.data.items.map((b) => ({ id: b.id, title: b.name, desc: `${b.units.length} 个单元` }))}
+              items={buildings.data.items.map((b) => ({ id: b.id, title: b.name, desc: t.claim.unitCount(b.units.length) }))}
               onSelect={(id) => {
                 setPicks((p) => (id === p.buildingId ? p : { communityId: p.communityId, buildingId: id }))
                 go('unit')
@@ -220,7 +220,7 @@ export default function ResidencyClaimPage() {
             <SummaryRow label={t.claim.fields.community} value={community?.name ?? ''} onEdit={() => go('community')} />
             <SummaryRow
               label={t.claim.fields.address}
-              value={[building?.name, unit?.name, household ? `${household.room}室` : ''].filter(Boolean).join(' ')}
+              value={[building?.name, unit?.name, household ? t.claim.room(household.room) : ''].filter(Boolean).join(' ')}
               onEdit={() => go('building')}
             />
             {household ? <SummaryRow label={t.claim.fields.area} value={t.claim.area(household.areaM2)} /> : null}

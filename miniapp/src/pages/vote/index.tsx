@@ -9,7 +9,8 @@ import type { IconName } from '@/components/icon-paths'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { useMe } from '@/features/me/api/get-me'
-import { PhotoGrid } from '@/features/photos/components/photo-grid'
+import { PhotoGrid } from '@/components/photos/photo-grid'
+import { NoticeLink } from '@/components/notice-link'
 import { castBallot } from '@/features/votes/api/cast-ballot'
 import { useProposal, type ProposalDetailData } from '@/features/votes/api/get-proposal'
 import { proposalsKeyPrefix } from '@/features/votes/api/get-proposals'
@@ -208,19 +209,13 @@ export default function VotePage() {
       ) : null}
 
       {staff ? (
-        <View
-          className='notice notice--info vote-manage'
-          hoverClass='cell--hover'
+        <NoticeLink
+          icon='briefcase'
+          title={t.votes.manage}
           onClick={() => void openStaffVote(p.id)}
-          data-testid='open-staff-vote'
-          {...a11y({ role: 'button' })}
-        >
-          <Icon name='briefcase' size={44} color={colors.info} />
-          <View className='notice__body'>
-            <View className='notice__title'>{t.votes.manage}</View>
-          </View>
-          <Icon name='chevronRight' size={32} color={colors.text3} />
-        </View>
+          testId='open-staff-vote'
+          className='vote-manage'
+        />
       ) : null}
 
       {pending ? (

@@ -1,17 +1,16 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Chips } from '@/components/chips'
-import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
-import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
+import { NoticeLink } from '@/components/notice-link'
 import { useMe } from '@/features/me/api/get-me'
 import { useProposals, type VoteStatusKey } from '@/features/votes/api/get-proposals'
 import { ProposalCard, ProposalListSkeleton } from '@/features/votes/components/proposal-card'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
 import { openClaimForm, openStaffVotes, openVote } from '@/lib/routes'
 import './index.scss'
 
@@ -43,9 +42,7 @@ export default function VotesPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadingMore) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   if (me.loading || (me.error && !me.data)) {
     return (
@@ -82,51 +79,23 @@ export default function VotesPage() {
       )}
 
       {isStaff ? (
-        <View
-          className='notice notice--info'
-          hoverClass='cell--hover'
+        <NoticeLink
+          icon='briefcase'
+          title={t.votes.staffEntryAction}
+          desc={t.votes.staffEntry}
           onClick={() => void openStaffVotes(community.communityId)}
-          data-testid='open-staff-votes'
-          {...a11y({ role: 'button' })}
-        >
-          <Icon name='briefcase' size={44} color={colors.info} />
-          <View className='notice__body'>
-            <View className='notice__title'>{t.votes.staffEntryAction}</View>
-            <View className='notice__desc'>{t.votes.staffEntry}</View>
-          </View>
-          <Icon name='chevronRight' size={32} color={colors.text3} />
-        </View>
+          testId='open-staff-votes'
+        />
       ) : null}
 
-      {list.loading ? (
-        <ProposalListSkeleton />
-      ) : list.error && list.items.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon='vote' text={topicId ? t.votes.emptyTopic : t.votes.empty[filter]} />
-      ) : (
-        <View data-testid='vote-list'>
-          {list.items.map((p) => (
-            <ProposalCard key={p.id} proposal={p} onClick={() => void openVote(p.id)} />
-          ))}
-          {list.hasMore ? (
-            <View className='load-more'>
-              <Button
-                className='btn btn--plain btn--small'
-                hoverClass='btn--hover'
-                data-testid='load-more'
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>
-              <Text>{t.common.noMore}</Text>
-            </View>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={list}
+        testId='vote-list'
+        skeleton={<ProposalListSkeleton />}
+        empty={<EmptyState icon='vote' text={topicId ? t.votes.emptyTopic : t.votes.empty[filter]} />}
+      >
+        {(items) => items.map((p) => <ProposalCard key={p.id} proposal={p} onClick={() => void openVote(p.id)} />)}
+      </PagedList>
     </Screen>
   )
 }

@@ -83,6 +83,7 @@ export function ConcernListSkeleton({ count = 3 }: { count?: number }) {
   return (
     <View data-testid='skeleton'>
       {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cards, all alike, never reordered
         <View key={i} className='concern-card' aria-hidden>
           <View className='concern-card__head'>
             <SkeletonBox width='40%' height={56} />

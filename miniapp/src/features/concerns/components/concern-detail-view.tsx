@@ -14,7 +14,7 @@ import { ConcernStatusTag } from './concern-status-tag'
 import { RatingStars } from './rating-stars'
 import { Timeline } from './timeline'
 // After the category badge: every page then loads their styles in one order (mini-css-extract).
-import { PhotoGrid } from '@/features/photos/components/photo-grid'
+import { PhotoGrid } from '@/components/photos/photo-grid'
 import './concern-detail.scss'
 
 export interface ConcernDetailViewProps {

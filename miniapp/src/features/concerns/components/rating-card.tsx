@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { isUnsatisfied } from '@domain/concerns/lifecycle.js'
+import { RATING_COMMENT_MAX } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
 import { t } from '@/i18n/zh-cn'
@@ -10,8 +11,6 @@ import { cx } from '@/lib/format'
 import { useRateConcern } from '../api/rate-concern'
 import { RatingStars } from './rating-stars'
 import './rating.scss'
-
-const MAX_COMMENT = 500
 
 /** The author closes the loop: 1–5 stars, solved or not, a comment. */
 export function RatingCard({ concernId }: { concernId: string }) {
@@ -73,13 +72,13 @@ export function RatingCard({ concernId }: { concernId: string }) {
         className='textarea textarea--short'
         data-testid='rating-comment'
         value={comment}
-        maxlength={MAX_COMMENT}
+        maxlength={RATING_COMMENT_MAX}
         placeholder={t.rating.commentPlaceholder}
         placeholderClass='textarea__placeholder'
         onInput={(e) => setComment(e.detail.value)}
       />
       <View className='textarea__meta'>
-        <Text>{t.common.chars(comment.length, MAX_COMMENT)}</Text>
+        <Text>{t.common.chars(comment.length, RATING_COMMENT_MAX)}</Text>
       </View>
 
       {reopens ? (

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { concernEventLabels } from '@domain/concerns/labels.js'
 import { EmptyState } from '@/components/empty-state'
-import { PhotoGrid } from '@/features/photos/components/photo-grid'
+import { PhotoGrid } from '@/components/photos/photo-grid'
 import { t } from '@/i18n/zh-cn'
 import { cx, formatTime } from '@/lib/format'
 import type { ConcernEventData } from '../api/get-concern'

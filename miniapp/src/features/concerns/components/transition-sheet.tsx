@@ -1,20 +1,23 @@
 import { View, Text, Button, Textarea, Input } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { concernActionLabels, openStatuses } from '@domain/concerns/lifecycle.js'
 import { roleLabels } from '@domain/labels.js'
+import { TRANSITION_NOTE_MAX, TRANSITION_REASON_MAX } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Sheet } from '@/components/sheet'
 import { SkeletonList } from '@/components/skeleton'
-import { PhotoPicker } from '@/features/photos/components/photo-picker'
-import { usePhotoUploads } from '@/features/photos/hooks/use-photo-uploads'
+import { PhotoPicker } from '@/components/photos/photo-picker'
+import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
+import { ErrorLine } from '@/components/form-field'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { cx } from '@/lib/format'
+import { useFieldErrors } from '@/lib/use-field-errors'
 import type { ConcernDetailData } from '../api/get-concern'
 import { useInbox } from '../api/get-inbox'
 import { useStaffDirectory } from '../api/get-staff-directory'
@@ -51,17 +54,13 @@ export interface TransitionSheetProps {
 /** The input one staff action needs (a reason, a target, an assignee, a note with photos), then the POST. */
 export function TransitionSheet({ concern, action, onClose, onDone, onConflict }: TransitionSheetProps) {
   const [text, setText] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
   const [assignee, setAssignee] = useState<Assignee>()
   const [targetId, setTargetId] = useState<string>()
   const photos = usePhotoUploads()
   const transition = useTransitionConcern({ onSuccess: onDone })
 
   // A photo added or removed answers the photo error.
-  const photoCount = photos.items.length
-  useEffect(() => {
-    setErrors((e) => (e.photos ? { ...e, photos: undefined } : e))
-  }, [photoCount])
+  const { errors, setErrors } = useFieldErrors<Field>({ field: 'photos', state: String(photos.items.length) })
 
   const withPhotos = action === 'note' || action === 'resolve'
   const textField = action === 'decline' ? 'reason' : 'note'
@@ -170,7 +169,7 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
               className='textarea textarea--short'
               data-testid={action === 'decline' ? 'transition-reason' : 'transition-note'}
               value={text}
-              maxlength={action === 'decline' ? 500 : 2000}
+              maxlength={action === 'decline' ? TRANSITION_REASON_MAX : TRANSITION_NOTE_MAX}
               fixed
               placeholder={copy.placeholder}
               placeholderClass='textarea__placeholder'
@@ -192,15 +191,6 @@ export function TransitionSheet({ concern, action, onClose, onDone, onConflict }
         ) : null}
       </View>
     </Sheet>
-  )
-}
-
-function ErrorLine({ text }: { text: string }) {
-  return (
-    <View className='field__error' data-testid='field-error'>
-      <Icon name='alert' size={32} color={colors.danger} />
-      <Text>{text}</Text>
-    </View>
   )
 }
 

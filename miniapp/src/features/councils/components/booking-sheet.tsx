@@ -1,9 +1,11 @@
 import { View, Text, Button, Input, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { TOPIC_REASON_MAX, TOPIC_REASON_MIN, TOPIC_TITLE_MAX, TOPIC_TITLE_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
 import { Sheet } from '@/components/sheet'
+import { ErrorLine } from '@/components/form-field'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
@@ -16,9 +18,6 @@ import './sheets.scss'
 
 type Field = 'title' | 'reason' | 'concernId'
 type Errors = Partial<Record<Field, string>>
-
-const MIN_TITLE = 4
-const MIN_REASON = 10
 
 function fieldOf(path: string): Field | null {
   const head = path.split('.')[0]
@@ -59,8 +58,8 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
 
   async function submit() {
     const out: Errors = {}
-    if (title.trim().length < MIN_TITLE) out.title = t.session.topicTitleTooShort
-    if (reason.trim().length < MIN_REASON) out.reason = t.session.topicReasonTooShort
+    if (title.trim().length < TOPIC_TITLE_MIN) out.title = t.session.topicTitleTooShort(TOPIC_TITLE_MIN)
+    if (reason.trim().length < TOPIC_REASON_MIN) out.reason = t.session.topicReasonTooShort(TOPIC_REASON_MIN)
     if (Object.keys(out).length > 0) return setErrors(out)
     try {
       await book.mutateAsync({ sessionId: session.id, body: { title: title.trim(), reason: reason.trim(), concernId } })
@@ -99,7 +98,7 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
           className='text-input'
           data-testid='topic-title-input'
           value={title}
-          maxlength={60}
+          maxlength={TOPIC_TITLE_MAX}
           placeholder={t.session.topicTitlePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => {
@@ -120,7 +119,7 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
           className='textarea textarea--short'
           data-testid='topic-reason-input'
           value={reason}
-          maxlength={1000}
+          maxlength={TOPIC_REASON_MAX}
           fixed
           placeholder={t.session.topicReasonPlaceholder}
           placeholderClass='textarea__placeholder'
@@ -182,15 +181,6 @@ function Option(props: { selected: boolean; title: string; desc?: string; onClic
         {props.desc ? <Text className='option-row__desc option-row__no'>{props.desc}</Text> : null}
       </View>
       {props.selected ? <Icon name='checkCircle' size={44} color={colors.brand} /> : null}
-    </View>
-  )
-}
-
-export function ErrorLine({ text }: { text: string }) {
-  return (
-    <View className='field__error' data-testid='field-error'>
-      <Icon name='alert' size={32} color={colors.danger} />
-      <Text>{text}</Text>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { View, Text, Button, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { normalizeCheckInCode } from '@domain/councils/booking.js'
+import { CHECK_IN_CODE_LENGTH, normalizeCheckInCode } from '@domain/councils/booking.js'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
@@ -9,7 +9,7 @@ import { useMutation } from '@/lib/api/use-mutation'
 import { cx } from '@/lib/format'
 import { checkIn } from '../api/check-in'
 import { refreshSession } from '../api/get-session'
-import { ErrorLine } from './booking-sheet'
+import { ErrorLine } from '@/components/form-field'
 import './sheets.scss'
 
 /** Typing the six digits shown at the venue (the browser's way, and WeChat's when scanning fails). */
@@ -56,7 +56,7 @@ export function CheckInSheet({ sessionId, onClose, onDone }: { sessionId: string
           data-testid='check-in-code-input'
           type='number'
           value={code}
-          maxlength={6}
+          maxlength={CHECK_IN_CODE_LENGTH}
           focus
           placeholder={t.session.checkInPlaceholder}
           placeholderClass='textarea__placeholder'

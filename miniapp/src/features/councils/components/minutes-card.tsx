@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 // Before the photo grid's styles, as on every page that shows both (one CSS order for mini-css-extract).
 import './sheets.scss'
-import { PhotoGrid } from '@/features/photos/components/photo-grid'
+import { PhotoGrid } from '@/components/photos/photo-grid'
 import { t } from '@/i18n/zh-cn'
 import type { SessionDetailData } from '../api/get-session'
 import { chinaMoment } from '../format'

@@ -2,16 +2,17 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MIN_MINUTES_LENGTH } from '@domain/councils/lifecycle.js'
+import { MINUTES_TEXT_MAX } from '@domain/limits.js'
 import { Sheet } from '@/components/sheet'
-import { PhotoPicker } from '@/features/photos/components/photo-picker'
-import { usePhotoUploads } from '@/features/photos/hooks/use-photo-uploads'
+import { PhotoPicker } from '@/components/photos/photo-picker'
+import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { cx } from '@/lib/format'
 import type { SessionDetailData } from '../api/get-session'
 import { usePublishMinutes } from '../api/publish-minutes'
-import { ErrorLine } from './booking-sheet'
+import { ErrorLine } from '@/components/form-field'
 import { Stepper } from './stepper'
 import './sheets.scss'
 
@@ -69,7 +70,7 @@ export function MinutesSheet({ session, onClose, onDone }: { session: SessionDet
           className='textarea'
           data-testid='minutes-input'
           value={text}
-          maxlength={10000}
+          maxlength={MINUTES_TEXT_MAX}
           fixed
           placeholder={t.staffSession.minutesPlaceholder}
           placeholderClass='textarea__placeholder'

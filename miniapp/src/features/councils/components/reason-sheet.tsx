@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
 import { cx } from '@/lib/format'
-import { ErrorLine } from './booking-sheet'
+import { ErrorLine } from '@/components/form-field'
 import './sheets.scss'
 
 export interface ReasonSheetProps {
@@ -11,6 +11,9 @@ export interface ReasonSheetProps {
   desc?: string
   label: string
   placeholder: string
+  /** Shortest and longest reason the server takes. */
+  min: number
+  max: number
   tooShort: string
   submitLabel: string
   busy?: boolean
@@ -38,7 +41,7 @@ export function ReasonSheet(props: ReasonSheetProps) {
           hoverClass='btn--hover'
           data-testid='reason-submit'
           disabled={props.busy}
-          onClick={() => (text.trim().length < 2 ? setError(props.tooShort) : props.onSubmit(text.trim()))}
+          onClick={() => (text.trim().length < props.min ? setError(props.tooShort) : props.onSubmit(text.trim()))}
         >
           {props.busy ? t.common.submitting : props.submitLabel}
         </Button>
@@ -50,7 +53,7 @@ export function ReasonSheet(props: ReasonSheetProps) {
           className='textarea textarea--short'
           data-testid='reason-input'
           value={text}
-          maxlength={500}
+          maxlength={props.max}
           fixed
           placeholder={props.placeholder}
           placeholderClass='textarea__placeholder'

@@ -6,7 +6,7 @@ import { Tag, type TagTone } from '@/components/tag'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useRegistrations, type RegistrationData } from '../api/get-registrations'
-import { chinaClock } from '../format'
+import { chinaClock } from '@/lib/china-date'
 import './session-detail.scss'
 
 const tones: Record<RegistrationData['status'], TagTone> = {

@@ -7,7 +7,8 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { cx } from '@/lib/format'
 import type { SessionSummaryData } from '../api/get-sessions'
-import { chinaClock, chinaDay, chinaMonthDay } from '../format'
+import { chinaDay, chinaMonthDay } from '../format'
+import { chinaClock } from '@/lib/china-date'
 import { KindBadge, SessionStatusTag } from './session-tags'
 import './session-card.scss'
 
@@ -100,6 +101,7 @@ export function SessionListSkeleton({ count = 3 }: { count?: number }) {
   return (
     <View data-testid='skeleton'>
       {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cards, all alike, never reordered
         <View key={i} className='session-card' aria-hidden>
           <SkeletonBox width={104} height={120} className='session-card__date-skeleton' />
           <View className='session-card__main'>

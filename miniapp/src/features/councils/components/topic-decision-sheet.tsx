@@ -2,6 +2,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MAX_AGENDA_SLOTS, MAX_TOPIC_MINUTES } from '@domain/councils/lifecycle.js'
+import { DECLINE_REASON_MAX, DECLINE_REASON_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -17,7 +18,7 @@ import { useDecideTopic } from '../api/decide-topic'
 import type { SessionDetailData } from '../api/get-session'
 import { useSessions } from '../api/get-sessions'
 import { sessionWhen } from '../format'
-import { ErrorLine } from './booking-sheet'
+import { ErrorLine } from '@/components/form-field'
 import { ReasonSheet } from './reason-sheet'
 import { Stepper } from './stepper'
 import './sheets.scss'
@@ -58,7 +59,9 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
         desc={topic.title}
         label={t.staffSession.declineReason}
         placeholder={t.staffSession.declinePlaceholder}
-        tooShort={t.staffSession.declineTooShort}
+        min={DECLINE_REASON_MIN}
+        max={DECLINE_REASON_MAX}
+        tooShort={t.staffSession.declineTooShort(DECLINE_REASON_MIN)}
         submitLabel={`${t.common.confirm}${t.staffSession.decline}`}
         busy={decide.loading}
         error={error}
@@ -121,7 +124,14 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
             </View>
           </>
         ) : (
-          <DeferTargets session={session} value={target} onChange={(id) => (setTarget(id), setError(undefined))} />
+          <DeferTargets
+            session={session}
+            value={target}
+            onChange={(id) => {
+              setTarget(id)
+              setError(undefined)
+            }}
+          />
         )}
         {error ? <ErrorLine text={error} /> : null}
       </View>

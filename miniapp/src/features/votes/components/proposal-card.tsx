@@ -71,6 +71,7 @@ export function ProposalListSkeleton({ count = 3 }: { count?: number }) {
   return (
     <View data-testid='skeleton'>
       {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cards, all alike, never reordered
         <View key={i} className='vote-card' aria-hidden>
           <SkeletonBox width={160} height={44} />
           <SkeletonBox width='80%' height={40} className='skeleton--line' />

@@ -83,11 +83,11 @@ export function ResultCard({ result: r, household, advisoryNote, publicUntil, pu
 
       <View className='vote-explain' data-testid='vote-explanation'>
         <Text className='vote-explain__title'>{t.votes.explanation}</Text>
-        {r.explanation.map((line, i) => {
+        {r.explanation.map((line) => {
           const mark = markOf(line)
           return (
             <View
-              key={i}
+              key={line}
               className={cx('vote-explain__line', mark && `vote-explain__line--${mark}`)}
               data-testid='explanation-line'
               data-mark={mark ?? 'none'}

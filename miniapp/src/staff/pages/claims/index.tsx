@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { claimStatusLabels } from '@domain/labels.js'
+import { REJECT_REASON_MAX, REJECT_REASON_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -9,6 +10,7 @@ import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Sheet } from '@/components/sheet'
 import { SkeletonList } from '@/components/skeleton'
+import { PagedList } from '@/components/paged-list'
 import { useMe } from '@/features/me/api/get-me'
 import { useApproveClaim } from '@/features/residency/api/approve-claim'
 import { useCommunityClaims, type ReviewStatus, type StaffClaimItem } from '@/features/residency/api/get-community-claims'
@@ -126,15 +128,16 @@ export default function StaffClaimsPage() {
       </View>
       <Text className='staff-hint'>{t.staff.desc}</Text>
 
-      {claims.loading ? (
-        <SkeletonList count={3} lines={3} avatar />
-      ) : claims.error && claims.items.length === 0 ? (
-        <ErrorState error={claims.error} onRetry={() => void claims.refetch()} />
-      ) : claims.items.length === 0 ? (
-        <EmptyState icon={status === 'pending' ? 'checkCircle' : 'inbox'} text={t.staff.empty[status as keyof typeof t.staff.empty]} />
-      ) : (
-        <View data-testid='staff-claims'>
-          {claims.items.map((claim) => (
+      <PagedList
+        list={claims}
+        testId='staff-claims'
+        skeleton={<SkeletonList count={3} lines={3} avatar />}
+        empty={
+          <EmptyState icon={status === 'pending' ? 'checkCircle' : 'inbox'} text={t.staff.empty[status as keyof typeof t.staff.empty]} />
+        }
+      >
+        {(items) =>
+          items.map((claim) => (
             <StaffClaimCard
               key={claim.id}
               claim={claim}
@@ -142,18 +145,9 @@ export default function StaffClaimsPage() {
               onApprove={() => void onApprove(claim)}
               onReject={() => setRejecting(claim)}
             />
-          ))}
-          {claims.hasMore ? (
-            <View className='load-more'>
-              <Button className='btn btn--plain btn--small' hoverClass='btn--hover' onClick={() => void claims.loadMore()}>
-                {claims.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>{t.common.noMore}</View>
-          )}
-        </View>
-      )}
+          ))
+        }
+      </PagedList>
 
       {rejecting ? (
         <RejectDialog
@@ -184,8 +178,8 @@ function RejectDialog(props: { claim: StaffClaimItem; onClose: () => void; onDon
   })
 
   async function submit() {
-    if (reason.trim().length < 2) {
-      setHint(t.staff.rejectDialog.tooShort)
+    if (reason.trim().length < REJECT_REASON_MIN) {
+      setHint(t.staff.rejectDialog.tooShort(REJECT_REASON_MIN))
       return
     }
     try {
@@ -222,7 +216,7 @@ function RejectDialog(props: { claim: StaffClaimItem; onClose: () => void; onDon
       <Textarea
         className='textarea textarea--short reject-reason'
         value={reason}
-        maxlength={200}
+        maxlength={REJECT_REASON_MAX}
         fixed
         focus
         placeholder={t.staff.rejectDialog.placeholder}

@@ -1,5 +1,5 @@
-import { View, Text, Button } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonList } from '@/components/skeleton'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { useInbox, type InboxFilter } from '@/features/concerns/api/get-inbox'
 import { ConcernCard, ConcernListSkeleton } from '@/features/concerns/components/concern-card'
 import { useMe } from '@/features/me/api/get-me'
@@ -39,9 +40,7 @@ export default function InboxPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (inbox.hasMore && !inbox.loadingMore) void inbox.loadMore()
-  })
+  useLoadMoreAtBottom(inbox)
 
   if (me.loading) {
     return (
@@ -103,33 +102,14 @@ export default function InboxPage() {
         className='inbox-filters'
       />
 
-      {inbox.loading ? (
-        <ConcernListSkeleton />
-      ) : inbox.error && inbox.items.length === 0 ? (
-        <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : inbox.items.length === 0 ? (
-        <EmptyState icon={filter === 'submitted' || filter === 'overdue' ? 'checkCircle' : 'inbox'} text={t.inbox.empty[filter]} />
-      ) : (
-        <View data-testid='inbox-list'>
-          {inbox.items.map((c) => (
-            <ConcernCard key={c.id} concern={c} staff onClick={() => void openStaffConcern(c.id)} />
-          ))}
-          {inbox.hasMore ? (
-            <View className='load-more'>
-              <Button
-                className='btn btn--plain btn--small'
-                hoverClass='btn--hover'
-                data-testid='load-more'
-                onClick={() => void inbox.loadMore()}
-              >
-                {inbox.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>{t.common.noMore}</View>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={inbox}
+        testId='inbox-list'
+        skeleton={<ConcernListSkeleton />}
+        empty={<EmptyState icon={filter === 'submitted' || filter === 'overdue' ? 'checkCircle' : 'inbox'} text={t.inbox.empty[filter]} />}
+      >
+        {(items) => items.map((c) => <ConcernCard key={c.id} concern={c} staff onClick={() => void openStaffConcern(c.id)} />)}
+      </PagedList>
     </Screen>
   )
 }

@@ -1,9 +1,10 @@
 import { View, Text, Button, Input, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { sessionKindInfo, sessionKinds, type SessionKind } from '@domain/councils/kinds.js'
 import { weekdayLabels } from '@domain/councils/labels.js'
 import { MAX_AGENDA_SLOTS } from '@domain/councils/lifecycle.js'
+import { SESSION_TITLE_MAX, SESSION_TITLE_MIN, VENUE_MAX, VENUE_MIN } from '@domain/limits.js'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -11,7 +12,8 @@ import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
 import { useCreateRule, type RuleBody } from '@/features/councils/api/create-rule'
-import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { FormField } from '@/components/form-field'
+import { PickerValue } from '@/components/picker-value'
 import { Stepper } from '@/features/councils/components/stepper'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
@@ -70,17 +72,17 @@ export default function RuleFormPage() {
 
   const preview =
     freq === 'monthly'
-      ? `每月${t.rules.nthLabels[nth]}${weekdayLabels[weekday]} ${time}`
-      : `每${[...days]
-          .sort((a, b) => a - b)
-          .map((d) => weekdayLabels[d])
-          .join('、')} ${time}`
+      ? t.rules.previewMonthly(t.rules.nthLabels[nth], weekdayLabels[weekday], time)
+      : t.rules.previewWeekly(
+          [...days].sort((a, b) => a - b).map((d) => weekdayLabels[d]),
+          time,
+        )
 
   async function submit() {
     if (!communityId) return
     const out: Partial<Record<Field, string>> = {}
-    if (title.trim().length < 2) out.title = t.sessionForm.errors.title
-    if (venue.trim().length < 2) out.venue = t.sessionForm.errors.venue
+    if (title.trim().length < SESSION_TITLE_MIN) out.title = t.sessionForm.errors.title(SESSION_TITLE_MIN)
+    if (venue.trim().length < VENUE_MIN) out.venue = t.sessionForm.errors.venue(VENUE_MIN)
     if (freq === 'weekly' && days.length === 0) out.schedule = t.sessionForm.errors.weekdays
     if (Object.keys(out).length > 0) return setErrors(out)
     const schedule: RuleBody['schedule'] =
@@ -109,30 +111,33 @@ export default function RuleFormPage() {
 
   return (
     <Screen testId='page-rule-form' className='staff session-form'>
-      <Box label={t.sessionForm.kind}>
+      <FormField label={t.sessionForm.kind}>
         <Chips
           items={sessionKinds.map((k) => ({ key: k, label: sessionKindInfo[k].label }))}
           value={kind}
           onChange={pickKind}
           testIdPrefix='rule-kind'
         />
-      </Box>
-      <Box label={t.sessionForm.title} error={errors.title}>
+      </FormField>
+      <FormField label={t.sessionForm.title} error={errors.title}>
         <Input
           className='text-input'
           data-testid='rule-title-input'
           value={title}
-          maxlength={60}
-          onInput={(e) => (setTitle(e.detail.value), setErrors((x) => ({ ...x, title: undefined })))}
+          maxlength={SESSION_TITLE_MAX}
+          onInput={(e) => {
+            setTitle(e.detail.value)
+            setErrors((x) => ({ ...x, title: undefined }))
+          }}
         />
-      </Box>
-      <Box label={t.rules.preview}>
+      </FormField>
+      <FormField label={t.rules.preview}>
         <View className='rule-preview' data-testid='rule-preview'>
           <Icon name='repeat' size={40} color={colors.brand} />
           <Text className='rule-preview__text'>{preview}</Text>
         </View>
-      </Box>
-      <Box label={t.rules.schedule} error={errors.schedule}>
+      </FormField>
+      <FormField label={t.rules.schedule} error={errors.schedule}>
         <Segmented
           items={[
             { key: 'monthly' as Freq, label: t.rules.freq.monthly },
@@ -162,9 +167,10 @@ export default function RuleFormPage() {
                     className={cx('chip', on && 'chip--active')}
                     hoverClass='chip--hover'
                     data-testid={`weekdays-${d.key}`}
-                    onClick={() => (
-                      setDays(on ? days.filter((x) => x !== n) : [...days, n]), setErrors((x) => ({ ...x, schedule: undefined }))
-                    )}
+                    onClick={() => {
+                      setDays(on ? days.filter((x) => x !== n) : [...days, n])
+                      setErrors((x) => ({ ...x, schedule: undefined }))
+                    }}
                     {...a11y({ role: 'button', selected: on })}
                   >
                     <Text>{d.label}</Text>
@@ -176,34 +182,34 @@ export default function RuleFormPage() {
         )}
         <Text className='session-form__sublabel session-form__sublabel--gap'>{t.rules.time}</Text>
         <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
-          <View className='text-input picker-value' data-testid='rule-time'>
-            <Text>{time}</Text>
-            <Icon name='clock' size={36} color={colors.text3} />
-          </View>
+          <PickerValue icon='clock' text={time} testId='rule-time' />
         </Picker>
         <Text className='session-form__sublabel session-form__sublabel--gap'>{t.rules.duration}</Text>
         <Chips items={durations} value={String(duration)} onChange={(k) => setDuration(Number(k))} testIdPrefix='duration' />
-      </Box>
-      <Box label={t.sessionForm.place} error={errors.venue}>
+      </FormField>
+      <FormField label={t.sessionForm.place} error={errors.venue}>
         <Input
           className='text-input'
           data-testid='rule-venue-input'
           value={venue}
-          maxlength={60}
+          maxlength={VENUE_MAX}
           placeholder={t.sessionForm.venuePlaceholder}
           placeholderClass='textarea__placeholder'
-          onInput={(e) => (setVenue(e.detail.value), setErrors((x) => ({ ...x, venue: undefined })))}
+          onInput={(e) => {
+            setVenue(e.detail.value)
+            setErrors((x) => ({ ...x, venue: undefined }))
+          }}
         />
-      </Box>
-      <Box label={t.sessionForm.capacity}>
+      </FormField>
+      <FormField label={t.sessionForm.capacity}>
         <Stepper value={capacity} onChange={setCapacity} min={1} max={2000} step={5} unit={t.sessionForm.people} editable />
-      </Box>
-      <Box label={t.sessionForm.slots}>
+      </FormField>
+      <FormField label={t.sessionForm.slots}>
         <Stepper value={slots} onChange={setSlots} min={1} max={MAX_AGENDA_SLOTS} unit={t.sessionForm.items} />
-      </Box>
-      <Box label={t.rules.lead}>
+      </FormField>
+      <FormField label={t.rules.lead}>
         <Chips items={leads} value={String(lead)} onChange={(k) => setLead(Number(k))} testIdPrefix='lead' />
-      </Box>
+      </FormField>
       <View className='session-form__bar'>
         <Button
           className='btn btn--primary btn--block'
@@ -216,17 +222,5 @@ export default function RuleFormPage() {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-function Box(props: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className={cx('field', props.error && 'field--error')} data-invalid={props.error ? 'true' : undefined}>
-      <View className='field__label'>
-        <Text>{props.label}</Text>
-      </View>
-      {props.children}
-      {props.error ? <ErrorLine text={props.error} /> : null}
-    </View>
   )
 }

@@ -1,162 +1,32 @@
 import { View, Text, Button, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState, type ReactNode } from 'react'
-import {
-  invitedPartyKinds,
-  invitedPartyLabels,
-  sessionDefaults,
-  sessionKindInfo,
-  sessionKinds,
-  type InvitedPartyKind,
-  type SessionKind,
-} from '@domain/councils/kinds.js'
+import { useEffect, useState } from 'react'
+import { invitedPartyKinds, invitedPartyLabels, sessionKindInfo, sessionKinds } from '@domain/councils/kinds.js'
 import { MAX_AGENDA_SLOTS } from '@domain/councils/lifecycle.js'
+import { ONLINE_URL_MAX, ORG_NAME_MAX, SESSION_DESCRIPTION_MAX, SESSION_TITLE_MAX, VENUE_MAX } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonList } from '@/components/skeleton'
-import { useCreateSession, type SessionBody } from '@/features/councils/api/create-session'
+import { useCreateSession } from '@/features/councils/api/create-session'
 import { useEditSession } from '@/features/councils/api/edit-session'
-import { useSession, type SessionDetailData } from '@/features/councils/api/get-session'
-import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { useSession } from '@/features/councils/api/get-session'
+import { FormField } from '@/components/form-field'
+import { PickerValue } from '@/components/picker-value'
 import { kindIcon } from '@/features/councils/components/session-tags'
 import { Stepper } from '@/features/councils/components/stepper'
-import { chinaClock, chinaDate, chinaIso } from '@/features/councils/format'
+import { chinaDate } from '@/lib/china-date'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { cx } from '@/lib/format'
 import { routes, withQuery } from '@/lib/routes'
+import { check, defaultsFor, type Errors, type Field, fieldOf, fromSession, type SessionForm, toBody, withKind } from './session-form'
 import '../../shell.scss'
 import './index.scss'
-
-type Field = 'title' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl' | 'capacity' | 'agendaSlots' | 'bookingDeadline' | 'invitedParties'
-type Errors = Partial<Record<Field, string>>
-
-interface Form {
-  kind: SessionKind
-  title: string
-  description: string
-  date: string
-  start: string
-  end: string
-  venue: string
-  onlineUrl: string
-  capacity: number
-  agendaSlots: number
-  deadlineDate: string
-  deadlineTime: string
-  invited: Array<{ kind: InvitedPartyKind; name: string }>
-}
-
-const DAY = 86_400_000
-const fields: readonly Field[] = [
-  'title',
-  'startsAt',
-  'endsAt',
-  'venue',
-  'onlineUrl',
-  'capacity',
-  'agendaSlots',
-  'bookingDeadline',
-  'invitedParties',
-]
-
-function fieldOf(path: string): Field | null {
-  const head = path.split('.')[0] as Field
-  return fields.includes(head) ? head : null
-}
-
-/** The form for a new session of `kind`: a week from today at 19:00, the kind's usual length, seats and slots. */
-function defaultsFor(kind: SessionKind, title = ''): Form {
-  const day = chinaDate(new Date(Date.now() + 7 * DAY).toISOString())
-  return withKind(
-    {
-      kind,
-      title,
-      description: '',
-      date: day,
-      start: '19:00',
-      end: '',
-      venue: '',
-      onlineUrl: '',
-      capacity: 0,
-      agendaSlots: 0,
-      deadlineDate: '',
-      deadlineTime: '',
-      invited: [],
-    },
-    kind,
-  )
-}
-
-/** The kind's defaults applied to a form: end, booking deadline, seats, slots, the parties section. */
-function withKind(form: Form, kind: SessionKind): Form {
-  const startsAt = new Date(chinaIso(form.date, form.start))
-  const d = sessionDefaults(kind, startsAt)
-  return {
-    ...form,
-    kind,
-    end: chinaClock(d.endsAt.toISOString()),
-    capacity: d.capacity,
-    agendaSlots: d.agendaSlots,
-    deadlineDate: chinaDate(d.bookingDeadline.toISOString()),
-    deadlineTime: chinaClock(d.bookingDeadline.toISOString()),
-    invited: sessionKindInfo[kind].invitesParties && form.invited.length === 0 ? [{ kind: 'property_company', name: '' }] : form.invited,
-  }
-}
-
-function fromSession(s: SessionDetailData): Form {
-  return {
-    kind: s.kind,
-    title: s.title,
-    description: s.description ?? '',
-    date: chinaDate(s.startsAt),
-    start: chinaClock(s.startsAt),
-    end: chinaClock(s.endsAt),
-    venue: s.venue ?? '',
-    onlineUrl: s.onlineUrl ?? '',
-    capacity: s.capacity,
-    agendaSlots: s.agendaSlots,
-    deadlineDate: chinaDate(s.bookingDeadline),
-    deadlineTime: chinaClock(s.bookingDeadline),
-    invited: s.invitedParties.map((p) => ({ kind: p.kind, name: p.name ?? '' })),
-  }
-}
-
-function toBody(f: Form): SessionBody {
-  const startsAt = chinaIso(f.date, f.start)
-  // An end before the start is the next day (a session past midnight).
-  let endsAt = chinaIso(f.date, f.end)
-  if (Date.parse(endsAt) <= Date.parse(startsAt)) endsAt = new Date(Date.parse(endsAt) + DAY).toISOString()
-  return {
-    kind: f.kind,
-    title: f.title.trim(),
-    description: f.description.trim() || undefined,
-    startsAt,
-    endsAt,
-    venue: f.venue.trim() || undefined,
-    onlineUrl: f.onlineUrl.trim() || undefined,
-    capacity: f.capacity,
-    agendaSlots: f.agendaSlots,
-    bookingDeadline: chinaIso(f.deadlineDate, f.deadlineTime),
-    invitedParties: f.invited.map((p) => (p.name.trim() ? { kind: p.kind, name: p.name.trim() } : { kind: p.kind })),
-  }
-}
-
-function check(f: Form): Errors {
-  const out: Errors = {}
-  const body = toBody(f)
-  if (f.title.trim().length < 2) out.title = t.sessionForm.errors.title
-  if (!f.venue.trim() && !f.onlineUrl.trim()) out.venue = t.sessionForm.errors.place
-  if (f.onlineUrl.trim() && !/^https:\/\//.test(f.onlineUrl.trim())) out.onlineUrl = t.sessionForm.errors.onlineUrl
-  if (Date.parse(body.startsAt) <= Date.now()) out.startsAt = t.sessionForm.errors.past
-  if (Date.parse(body.bookingDeadline) > Date.parse(body.startsAt)) out.bookingDeadline = t.sessionForm.errors.deadline
-  return out
-}
 
 /** 安排议事会 (one-off) or 修改议事会: kind, title, time, place, seats, topic slots, booking deadline, invited parties. */
 export default function SessionFormPage() {
@@ -164,7 +34,7 @@ export default function SessionFormPage() {
   const id = router.params.id || undefined
   const communityId = router.params.communityId || undefined
   const existing = useSession(id)
-  const [form, setForm] = useState<Form>(() => defaultsFor('monthly_council', sessionKindInfo.monthly_council.label))
+  const [form, setForm] = useState<SessionForm>(() => defaultsFor('monthly_council', sessionKindInfo.monthly_council.label))
   const [ready, setReady] = useState(!id)
   const [errors, setErrors] = useState<Errors>({})
   const create = useCreateSession()
@@ -181,7 +51,7 @@ export default function SessionFormPage() {
     }
   }, [ready, existing.data])
 
-  const patch = (next: Partial<Form>, clear: Field[] = []) => {
+  const patch = (next: Partial<SessionForm>, clear: Field[] = []) => {
     setForm((f) => ({ ...f, ...next }))
     if (clear.length) setErrors((e) => ({ ...e, ...Object.fromEntries(clear.map((c) => [c, undefined])) }))
   }
@@ -229,7 +99,7 @@ export default function SessionFormPage() {
 
   return (
     <Screen testId='page-session-form' className='staff session-form'>
-      <FormBox label={t.sessionForm.kind}>
+      <FormField label={t.sessionForm.kind}>
         <View className='kind-options' data-testid='kind-options'>
           {sessionKinds.map((k) => (
             <View
@@ -250,21 +120,21 @@ export default function SessionFormPage() {
           ))}
         </View>
         <Text className='session-form__note'>{sessionKindInfo[form.kind].description}</Text>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.title} error={errors.title} field='title'>
+      <FormField label={t.sessionForm.title} error={errors.title} name='title'>
         <Input
           className='text-input'
           data-testid='session-title-input'
           value={form.title}
-          maxlength={60}
+          maxlength={SESSION_TITLE_MAX}
           placeholder={t.sessionForm.titlePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ title: e.detail.value }, ['title'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.date} error={errors.startsAt ?? errors.endsAt} field='startsAt'>
+      <FormField label={t.sessionForm.date} error={errors.startsAt ?? errors.endsAt} name='startsAt'>
         <Picker
           mode='date'
           value={form.date}
@@ -287,14 +157,14 @@ export default function SessionFormPage() {
             </Picker>
           </View>
         </View>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.place} error={errors.venue ?? errors.onlineUrl} field='venue'>
+      <FormField label={t.sessionForm.place} error={errors.venue ?? errors.onlineUrl} name='venue'>
         <Input
           className='text-input'
           data-testid='session-venue-input'
           value={form.venue}
-          maxlength={60}
+          maxlength={VENUE_MAX}
           placeholder={t.sessionForm.venuePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ venue: e.detail.value }, ['venue'])}
@@ -304,14 +174,14 @@ export default function SessionFormPage() {
           className='text-input'
           data-testid='session-online-input'
           value={form.onlineUrl}
-          maxlength={500}
+          maxlength={ONLINE_URL_MAX}
           placeholder={t.sessionForm.onlinePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ onlineUrl: e.detail.value }, ['venue', 'onlineUrl'])}
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.capacity} error={errors.capacity} field='capacity'>
+      <FormField label={t.sessionForm.capacity} error={errors.capacity} name='capacity'>
         <Stepper
           value={form.capacity}
           onChange={(capacity) => patch({ capacity }, ['capacity'])}
@@ -322,9 +192,9 @@ export default function SessionFormPage() {
           testId='session-capacity'
           editable
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.slots} error={errors.agendaSlots} field='agendaSlots'>
+      <FormField label={t.sessionForm.slots} error={errors.agendaSlots} name='agendaSlots'>
         <Stepper
           value={form.agendaSlots}
           onChange={(agendaSlots) => patch({ agendaSlots }, ['agendaSlots'])}
@@ -333,9 +203,9 @@ export default function SessionFormPage() {
           unit={t.sessionForm.items}
           testId='session-slots'
         />
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.deadline} hint={t.sessionForm.deadlineHint} error={errors.bookingDeadline} field='bookingDeadline'>
+      <FormField label={t.sessionForm.deadline} hint={t.sessionForm.deadlineHint} error={errors.bookingDeadline} name='bookingDeadline'>
         <View className='session-form__row'>
           <View className='session-form__half'>
             <Picker
@@ -356,9 +226,9 @@ export default function SessionFormPage() {
             </Picker>
           </View>
         </View>
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.invited} hint={t.sessionForm.invitedHint} error={errors.invitedParties} field='invitedParties'>
+      <FormField label={t.sessionForm.invited} hint={t.sessionForm.invitedHint} error={errors.invitedParties} name='invitedParties'>
         <View className='chips'>
           {invitedPartyKinds.map((k) => {
             const on = form.invited.some((p) => p.kind === k)
@@ -386,25 +256,25 @@ export default function SessionFormPage() {
             <Input
               className='text-input'
               value={p.name}
-              maxlength={40}
+              maxlength={ORG_NAME_MAX}
               placeholder={p.kind === 'property_company' ? t.sessionForm.propertyPlaceholder : ''}
               placeholderClass='textarea__placeholder'
               onInput={(e) => patch({ invited: form.invited.map((q, j) => (j === i ? { ...q, name: e.detail.value } : q)) })}
             />
           </View>
         ))}
-      </FormBox>
+      </FormField>
 
-      <FormBox label={t.sessionForm.description}>
+      <FormField label={t.sessionForm.description}>
         <Textarea
           className='textarea textarea--short'
           value={form.description}
-          maxlength={1000}
+          maxlength={SESSION_DESCRIPTION_MAX}
           placeholder={t.sessionForm.descriptionPlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => patch({ description: e.detail.value })}
         />
-      </FormBox>
+      </FormField>
 
       <View className='session-form__bar'>
         <Button
@@ -418,31 +288,5 @@ export default function SessionFormPage() {
         </Button>
       </View>
     </Screen>
-  )
-}
-
-function FormBox(props: { label: string; hint?: string; error?: string; field?: string; children: ReactNode }) {
-  return (
-    <View
-      className={cx('field', props.error && 'field--error')}
-      data-testid={props.field ? `field-${props.field}` : undefined}
-      data-invalid={props.error ? 'true' : undefined}
-    >
-      <View className='field__label'>
-        <Text>{props.label}</Text>
-        {props.hint ? <Text className='field__hint'>{props.hint}</Text> : null}
-      </View>
-      {props.children}
-      {props.error ? <ErrorLine text={props.error} /> : null}
-    </View>
-  )
-}
-
-function PickerValue({ icon, text, testId }: { icon: 'calendar' | 'clock'; text: string; testId: string }) {
-  return (
-    <View className='text-input picker-value' data-testid={testId}>
-      <Text>{text}</Text>
-      <Icon name={icon} size={36} color={colors.text3} />
-    </View>
   )
 }

@@ -2,6 +2,7 @@ import { View, Text, Button, Textarea, Input, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { responsiblePartyKinds, responsiblePartyLabels, type ResponsibleParty } from '@domain/councils/kinds.js'
+import { ORG_NAME_MAX, RESOLUTION_TEXT_MAX, RESOLUTION_TEXT_MIN } from '@domain/limits.js'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -14,9 +15,11 @@ import type { TopicData } from '@/features/councils/api/book-topic'
 import { useSession, type AgendaItemData } from '@/features/councils/api/get-session'
 import { useTopics } from '@/features/councils/api/get-topics'
 import { useRecordResolution } from '@/features/councils/api/record-resolution'
-import { ErrorLine } from '@/features/councils/components/booking-sheet'
+import { ErrorLine } from '@/components/form-field'
+import { PickerValue } from '@/components/picker-value'
 import { TopicDecisionSheet } from '@/features/councils/components/topic-decision-sheet'
-import { chinaDate, chinaIso, chinaMoment } from '@/features/councils/format'
+import { chinaMoment } from '@/features/councils/format'
+import { chinaDate, chinaIso } from '@/lib/china-date'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { ApiError } from '@/lib/api/client'
@@ -204,7 +207,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
   const record = useRecordResolution()
 
   async function submit() {
-    if (text.trim().length < 5) return setErrors({ text: t.run.resolutionTooShort })
+    if (text.trim().length < RESOLUTION_TEXT_MIN) return setErrors({ text: t.run.resolutionTooShort(RESOLUTION_TEXT_MIN) })
     try {
       await record.mutateAsync({
         topicId: item.topicId,
@@ -252,7 +255,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
           className='textarea textarea--short'
           data-testid='resolution-input'
           value={text}
-          maxlength={1000}
+          maxlength={RESOLUTION_TEXT_MAX}
           placeholder={t.run.resolutionPlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => {
@@ -272,7 +275,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
           className='text-input'
           data-testid='responsible-name-input'
           value={name}
-          maxlength={40}
+          maxlength={ORG_NAME_MAX}
           placeholder={t.run.partyNamePlaceholder}
           placeholderClass='textarea__placeholder'
           onInput={(e) => setName(e.detail.value)}
@@ -287,10 +290,7 @@ function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; o
           start={chinaDate(new Date().toISOString())}
           onChange={(e) => setDeadline(String(e.detail.value))}
         >
-          <View className='text-input picker-value' data-testid='resolution-deadline'>
-            <Text>{deadline}</Text>
-            <Icon name='calendar' size={36} color={colors.text3} />
-          </View>
+          <PickerValue icon='calendar' text={deadline} testId='resolution-deadline' />
         </Picker>
         {errors.deadline ? <ErrorLine text={errors.deadline} /> : null}
       </View>

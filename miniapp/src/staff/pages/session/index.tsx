@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { checkInPayload } from '@domain/councils/booking.js'
 import type { SessionAction } from '@domain/councils/lifecycle.js'
+import { CANCEL_REASON_MAX, CANCEL_REASON_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -186,7 +187,9 @@ export default function StaffSessionPage() {
           desc={t.staffSession.cancelDesc}
           label={t.staffSession.cancelReason}
           placeholder={t.staffSession.cancelPlaceholder}
-          tooShort={t.staffSession.cancelTooShort}
+          min={CANCEL_REASON_MIN}
+          max={CANCEL_REASON_MAX}
+          tooShort={t.staffSession.cancelTooShort(CANCEL_REASON_MIN)}
           submitLabel={t.staffSession.actions.cancel}
           busy={act.loading}
           error={act.error?.message}

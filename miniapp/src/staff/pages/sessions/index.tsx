@@ -1,5 +1,5 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
@@ -8,6 +8,7 @@ import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
 import { SkeletonList } from '@/components/skeleton'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { useSessions, type SessionsWhen } from '@/features/councils/api/get-sessions'
 import { SessionCard, SessionListSkeleton } from '@/features/councils/components/session-card'
 import { useMe } from '@/features/me/api/get-me'
@@ -41,9 +42,7 @@ export default function StaffSessionsPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadingMore) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   if (me.loading) {
     return (
@@ -114,35 +113,16 @@ export default function StaffSessionsPage() {
         <Segmented items={whens} value={when} onChange={setWhen} testIdPrefix='when' />
       </View>
 
-      {list.loading ? (
-        <SessionListSkeleton />
-      ) : list.error && list.items.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon='calendar' text={t.staffSessions.empty[when]} />
-      ) : (
-        <View data-testid='session-list'>
-          {list.items.map((s) => (
-            <SessionCard key={s.id} session={s} past={when === 'past'} onClick={() => void openStaffSession(s.id)} />
-          ))}
-          {list.hasMore ? (
-            <View className='load-more'>
-              <Button
-                className='btn btn--plain btn--small'
-                hoverClass='btn--hover'
-                data-testid='load-more'
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>
-              <Text>{t.common.noMore}</Text>
-            </View>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={list}
+        testId='session-list'
+        skeleton={<SessionListSkeleton />}
+        empty={<EmptyState icon='calendar' text={t.staffSessions.empty[when]} />}
+      >
+        {(items) =>
+          items.map((s) => <SessionCard key={s.id} session={s} past={when === 'past'} onClick={() => void openStaffSession(s.id)} />)
+        }
+      </PagedList>
     </Screen>
   )
 }

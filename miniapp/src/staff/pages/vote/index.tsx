@@ -1,6 +1,7 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { CANCEL_REASON_MAX, CANCEL_REASON_MIN } from '@domain/limits.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -9,6 +10,7 @@ import { Screen } from '@/components/screen'
 import { Segmented } from '@/components/segmented'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { Tag } from '@/components/tag'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { ReasonSheet } from '@/features/councils/components/reason-sheet'
 import { useActOnProposal } from '@/features/votes/api/act-on-proposal'
 import { useParticipation, type ParticipationFilter } from '@/features/votes/api/get-participation'
@@ -62,9 +64,7 @@ export default function StaffVotePage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (roll.hasMore && !roll.loadingMore) void roll.loadMore()
-  })
+  useLoadMoreAtBottom(roll)
 
   if (!id) {
     return (
@@ -201,38 +201,29 @@ export default function StaffVotePage() {
             {p.phase === 'voting' && turnout ? `。${left > 0 ? t.staffVotes.remind(left, household) : t.staffVotes.allVoted}` : ''}
           </Text>
           <Segmented items={filters} value={filter} onChange={setFilter} testIdPrefix='participation' className='staff-vote__filter' />
-          {roll.loading ? (
-            <View data-testid='skeleton'>
-              <SkeletonBox className='skeleton--line' />
-              <SkeletonBox width='70%' className='skeleton--line' />
-            </View>
-          ) : roll.error && roll.items.length === 0 ? (
-            <ErrorState compact error={roll.error} onRetry={() => void roll.refetch()} />
-          ) : roll.items.length === 0 ? (
-            <EmptyState compact icon='users' text={t.staffVotes.participationEmpty[filter]} />
-          ) : (
-            <View data-testid='participation-list'>
-              {roll.items.map((e) => (
+          <PagedList
+            list={roll}
+            testId='participation-list'
+            compact
+            showEnd={false}
+            skeleton={
+              <View data-testid='skeleton'>
+                <SkeletonBox className='skeleton--line' />
+                <SkeletonBox width='70%' className='skeleton--line' />
+              </View>
+            }
+            empty={<EmptyState compact icon='users' text={t.staffVotes.participationEmpty[filter]} />}
+          >
+            {(items) =>
+              items.map((e) => (
                 <View key={e.electorId} className='staff-vote__row' data-testid='participation-row' data-voted={e.voted ? 'true' : 'false'}>
                   <Icon name={household ? 'home' : 'user'} size={36} color={colors.text3} />
                   <Text className='staff-vote__label'>{e.label}</Text>
                   <Tag tone={e.voted ? 'success' : 'neutral'}>{e.voted ? t.staffVotes.votedTag : t.staffVotes.notVotedTag}</Tag>
                 </View>
-              ))}
-              {roll.hasMore ? (
-                <View className='load-more'>
-                  <Button
-                    className='btn btn--plain btn--small'
-                    hoverClass='btn--hover'
-                    data-testid='load-more'
-                    onClick={() => void roll.loadMore()}
-                  >
-                    {roll.loadingMore ? t.common.loadingMore : t.common.loadMore}
-                  </Button>
-                </View>
-              ) : null}
-            </View>
-          )}
+              ))
+            }
+          </PagedList>
         </View>
       ) : p.status === 'draft' ? (
         <View className='divider-text'>{t.staffVotes.rollAfterOpen}</View>
@@ -264,7 +255,9 @@ export default function StaffVotePage() {
           desc={t.staffVotes.cancelDesc}
           label={t.staffVotes.cancelLabel}
           placeholder={t.staffVotes.cancelPlaceholder}
-          tooShort={t.staffVotes.cancelTooShort}
+          min={CANCEL_REASON_MIN}
+          max={CANCEL_REASON_MAX}
+          tooShort={t.staffVotes.cancelTooShort(CANCEL_REASON_MIN)}
           submitLabel={t.staffVotes.cancelSubmit}
           busy={act.loading}
           error={cancelError}

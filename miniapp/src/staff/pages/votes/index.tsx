@@ -1,16 +1,15 @@
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Chips } from '@/components/chips'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
-import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
+import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { useProposals, type VoteStatusKey } from '@/features/votes/api/get-proposals'
 import { ProposalCard, ProposalListSkeleton } from '@/features/votes/components/proposal-card'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
 import { openStaffVote, openVoteForm } from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
@@ -40,9 +39,7 @@ export default function StaffVotesPage() {
     Taro.stopPullDownRefresh()
   })
 
-  useReachBottom(() => {
-    if (list.hasMore && !list.loadingMore) void list.loadMore()
-  })
+  useLoadMoreAtBottom(list)
 
   if (!communityId) {
     return (
@@ -84,35 +81,14 @@ export default function StaffVotesPage() {
         />
       </View>
 
-      {list.loading ? (
-        <ProposalListSkeleton />
-      ) : list.error && list.items.length === 0 ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon='vote' text={t.staffVotes.empty} />
-      ) : (
-        <View data-testid='vote-list' {...a11y({ role: 'list' })}>
-          {list.items.map((p) => (
-            <ProposalCard key={p.id} proposal={p} onClick={() => void openStaffVote(p.id)} />
-          ))}
-          {list.hasMore ? (
-            <View className='load-more'>
-              <Button
-                className='btn btn--plain btn--small'
-                hoverClass='btn--hover'
-                data-testid='load-more'
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? t.common.loadingMore : t.common.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='load-more'>
-              <Text>{t.common.noMore}</Text>
-            </View>
-          )}
-        </View>
-      )}
+      <PagedList
+        list={list}
+        testId='vote-list'
+        skeleton={<ProposalListSkeleton />}
+        empty={<EmptyState icon='vote' text={t.staffVotes.empty} />}
+      >
+        {(items) => items.map((p) => <ProposalCard key={p.id} proposal={p} onClick={() => void openStaffVote(p.id)} />)}
+      </PagedList>
     </Screen>
   )
 }

@@ -1,10 +1,10 @@
 import { View, Text, Image } from '@tarojs/components'
-import { colors } from '@/components/colors'
-import { Icon } from '@/components/icon'
+import { colors } from '../colors'
+import { Icon } from '../icon'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { cx } from '@/lib/format'
-import type { PhotoUploads } from '../hooks/use-photo-uploads'
+import type { PhotoUploads } from '@/lib/photos/use-photo-uploads'
 import './photos.scss'
 
 /** The photos of a form: thumbnails with upload progress, 重试 / 删除 each, and an add tile. */

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { MAX_PHOTOS } from '@domain/concerns/categories.js'
+import { MAX_PHOTOS } from '@domain/limits.js'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
-import { uploadPhoto } from '../api/upload-photo'
+import { uploadPhoto } from './upload-photo'
 
 export interface PhotoUpload {
   /** Local key (the file path can repeat if the same photo is picked twice). */
@@ -46,7 +46,7 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
     const pending = aborts.current
     return () => {
       mounted.current = false
-      pending.forEach((abort) => abort())
+      for (const abort of pending.values()) abort()
     }
   }, [])
 
@@ -92,7 +92,7 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
     }
     const added = paths.map((path) => ({ key: `p${++counter}`, path, status: 'uploading' as const, progress: 0 }))
     setItems((prev) => [...prev, ...added].slice(0, max))
-    added.forEach((item) => start(item.key, item.path))
+    for (const item of added) start(item.key, item.path)
   }, [max, start])
 
   const retry = useCallback(

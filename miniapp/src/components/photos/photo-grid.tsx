@@ -1,12 +1,12 @@
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { colors } from '@/components/colors'
-import { Icon } from '@/components/icon'
+import { colors } from '../colors'
+import { Icon } from '../icon'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { mediaUrl } from '@/lib/api/client'
 import { cx } from '@/lib/format'
-import type { PhotoData } from '../api/upload-photo'
+import type { PhotoData } from '@/lib/photos/upload-photo'
 import './photos.scss'
 
 /**

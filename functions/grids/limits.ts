@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm'
+import { categories, type Category, categoryKeys } from '../../domain/concerns/categories.js'
+import { LimitOverrides, limitsFor, limitsText, type MilestoneLimits } from '../../domain/concerns/milestones.js'
+import type { Actor } from '../../domain/permissions.js'
+import type { z } from 'zod'
+import type { CommunityLimits, LimitsInput } from '../../domain/schemas/grids.js'
+import type { Db, Tx } from '../../db/client.js'
+import { communityLimits } from '../../db/schema/index.js'
+import { communityAllowing } from '../communities/index.js'
+import type { Deps } from '../context.js'
+
+/** The community's overrides as stored; a row that no longer parses counts as none (the defaults). */
+export async function limitOverridesOf(db: Db | Tx, communityId: string): Promise<LimitOverrides> {
+  const [row] = await db
+    .select({ overrides: communityLimits.overrides })
+    .from(communityLimits)
+    .where(eq(communityLimits.communityId, communityId))
+  const parsed = LimitOverrides.safeParse(row?.overrides ?? {})
+  return parsed.success ? parsed.data : {}
+}
+
+/** The limits in force for a category in a community: what a new concern's deadlines are computed from. */
+export async function milestoneLimitsOf(db: Db | Tx, communityId: string, category: Category): Promise<MilestoneLimits> {
+  return limitsFor(category, await limitOverridesOf(db, communityId))
+}
+
+function view(communityId: string, overrides: LimitOverrides): z.output<typeof CommunityLimits> {
+  return {
+    communityId,
+    overrides,
+    categories: categoryKeys.map((category) => {
+      const limits = limitsFor(category, overrides)
+      return {
+        category,
+        label: categories[category].label,
+        acknowledge: limits.acknowledge,
+        arrive: limits.arrive,
+        resolve: limits.resolve,
+        isDefault: !overrides[category] || Object.keys(overrides[category]).length === 0,
+        text: limitsText(limits),
+      }
+    }),
+  }
+}
+
+/** Anyone signed in may read the limits: residents see the same deadlines on their concern. */
+export async function getCommunityLimits(deps: Deps, actor: Actor, communityId: string) {
+  const { db } = deps.database
+  await communityAllowing(db, actor, communityId, 'community.view')
+  return view(communityId, await limitOverridesOf(db, communityId))
+}
+
+/**
+ * Admins replace the overrides; concerns already raised keep the deadlines stored with them
+ * (a changed limit applies from the next 签收 or the next concern).
+ */
+export async function putCommunityLimits(deps: Deps, actor: Actor, communityId: string, input: z.output<typeof LimitsInput>) {
+  const { db } = deps.database
+  await communityAllowing(db, actor, communityId, 'limits.configure')
+  const now = deps.now()
+  await db
+    .insert(communityLimits)
+    .values({ communityId, overrides: input.overrides, updatedBy: actor.userId, updatedAt: now })
+    .onConflictDoUpdate({
+      target: communityLimits.communityId,
+      set: { overrides: input.overrides, updatedBy: actor.userId, updatedAt: now },
+    })
+  return view(communityId, input.overrides)
+}

@@ -1,0 +1,102 @@
+import { and, count, desc, gte, inArray, isNotNull, lt, ne, notInArray, or, type SQL, sql } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
+import { categories } from '../../domain/concerns/categories.js'
+import { concernStatusLabels } from '../../domain/concerns/labels.js'
+import { defaultLimits } from '../../domain/concerns/milestones.js'
+import { outcome } from '../../domain/kpis/contributions.js'
+import type { Measure } from '../../domain/kpis/formulas.js'
+import type { Actor } from '../../domain/permissions.js'
+import type { z } from 'zod'
+import type { KpiConcernItem, KpiConcernsQuery } from '../../domain/schemas/kpis.js'
+import { type ConcernRow, concerns } from '../../db/schema/index.js'
+import type { Deps } from '../context.js'
+import { afterCursor, toPage } from '../http/cursor.js'
+import { kpiConcern } from './aggregate.js'
+import { periodOf } from './figures.js'
+import { resolveUnit } from './scope.js'
+
+const resolvedNow = and(inArray(concerns.status, ['resolved', 'closed']), isNotNull(concerns.resolvedAt))!
+
+/**
+ * The concerns behind a figure, as SQL: which are in its denominator (counted on the day of
+ * `at`), and which of those in its numerator — the same definition as `outcome()` in
+ * domain/kpis/contributions.ts, over the same stored fields, so a list's length equals the figure.
+ */
+function definition(measure: Measure): { at: PgColumn; base: SQL; hit: SQL } {
+  if (measure === 'response')
+    return {
+      at: concerns.createdAt,
+      base: ne(concerns.status, 'merged'),
+      hit: sql`(${concerns.acknowledgedAt} is not null and ${concerns.acknowledgedAt} <= ${concerns.acknowledgeDueAt})`,
+    }
+  if (measure === 'satisfaction')
+    return {
+      at: concerns.ratedAt,
+      base: and(ne(concerns.status, 'merged'), isNotNull(concerns.rating))!,
+      hit: sql`${concerns.rating} >= 3`,
+    }
+  const due = and(notInArray(concerns.status, ['merged', 'declined']), isNotNull(concerns.dueAt))!
+  if (measure === 'resolution') return { at: concerns.dueAt, base: due, hit: and(resolvedNow, sql`${concerns.reopenCount} = 0`)! }
+  if (measure === 'onTime')
+    return { at: concerns.dueAt, base: due, hit: and(resolvedNow, sql`${concerns.resolvedAt} <= ${concerns.dueAt}`)! }
+  return {
+    at: concerns.dueAt,
+    base: and(due, or(isNotNull(concerns.resolvedAt), sql`${concerns.reopenCount} > 0`))!,
+    hit: sql`${concerns.reopenCount} > 0`,
+  }
+}
+
+function item(r: ConcernRow, measure: Measure): z.output<typeof KpiConcernItem> {
+  const o = outcome(measure, kpiConcern(r), defaultLimits[r.category])
+  const excerpt = [...r.description].slice(0, 60).join('')
+  return {
+    id: r.id,
+    publicNo: r.publicNo,
+    category: r.category,
+    categoryLabel: categories[r.category].label,
+    excerpt: excerpt.length < r.description.length ? `${excerpt}…` : excerpt,
+    status: r.status,
+    statusLabel: concernStatusLabels[r.status],
+    receivedAt: r.createdAt.toISOString(),
+    acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    acknowledgeDueAt: r.acknowledgeDueAt.toISOString(),
+    resolveDueAt: r.dueAt?.toISOString() ?? null,
+    reopenCount: r.reopenCount,
+    rating: r.rating,
+    hit: o?.hit ?? false,
+    day: o?.day ?? '',
+  }
+}
+
+/** The concerns behind a figure, newest first by the day they count on; `total` is the whole list's length. */
+export async function listKpiConcerns(deps: Deps, actor: Actor, q: z.output<typeof KpiConcernsQuery>) {
+  const { db } = deps.database
+  const unit = await resolveUnit(db, actor, q.scope, q.id)
+  const period = periodOf(q.from, q.to)
+  const d = definition(q.measure)
+  const where = and(
+    unit.onConcerns,
+    d.base,
+    gte(d.at, period.start),
+    lt(d.at, period.end),
+    q.category ? sql`${concerns.category} = ${q.category}` : undefined,
+    q.outcome === 'hit' ? d.hit : q.outcome === 'miss' ? sql`not (${d.hit})` : undefined,
+  )
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(concerns)
+      .where(and(where, afterCursor(q.cursor, { at: d.at, id: concerns.id }, 'desc')))
+      .orderBy(desc(d.at), desc(concerns.id))
+      .limit(q.limit + 1),
+    db.select({ total: count() }).from(concerns).where(where),
+  ])
+  const page = toPage(
+    rows,
+    q.limit,
+    (r) => item(r, q.measure),
+    (r) => ({ at: (q.measure === 'response' ? r.createdAt : q.measure === 'satisfaction' ? r.ratedAt : r.dueAt) as Date, id: r.id }),
+  )
+  return { measure: q.measure, outcome: q.outcome ?? null, total: Number(total), ...page }
+}

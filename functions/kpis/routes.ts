@@ -1,0 +1,113 @@
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import {
+  KpiConcernPage,
+  KpiConcernsQuery,
+  KpiQuery,
+  KpiRanking,
+  KpiReport,
+  KpiSettingsView,
+  kpiScopes,
+  RankingQuery,
+  StreetSettingsInput,
+} from '../../domain/schemas/kpis.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import { listKpiConcerns } from './drilldown.js'
+import { getKpis } from './figures.js'
+import { getRanking } from './ranking.js'
+import { getStreetSettings, putStreetSettings } from './settings.js'
+
+/** An unknown scope names nothing: 404 before anything else is checked. */
+const knownScope = createMiddleware<AppEnv>(async (c, next) => {
+  const scope = c.req.query('scope')
+  if (scope !== undefined && !(kpiScopes as readonly string[]).includes(scope))
+    throw new AppError('NOT_FOUND', `没有「${scope}」这种统计范围（可选：street、community、grid、worker、partner）`)
+  await next()
+})
+
+/** Mounted at /api/kpis. */
+export const kpisApi = new Hono<AppEnv>()
+kpisApi.use('*', requireUser)
+kpisApi.get('/', knownScope, queryOf(KpiQuery), async (c) => c.json(await getKpis(c.var.deps, c.var.actor, c.req.valid('query'))))
+kpisApi.get('/ranking', queryOf(RankingQuery), async (c) => c.json(await getRanking(c.var.deps, c.var.actor, c.req.valid('query'))))
+kpisApi.get('/concerns', knownScope, queryOf(KpiConcernsQuery), async (c) =>
+  c.json(await listKpiConcerns(c.var.deps, c.var.actor, c.req.valid('query'))),
+)
+
+const StreetParams = z.object({ streetId: Id })
+
+/** Mounted at /api/streets. */
+export const streetsApi = new Hono<AppEnv>()
+streetsApi.use('*', requireUser)
+streetsApi.get('/:streetId/settings', paramsOf(StreetParams), async (c) =>
+  c.json(await getStreetSettings(c.var.deps, c.var.actor, c.req.valid('param').streetId)),
+)
+streetsApi.put('/:streetId/settings', paramsOf(StreetParams), jsonBody(StreetSettingsInput), async (c) =>
+  c.json(await putStreetSettings(c.var.deps, c.var.actor, c.req.valid('param').streetId, c.req.valid('json'))),
+)
+
+const t = 'kpis' as const
+export const kpisDocs = [
+  op({
+    method: 'get',
+    path: '/api/kpis',
+    tag: t,
+    summary: '三率：一个单位在一段时间内的响应率、解决率、满意率、综合得分、按时办结率、重办率与中位用时',
+    description:
+      '单位：street（本街道的街道干部）、community、grid、worker、partner（本社区工作人员或所属街道的街道干部）。每个比率给出精确的分子分母和公式。未知的范围或编号 404；别的街道或社区 403；区间超过 3 年或结束早于开始 400（指出字段）。',
+    auth: true,
+    query: KpiQuery,
+    response: KpiReport,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/kpis/ranking',
+    tag: t,
+    summary: '街道排名：社区、网格或网格员按综合得分排名；样本不足的单列、不排名',
+    description: '本街道的街道干部可以查看。',
+    auth: true,
+    query: RankingQuery,
+    response: KpiRanking,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/kpis/concerns',
+    tag: t,
+    summary: '数字背后的诉求：某个指标的分母（或 hit 分子、miss 未计入的），分页',
+    description: 'total 等于该指标的分子（hit）、分母（不传 outcome）或两者之差（miss）。权限同 /api/kpis。',
+    auth: true,
+    query: KpiConcernsQuery,
+    response: KpiConcernPage,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/streets/:streetId/settings',
+    tag: t,
+    summary: '街道的考核设置：综合得分权重、基本满意折算比例、参与排名的最少件数，及公式',
+    description: '本街道的街道干部和街道内各社区的工作人员可以查看。',
+    auth: true,
+    response: KpiSettingsView,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'put',
+    path: '/api/streets/:streetId/settings',
+    tag: t,
+    summary: '修改街道的考核设置（立即用于所有数字）',
+    description: '本街道的街道干部可以修改。三项权重之和须为 100。',
+    auth: true,
+    body: StreetSettingsInput,
+    example: { weights: { response: 10, resolution: 50, satisfaction: 40 }, basicSatisfiedPercent: 90, minSample: 10 },
+    response: KpiSettingsView,
+    errors: [403, 404],
+  }),
+]

@@ -1,0 +1,33 @@
+import { Switch, Text, View } from '@tarojs/components'
+import { a11y } from '@/lib/a11y'
+import { cx } from '@/lib/format'
+import { colors } from './colors'
+
+export interface SwitchRowProps {
+  title: string
+  desc: string
+  checked: boolean
+  testId: string
+  onChange: (on: boolean) => void
+  className?: string
+}
+
+/** An on/off choice: what it is and what it means on the left, the switch on the right. */
+export function SwitchRow({ title, desc, checked, testId, onChange, className }: SwitchRowProps) {
+  return (
+    <View className={cx('switch-row', className)}>
+      <View className='switch-row__text'>
+        <Text className='switch-row__title'>{title}</Text>
+        <Text className='switch-row__desc'>{desc}</Text>
+      </View>
+      <Switch
+        className='switch-row__switch'
+        data-testid={testId}
+        checked={checked}
+        color={colors.brand}
+        onChange={(e) => onChange(e.detail.value)}
+        {...a11y({ label: title })}
+      />
+    </View>
+  )
+}

@@ -1,0 +1,326 @@
+import { writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demo } from '../../db/seed.js'
+import { startTestApp, type TestApp } from '../helpers/app.js'
+import { concernBody, jpeg } from '../helpers/concerns.js'
+import { sessionBody } from '../helpers/councils.js'
+import { startFakeWechat } from '../helpers/fake-wechat.js'
+import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
+import { proposalBody } from '../helpers/votes.js'
+
+/**
+ * Every operation of the served OpenAPI document × every kind of person, one call each, against
+ * one seeded world (test/helpers/matrix.ts). Unless a row says otherwise the resources are 文安路社区's:
+ * a public concern of 王秀英's (anonymous, at her room, assigned to 安居物业) and a private one, an
+ * open session that invites 安居物业 with a pending topic, an open vote 王秀英 has voted in.
+ *
+ * The rule the table checks: someone who may not see a thing gets 404 for every verb on it, never a
+ * 403 that confirms it exists; 403 is for a thing they can see but may not do this to. 409 means
+ * "allowed, but not in this state" (an open session cannot be opened again). A new operation
+ * without a row fails the test.
+ *
+ * Columns: anon nobody signed in · wang 文安 resident (verified) · zhou 民主 resident (verified) ·
+ * pending / rejected a 文安 claimant whose claim is pending / was rejected · liu / chen 文安 worker /
+ * admin · wu / zheng 民主 worker / admin · anju 安居物业, partner of 文安.
+ */
+const expected = `
+operation                                                        | anon | wang | zhou | pending | rejected | liu | chen | wu | zheng | anju
+GET /api/health                                                  | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/openapi.json                                            | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/auth/wechat                                            | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/auth/dev/users                                          | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/auth/dev                                               | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/me                                                      | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+PATCH /api/me                                                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/communities                                             | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/communities/{communityId}                               | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/communities/{communityId}/buildings                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/communities/{communityId}/households                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/residency/claims                                       | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201
+GET /api/residency/claims/mine                                   | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/residency/claims/{claimId}/withdraw                    | 401  | 404  | 404  | 200     | 404      | 404 | 404  | 404 | 404   | 404
+POST /api/residency/claims/{claimId}/approve                     | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+POST /api/residency/claims/{claimId}/reject                      | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+GET /api/communities/{communityId}/residency/claims              | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
+GET /api/concerns/similar                                        | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/concerns                                               | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 201
+GET /api/concerns/{concernId}                                    | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/concerns/{concernId} · private                          | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+POST /api/concerns/{concernId}/cosign                            | 401  | 409  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403
+POST /api/concerns/{concernId}/cosign · private                  | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
+DELETE /api/concerns/{concernId}/cosign                          | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/concerns/{concernId}/follow                            | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/concerns/{concernId}/follow · private                  | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+DELETE /api/concerns/{concernId}/follow                          | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/concerns/{concernId}/transitions                       | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
+POST /api/concerns/{concernId}/transitions · private             | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
+POST /api/concerns/{concernId}/rating                            | 401  | 409  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403
+POST /api/concerns/{concernId}/rating · private                  | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
+GET /api/communities/{communityId}/concerns                      | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/communities/{communityId}/inbox                         | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
+GET /api/communities/{communityId}/staff                         | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
+POST /api/communities/{communityId}/sessions                     | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403
+GET /api/communities/{communityId}/sessions                      | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
+POST /api/communities/{communityId}/rules                        | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403
+GET /api/communities/{communityId}/rules                         | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
+GET /api/sessions/{sessionId}                                    | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
+PATCH /api/sessions/{sessionId}                                  | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403
+POST /api/sessions/{sessionId}/actions                           | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 403
+POST /api/sessions/{sessionId}/registration                      | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403
+DELETE /api/sessions/{sessionId}/registration                    | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
+POST /api/sessions/{sessionId}/check-in                          | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403
+POST /api/sessions/{sessionId}/topics                            | 401  | 201  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403
+GET /api/sessions/{sessionId}/topics                             | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
+POST /api/sessions/{sessionId}/minutes                           | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 403
+GET /api/sessions/{sessionId}/calendar.ics                       | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200
+GET /api/sessions/{sessionId}/registrations                      | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403
+GET /api/topics/{topicId}                                        | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+GET /api/topics/{topicId} · another's pending                    | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+POST /api/topics/{topicId}/decision                              | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+POST /api/topics/{topicId}/withdraw                              | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
+POST /api/topics/{topicId}/resolution                            | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
+GET /api/communities/{communityId}/calendar.ics                  | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
+GET /api/communities/{communityId}/calendar-feed                 | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200
+GET /api/calendar/{communityId}/{scope}/{signature}/councils.ics | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/communities/{communityId}/proposals                    | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403
+GET /api/communities/{communityId}/proposals                     | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
+GET /api/proposals/{proposalId}                                  | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+GET /api/proposals/{proposalId} · draft                          | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+POST /api/proposals/{proposalId}/actions                         | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
+POST /api/proposals/{proposalId}/actions · draft                 | 401  | 404  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
+POST /api/proposals/{proposalId}/ballots                         | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
+POST /api/proposals/{proposalId}/ballots · draft                 | 401  | 404  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404
+GET /api/proposals/{proposalId}/participation                    | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404
+GET /api/proposals/{proposalId}/result                           | 401  | 409  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404
+POST /api/photos                                                 | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201
+POST /api/photos/{photoId}/review                                | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403
+GET /api/files/{name}                                            | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/wechat/events                                           | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401
+POST /api/wechat/events                                          | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401
+GET /api/notifications                                           | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+POST /api/notifications/read                                     | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200
+GET /api/jobs/tick                                               | 401  | 401  | 401  | 401     | 401      | 401 | 401  | 401 | 401   | 401
+`
+
+const columns = ['anon', ...matrixActors.slice(1).map((a) => a.key)] as MatrixActor[]
+
+function parseTable(text: string) {
+  const lines = text.trim().split('\n')
+  const header = lines[0].split('|').map((s) => s.trim())
+  const rows = new Map<string, Record<string, string>>()
+  for (const line of lines.slice(1)) {
+    const cells = line.split('|').map((s) => s.trim())
+    rows.set(cells[0], Object.fromEntries(header.slice(1).map((h, i) => [h, cells[i + 1]])))
+  }
+  return { header: header.slice(1), rows }
+}
+
+interface Recipe {
+  /** The path with its parameters filled in; by default from the world (the concern, the session …). */
+  path?: (w: MatrixWorld, a: MatrixActor) => string | Promise<string>
+  query?: (w: MatrixWorld) => string
+  body?: (w: MatrixWorld, a: MatrixActor) => unknown
+  /** A request the JSON helper cannot make (multipart). */
+  send?: (w: MatrixWorld, token: string | undefined) => Promise<Response>
+  /** Runs after every other operation (its side effects would change other rows). */
+  last?: boolean
+}
+
+const future = (days: number) => new Date(Date.now() + days * 86400_000)
+let loginCount = 0
+
+const recipes: Record<string, Recipe> = {
+  'POST /api/auth/wechat': { body: () => ({ code: `ok-matrix_login${loginCount++}` }) },
+  'POST /api/auth/dev': { body: () => ({ userId: demo.user.li }) },
+  'PATCH /api/me': { body: (w, a) => ({ nickname: w.nickname[a] ?? '路过的人' }) },
+  'GET /api/communities/{communityId}/households': { query: (w) => `unitId=${w.unitId}` },
+  'POST /api/residency/claims': { body: (w) => ({ householdId: w.freeHousehold(), relation: 'tenant' }), last: true },
+  'POST /api/residency/claims/{claimId}/withdraw': { path: (w) => `/api/residency/claims/${w.pendingOwnClaimId}/withdraw` },
+  'POST /api/residency/claims/{claimId}/approve': { path: async (w) => `/api/residency/claims/${await w.freshClaim()}/approve` },
+  'POST /api/residency/claims/{claimId}/reject': {
+    path: async (w) => `/api/residency/claims/${await w.freshClaim()}/reject`,
+    body: () => ({ reason: '材料不全，请补充房产证' }),
+  },
+  'GET /api/concerns/similar': {
+    query: () => `communityId=${wenanId}&category=facilities&description=${encodeURIComponent('路灯坏了晚上很黑')}`,
+  },
+  'GET /api/concerns/{concernId} · private': { path: (w) => `/api/concerns/${w.privateConcernId}` },
+  'POST /api/concerns/{concernId}/cosign · private': { path: (w) => `/api/concerns/${w.privateConcernId}/cosign` },
+  'POST /api/concerns/{concernId}/follow · private': { path: (w) => `/api/concerns/${w.privateConcernId}/follow` },
+  'POST /api/concerns/{concernId}/transitions · private': {
+    path: (w) => `/api/concerns/${w.privateConcernId}/transitions`,
+    body: () => ({ action: 'note', note: '已联系楼上住户' }),
+  },
+  'POST /api/concerns/{concernId}/rating · private': {
+    path: (w) => `/api/concerns/${w.privateConcernId}/rating`,
+    body: () => ({ rating: 5 }),
+  },
+  "GET /api/topics/{topicId} · another's pending": { path: (w) => `/api/topics/${w.otherTopicId}` },
+  'GET /api/proposals/{proposalId} · draft': { path: (w) => `/api/proposals/${w.draftProposalId}` },
+  'POST /api/proposals/{proposalId}/actions · draft': {
+    path: (w) => `/api/proposals/${w.draftProposalId}/actions`,
+    body: () => ({ action: 'close' }),
+  },
+  'POST /api/proposals/{proposalId}/ballots · draft': {
+    path: (w) => `/api/proposals/${w.draftProposalId}/ballots`,
+    body: () => ({ choices: ['yes'] }),
+  },
+  'POST /api/concerns': { body: () => concernBody() },
+  'POST /api/concerns/{concernId}/transitions': { body: () => ({ action: 'note', note: '已联系电工，明天上午到场' }) },
+  'POST /api/concerns/{concernId}/rating': { body: () => ({ rating: 5 }) },
+  'POST /api/communities/{communityId}/sessions': { body: () => sessionBody(future(20)) },
+  'POST /api/communities/{communityId}/rules': {
+    body: () => ({
+      kind: 'monthly_council',
+      title: '每月一议',
+      venue: '睦邻议事厅',
+      capacity: 60,
+      agendaSlots: 6,
+      bookingLeadHours: 72,
+      schedule: { freq: 'monthly', nth: 2, weekday: 5, time: '19:00', durationMinutes: 120 },
+      active: false,
+    }),
+  },
+  'PATCH /api/sessions/{sessionId}': { body: (w) => w.sessionInput },
+  'POST /api/sessions/{sessionId}/actions': { body: () => ({ action: 'open' }) },
+  'POST /api/sessions/{sessionId}/check-in': { body: (w) => ({ code: w.secrets.checkInCode }) },
+  'POST /api/sessions/{sessionId}/topics': { body: () => ({ title: '加装电梯', reason: '老人上下楼困难，希望议一议加装电梯的事' }) },
+  'POST /api/sessions/{sessionId}/minutes': {
+    body: () => ({ text: '本次议事会讨论了楼道堆物和加装电梯两件事，形成两项决议。', attendeeCount: 12 }),
+  },
+  'POST /api/topics/{topicId}/decision': {
+    path: async (w) => `/api/topics/${await w.freshTopic()}/decision`,
+    body: () => ({ action: 'decline', reason: '不属于本社区议事范围' }),
+  },
+  'POST /api/topics/{topicId}/withdraw': { path: (w) => `/api/topics/${w.wangTopicId}/withdraw` },
+  'POST /api/topics/{topicId}/resolution': {
+    body: () => ({ text: '由物业两周内清理楼道', responsibleParty: 'property_company', deadline: future(14).toISOString() }),
+  },
+  'GET /api/calendar/{communityId}/{scope}/{signature}/councils.ics': { path: (w) => w.feedPath },
+  'POST /api/communities/{communityId}/proposals': { body: () => proposalBody(new Date()) },
+  'POST /api/proposals/{proposalId}/actions': { body: () => ({ action: 'open' }) },
+  'POST /api/proposals/{proposalId}/ballots': { body: () => ({ choices: ['yes'] }) },
+  'POST /api/photos': {
+    send: async (w, token) => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(await jpeg({ width: 64, height: 48 }))], { type: 'image/jpeg' }), 'p.jpg')
+      return w.t.app.request('/api/photos', { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form })
+    },
+  },
+  'POST /api/photos/{photoId}/review': { body: () => ({ verdict: 'pass' }) },
+  'POST /api/wechat/events': { body: () => ({}) },
+  'POST /api/notifications/read': { body: () => ({}) },
+}
+
+function operationOf(row: string): string {
+  return row.split(' · ')[0]
+}
+
+function fillPath(w: MatrixWorld, path: string): string {
+  const values: Record<string, string> = {
+    communityId: wenanId,
+    concernId: w.concernId,
+    sessionId: w.sessionId,
+    topicId: w.topicId,
+    proposalId: w.proposalId,
+    photoId: w.photoId,
+    name: w.photoFile,
+  }
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)
+    return values[name]
+  })
+}
+
+let t: TestApp
+let wechat: Awaited<ReturnType<typeof startFakeWechat>>
+let w: MatrixWorld
+let operations: string[]
+const observed = new Map<string, Record<string, number>>()
+const leaks: string[] = []
+
+beforeAll(async () => {
+  wechat = await startFakeWechat()
+  t = await startTestApp({ wechatBase: wechat.base, env: { CRON_SECRET: 'matrix-cron-secret-0123456789' } })
+  w = await buildMatrixWorld(t)
+  const doc = (await (await t.call('GET', '/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> }
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+}, 120_000)
+afterAll(async () => {
+  await t?.close()
+  await wechat?.close()
+})
+
+describe('the role × operation matrix', () => {
+  it('has one row per documented operation and one column per kind of person', () => {
+    const { header, rows } = parseTable(expected)
+    expect(header).toEqual(columns)
+    expect(operations.filter((o) => !rows.has(o))).toEqual([])
+    // Extra rows are variants of a documented operation on another resource: "<operation> · private".
+    expect([...rows.keys()].filter((row) => !operations.includes(operationOf(row)))).toEqual([])
+  })
+
+  it('answers each person as the table says, and never with data they must not see', async () => {
+    const rowNames = [...new Set([...operations, ...parseTable(expected).rows.keys()])]
+    const ordered = [...rowNames.filter((o) => !recipes[o]?.last), ...rowNames.filter((o) => recipes[o]?.last)]
+    for (const operation of ordered) {
+      const [method, docPath] = operationOf(operation).split(' ')
+      const r = recipes[operation] ?? {}
+      const statuses: Record<string, number> = {}
+      for (const a of columns) {
+        const token = w.token[a]
+        let res: Response
+        if (r.send) res = await r.send(w, token)
+        else {
+          const path = r.path ? await r.path(w, a) : fillPath(w, docPath)
+          const query = r.query ? `?${r.query(w)}` : ''
+          res = await t.call(method, path + query, { token, body: r.body?.(w, a) })
+        }
+        statuses[a] = res.status
+        const text = await res.text()
+        for (const leak of leaksIn(operation, a, text)) leaks.push(`${operation} → ${a}: ${leak}`)
+      }
+      observed.set(operation, statuses)
+    }
+    // MATRIX_PRINT=<file> writes the observed table there, to review a change of rules.
+    if (process.env.MATRIX_PRINT) printObserved()
+    const { rows } = parseTable(expected)
+    const mismatches: string[] = []
+    for (const [operation, statuses] of observed) {
+      for (const a of columns) {
+        if (String(statuses[a]) !== rows.get(operation)?.[a])
+          mismatches.push(`${operation} → ${a}: ${statuses[a]}, expected ${rows.get(operation)?.[a]}`)
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(leaks).toEqual([])
+  }, 300_000)
+})
+
+/** Who may see what (docs/product.md, Privacy). Each returns what leaked, if anything. */
+function leaksIn(operation: string, a: MatrixActor, text: string): string[] {
+  const found: string[] = []
+  const { secrets } = w
+  for (const phone of secrets.phones) if (text.includes(phone)) found.push(`phone ${phone}`)
+  for (const openid of secrets.openids) if (text.includes(openid)) found.push(`openid ${openid}`)
+  if (/"openid"/.test(text)) found.push('an openid field')
+  const seesAuthor = a === 'wang' || a === 'liu' || a === 'chen' || a === 'anju'
+  // The dev login's list of demo people names everyone by design (never in production).
+  if (!seesAuthor && operation !== 'GET /api/auth/dev/users' && text.includes(secrets.wangName)) found.push('the anonymous author’s name')
+  if (!seesAuthor && text.includes(secrets.wangRoom)) found.push('the author’s room')
+  const staff = a === 'liu' || a === 'chen'
+  if (!staff && text.includes(`"${secrets.checkInCode}"`)) found.push('the check-in code')
+  if (a !== 'wang' && /"ballot":\{/.test(text)) found.push('someone else’s ballot')
+  if (a !== 'wang' && /"choices":\["no"\]/.test(text)) found.push('王秀英’s choice')
+  return found
+}
+
+function printObserved() {
+  const width = Math.max(...[...observed.keys()].map((o) => o.length)) + 1
+  const lines = [`${'operation'.padEnd(width)} | ${columns.join(' | ')}`]
+  for (const o of observed.keys()) {
+    const s = observed.get(o)!
+    lines.push(`${o.padEnd(width)} | ${columns.map((c) => String(s[c]).padEnd(c.length)).join(' | ')}`)
+  }
+  writeFileSync(String(process.env.MATRIX_PRINT), `${lines.join('\n')}\n\n${leaks.join('\n')}\n`)
+}
