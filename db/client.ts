@@ -83,6 +83,9 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', () => {})
+    // A connection lost while checked out (pg_terminate_backend, failover) fails its query, which
+    // the request answers with 503; its 'error' event must not also crash the process.
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = drizzle(pool, { schema, casing: 'snake_case' })
     return {
       db: db as unknown as Db,
@@ -101,6 +104,7 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
   }
   const pool = new Pool({ connectionString: stripDriverParam(url!), max: options.max ?? 5 })
   pool.on('error', () => {})
+  pool.on('connect', (client: { on(event: 'error', listener: () => void): unknown }) => client.on('error', () => {}))
   const db = drizzle(pool, { schema, casing: 'snake_case' })
   return {
     db: db as unknown as Db,

@@ -33,6 +33,8 @@ export const errorCatalog = {
   CRON_FORBIDDEN: { status: 401, message: '定时任务凭证无效' },
   SIGNATURE_INVALID: { status: 401, message: '消息签名无效' },
   DEV_LOGIN_DISABLED: { status: 404, message: '演示登录未开启' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍后再试' },
+  STORAGE_UNAVAILABLE: { status: 503, message: '照片暂时无法保存，请稍后重试' },
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务出错了，请稍后再试' },

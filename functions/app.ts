@@ -5,12 +5,13 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { errorCatalog } from '../domain/errors.js'
 import { Health } from '../domain/schemas/common.js'
+import { auditDocs, communityAudit } from './audit/index.js'
 import { auth, authDocs } from './auth/routes.js'
 import { communitiesApi, communitiesDocs } from './communities/routes.js'
 import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
 import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
 import type { AppEnv, Deps } from './context.js'
-import { AppError } from './http/errors.js'
+import { AppError, databaseUnavailable } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
 import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
@@ -40,6 +41,7 @@ export const operations = [
   ...authDocs,
   ...meDocs,
   ...communitiesDocs,
+  ...auditDocs,
   ...residencyDocs,
   ...concernsDocs,
   ...councilsDocs,
@@ -103,6 +105,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityCouncils)
   app.route('/api/communities/:communityId', communityVotes)
   app.route('/api/communities/:communityId', communityGrids)
+  app.route('/api/communities/:communityId', communityAudit)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -131,6 +134,9 @@ export function createApp(deps: Deps) {
     if (err instanceof AppError) appError = err
     else if (err instanceof HTTPException && err.status < 500) {
       appError = new AppError(err.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', undefined, { reason: err.message })
+    } else if (databaseUnavailable(err)) {
+      ;(c.var.log ?? deps.logger).error({ err, method: c.req.method, path: c.req.path }, 'database connection lost')
+      appError = new AppError('DATABASE_UNAVAILABLE')
     } else {
       const log = c.var.log ?? deps.logger
       log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')
@@ -138,6 +144,7 @@ export function createApp(deps: Deps) {
     }
     if (appError.status >= 500 && err instanceof AppError)
       c.var.log?.warn({ code: appError.code, details: appError.details }, 'service failure')
+    for (const [name, value] of Object.entries(appError.headers ?? {})) c.header(name, value)
     return c.json(
       { error: { code: appError.code, message: appError.message, details: appError.details, requestId } },
       appError.status as 400,

@@ -27,6 +27,11 @@ const Env = z
     BLOB_READ_WRITE_TOKEN: z.string().min(1).optional(),
     CRON_SECRET: z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional(),
     AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+    RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(10).max(86400).default(3600),
+    RATE_LIMIT_USER_SCALE: z.coerce.number().positive().max(10000).default(1),
+    RATE_LIMIT_ADDRESS_SCALE: z.coerce.number().positive().max(10000).default(1),
+    CLIENT_ADDRESS: z.enum(['socket', 'vercel']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((e) => {
@@ -53,6 +58,19 @@ const Env = z
       cronSecret: e.CRON_SECRET ?? null,
       autoCloseDays: e.AUTO_CLOSE_DAYS,
       logLevel: e.LOG_LEVEL,
+      /** Per-user and per-address limits on writes (functions/http/rate-limit.ts has the base numbers). */
+      rateLimit: {
+        enabled: e.RATE_LIMIT === 'on',
+        windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+        userScale: e.RATE_LIMIT_USER_SCALE,
+        addressScale: e.RATE_LIMIT_ADDRESS_SCALE,
+      },
+      /**
+       * Where the client's address comes from: `vercel` trusts the first hop of the headers Vercel's
+       * edge sets (x-vercel-forwarded-for, then x-forwarded-for); `socket` uses the TCP peer, since
+       * anyone can send those headers to a server that is not behind Vercel.
+       */
+      clientAddress: e.CLIENT_ADDRESS ?? (e.VERCEL_ENV ? 'vercel' : 'socket'),
       /** Raw flags kept only to explain a refusal below. */
       given: {
         sessionSecret: !!e.SESSION_SECRET,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import type { DbHandle } from '../db/client.js'
 import type { Config } from './config.js'
 import type { Deps } from './context.js'
-import { localStorage, vercelBlobStorage } from './photos/storage.js'
+import { localStorage, reportingUnavailable, vercelBlobStorage } from './photos/storage.js'
 import { createWechatClient } from './wechat/client.js'
 import { localContentCheck, wechatContentCheck } from './wechat/content-check.js'
 
@@ -14,7 +14,7 @@ export function buildDeps(config: Config, database: DbHandle, logger: Logger, no
     database,
     wechat,
     contentCheck: config.contentCheck === 'wechat' ? wechatContentCheck(wechat) : localContentCheck,
-    storage: config.blobToken ? vercelBlobStorage(config.blobToken) : localStorage(config.uploadDir),
+    storage: reportingUnavailable(config.blobToken ? vercelBlobStorage(config.blobToken) : localStorage(config.uploadDir)),
     logger,
     now,
   }

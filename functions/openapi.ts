@@ -44,6 +44,8 @@ export interface Operation {
   params?: readonly ExtraParam[]
   /** Accepts an `Idempotency-Key` header: a retried request with the same key replays the first reply. */
   idempotencyKey?: boolean
+  /** Counted by a rate limit (functions/http/rate-limit.ts): may answer 429 with Retry-After. */
+  rateLimited?: boolean
   response: z.ZodType
   /** The reply's media types when it is not JSON (e.g. text/calendar, image/png). */
   contentType?: string | string[]
@@ -132,7 +134,8 @@ const errorDescriptions: Record<number, string> = {
   413: '提交的内容太大（PAYLOAD_TOO_LARGE、PHOTO_TOO_LARGE）',
   415: '提交的格式不对（UNSUPPORTED_MEDIA_TYPE、PHOTO_TYPE_UNSUPPORTED）',
   422: '内容未通过微信内容安全检测（CONTENT_REFUSED）',
-  503: '服务暂时不可用：数据库或微信接口（DATABASE_UNAVAILABLE、WECHAT_UNAVAILABLE）',
+  429: '操作太频繁（RATE_LIMITED）：Retry-After 头给出可以重试的秒数',
+  503: '服务暂时不可用：数据库或微信接口（DATABASE_UNAVAILABLE、WECHAT_UNAVAILABLE、STORAGE_UNAVAILABLE）',
 }
 
 /** `/api/concerns/:concernId` → `/api/concerns/{concernId}` */
@@ -156,6 +159,7 @@ export function statusesOf(o: Operation): number[] {
     ...(json ? [415] : []),
     ...(o.body ? [413] : []),
     ...(o.idempotencyKey ? [409] : []),
+    ...(o.rateLimited ? [429] : []),
     503,
   ])
   return [...all].sort((a, b) => a - b)
@@ -232,7 +236,13 @@ export function buildOpenApi(operations: Operation[], version: string) {
     for (const status of statusesOf(o).filter((s) => s >= 400)) {
       const description = errorDescriptions[status]
       if (!description) throw new Error(`openapi: describe error status ${status}`)
-      responses[String(status)] = { description, content: { 'application/json': { schema: errorRef } } }
+      responses[String(status)] = {
+        description,
+        ...(status === 429
+          ? { headers: { 'Retry-After': { description: '多少秒后可以再试', schema: { type: 'integer', minimum: 1 }, example: 1800 } } }
+          : {}),
+        content: { 'application/json': { schema: errorRef } },
+      }
     }
 
     let requestBody: Record<string, unknown> | undefined

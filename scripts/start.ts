@@ -58,12 +58,18 @@ const deps = buildDeps(config, database, logger)
 const api = createApp(deps)
 
 // What Vercel Cron does in production: deadlines, auto-close, the outbox — here every minute.
+let running: Promise<unknown> | null = null
 const jobs = setInterval(() => {
-  runScheduledJobs(deps).catch((err) => logger.error({ err }, 'scheduled jobs failed'))
+  running ??= runScheduledJobs(deps)
+    .catch((err) => logger.error({ err }, 'scheduled jobs failed'))
+    .finally(() => {
+      running = null
+    })
 }, 60_000)
 
 const site = new Hono()
-site.all('/api/*', (c) => api.fetch(c.req.raw))
+// The Node bindings (c.env.incoming) go along, so rate limits see the client's socket address.
+site.all('/api/*', (c) => api.fetch(c.req.raw, c.env))
 site.use('/*', secureHeaders({ contentSecurityPolicy: h5PolicyDirectives }))
 site.use('/*', serveStatic({ root: h5Dir }))
 // The H5 app routes by hash, so any other path gets the app's page.
@@ -86,11 +92,29 @@ const server = serve({ fetch: site.fetch, port, hostname: process.env.HOST ?? '0
   )
 })
 
-async function shutdown() {
+/**
+ * Graceful stop (SIGTERM from a process manager, Ctrl-C): stop accepting connections, let the
+ * requests in flight and a running scheduled job finish, then close the database. Nothing a
+ * client was told succeeded is lost; a client whose request never started sees a refused
+ * connection and retries. After 20 s whatever is still open is cut.
+ */
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  console.log(`${signal}: 正在停止 (finishing requests in flight)…`)
   clearInterval(jobs)
-  server.close()
+  setTimeout(() => {
+    console.error('shutdown: requests still open after 20 s, exiting')
+    process.exit(1)
+  }, 20_000).unref()
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // Keep-alive connections with no request in flight would hold close() open until they time out.
+  if ('closeIdleConnections' in server) server.closeIdleConnections()
+  await closed
+  await running
   await database.close()
   process.exit(0)
 }
-process.on('SIGINT', shutdown)
-process.on('SIGTERM', shutdown)
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

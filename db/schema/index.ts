@@ -1,4 +1,5 @@
 /** The database schema, one file per capability; drizzle-kit and the app read it from here. */
+export * from './audit.js'
 export * from './communities.js'
 export * from './concerns.js'
 export * from './councils.js'
@@ -6,6 +7,7 @@ export * from './grids.js'
 export * from './kpis.js'
 export * from './notifications.js'
 export * from './photos.js'
+export * from './rate-limits.js'
 export * from './relations.js'
 export * from './streets.js'
 export * from './users.js'

@@ -27,6 +27,11 @@ export const users = pgTable(
     demoNote: text('demo_note'),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }),
+    /**
+     * Set when the person deleted their account (decision 018): the row stays as an opaque
+     * tombstone so their concerns and topics keep an author, with every personal field cleared.
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [check('users_phone_format', sql`${t.phone} is null or ${t.phone} ~ '^1[3-9][0-9]{9}$'`)],
 )

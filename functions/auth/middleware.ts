@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq, isNull, ne } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { can, type Action, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
@@ -13,7 +13,12 @@ import { verifyToken } from './tokens.js'
  */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const [user, ms, verified, streetMs] = await Promise.all([
-    db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1),
+    // A deleted account keeps its row as a tombstone (decision 018): its tokens stop working.
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+      .limit(1),
     db
       .select({ communityId: memberships.communityId, role: memberships.role })
       .from(memberships)

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import { DevLoginInput, DevUserList, Session, WechatLoginInput } from '../../domain/schemas/auth.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { listDemoUsers, publicUser, signInDemoUser, signInWithOpenid } from './service.js'
@@ -10,7 +11,7 @@ import { issueToken } from './tokens.js'
 
 export const auth = new Hono<AppEnv>()
 
-auth.post('/wechat', jsonBody(WechatLoginInput), async (c) => {
+auth.post('/wechat', rateLimited('login'), jsonBody(WechatLoginInput), async (c) => {
   const { deps } = c.var
   const { code } = c.req.valid('json')
   const { openid, unionid } = await deps.wechat.codeToSession(code)
@@ -27,7 +28,7 @@ const devOnly = createMiddleware<AppEnv>(async (c, next) => {
 
 auth.get('/dev/users', devOnly, async (c) => c.json({ items: await listDemoUsers(c.var.deps.database.db) }))
 
-auth.post('/dev', devOnly, jsonBody(DevLoginInput), async (c) => {
+auth.post('/dev', devOnly, rateLimited('login'), jsonBody(DevLoginInput), async (c) => {
   const { deps } = c.var
   const user = await signInDemoUser(deps.database.db, c.req.valid('json').userId, deps.now())
   const session = await issueToken(user.id, deps.config.sessionSecret, deps.config.sessionTtlDays, deps.now())
@@ -38,6 +39,7 @@ export const authDocs = [
   op({
     method: 'post',
     path: '/api/auth/wechat',
+    rateLimited: true,
     tag: 'auth',
     summary: '微信登录（code2session）',
     auth: false,
@@ -58,6 +60,7 @@ export const authDocs = [
   op({
     method: 'post',
     path: '/api/auth/dev',
+    rateLimited: true,
     tag: 'auth',
     summary: '以演示账号登录（仅非生产环境）',
     auth: false,

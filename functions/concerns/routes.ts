@@ -16,9 +16,11 @@ import {
   TransitionInput,
 } from '../../domain/schemas/concerns.js'
 import { AcknowledgeInput, ArriveInput } from '../../domain/schemas/grids.js'
+import { audited } from '../audit/index.js'
 import { requireCan, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { findSimilar, listBoard, listInbox, staffDirectory } from './lists.js'
@@ -38,7 +40,7 @@ concernsApi.use('*', requireUser)
 
 concernsApi.get('/similar', queryOf(SimilarQuery), async (c) => c.json(await findSimilar(c.var.deps, c.var.actor, c.req.valid('query'))))
 
-concernsApi.post('/', jsonBody(RaiseConcernInput), async (c) => {
+concernsApi.post('/', rateLimited('raise'), jsonBody(RaiseConcernInput), async (c) => {
   const key = c.req.header('idempotency-key')
   if (key !== undefined && !/^[\w.:-]{8,100}$/.test(key)) throw new AppError('IDEMPOTENCY_KEY_INVALID')
   const { id, replayed } = await raiseConcern(c.var.deps, c.var.actor, c.req.valid('json'), key)
@@ -50,20 +52,20 @@ concernsApi.get('/:concernId', paramsOf(ConcernParams), async (c) =>
   c.json(await getConcernDetail(c.var.deps, c.var.actor, c.req.valid('param').concernId)),
 )
 
-concernsApi.post('/:concernId/cosign', paramsOf(ConcernParams), async (c) =>
+concernsApi.post('/:concernId/cosign', rateLimited('cosign'), paramsOf(ConcernParams), async (c) =>
   c.json(await setCosign(c.var.deps, c.var.actor, c.req.valid('param').concernId, true)),
 )
-concernsApi.delete('/:concernId/cosign', paramsOf(ConcernParams), async (c) =>
+concernsApi.delete('/:concernId/cosign', rateLimited('cosign'), paramsOf(ConcernParams), async (c) =>
   c.json(await setCosign(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
 )
-concernsApi.post('/:concernId/follow', paramsOf(ConcernParams), async (c) =>
+concernsApi.post('/:concernId/follow', rateLimited('follow'), paramsOf(ConcernParams), async (c) =>
   c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, true)),
 )
-concernsApi.delete('/:concernId/follow', paramsOf(ConcernParams), async (c) =>
+concernsApi.delete('/:concernId/follow', rateLimited('follow'), paramsOf(ConcernParams), async (c) =>
   c.json(await setFollow(c.var.deps, c.var.actor, c.req.valid('param').concernId, false)),
 )
 
-concernsApi.post('/:concernId/transitions', paramsOf(ConcernParams), jsonBody(TransitionInput), async (c) =>
+concernsApi.post('/:concernId/transitions', paramsOf(ConcernParams), jsonBody(TransitionInput), audited('concern'), async (c) =>
   c.json(await transitionConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 
@@ -71,11 +73,15 @@ concernsApi.post('/:concernId/rating', paramsOf(ConcernParams), jsonBody(RateInp
   c.json(await rateConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 
-concernsApi.post('/:concernId/acknowledge', paramsOf(ConcernParams), jsonBody(AcknowledgeInput), async (c) =>
-  c.json(await acknowledgeConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
+concernsApi.post(
+  '/:concernId/acknowledge',
+  paramsOf(ConcernParams),
+  jsonBody(AcknowledgeInput),
+  audited('concern', 'acknowledge'),
+  async (c) => c.json(await acknowledgeConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 
-concernsApi.post('/:concernId/arrive', paramsOf(ConcernParams), jsonBody(ArriveInput), async (c) =>
+concernsApi.post('/:concernId/arrive', paramsOf(ConcernParams), jsonBody(ArriveInput), audited('concern', 'arrive'), async (c) =>
   c.json(await arriveAtConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 
@@ -107,6 +113,7 @@ export const concernsDocs = [
   op({
     method: 'post',
     path: '/api/concerns',
+    rateLimited: true,
     tag: t,
     summary: '反映诉求（Idempotency-Key 防重复提交）',
     description:
@@ -138,6 +145,7 @@ export const concernsDocs = [
   op({
     method: 'post',
     path: '/api/concerns/:concernId/cosign',
+    rateLimited: true,
     tag: t,
     summary: '附议',
     auth: true,
@@ -147,6 +155,7 @@ export const concernsDocs = [
   op({
     method: 'delete',
     path: '/api/concerns/:concernId/cosign',
+    rateLimited: true,
     tag: t,
     summary: '取消附议',
     auth: true,
@@ -156,6 +165,7 @@ export const concernsDocs = [
   op({
     method: 'post',
     path: '/api/concerns/:concernId/follow',
+    rateLimited: true,
     tag: t,
     summary: '关注',
     auth: true,
@@ -165,6 +175,7 @@ export const concernsDocs = [
   op({
     method: 'delete',
     path: '/api/concerns/:concernId/follow',
+    rateLimited: true,
     tag: t,
     summary: '取消关注',
     auth: true,

@@ -23,7 +23,9 @@ import {
   TopicsQuery,
 } from '../../domain/schemas/councils.js'
 import { requireUser } from '../auth/middleware.js'
+import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { calendarFeed, calendarFeedPath, calendarOfCommunity, calendarOfSession, verifyFeed } from './calendar-feed.js'
@@ -45,14 +47,14 @@ const TopicParams = z.object({ topicId: Id })
 export const communityCouncils = new Hono<AppEnv>()
 communityCouncils.use('*', requireUser)
 
-communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), async (c) => {
+communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), audited('session', 'create'), async (c) => {
   const id = await createSession(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, id), 201)
 })
 communityCouncils.get('/sessions', paramsOf(CommunityParams), queryOf(SessionsQuery), async (c) =>
   c.json(await listSessions(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
 )
-communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), async (c) =>
+communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), audited('rule', 'create'), async (c) =>
   c.json(await createRule(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 communityCouncils.get('/rules', paramsOf(CommunityParams), async (c) =>
@@ -101,20 +103,20 @@ sessionsApi.get('/:sessionId/calendar.ics', paramsOf(SessionParams), async (c) =
   const { sessionId } = c.req.valid('param')
   return ics(c, await calendarOfSession(c.var.deps, c.var.actor, sessionId), `session-${sessionId.slice(0, 8)}`)
 })
-sessionsApi.patch('/:sessionId', paramsOf(SessionParams), jsonBody(SessionInput), async (c) => {
+sessionsApi.patch('/:sessionId', paramsOf(SessionParams), jsonBody(SessionInput), audited('session', 'edit'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await editSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
 })
-sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(SessionActionInput), async (c) => {
+sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(SessionActionInput), audited('session'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await actOnSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
 })
-sessionsApi.post('/:sessionId/registration', paramsOf(SessionParams), async (c) =>
+sessionsApi.post('/:sessionId/registration', rateLimited('register'), paramsOf(SessionParams), async (c) =>
   c.json(await register(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
 )
-sessionsApi.delete('/:sessionId/registration', paramsOf(SessionParams), async (c) =>
+sessionsApi.delete('/:sessionId/registration', rateLimited('register'), paramsOf(SessionParams), async (c) =>
   c.json(await cancelRegistration(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
 )
 sessionsApi.post('/:sessionId/check-in', paramsOf(SessionParams), jsonBody(CheckInInput), async (c) =>
@@ -123,13 +125,13 @@ sessionsApi.post('/:sessionId/check-in', paramsOf(SessionParams), jsonBody(Check
 sessionsApi.get('/:sessionId/registrations', paramsOf(SessionParams), queryOf(RegistrationsQuery), async (c) =>
   c.json(await listRegistrations(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
 )
-sessionsApi.post('/:sessionId/topics', paramsOf(SessionParams), jsonBody(TopicInput), async (c) =>
+sessionsApi.post('/:sessionId/topics', rateLimited('book'), paramsOf(SessionParams), jsonBody(TopicInput), async (c) =>
   c.json(await bookTopic(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('json')), 201),
 )
 sessionsApi.get('/:sessionId/topics', paramsOf(SessionParams), queryOf(TopicsQuery), async (c) =>
   c.json(await listTopics(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
 )
-sessionsApi.post('/:sessionId/minutes', paramsOf(SessionParams), jsonBody(MinutesInput), async (c) => {
+sessionsApi.post('/:sessionId/minutes', paramsOf(SessionParams), jsonBody(MinutesInput), audited('session', 'minutes'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await publishMinutes(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
   return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
@@ -142,13 +144,13 @@ topicsApi.use('*', requireUser)
 topicsApi.get('/:topicId', paramsOf(TopicParams), async (c) =>
   c.json(await getTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)),
 )
-topicsApi.post('/:topicId/decision', paramsOf(TopicParams), jsonBody(TopicDecisionInput), async (c) =>
+topicsApi.post('/:topicId/decision', paramsOf(TopicParams), jsonBody(TopicDecisionInput), audited('topic'), async (c) =>
   c.json(await decideTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )
 topicsApi.post('/:topicId/withdraw', paramsOf(TopicParams), async (c) =>
   c.json(await withdrawTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)),
 )
-topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(ResolutionInput), async (c) =>
+topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(ResolutionInput), audited('topic', 'resolution'), async (c) =>
   c.json(await recordResolution(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )
 
@@ -255,6 +257,7 @@ export const councilsDocs = [
   op({
     method: 'post',
     path: '/api/sessions/:sessionId/registration',
+    rateLimited: true,
     tag: t,
     summary: '报名（满员则候补）；开始后截止',
     auth: true,
@@ -264,6 +267,7 @@ export const councilsDocs = [
   op({
     method: 'delete',
     path: '/api/sessions/:sessionId/registration',
+    rateLimited: true,
     tag: t,
     summary: '取消报名或候补；空出的名额按顺序给候补',
     auth: true,
@@ -284,6 +288,7 @@ export const councilsDocs = [
   op({
     method: 'post',
     path: '/api/sessions/:sessionId/topics',
+    rateLimited: true,
     tag: t,
     summary: '申报议题（本社区认证居民，截止前；可关联自己反映或附议的诉求）',
     auth: true,

@@ -13,6 +13,7 @@ import {
   OverdueQuery,
 } from '../../domain/schemas/grids.js'
 import { requireUser } from '../auth/middleware.js'
+import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
@@ -30,23 +31,23 @@ communityGrids.use('*', requireUser)
 communityGrids.get('/grids', paramsOf(CommunityParams), async (c) =>
   c.json(await listGrids(c.var.deps, c.var.actor, c.req.valid('param').communityId)),
 )
-communityGrids.post('/grids', paramsOf(CommunityParams), jsonBody(NewGridInput), async (c) =>
+communityGrids.post('/grids', paramsOf(CommunityParams), jsonBody(NewGridInput), audited('grid', 'create'), async (c) =>
   c.json(await createGrid(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 communityGrids.get('/limits', paramsOf(CommunityParams), async (c) =>
   c.json(await getCommunityLimits(c.var.deps, c.var.actor, c.req.valid('param').communityId)),
 )
-communityGrids.put('/limits', paramsOf(CommunityParams), jsonBody(LimitsInput), async (c) =>
+communityGrids.put('/limits', paramsOf(CommunityParams), jsonBody(LimitsInput), audited('limits', 'set'), async (c) =>
   c.json(await putCommunityLimits(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))),
 )
 
 /** Mounted at /api/grids. */
 export const gridsApi = new Hono<AppEnv>()
 gridsApi.use('*', requireUser)
-gridsApi.patch('/:gridId', paramsOf(GridParams), jsonBody(GridPatch), async (c) =>
+gridsApi.patch('/:gridId', paramsOf(GridParams), jsonBody(GridPatch), audited('grid', 'edit'), async (c) =>
   c.json(await updateGrid(c.var.deps, c.var.actor, c.req.valid('param').gridId, c.req.valid('json'))),
 )
-gridsApi.delete('/:gridId', paramsOf(GridParams), async (c) => {
+gridsApi.delete('/:gridId', paramsOf(GridParams), audited('grid', 'delete'), async (c) => {
   const { gridId } = c.req.valid('param')
   await deleteGrid(c.var.deps, c.var.actor, gridId)
   return c.json({ id: gridId, deleted: true as const })

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly details?: unknown,
+    /** Headers the reply carries (Retry-After on 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message ?? errorCatalog[code].message)
     this.status = errorCatalog[code].status
@@ -40,6 +42,24 @@ export function pgErrorCode(err: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause
   }
   return undefined
+}
+
+/**
+ * The database connection was lost or the server is going away: a connection exception (class
+ * 08), an administrator or crash shutdown (57P01–57P03), or the driver seeing the socket close.
+ * The transaction did not commit; the client may retry (with its Idempotency-Key where it has one).
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  const code = pgErrorCode(err)
+  if (code) return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03'
+  let e: unknown = err
+  for (let depth = 0; e && depth < 5; depth++) {
+    const message = (e as { message?: unknown }).message
+    if (typeof message === 'string' && /Connection terminated|ECONNREFUSED|ECONNRESET|connection.*(closed|ended)/i.test(message))
+      return true
+    e = (e as { cause?: unknown }).cause
+  }
+  return false
 }
 
 /** One field of the request body is wrong: VALIDATION_FAILED (or a more specific code) naming it. */

@@ -5,6 +5,7 @@ import { autoCloseResolved, noticeOverdue } from '../concerns/index.js'
 import { ensureSessionsAhead, sendReminders } from '../councils/index.js'
 import type { AppEnv, Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { pruneRateLimits } from '../http/rate-limit.js'
 import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
 import { closeDueVotes, remindVoters } from '../votes/index.js'
@@ -18,7 +19,8 @@ export async function runScheduledJobs(deps: Deps) {
   const votesClosed = await closeDueVotes(deps)
   const voteReminders = await remindVoters(deps)
   const outbox = await dispatchOutbox(deps)
-  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, outbox }
+  const rateLimitsPruned = await pruneRateLimits(deps.database.db, deps.now(), deps.config.rateLimit.windowSeconds)
+  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, outbox, rateLimitsPruned }
 }
 
 /** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
@@ -46,6 +48,8 @@ const TickResult = z.object({
   /** Residents reminded that a vote closes within a day and they have not voted. */
   voteReminders: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
+  /** Rate-limit counters of ended windows deleted. */
+  rateLimitsPruned: z.number().int(),
 })
 
 export const jobsDocs = [

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { householdAddress } from '../../domain/labels.js'
 import { roles } from '../../domain/roles.js'
 import { Me, UpdateMeInput } from '../../domain/schemas/me.js'
+import { AccountDeleted, DeleteAccountInput, MyDataExport } from '../../domain/schemas/privacy.js'
 import type { Db } from '../../db/client.js'
 import { buildings, communities, households, memberships, residencyClaims, streets, units, users } from '../../db/schema/index.js'
 import { publicUser } from '../auth/index.js'
@@ -11,6 +12,8 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { jsonBody } from '../http/validate.js'
 import { op } from '../openapi.js'
+import { deleteAccount } from './delete.js'
+import { exportMyData } from './export.js'
 
 export const me = new Hono<AppEnv>()
 me.use('*', requireUser)
@@ -85,6 +88,19 @@ me.patch('/', jsonBody(UpdateMeInput), async (c) => {
   return c.json(await loadMe(db, c.var.actor.userId))
 })
 
+me.get('/export', async (c) => {
+  const { deps, actor } = c.var
+  const data = await exportMyData(deps.database.db, actor.userId, deps.now())
+  c.header('content-disposition', `attachment; filename="linli-my-data-${data.exportedAt.slice(0, 10)}.json"`)
+  return c.json(data)
+})
+
+me.delete('/', jsonBody(DeleteAccountInput), async (c) => {
+  const deletedAt = await deleteAccount(c.var.deps, c.var.actor.userId)
+  c.var.log.info({ deletedAt }, 'account deleted')
+  return c.json({ deleted: true as const, deletedAt: deletedAt.toISOString() })
+})
+
 export const meDocs = [
   op({ method: 'get', path: '/api/me', tag: 'me', summary: '当前用户、身份与已认证房屋', auth: true, response: Me }),
   op({
@@ -96,5 +112,27 @@ export const meDocs = [
     body: UpdateMeInput,
     example: { nickname: '王阿姨' },
     response: Me,
+  }),
+  op({
+    method: 'get',
+    path: '/api/me/export',
+    tag: 'me',
+    summary: '下载我的个人信息（JSON）',
+    description:
+      '个人信息保护法第四十五条：本人的资料、社区身份、房屋认证、反映的诉求、附议与关注、上传的照片、申报的议题、议事会报名、本人投出的票（含本人的选择，只有本人看得到）和消息，一次下载。',
+    auth: true,
+    response: MyDataExport,
+  }),
+  op({
+    method: 'delete',
+    path: '/api/me',
+    tag: 'me',
+    summary: '注销账号',
+    description:
+      '个人信息保护法第四十七条：删除本人的个人信息。需在 confirm 中填写「注销」。反映的诉求和申报的议题保留，作者显示为「已注销用户」；投出的票仍计入结果，但不再与本人关联；已登录的设备全部失效；用同一微信再次登录会得到一个新账号。不可撤销。',
+    auth: true,
+    body: DeleteAccountInput,
+    example: { confirm: '注销' },
+    response: AccountDeleted,
   }),
 ]

@@ -7,6 +7,7 @@ import { Photo } from '../../domain/schemas/concerns.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { MAX_UPLOAD_BYTES, applyMediaVerdict, reviewPhoto, uploadPhoto } from './service.js'
@@ -23,6 +24,7 @@ photosApi.post(
     },
   }),
   requireUser,
+  rateLimited('upload'),
   async (c) => {
     const type = c.req.header('content-type') ?? ''
     if (!type.startsWith('multipart/form-data')) throw new AppError('PHOTO_MISSING', '请以 multipart/form-data 上传，字段名为 file')
@@ -97,6 +99,7 @@ export const photosDocs = [
   op({
     method: 'post',
     path: '/api/photos',
+    rateLimited: true,
     tag: 'photos',
     summary: '上传照片（multipart 字段 file；JPG/PNG/WebP，≤ 10 MB；服务器去除 EXIF 并压缩到 2048 px）',
     description:

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { AppError } from '../http/errors.js'
 
 /**
  * Where photo bytes live, by content hash. Local disk for `npm start` and tests (served by
@@ -43,6 +44,24 @@ export function vercelBlobStorage(token: string): PhotoStorage {
         cacheControlMaxAge: 31536000,
       })
       return blob.url
+    },
+  }
+}
+
+/**
+ * Storage failures (a full disk, Vercel Blob down or slow) answer 503 STORAGE_UNAVAILABLE with a
+ * message saying nothing was saved, not a 500. The photo row is written only after the bytes are
+ * stored, so a failed upload leaves no row behind.
+ */
+export function reportingUnavailable(storage: PhotoStorage): PhotoStorage {
+  return {
+    ...storage,
+    async put(name, bytes, mime) {
+      try {
+        return await storage.put(name, bytes, mime)
+      } catch (err) {
+        throw new AppError('STORAGE_UNAVAILABLE', undefined, { reason: err instanceof Error ? err.message : String(err) })
+      }
     },
   }
 }

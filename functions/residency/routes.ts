@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { Claim, ClaimInput, ClaimList, ClaimsQuery, RejectInput, StaffClaimPage } from '../../domain/schemas/residency.js'
+import { audited } from '../audit/index.js'
 import { requireCan, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
@@ -25,12 +26,12 @@ residency.post('/claims/:claimId/withdraw', paramsOf(ClaimParams), async (c) =>
   c.json(await withdrawClaim(c.var.deps.database.db, c.var.actor, c.req.valid('param').claimId)),
 )
 
-residency.post('/claims/:claimId/approve', paramsOf(ClaimParams), async (c) => {
+residency.post('/claims/:claimId/approve', paramsOf(ClaimParams), audited('claim', 'approve'), async (c) => {
   const { deps, actor } = c.var
   return c.json(await reviewClaim(deps.database.db, actor, c.req.valid('param').claimId, { verdict: 'verified' }, deps.now()))
 })
 
-residency.post('/claims/:claimId/reject', paramsOf(ClaimParams), jsonBody(RejectInput), async (c) => {
+residency.post('/claims/:claimId/reject', paramsOf(ClaimParams), jsonBody(RejectInput), audited('claim', 'reject'), async (c) => {
   const { deps, actor } = c.var
   const { reason } = c.req.valid('json')
   return c.json(await reviewClaim(deps.database.db, actor, c.req.valid('param').claimId, { verdict: 'rejected', reason }, deps.now()))

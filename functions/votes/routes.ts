@@ -14,7 +14,9 @@ import {
   VoteResult,
 } from '../../domain/schemas/votes.js'
 import { requireUser } from '../auth/middleware.js'
+import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
+import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { castBallot } from './ballots.js'
@@ -30,7 +32,7 @@ const ProposalParams = z.object({ proposalId: Id })
 export const communityVotes = new Hono<AppEnv>()
 communityVotes.use('*', requireUser)
 
-communityVotes.post('/proposals', paramsOf(CommunityParams), jsonBody(ProposalInput), async (c) =>
+communityVotes.post('/proposals', paramsOf(CommunityParams), jsonBody(ProposalInput), audited('proposal', 'create'), async (c) =>
   c.json(await createProposal(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 communityVotes.get('/proposals', paramsOf(CommunityParams), queryOf(ProposalsQuery), async (c) =>
@@ -44,10 +46,10 @@ proposalsApi.use('*', requireUser)
 proposalsApi.get('/:proposalId', paramsOf(ProposalParams), async (c) =>
   c.json(await getProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId)),
 )
-proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), async (c) =>
+proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), audited('proposal'), async (c) =>
   c.json(await actOnProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
 )
-proposalsApi.post('/:proposalId/ballots', paramsOf(ProposalParams), jsonBody(BallotInput), async (c) => {
+proposalsApi.post('/:proposalId/ballots', rateLimited('ballot'), paramsOf(ProposalParams), jsonBody(BallotInput), async (c) => {
   const { status, ballot } = await castBallot(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))
   return c.json(ballot, status)
 })
@@ -114,6 +116,7 @@ export const votesDocs = [
   op({
     method: 'post',
     path: '/api/proposals/:proposalId/ballots',
+    rateLimited: true,
     tag: t,
     summary: '投票（每人或每户一票；重复提交返回已投的票 200）',
     auth: true,

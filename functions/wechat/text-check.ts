@@ -8,5 +8,14 @@ export async function assertTextPasses(deps: Deps, userId: string, ...texts: (st
   const text = texts.filter(Boolean).join('\n')
   if (!text) return
   const [u] = await deps.database.db.select({ openid: users.openid }).from(users).where(eq(users.id, userId))
-  if (!(await deps.contentCheck.textPasses(text, u?.openid ?? null))) throw new AppError('CONTENT_REFUSED')
+  let passes: boolean
+  try {
+    passes = await deps.contentCheck.textPasses(text, u?.openid ?? null)
+  } catch (err) {
+    // Fail closed: unchecked words are never published. Say that nothing was saved.
+    if (err instanceof AppError && err.code === 'WECHAT_UNAVAILABLE')
+      throw new AppError('WECHAT_UNAVAILABLE', '暂时无法完成内容安全检查，这次提交没有保存，请稍后再试', err.details)
+    throw err
+  }
+  if (!passes) throw new AppError('CONTENT_REFUSED')
 }

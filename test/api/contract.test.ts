@@ -88,7 +88,7 @@ describe('the HTTP layer', () => {
       expect((await json(res)).error.code).toBe('METHOD_NOT_ALLOWED')
       const me = await t.call('PUT', '/api/me', { token })
       expect(me.status).toBe(405)
-      expect(me.headers.get('allow')).toBe('GET, HEAD, PATCH')
+      expect(me.headers.get('allow')).toBe('GET, HEAD, PATCH, DELETE')
       const unknown = await t.call('GET', '/api/concerns/x/nothing-here', { token })
       expect(unknown.status).toBe(404)
       expect((await json(unknown)).error.code).toBe('ROUTE_NOT_FOUND')

@@ -39,6 +39,10 @@ export async function startTestApp(
     WECHAT_API_BASE: options.wechatBase ?? 'http://127.0.0.1:9',
     WECHAT_TIMEOUT_MS: '4000',
     UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'linli-uploads-')),
+    // Test files act as a few demo people from one address, far beyond what a resident does in an
+    // hour; the limits themselves are tested in test/api/rate-limits.test.ts.
+    RATE_LIMIT_USER_SCALE: '100',
+    RATE_LIMIT_ADDRESS_SCALE: '100',
     ...options.env,
   })
   const app = createApp(buildDeps(config, database, pino({ level: 'silent' }), options.now))

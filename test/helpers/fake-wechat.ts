@@ -10,10 +10,12 @@ import type { AddressInfo } from 'node:net'
  *   `o_refuser` (never subscribed);
  *   a value breaking WeChat's limits (thing > 20 characters, phrase > 5 or not Chinese, time not
  *   like 2026年11月22日 19:30) answers 47003 as WeChat does;
- * - `setDown(true)` answers 503 like an outage; `calls` records every request with its body.
+ * - `setDown(true)` answers 503 like an outage, `setDelay(ms)` answers late; `calls` records every
+ *   request with its body.
  */
 export async function startFakeWechat() {
   let down = false
+  let delayMs = 0
   const calls: { path: string; query: Record<string, string>; body: Record<string, unknown> | null }[] = []
   let traces = 0
   const server: Server = createServer(async (req, res) => {
@@ -22,6 +24,7 @@ export async function startFakeWechat() {
     for await (const chunk of req) raw += chunk
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null
     calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body })
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs))
     if (down) {
       res.writeHead(503).end('Service Unavailable')
       return
@@ -81,6 +84,10 @@ export async function startFakeWechat() {
     calls,
     setDown(value: boolean) {
       down = value
+    },
+    /** Answers every request this many milliseconds late (0: at once), like an overloaded WeChat. */
+    setDelay(ms: number) {
+      delayMs = ms
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

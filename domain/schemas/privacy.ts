@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { Id, IsoTime, PageQuery, page } from './common.js'
+
+/**
+ * A resident's own data (个人信息保护法 art. 45): everything the service keeps about them, in one
+ * JSON download. Their own ballots show their own choices; nobody else's appear.
+ */
+export const MyDataExport = z
+  .object({
+    exportedAt: IsoTime,
+    profile: z.object({
+      id: Id,
+      nickname: z.string(),
+      avatarUrl: z.string().nullable(),
+      phone: z.string().nullable().meta({ description: '完整手机号（只在本人的导出中出现）' }),
+      wechatLinked: z.boolean(),
+      createdAt: IsoTime,
+      lastSeenAt: IsoTime.nullable(),
+    }),
+    memberships: z.array(z.object({ communityId: Id, communityName: z.string(), role: z.string(), since: IsoTime })),
+    claims: z.array(
+      z.object({
+        id: Id,
+        communityId: Id,
+        address: z.string(),
+        relation: z.string(),
+        status: z.string(),
+        reason: z.string().nullable(),
+        createdAt: IsoTime,
+        reviewedAt: IsoTime.nullable(),
+      }),
+    ),
+    concerns: z.array(
+      z.object({
+        id: Id,
+        publicNo: z.string(),
+        communityId: Id,
+        category: z.string(),
+        description: z.string(),
+        placeText: z.string().nullable(),
+        visibility: z.string(),
+        anonymous: z.boolean(),
+        status: z.string(),
+        rating: z.number().int().nullable(),
+        ratingComment: z.string().nullable(),
+        createdAt: IsoTime,
+      }),
+    ),
+    cosigned: z.array(z.object({ concernId: Id, at: IsoTime })),
+    following: z.array(z.object({ concernId: Id, at: IsoTime })),
+    photos: z.array(z.object({ id: Id, url: z.string(), uploadedAt: IsoTime })),
+    topics: z.array(
+      z.object({
+        id: Id,
+        sessionId: Id,
+        title: z.string(),
+        reason: z.string(),
+        status: z.string(),
+        decisionReason: z.string().nullable(),
+        createdAt: IsoTime,
+      }),
+    ),
+    registrations: z.array(z.object({ sessionId: Id, sessionTitle: z.string(), status: z.string(), at: IsoTime })),
+    ballots: z.array(
+      z.object({
+        proposalId: Id,
+        proposalTitle: z.string(),
+        choices: z.array(z.string()).meta({ description: '本人所投的选项（只有本人看得到）' }),
+        at: IsoTime,
+      }),
+    ),
+    notifications: z.array(z.object({ title: z.string(), body: z.string(), createdAt: IsoTime, readAt: IsoTime.nullable() })),
+  })
+  .meta({ id: 'MyDataExport' })
+
+export const DeleteAccountInput = z.strictObject({
+  confirm: z.literal('注销', { error: '请在「confirm」中填写「注销」以确认注销账号' }),
+})
+
+export const AccountDeleted = z.object({ deleted: z.literal(true), deletedAt: IsoTime })
+
+export const AuditQuery = PageQuery
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: IsoTime,
+  actor: z.object({ id: Id.nullable(), name: z.string(), role: z.string() }),
+  action: z.string().meta({ description: '如 concern.accept、claim.approve、topic.decide、vote.open' }),
+  subject: z.object({ type: z.string(), id: Id.nullable() }),
+  data: z.record(z.string(), z.unknown()).nullable(),
+})
+
+export const AuditPage = page(AuditEntry).meta({ id: 'AuditPage' })

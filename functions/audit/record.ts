@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { auditLog, councilSessions, councilTopics, concerns, grids, proposals, residencyClaims } from '../../db/schema/index.js'
+import type { AppEnv } from '../context.js'
+
+export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits'
+
+/** Where a subject's community is found, by the path parameter that names it. */
+const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
+  concern: { param: 'concernId', table: concerns, id: concerns.id, communityId: concerns.communityId },
+  claim: { param: 'claimId', table: residencyClaims, id: residencyClaims.id, communityId: residencyClaims.communityId },
+  topic: { param: 'topicId', table: councilTopics, id: councilTopics.id, communityId: councilTopics.communityId },
+  session: { param: 'sessionId', table: councilSessions, id: councilSessions.id, communityId: councilSessions.communityId },
+  proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
+  grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
+}
+
+const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const
+
+async function jsonOf(c: Context<AppEnv>, from: 'request' | 'response'): Promise<Record<string, unknown> | null> {
+  try {
+    const value = from === 'request' ? await c.req.json() : await c.res.clone().json()
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Records a staff action in the audit log once it has succeeded (a 2xx reply): who, in which role,
+ * what (`<subject>.<verb>`, the verb from the body's `action` field when `verb` is omitted), to
+ * which record, and the request's fields. Applied in routes, so use cases stay unaware of it.
+ * Written after the change commits: a failure to record is logged, never turned into an error
+ * for a change that already happened (decision 018).
+ */
+export function audited(subject: AuditSubject, verb?: string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next()
+    if (c.res.status < 200 || c.res.status >= 300) return
+    try {
+      const body = await jsonOf(c, 'request')
+      const owner = owners[subject]
+      let communityId = c.req.param('communityId')
+      let subjectId: string | null = owner ? (c.req.param(owner.param) ?? null) : null
+      const { db } = c.var.deps.database
+      if (!subjectId) {
+        const reply = await jsonOf(c, 'response')
+        subjectId = typeof reply?.id === 'string' ? reply.id : null
+      }
+      if (!communityId && owner && subjectId) {
+        const [row] = await db.select({ communityId: owner.communityId }).from(owner.table).where(eq(owner.id, subjectId))
+        communityId = row?.communityId as string | undefined
+      }
+      if (!communityId) return
+      const held = c.var.actor.memberships.filter((m) => m.communityId === communityId).map((m) => m.role as string)
+      const role = rolesByRank.find((r) => held.includes(r)) ?? 'none'
+      const action = `${subject}.${verb ?? (typeof body?.action === 'string' ? body.action : 'change')}`
+      await db.insert(auditLog).values({
+        communityId,
+        actorId: c.var.actor.userId,
+        actorRole: role,
+        action,
+        subjectType: subject,
+        subjectId,
+        data: body,
+        createdAt: c.var.deps.now(),
+      })
+    } catch (err) {
+      c.var.log.error({ err, subject }, 'audit: could not record a staff action')
+    }
+  })
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import { AuditPage, AuditQuery } from '../../domain/schemas/privacy.js'
+import { requireCan, requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import { listAudit } from './read.js'
+
+/** Mounted at /api/communities/:communityId: the audit log, for the community's admins. */
+export const communityAudit = new Hono<AppEnv>()
+communityAudit.use('/audit', requireUser)
+
+communityAudit.get('/audit', paramsOf(z.object({ communityId: Id })), requireCan('community.administer'), queryOf(AuditQuery), async (c) =>
+  c.json(await listAudit(c.var.deps.database.db, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+export const auditDocs = [
+  op({
+    method: 'get',
+    path: '/api/communities/:communityId/audit',
+    tag: 'communities',
+    summary: '操作日志：社区工作人员的审核、受理、议题决定、表决开始与结束（仅社区管理员）',
+    description:
+      '谁、以什么身份、做了什么、对哪条记录、什么时候，最新的在前。只有本社区的管理员可以查看。已注销的工作人员显示为「已注销用户」。',
+    auth: true,
+    query: AuditQuery,
+    response: AuditPage,
+    errors: [403, 404],
+  }),
+]
