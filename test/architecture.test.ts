@@ -155,3 +155,27 @@ describe('architecture', () => {
     expect(bad).toEqual([])
   })
 })
+
+describe('size', () => {
+  /** Every hand-written source file, as one person can hold it in mind (generated migrations aside). */
+  function sources(dir: string): string[] {
+    const out: string[] = []
+    for (const entry of readdirSync(join(root, dir))) {
+      const path = join(dir, entry)
+      if (entry === 'node_modules' || entry === 'migrations' || entry === 'dist') continue
+      if (statSync(join(root, path)).isDirectory()) out.push(...sources(path))
+      else if (/\.(ts|tsx|scss)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(path)
+    }
+    return out
+  }
+
+  it('keeps every source file at 400 lines or fewer', () => {
+    const parts = ['domain', 'db', 'functions', 'miniapp/src', 'miniapp/scripts', 'scripts', 'bench', 'test', 'api']
+    const long = parts
+      .flatMap(sources)
+      .map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').split('\n').length }))
+      .filter((f) => f.lines > 401)
+      .map((f) => `${f.file}: ${f.lines} lines`)
+    expect(long).toEqual([])
+  })
+})

@@ -38,6 +38,7 @@ import { recordResolution } from './resolutions.js'
 import { createRule, listRules } from './schedule.js'
 import { actOnSession, createSession, editSession } from './sessions.js'
 import { bookTopic, getTopic, listTopics } from './topics.js'
+import { sessionExample } from './examples.js'
 
 const CommunityParams = z.object({ communityId: Id })
 const SessionParams = z.object({ sessionId: Id })
@@ -156,19 +157,6 @@ topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(Resolutio
 
 const CalendarFeedLink = z.object({ url: z.url(), webcal: z.string() }).meta({ id: 'CalendarFeedLink' })
 const IcsFile = z.string().meta({ description: 'text/calendar (RFC 5545), TZID=Asia/Shanghai' })
-
-const sessionExample = {
-  kind: 'weekly_forum',
-  title: '三月邻里事周议',
-  description: '议一议小区停车和垃圾分类。',
-  startsAt: '2026-03-13T19:00:00+08:00',
-  endsAt: '2026-03-13T21:00:00+08:00',
-  venue: '睦邻议事厅',
-  capacity: 30,
-  bookingDeadline: '2026-03-11T19:00:00+08:00',
-  agendaSlots: 5,
-  invitedParties: [{ kind: 'property_company', name: '安居物业' }],
-}
 
 const t = 'councils' as const
 export const councilsDocs = [

@@ -48,7 +48,21 @@ describe('the HTTP surface', () => {
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
     expect(new Set(documented.map((d) => d.key))).toEqual(new Set(served))
     expect(new Set(documented.map((d) => d.tag))).toEqual(
-      new Set(['system', 'auth', 'me', 'communities', 'residency', 'concerns', 'councils', 'votes', 'photos', 'notifications', 'jobs', 'grids', 'kpis']),
+      new Set([
+        'system',
+        'auth',
+        'me',
+        'communities',
+        'residency',
+        'concerns',
+        'councils',
+        'votes',
+        'photos',
+        'notifications',
+        'jobs',
+        'grids',
+        'kpis',
+      ]),
     )
     expect(operations.length).toBe(documented.length)
     const claimBody = doc.paths['/api/residency/claims'].post.requestBody.content['application/json'].schema
