@@ -92,7 +92,7 @@ describe('dev login', () => {
 
   it('refuses a user that is not a demo account', async () => {
     const signIn = await t.call('POST', '/api/auth/wechat', { body: { code: 'ok-frank' } })
-    expect(signIn.status).toBe(200)
+    expect(signIn.status, await signIn.clone().text()).toBe(200)
     const w = await signIn.json()
     const res = await t.call('POST', '/api/auth/dev', { body: { userId: w.user.id } })
     expect(res.status).toBe(404)

@@ -77,6 +77,9 @@ export async function startFakeWechat() {
       res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
     }
   })
+  // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets a reset
+  // (a TypeError from fetch). WeChat's servers keep connections far longer, so the fake does too.
+  server.keepAliveTimeout = 120_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
