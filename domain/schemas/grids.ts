@@ -15,7 +15,7 @@ import { text } from './text.js'
 export const MAX_GRID_BUILDINGS = 200
 export const MAX_GRID_WORKERS = 20
 
-const gridName = text({ label: '网格名称', min: 1, max: 40 })
+const gridName = text({ label: '网格名称', min: 1, max: 40, tooShort: '请填写网格名称' })
 
 const distinct = (what: string) => (ids: string[], ctx: z.RefinementCtx) => {
   if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `${what}不能重复` })
