@@ -86,7 +86,11 @@ export default function SessionDetailPage() {
     return (
       <Screen testId='page-session'>
         {error && (error.status === 404 || error.status === 403) ? (
-          <EmptyState icon='calendar' text={t.session.notFound} />
+          <>
+            <EmptyState icon='calendar' text={t.session.notFound} />
+            {/* Sessions are shown to verified residents and staff only: a person without a verified home is led to verify. */}
+            {me.data && me.data.households.length === 0 && me.data.memberships.length === 0 ? <VerifyCard communityId='' /> : null}
+          </>
         ) : error ? (
           <ErrorState error={error} onRetry={() => void session.refetch()} />
         ) : null}
