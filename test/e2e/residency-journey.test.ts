@@ -88,13 +88,14 @@ describe.skipIf(!haveChromium)('residency claim journey in Chromium (H5)', () =>
 
   it('refuses a resident’s token on the staff queue with a Chinese 403', async () => {
     const login = await fetch(`${j.url}/api/auth/dev/users`).then((r) => r.json())
-    const li = login.items.find((u: { nickname: string }) => u.nickname === '李建国')
+    const wang = login.items.find((u: { nickname: string }) => u.nickname === '王秀英')
     const session = await fetch(`${j.url}/api/auth/dev`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: li.id }),
+      body: JSON.stringify({ userId: wang.id }),
     }).then((r) => r.json())
     const me = await fetch(`${j.url}/api/me`, { headers: { authorization: `Bearer ${session.token}` } }).then((r) => r.json())
+    expect(me.memberships[0].role).toBe('resident')
     const res = await fetch(`${j.url}/api/communities/${me.memberships[0].communityId}/residency/claims`, {
       headers: { authorization: `Bearer ${session.token}` },
     })

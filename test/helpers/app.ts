@@ -59,18 +59,21 @@ export async function startTestApp(
     if (problems.length) throw new Error(`${method} ${path} → ${res.status} breaks the OpenAPI document:\n  ${problems.join('\n  ')}`)
     return res
   }
-  const tokens = new Map<string, string>()
+  // Tokens are kept while the app's clock has moved less than a day since they were issued: tests that
+  // move the clock weeks ahead would otherwise present an expired token and get 401.
+  const tokens = new Map<string, { token: string; issuedAt: number }>()
+  const appNow = () => (options.now ? options.now() : new Date()).getTime()
   return {
     app,
     database,
     call,
     async tokenFor(who) {
       const cached = tokens.get(who)
-      if (cached) return cached
+      if (cached && Math.abs(appNow() - cached.issuedAt) < 24 * 3600_000) return cached.token
       const res = await call('POST', '/api/auth/dev', { body: { userId: demo.user[who] } })
       if (res.status !== 200) throw new Error(`dev login for ${who} failed: ${res.status} ${await res.text()}`)
       const { token } = (await res.json()) as { token: string }
-      tokens.set(who, token)
+      tokens.set(who, { token, issuedAt: appNow() })
       return token
     },
     close: () => database.close(),

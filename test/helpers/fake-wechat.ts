@@ -92,7 +92,12 @@ export async function startFakeWechat() {
     setDelay(ms: number) {
       delayMs = ms
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Stops at once: the long keep-alive would otherwise hold `close` for two minutes. */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
 

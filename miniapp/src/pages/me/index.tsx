@@ -82,7 +82,8 @@ export default function MePage() {
   const { user, memberships, households } = me.data
   const workbench = workbenchCommunities(me.data)
   const partnerOnly = workbench.length > 0 && workbench.every((c) => c.kind === 'partner')
-  const firstCommunityId = memberships[0]?.communityId
+  // A newcomer has no community yet (residency waits for a worker): their claim's community is home.
+  const firstCommunityId = memberships[0]?.communityId ?? claims.data?.items[0]?.communityId
 
   return (
     <Screen testId='page-me'>
