@@ -50,6 +50,13 @@ export interface OpenOptions {
   dataDir?: string
   /** Pool size for pg and Neon. */
   max?: number
+  /** Told of every statement drizzle sends (tests count round trips with it). */
+  onQuery?: (query: string) => void
+}
+
+function loggerFor(options: OpenOptions) {
+  const onQuery = options.onQuery
+  return onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined
 }
 
 /** Opens the database the URL names. Each driver is imported only when used (small cold start). */
@@ -66,7 +73,7 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
     }
     const client = dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir)
     await client.waitReady
-    const db = drizzle(client, { schema, casing: 'snake_case' })
+    const db = drizzle(client, { schema, casing: 'snake_case', logger: loggerFor(options) })
     return {
       db: db as unknown as Db,
       kind,
@@ -86,7 +93,7 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
     // A connection lost while checked out (pg_terminate_backend, failover) fails its query, which
     // the request answers with 503; its 'error' event must not also crash the process.
     pool.on('connect', (client) => client.on('error', () => {}))
-    const db = drizzle(pool, { schema, casing: 'snake_case' })
+    const db = drizzle(pool, { schema, casing: 'snake_case', logger: loggerFor(options) })
     return {
       db: db as unknown as Db,
       kind,
@@ -105,7 +112,7 @@ export async function openDb(url: string | undefined, options: OpenOptions = {})
   const pool = new Pool({ connectionString: stripDriverParam(url!), max: options.max ?? 5 })
   pool.on('error', () => {})
   pool.on('connect', (client: { on(event: 'error', listener: () => void): unknown }) => client.on('error', () => {}))
-  const db = drizzle(pool, { schema, casing: 'snake_case' })
+  const db = drizzle(pool, { schema, casing: 'snake_case', logger: loggerFor(options) })
   return {
     db: db as unknown as Db,
     kind,

@@ -1,8 +1,8 @@
-import { and, eq, isNull, ne } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { can, type Action, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { memberships, residencyClaims, streetMemberships, users } from '../../db/schema/index.js'
+import { users } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { verifyToken } from './tokens.js'
@@ -10,30 +10,28 @@ import { verifyToken } from './tokens.js'
 /**
  * Loads who the person is in every community: the roles granted them (worker, admin, partner) and
  * their verified households. Residency is the verified claims alone (docs/decisions/016).
+ * One statement, one round trip: every authenticated request pays it before doing its own work.
  */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const [user, ms, verified, streetMs] = await Promise.all([
+  const [row] = await db
+    .select({
+      // Plain SQL: drizzle renders columns inside a sql template unqualified, which a correlated
+      // subquery cannot use. The tables are named in db/schema/users.ts and streets.ts.
+      memberships: sql<Actor['memberships']>`coalesce((
+        select json_agg(json_build_object('communityId', m.community_id, 'role', m.role))
+        from memberships m where m.user_id = users.id and m.role <> 'resident'), '[]'::json)`,
+      verifiedIn: sql<string[]>`coalesce((
+        select json_agg(distinct c.community_id)
+        from residency_claims c where c.user_id = users.id and c.status = 'verified'), '[]'::json)`,
+      streetMemberships: sql<Actor['streetMemberships']>`coalesce((
+        select json_agg(json_build_object('streetId', s.street_id, 'role', s.role))
+        from street_memberships s where s.user_id = users.id), '[]'::json)`,
+    })
+    .from(users)
     // A deleted account keeps its row as a tombstone (decision 018): its tokens stop working.
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-      .limit(1),
-    db
-      .select({ communityId: memberships.communityId, role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), ne(memberships.role, 'resident'))),
-    db
-      .selectDistinct({ communityId: residencyClaims.communityId })
-      .from(residencyClaims)
-      .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
-    db
-      .select({ streetId: streetMemberships.streetId, role: streetMemberships.role })
-      .from(streetMemberships)
-      .where(eq(streetMemberships.userId, userId)),
-  ])
-  if (!user.length) return null
-  return { userId, memberships: ms, verifiedIn: verified.map((v) => v.communityId), streetMemberships: streetMs }
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+  if (!row) return null
+  return { userId, memberships: row.memberships, verifiedIn: row.verifiedIn, streetMemberships: row.streetMemberships }
 }
 
 /** 401 without a valid bearer token; sets `actor` for the handlers. */

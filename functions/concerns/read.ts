@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { concernEventLabels } from '../../domain/concerns/labels.js'
 import { availableActions, type ConcernAction, type ConcernRole, type ConcernStatus } from '../../domain/concerns/lifecycle.js'
 import { roleLabels } from '../../domain/labels.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { concernEvents, concernPhotos, cosigns, eventPhotos, follows, photos, users } from '../../db/schema/index.js'
+import { concernEvents, type PhotoRow, users } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { photoView } from '../photos/index.js'
 import { residentName } from './access.js'
@@ -22,63 +22,8 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
   const privileged = roles.includes('staff') || roles.includes('assignee')
   const viewerIsAuthor = roles.includes('author')
 
-  const [author, photoRows, events, cosigned, following] = await Promise.all([
-    db.select({ nickname: users.nickname }).from(users).where(eq(users.id, row.authorId)),
-    db
-      .select({
-        id: photos.id,
-        url: photos.url,
-        width: photos.width,
-        height: photos.height,
-        moderation: photos.moderation,
-        uploadedBy: photos.uploadedBy,
-      })
-      .from(concernPhotos)
-      .innerJoin(photos, eq(photos.id, concernPhotos.photoId))
-      .where(eq(concernPhotos.concernId, id))
-      .orderBy(asc(concernPhotos.position)),
-    db
-      .select({
-        id: concernEvents.id,
-        action: concernEvents.action,
-        actorId: concernEvents.actorId,
-        actorRole: concernEvents.actorRole,
-        actorName: users.nickname,
-        fromStatus: concernEvents.fromStatus,
-        toStatus: concernEvents.toStatus,
-        note: concernEvents.note,
-        data: concernEvents.data,
-        createdAt: concernEvents.createdAt,
-      })
-      .from(concernEvents)
-      .leftJoin(users, eq(users.id, concernEvents.actorId))
-      .where(eq(concernEvents.concernId, id))
-      .orderBy(asc(concernEvents.createdAt), asc(concernEvents.id)),
-    db
-      .select({ u: cosigns.userId })
-      .from(cosigns)
-      .where(and(eq(cosigns.concernId, id), eq(cosigns.userId, actor.userId))),
-    db
-      .select({ u: follows.userId })
-      .from(follows)
-      .where(and(eq(follows.concernId, id), eq(follows.userId, actor.userId))),
-  ])
-  const eventIds = events.map((e) => e.id)
-  const evPhotos = eventIds.length
-    ? await db
-        .select({
-          eventId: eventPhotos.eventId,
-          id: photos.id,
-          url: photos.url,
-          width: photos.width,
-          height: photos.height,
-          moderation: photos.moderation,
-        })
-        .from(eventPhotos)
-        .innerJoin(photos, eq(photos.id, eventPhotos.photoId))
-        .where(inArray(eventPhotos.eventId, eventIds))
-        .orderBy(asc(eventPhotos.position))
-    : []
+  // Two statements beside the concern itself: what the viewer sees around it, and its timeline.
+  const [[around], events] = await Promise.all([aroundConcern(db, row, actor.userId), timelineRows(db, id)])
 
   const nameOpts = { anonymous: row.anonymous, viewerIsAuthor, viewerIsStaff: privileged }
   const timeline = events.map((e) => {
@@ -92,7 +37,7 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
       toStatus: e.toStatus,
       actor: actorView,
       note: e.note,
-      photos: evPhotos.filter((p) => p.eventId === e.id).map((p) => photoView(p, privileged)),
+      photos: e.photos.map((p) => photoView(p, privileged)),
       at: e.createdAt.toISOString(),
     }
   })
@@ -101,17 +46,17 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
   return {
     ...summary,
     description: row.description,
-    author: { role: 'resident' as const, name: residentName(author[0]?.nickname ?? '', nameOpts) },
-    photos: photoRows.map((p) => photoView(p, privileged || p.uploadedBy === actor.userId)),
+    author: { role: 'resident' as const, name: residentName(around?.author ?? '', nameOpts) },
+    photos: (around?.photos ?? []).map((p) => photoView(p, privileged || p.uploadedBy === actor.userId)),
     anonymous: row.anonymous,
-    assignee: row.assigneeOrg ?? (row.assigneeUserId ? await assigneeName(db, row.assigneeUserId) : null),
+    assignee: row.assigneeOrg ?? (row.assigneeUserId ? `社区工作者 ${around?.assignee ?? ''}`.trim() : null),
     mergedInto: row.mergedIntoId && row.mergedIntoNo ? { id: row.mergedIntoId, publicNo: row.mergedIntoNo } : null,
     rating: row.rating,
     ratingComment: row.ratingComment,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
-    viewer: { cosigned: cosigned.length > 0, following: following.length > 0, actions: actionsFor(row.status, roles) },
+    viewer: { cosigned: !!around?.cosigned, following: !!around?.following, actions: actionsFor(row.status, roles) },
     timeline,
   }
 }
@@ -145,7 +90,50 @@ function eventActor(
   }
 }
 
-async function assigneeName(db: Db, userId: string): Promise<string> {
-  const [u] = await db.select({ nickname: users.nickname }).from(users).where(eq(users.id, userId))
-  return u ? `社区工作者 ${u.nickname}` : '社区工作者'
+type PhotoJson = Pick<PhotoRow, 'id' | 'url' | 'width' | 'height' | 'moderation' | 'uploadedBy'>
+
+/**
+ * In one statement: the author's and the assignee's names, the concern's photos, and whether the
+ * viewer co-signed and follows it. Plain SQL in the subqueries: drizzle leaves columns unqualified
+ * inside a sql template (tables named in db/schema/concerns.ts, photos.ts, users.ts).
+ */
+function aroundConcern(db: Db, row: { id: string; authorId: string; assigneeUserId: string | null }, viewerId: string) {
+  return db
+    .select({
+      author: users.nickname,
+      assignee: sql<string | null>`(select a.nickname from users a where a.id = ${row.assigneeUserId})`,
+      photos: sql<PhotoJson[]>`coalesce((
+        select json_agg(json_build_object('id', p.id, 'url', p.url, 'width', p.width, 'height', p.height,
+          'moderation', p.moderation, 'uploadedBy', p.uploaded_by) order by cp.position)
+        from concern_photos cp join photos p on p.id = cp.photo_id where cp.concern_id = ${row.id}), '[]'::json)`,
+      cosigned: sql<boolean>`exists (select 1 from cosigns c where c.concern_id = ${row.id} and c.user_id = ${viewerId})`,
+      following: sql<boolean>`exists (select 1 from follows f where f.concern_id = ${row.id} and f.user_id = ${viewerId})`,
+    })
+    .from(users)
+    .where(eq(users.id, row.authorId))
+}
+
+/** The timeline, oldest first, each step with who took it and its photos. */
+function timelineRows(db: Db, concernId: string) {
+  return db
+    .select({
+      id: concernEvents.id,
+      action: concernEvents.action,
+      actorId: concernEvents.actorId,
+      actorRole: concernEvents.actorRole,
+      actorName: users.nickname,
+      fromStatus: concernEvents.fromStatus,
+      toStatus: concernEvents.toStatus,
+      note: concernEvents.note,
+      data: concernEvents.data,
+      createdAt: concernEvents.createdAt,
+      photos: sql<Omit<PhotoJson, 'uploadedBy'>[]>`coalesce((
+        select json_agg(json_build_object('id', p.id, 'url', p.url, 'width', p.width, 'height', p.height,
+          'moderation', p.moderation) order by ep.position)
+        from event_photos ep join photos p on p.id = ep.photo_id where ep.event_id = ${concernEvents.id}), '[]'::json)`,
+    })
+    .from(concernEvents)
+    .leftJoin(users, eq(users.id, concernEvents.actorId))
+    .where(eq(concernEvents.concernId, concernId))
+    .orderBy(asc(concernEvents.createdAt), asc(concernEvents.id))
 }

@@ -10,9 +10,8 @@ import {
   councilSessions,
   councilTopics,
   households,
-  photos,
-  proposalPhotos,
   proposals,
+  type PhotoRow,
   units,
   voteBallots,
   type ProposalRow,
@@ -20,7 +19,7 @@ import {
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'
-import { myElectors, votedElectors } from './roll.js'
+import { myElectors } from './roll.js'
 import { ballotView, proposalFacts, resultView, toProposalSummary } from './views.js'
 import { visibleProposal, tallyOf } from './common.js'
 
@@ -42,19 +41,22 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
   const now = deps.now()
   const { p, audience } = await visibleProposal(db, actor, id)
   const staff = audience === 'staff'
-  const [refs] = await db
-    .select({ topicTitle: councilTopics.title, sessionTitle: councilSessions.title, sessionStartsAt: councilSessions.startsAt })
-    .from(proposals)
-    .leftJoin(councilTopics, eq(councilTopics.id, proposals.topicId))
-    .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
-    .where(eq(proposals.id, id))
-  const [photoRows, buildingRows, unitRows, electors, [own]] = await Promise.all([
+  const [[refs], buildingRows, unitRows, electors, [own]] = await Promise.all([
     db
-      .select({ id: photos.id, url: photos.url, width: photos.width, height: photos.height, moderation: photos.moderation })
-      .from(proposalPhotos)
-      .innerJoin(photos, eq(photos.id, proposalPhotos.photoId))
-      .where(eq(proposalPhotos.proposalId, id))
-      .orderBy(asc(proposalPhotos.position)),
+      .select({
+        topicTitle: councilTopics.title,
+        sessionTitle: councilSessions.title,
+        sessionStartsAt: councilSessions.startsAt,
+        // Plain SQL: drizzle leaves columns unqualified inside a sql template (tables in db/schema/votes.ts, photos.ts).
+        photos: sql<Pick<PhotoRow, 'id' | 'url' | 'width' | 'height' | 'moderation'>[]>`coalesce((
+          select json_agg(json_build_object('id', ph.id, 'url', ph.url, 'width', ph.width, 'height', ph.height,
+            'moderation', ph.moderation) order by pp.position)
+          from proposal_photos pp join photos ph on ph.id = pp.photo_id where pp.proposal_id = proposals.id), '[]'::json)`,
+      })
+      .from(proposals)
+      .leftJoin(councilTopics, eq(councilTopics.id, proposals.topicId))
+      .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
+      .where(eq(proposals.id, id)),
     p.scope.buildingIds.length
       ? db
           .select({ id: buildings.id, name: buildings.name })
@@ -77,11 +79,7 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
       .where(and(eq(voteBallots.proposalId, id), eq(voteBallots.castBy, actor.userId)))
       .limit(1),
   ])
-  const voted = await votedElectors(
-    db,
-    id,
-    electors.map((e) => e.id),
-  )
+  const voted = new Set(electors.filter((e) => e.voted).map((e) => e.id))
   const labels = await householdLabels(
     db,
     electors.map((e) => e.householdId).filter((h): h is string => !!h),
@@ -111,7 +109,7 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
   return {
     ...toProposalSummary(p, refs ?? { topicTitle: null, sessionTitle: null, sessionStartsAt: null }, !!myBallot || householdVoted, now),
     ...proposalFacts(p),
-    photos: photoRows.map((ph) => photoView(ph, staff)),
+    photos: (refs?.photos ?? []).map((ph) => photoView(ph, staff)),
     electorate: {
       kind: p.electorateKind,
       label: electorateKindLabels[p.electorateKind],

@@ -79,11 +79,20 @@ export async function electorateUserIds(tx: Tx | Db, p: Pick<ProposalRow, 'id' |
   return rows.map((r) => r.userId)
 }
 
-/** The viewer's places on the roll: their own row (per resident) or their verified households' rows, with their relation. */
+/**
+ * Whether a roll row already has a ballot, read with the row (one statement). Plain SQL: drizzle
+ * leaves columns unqualified inside a sql template, which a correlated subquery cannot use.
+ */
+const electorVoted = sql<boolean>`exists (select 1 from vote_ballots b where b.elector_id = vote_electors.id)`
+
+/**
+ * The viewer's places on the roll: their own row (per resident) or their verified households' rows,
+ * with their relation and whether each has voted already.
+ */
 export async function myElectors(tx: Tx | Db, p: Pick<ProposalRow, 'id' | 'unit'>, userId: string) {
   if (p.unit === 'resident') {
     const rows = await tx
-      .select({ id: voteElectors.id, householdId: voteElectors.householdId, areaCents: voteElectors.areaCents })
+      .select({ id: voteElectors.id, householdId: voteElectors.householdId, areaCents: voteElectors.areaCents, voted: electorVoted })
       .from(voteElectors)
       .where(and(eq(voteElectors.proposalId, p.id), eq(voteElectors.userId, userId)))
     return rows.map((r) => ({ ...r, owner: false }))
@@ -94,6 +103,7 @@ export async function myElectors(tx: Tx | Db, p: Pick<ProposalRow, 'id' | 'unit'
       householdId: voteElectors.householdId,
       areaCents: voteElectors.areaCents,
       relation: residencyClaims.relation,
+      voted: electorVoted,
     })
     .from(voteElectors)
     .innerJoin(
@@ -105,7 +115,7 @@ export async function myElectors(tx: Tx | Db, p: Pick<ProposalRow, 'id' | 'unit'
       ),
     )
     .where(eq(voteElectors.proposalId, p.id))
-  const byId = new Map<string, { id: string; householdId: string | null; areaCents: number; owner: boolean }>()
+  const byId = new Map<string, { id: string; householdId: string | null; areaCents: number; owner: boolean; voted: boolean }>()
   for (const r of rows) {
     const prev = byId.get(r.id)
     byId.set(r.id, {
@@ -113,17 +123,8 @@ export async function myElectors(tx: Tx | Db, p: Pick<ProposalRow, 'id' | 'unit'
       householdId: r.householdId,
       areaCents: r.areaCents,
       owner: (prev?.owner ?? false) || r.relation === 'owner',
+      voted: r.voted,
     })
   }
   return [...byId.values()]
-}
-
-/** Which of these roll rows already have a ballot. */
-export async function votedElectors(tx: Tx | Db, proposalId: string, electorIds: string[]): Promise<Set<string>> {
-  if (!electorIds.length) return new Set()
-  const rows = await tx
-    .select({ electorId: voteBallots.electorId })
-    .from(voteBallots)
-    .where(and(eq(voteBallots.proposalId, proposalId), inArray(voteBallots.electorId, electorIds)))
-  return new Set(rows.map((r) => r.electorId))
 }

@@ -25,13 +25,16 @@ export interface TestApp {
   call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>
   /** Signs a seeded demo person in through the dev login and returns their bearer token. */
   tokenFor(who: DemoKey): Promise<string>
+  /** The statements sent to the database while `fn` ran (each one a round trip). */
+  statementsDuring(fn: () => Promise<unknown>): Promise<string[]>
   close(): Promise<void>
 }
 
 export async function startTestApp(
   options: { env?: Record<string, string>; wechatBase?: string; now?: () => Date } = {},
 ): Promise<TestApp> {
-  const database = await openTestDb()
+  let recording: string[] | undefined
+  const database = await openTestDb({ onQuery: (query) => recording?.push(query) })
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: testSecret,
@@ -75,6 +78,15 @@ export async function startTestApp(
       const { token } = (await res.json()) as { token: string }
       tokens.set(who, { token, issuedAt: appNow() })
       return token
+    },
+    async statementsDuring(fn) {
+      recording = []
+      try {
+        await fn()
+        return recording
+      } finally {
+        recording = undefined
+      }
     },
     close: () => database.close(),
   }

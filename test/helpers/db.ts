@@ -7,15 +7,15 @@ import { seedDemo } from '../../db/seed.js'
  * vitest project sets TEST_DB=pg, a new database on the PostgreSQL server at TEST_DATABASE_URL,
  * dropped again on close.
  */
-export async function openTestDb(): Promise<DbHandle> {
+export async function openTestDb(options: { onQuery?: (query: string) => void } = {}): Promise<DbHandle> {
   if (process.env.TEST_DB !== 'pg') {
-    const handle = await openDb(undefined, { dataDir: 'memory://' })
+    const handle = await openDb(undefined, { dataDir: 'memory://', onQuery: options.onQuery })
     await handle.migrate()
     await seedDemo(handle.db)
     return handle
   }
   const { url, drop } = await createScratchDatabase()
-  const handle = await openDb(url, { max: 20 })
+  const handle = await openDb(url, { max: 20, onQuery: options.onQuery })
   await handle.migrate()
   await seedDemo(handle.db)
   return {

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demo } from '../../db/seed.js'
+import { type DemoKey, startTestApp, type TestApp } from '../helpers/app.js'
+import { raiseId, wenan } from '../helpers/concerns.js'
+import { createSession } from '../helpers/councils.js'
+import { openProposal, proposalBody } from '../helpers/votes.js'
+
+/**
+ * How many statements each everyday request sends to the database: every one is a round trip, and
+ * on Neon from a serverless function a round trip costs more than the work. The counts are the
+ * budget; a change that adds a query to a hot path fails here and must say why.
+ * Statements sent in parallel (Promise.all) still count one each.
+ */
+let t: TestApp
+let concernId: string
+let sessionId: string
+let voteId: string
+
+beforeAll(async () => {
+  t = await startTestApp()
+  concernId = await raiseId(t, 'wang')
+  sessionId = await createSession(t, new Date(Date.now() + 7 * 86400_000))
+  voteId = await openProposal(t, proposalBody(new Date()))
+  // Sign everyone in now, so the counts below are the requests' own.
+  for (const who of ['wang', 'chen', 'wangjd'] as const) await t.tokenFor(who)
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+async function statementsFor(who: DemoKey, path: string): Promise<string[]> {
+  const token = await t.tokenFor(who)
+  let status = 0
+  const statements = await t.statementsDuring(async () => {
+    status = (await t.call('GET', path, { token })).status
+  })
+  expect(status, path).toBe(200)
+  return statements
+}
+
+const budget: [who: DemoKey, label: string, path: () => string, statements: number][] = [
+  ['wang', 'who am I', () => '/api/me', 4],
+  ['wang', 'the concern board', () => `/api/communities/${wenan}/concerns?status=all`, 2],
+  ['wang', 'a concern', () => `/api/concerns/${concernId}`, 4],
+  ['wang', 'the sessions of the month', () => `/api/communities/${wenan}/sessions`, 2],
+  ['wang', 'a session', () => `/api/sessions/${sessionId}`, 5],
+  ['wang', 'the votes', () => `/api/communities/${wenan}/proposals`, 3],
+  ['wang', 'a vote', () => `/api/proposals/${voteId}`, 5],
+  ['wang', 'notifications', () => '/api/notifications', 3],
+  // The figures read the street's settings and the unit's name beside the two aggregate queries.
+  ['chen', 'the community’s 三率', () => `/api/kpis?scope=community&id=${wenan}&from=2026-11-01&to=2026-11-30`, 5],
+  ['wangjd', 'the street’s ranking', () => `/api/kpis/ranking?street=${demo.streetId}&level=community&from=2026-11-01&to=2026-11-30`, 6],
+]
+
+describe('database round trips per request', () => {
+  it('loads the signed-in person in one statement', async () => {
+    const statements = await statementsFor('wang', `/api/communities/${wenan}`)
+    const actor = statements.filter((s) => /from "users"/.test(s) && /memberships/.test(s))
+    expect(actor).toHaveLength(1)
+  })
+
+  it.each(budget)('%s: %s stays within its budget', async (who, label, path, most) => {
+    const statements = await statementsFor(who, path())
+    if (process.env.ROUND_TRIPS_PRINT) console.log(`${label}: ${statements.length}`)
+    expect(statements.length, `${label}:\n${statements.join('\n')}`).toBeLessThanOrEqual(most)
+  })
+})
