@@ -5,7 +5,6 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { NoticeLink } from '@/components/notice-link'
 import { Screen } from '@/components/screen'
-import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { ConfirmSheet } from '@/features/votes/components/confirm-sheet'
 import { ResultCard } from '@/features/votes/components/result-card'
 import { VoteFacts } from '@/features/votes/components/vote-facts'
@@ -15,7 +14,7 @@ import { askToSubscribe } from '@/lib/subscribe'
 import { StateNotice } from './state-notice'
 import { useVotePage } from './use-vote-page'
 import { VoteAction } from './vote-action'
-import { HouseholdStatus, TurnoutLive, VoteHead } from './vote-sections'
+import { HouseholdStatus, TurnoutLive, VoteHead, VoteSkeleton } from './vote-sections'
 import '@/features/votes/components/votes.scss'
 import './index.scss'
 
@@ -35,19 +34,7 @@ export default function VotePage() {
       </Screen>
     )
   }
-  if (proposal.loading) {
-    return (
-      <Screen testId='page-vote' className='vote-page'>
-        <View className='card' data-testid='skeleton'>
-          <SkeletonBox width={160} height={44} />
-          <SkeletonBox width='85%' height={52} className='skeleton--line' />
-          <SkeletonBox className='skeleton--line' />
-          <SkeletonBox width='70%' className='skeleton--line' />
-        </View>
-        <SkeletonList count={2} lines={2} avatar />
-      </Screen>
-    )
-  }
+  if (proposal.loading) return <VoteSkeleton />
   if (!p) {
     const error = proposal.error
     return (

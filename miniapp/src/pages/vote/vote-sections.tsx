@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
 import { PhotoGrid } from '@/components/photos/photo-grid'
+import { Screen } from '@/components/screen'
+import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import type { ProposalDetailData } from '@/features/votes/api/get-proposal'
 import { AdvisoryTag, VotePhaseTag } from '@/features/votes/components/vote-tags'
 import { percent, voteMoment } from '@/features/votes/format'
@@ -77,5 +79,20 @@ export function TurnoutLive({ participants, electorate, household }: { participa
         <Text className='vote-turnout__text'>{t.votes.turnout(participants, electorate, pct, household)}</Text>
       </View>
     </View>
+  )
+}
+
+/** The vote page while the proposal loads. */
+export function VoteSkeleton() {
+  return (
+    <Screen testId='page-vote' className='vote-page'>
+      <View className='card' data-testid='skeleton'>
+        <SkeletonBox width={160} height={44} />
+        <SkeletonBox width='85%' height={52} className='skeleton--line' />
+        <SkeletonBox className='skeleton--line' />
+        <SkeletonBox width='70%' className='skeleton--line' />
+      </View>
+      <SkeletonList count={2} lines={2} avatar />
+    </Screen>
   )
 }
