@@ -57,27 +57,7 @@ export function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItem
 
   return (
     <View className='card run-item' data-testid='run-item' data-topic-id={item.topicId} data-resolved={r ? 'true' : 'false'}>
-      <View className='run-item__top'>
-        <Text className='run-item__order'>{item.order}</Text>
-        <View className='run-item__titles'>
-          <Text className='run-item__title'>{item.title}</Text>
-          <Text className='run-item__meta'>
-            {t.run.allotted(item.minutes)}
-            {item.concern ? ` · ${t.session.linkedConcern} ${item.concern.publicNo}` : ''}
-          </Text>
-        </View>
-      </View>
-      <Text className='run-item__label'>{t.run.reason}</Text>
-      <Text className='run-item__reason'>{item.reason}</Text>
-
-      {r ? (
-        <View className='run-item__recorded' data-testid='run-recorded'>
-          <Icon name='checkCircle' size={36} color={colors.success} />
-          <Text>
-            {t.run.done} · {r.responsibleName ?? r.responsiblePartyLabel} · {chinaMoment(r.deadline)}
-          </Text>
-        </View>
-      ) : null}
+      <ItemHead item={item} />
 
       <View className={cx('sheet-field run-field', errors.text && 'sheet-field--error')}>
         <Text className='sheet-field__label'>{t.run.resolution}</Text>
@@ -144,5 +124,35 @@ export function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItem
         </Button>
       ) : null}
     </View>
+  )
+}
+
+/** The item's number, title, time allotted and linked concern, why it is on the agenda, and the resolution already recorded. */
+function ItemHead({ item }: { item: AgendaItemData }) {
+  const r = item.resolution
+  return (
+    <>
+      <View className='run-item__top'>
+        <Text className='run-item__order'>{item.order}</Text>
+        <View className='run-item__titles'>
+          <Text className='run-item__title'>{item.title}</Text>
+          <Text className='run-item__meta'>
+            {t.run.allotted(item.minutes)}
+            {item.concern ? ` · ${t.session.linkedConcern} ${item.concern.publicNo}` : ''}
+          </Text>
+        </View>
+      </View>
+      <Text className='run-item__label'>{t.run.reason}</Text>
+      <Text className='run-item__reason'>{item.reason}</Text>
+
+      {r ? (
+        <View className='run-item__recorded' data-testid='run-recorded'>
+          <Icon name='checkCircle' size={36} color={colors.success} />
+          <Text>
+            {t.run.done} · {r.responsibleName ?? r.responsiblePartyLabel} · {chinaMoment(r.deadline)}
+          </Text>
+        </View>
+      ) : null}
+    </>
   )
 }
