@@ -185,87 +185,14 @@ export function buildOpenApi(operations: Operation[], version: string) {
     }
     return rewriteRefs(json)
   }
-  const errorRef = { $ref: '#/components/schemas/Error' }
   const byCollection = new Map(operations.filter((o) => o.method === 'get').map((o) => [o.path, o]))
   const paths: Record<string, Record<string, unknown>> = {}
 
   for (const o of operations) {
     const path = documentPath(o.path)
-    const parameters: Record<string, unknown>[] = [...o.path.matchAll(/:(\w+)/g)].map((m) => {
-      const description = pathParamDescriptions[m[1]]
-      if (!description) throw new Error(`openapi: describe path parameter ${m[1]} (${o.path})`)
-      return {
-        name: m[1],
-        in: 'path',
-        required: true,
-        description,
-        schema: m[1].endsWith('Id') ? { type: 'string', format: 'uuid' } : { type: 'string' },
-      }
-    })
-    if (o.query) {
-      const q = z.toJSONSchema(o.query, { ...jsonSchemaOptions, io: 'input' }) as {
-        properties?: Record<string, Record<string, unknown>>
-        required?: string[]
-      }
-      for (const [name, schema] of Object.entries(q.properties ?? {})) {
-        const description = (schema.description as string | undefined) ?? queryParamDescriptions[name]
-        if (!description) throw new Error(`openapi: describe query parameter ${name} (${o.path})`)
-        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, description, schema })
-      }
-    }
-    if (o.idempotencyKey)
-      parameters.push({
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        description:
-          '防重复提交：同一次提交的重试带同一个值（8–100 个字母、数字或 ._:-），服务器返回第一次的结果并带 idempotent-replayed: true 头',
-        schema: { type: 'string', pattern: '^[\\w.:-]{8,100}$' },
-        example: 'raise-7f3c2a9e-4b1d',
-      })
-    for (const p of o.params ?? []) parameters.push({ required: false, schema: { type: 'string' }, ...p })
-
-    const success = o.status ?? 200
-    const types = o.contentType === undefined ? ['application/json'] : [o.contentType].flat()
-    const successSchema = types[0] === 'application/json' ? convert(o.response, 'output') : { type: 'string', ...binaryOf(types[0]) }
-    const content = Object.fromEntries(types.map((t) => [t, { schema: successSchema }]))
-    const responses: Record<string, unknown> = {
-      [String(success)]: { description: success === 201 ? '已创建' : '成功', content, ...linksOf(o, byCollection) },
-    }
-    for (const status of o.alsoStatus ?? []) responses[String(status)] = { description: '成功（重复的请求，返回第一次的结果）', content }
-    for (const status of statusesOf(o).filter((s) => s >= 400)) {
-      const description = errorDescriptions[status]
-      if (!description) throw new Error(`openapi: describe error status ${status}`)
-      responses[String(status)] = {
-        description,
-        ...(status === 429
-          ? { headers: { 'Retry-After': { description: '多少秒后可以再试', schema: { type: 'integer', minimum: 1 }, example: 1800 } } }
-          : {}),
-        content: { 'application/json': { schema: errorRef } },
-      }
-    }
-
-    let requestBody: Record<string, unknown> | undefined
-    if (o.upload)
-      requestBody = {
-        required: true,
-        description: `一个文件，字段名 ${o.upload.field}（${o.upload.types.join('、')}）`,
-        content: {
-          'multipart/form-data': {
-            schema: {
-              type: 'object',
-              required: [o.upload.field],
-              properties: { [o.upload.field]: { type: 'string', format: 'binary', description: '照片文件' } },
-            },
-            encoding: { [o.upload.field]: { contentType: o.upload.types.join(', ') } },
-          },
-        },
-      }
-    else if (o.body)
-      requestBody = {
-        required: true,
-        content: { 'application/json': { schema: convert(o.body, 'input'), ...(o.example === undefined ? {} : { example: o.example }) } },
-      }
+    const parameters = parametersOf(o)
+    const responses = responsesOf(o, convert, byCollection)
+    const requestBody = requestBodyOf(o, convert)
 
     paths[path] ??= {}
     paths[path][o.method] = {
@@ -298,6 +225,97 @@ export function buildOpenApi(operations: Operation[], version: string) {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '登录接口返回的 token' } },
     },
   }
+}
+
+/** A zod schema as JSON Schema, named ones as references to components (see buildOpenApi). */
+type Convert = (schema: z.ZodType, io: 'input' | 'output') => unknown
+
+/** The path parameters (every one described), the query's, the Idempotency-Key header and any extra ones. */
+function parametersOf(o: Operation): Record<string, unknown>[] {
+  const parameters: Record<string, unknown>[] = [...o.path.matchAll(/:(\w+)/g)].map((m) => {
+    const description = pathParamDescriptions[m[1]]
+    if (!description) throw new Error(`openapi: describe path parameter ${m[1]} (${o.path})`)
+    return {
+      name: m[1],
+      in: 'path',
+      required: true,
+      description,
+      schema: m[1].endsWith('Id') ? { type: 'string', format: 'uuid' } : { type: 'string' },
+    }
+  })
+  if (o.query) {
+    const q = z.toJSONSchema(o.query, { ...jsonSchemaOptions, io: 'input' }) as {
+      properties?: Record<string, Record<string, unknown>>
+      required?: string[]
+    }
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      const description = (schema.description as string | undefined) ?? queryParamDescriptions[name]
+      if (!description) throw new Error(`openapi: describe query parameter ${name} (${o.path})`)
+      parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, description, schema })
+    }
+  }
+  if (o.idempotencyKey)
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        '防重复提交：同一次提交的重试带同一个值（8–100 个字母、数字或 ._:-），服务器返回第一次的结果并带 idempotent-replayed: true 头',
+      schema: { type: 'string', pattern: '^[\\w.:-]{8,100}$' },
+      example: 'raise-7f3c2a9e-4b1d',
+    })
+  for (const p of o.params ?? []) parameters.push({ required: false, schema: { type: 'string' }, ...p })
+  return parameters
+}
+
+/** The success reply (and its replay), then every error status the operation may answer, each with the one error shape. */
+function responsesOf(o: Operation, convert: Convert, byCollection: Map<string, Operation>): Record<string, unknown> {
+  const errorRef = { $ref: '#/components/schemas/Error' }
+  const success = o.status ?? 200
+  const types = o.contentType === undefined ? ['application/json'] : [o.contentType].flat()
+  const successSchema = types[0] === 'application/json' ? convert(o.response, 'output') : { type: 'string', ...binaryOf(types[0]) }
+  const content = Object.fromEntries(types.map((t) => [t, { schema: successSchema }]))
+  const responses: Record<string, unknown> = {
+    [String(success)]: { description: success === 201 ? '已创建' : '成功', content, ...linksOf(o, byCollection) },
+  }
+  for (const status of o.alsoStatus ?? []) responses[String(status)] = { description: '成功（重复的请求，返回第一次的结果）', content }
+  for (const status of statusesOf(o).filter((s) => s >= 400)) {
+    const description = errorDescriptions[status]
+    if (!description) throw new Error(`openapi: describe error status ${status}`)
+    responses[String(status)] = {
+      description,
+      ...(status === 429
+        ? { headers: { 'Retry-After': { description: '多少秒后可以再试', schema: { type: 'integer', minimum: 1 }, example: 1800 } } }
+        : {}),
+      content: { 'application/json': { schema: errorRef } },
+    }
+  }
+  return responses
+}
+
+/** A multipart upload or a JSON body (with its example), or none. */
+function requestBodyOf(o: Operation, convert: Convert): Record<string, unknown> | undefined {
+  if (o.upload)
+    return {
+      required: true,
+      description: `一个文件，字段名 ${o.upload.field}（${o.upload.types.join('、')}）`,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: [o.upload.field],
+            properties: { [o.upload.field]: { type: 'string', format: 'binary', description: '照片文件' } },
+          },
+          encoding: { [o.upload.field]: { contentType: o.upload.types.join(', ') } },
+        },
+      },
+    }
+  if (o.body)
+    return {
+      required: true,
+      content: { 'application/json': { schema: convert(o.body, 'input'), ...(o.example === undefined ? {} : { example: o.example }) } },
+    }
+  return undefined
 }
 
 function rewriteRefs<T>(json: T): T {

@@ -18,6 +18,7 @@ import {
   residencyClaims,
   type ConcernRow,
 } from '../../db/schema/index.js'
+import type { Db, Tx } from '../../db/client.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
@@ -35,17 +36,10 @@ function requestHash(input: unknown): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex')
 }
 
-export async function raiseConcern(
-  deps: Deps,
-  actor: Actor,
-  input: z.output<typeof RaiseConcernInput>,
-  idempotencyKey: string | undefined,
-): Promise<{ id: string; replayed: boolean }> {
-  const { db } = deps.database
-  const now = deps.now()
-  if (!can(actor, 'concern.raise', { communityId: input.communityId })) throw new AppError('NOT_A_MEMBER')
+type Place = Partial<Pick<ConcernRow, 'householdId' | 'buildingId' | 'placeText' | 'latitude' | 'longitude'>>
 
-  const place: Partial<Pick<ConcernRow, 'householdId' | 'buildingId' | 'placeText' | 'latitude' | 'longitude'>> = {}
+/** Where the concern is, checked: a home the author has verified, a building of the community, or a public place. */
+async function placeOf(db: Db, actor: Actor, input: z.output<typeof RaiseConcernInput>): Promise<Place> {
   if (input.place.kind === 'household') {
     const [claim] = await db
       .select({ id: residencyClaims.id })
@@ -59,19 +53,76 @@ export async function raiseConcern(
         ),
       )
     if (!claim) throw fieldError('place.householdId', '只能选择您已认证的房屋')
-    place.householdId = input.place.householdId
-  } else if (input.place.kind === 'building') {
+    return { householdId: input.place.householdId }
+  }
+  if (input.place.kind === 'building') {
     const [b] = await db
       .select({ id: buildings.id })
       .from(buildings)
       .where(and(eq(buildings.id, input.place.buildingId), eq(buildings.communityId, input.communityId)))
     if (!b) throw fieldError('place.buildingId', '该楼栋不属于这个社区')
-    place.buildingId = input.place.buildingId
-  } else {
-    place.placeText = input.place.text
-    place.latitude = input.place.latitude ?? null
-    place.longitude = input.place.longitude ?? null
+    return { buildingId: input.place.buildingId }
   }
+  return { placeText: input.place.text, latitude: input.place.latitude ?? null, longitude: input.place.longitude ?? null }
+}
+
+/**
+ * Takes the Idempotency-Key for this request, or finds the concern an earlier request with the
+ * same key and the same content created (its id: a replay). Another content under the key is
+ * refused; a first request still running answers 409.
+ */
+async function claimKey(tx: Tx, userId: string, key: string, hash: string): Promise<string | null> {
+  // A concurrent retry with the same key waits here for the first to commit, then finds its result.
+  const [fresh] = await tx
+    .insert(idempotencyKeys)
+    .values({ userId, key, requestHash: hash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key })
+  if (fresh) return null
+  const [seen] = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
+  if (!seen || seen.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
+  if (!seen.concernId) throw new AppError('CONCERN_CHANGED', '上一次提交还在处理中，请稍后刷新')
+  return seen.concernId
+}
+
+/**
+ * The concern's public number (`WA-2026-000123`), gapless per community and year: the counter row
+ * is locked from here to the commit, so the number is taken and written in one round trip. Call
+ * it last in the transaction.
+ */
+async function takePublicNo(tx: Tx, communityId: string, concernId: string, code: string, year: number): Promise<string> {
+  const prefix = `${code}-${year}-`
+  const numbered = (await tx.execute(sql`
+    with counter as (
+      insert into ${concernCounters} (community_id, year, last) values (${communityId}, ${year}, 1)
+      on conflict (community_id, year) do update set last = ${concernCounters}.last + 1
+      returning last
+    )
+    update ${concerns} set public_no = ${prefix} || lpad(counter.last::text, 6, '0')
+    from counter where ${concerns.id} = ${concernId}
+    returning public_no`)) as unknown as { rows: { public_no: string }[] } // every driver answers with `rows`
+  return numbered.rows[0].public_no
+}
+
+/**
+ * 提诉求: guards (membership, the place, own photos, WeChat's text check) and the lookups outside
+ * the transaction; then in one transaction the Idempotency-Key, the concern routed to its grid,
+ * photos, the author's follow, the event, the 三率 aggregates, the public number and the notice.
+ */
+export async function raiseConcern(
+  deps: Deps,
+  actor: Actor,
+  input: z.output<typeof RaiseConcernInput>,
+  idempotencyKey: string | undefined,
+): Promise<{ id: string; replayed: boolean }> {
+  const { db } = deps.database
+  const now = deps.now()
+  if (!can(actor, 'concern.raise', { communityId: input.communityId })) throw new AppError('NOT_A_MEMBER')
+
+  const place = await placeOf(db, actor, input)
   const attached = await ownPhotos(db, actor.userId, input.photoIds)
   await assertTextPasses(deps, actor.userId, input.description, place.placeText)
 
@@ -83,21 +134,8 @@ export async function raiseConcern(
   const [community] = await db.select({ code: communities.code }).from(communities).where(eq(communities.id, input.communityId))
   return db.transaction(async (tx) => {
     if (idempotencyKey) {
-      // A concurrent retry with the same key waits here for the first to commit, then finds its result.
-      const [fresh] = await tx
-        .insert(idempotencyKeys)
-        .values({ userId: actor.userId, key: idempotencyKey, requestHash: hash })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key })
-      if (!fresh) {
-        const [seen] = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, idempotencyKey)))
-        if (!seen || seen.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
-        if (!seen.concernId) throw new AppError('CONCERN_CHANGED', '上一次提交还在处理中，请稍后刷新')
-        return { id: seen.concernId, replayed: true }
-      }
+      const replayed = await claimKey(tx, actor.userId, idempotencyKey, hash)
+      if (replayed) return { id: replayed, replayed: true }
     }
     const dispatch = await dispatchConcern(tx, input.communityId, buildingId)
     const [created] = await tx
@@ -141,19 +179,7 @@ export async function raiseConcern(
     await applyKpiChange(tx, null, created)
     // The grid's workers, or the community's staff when no grid takes it.
     const told = dispatch.notify.filter((id) => id !== actor.userId)
-    // Gapless per community and year: the counter row is locked from here to the commit, so the
-    // number is taken and written in one round trip.
-    const prefix = `${community.code}-${year}-`
-    const numbered = (await tx.execute(sql`
-      with counter as (
-        insert into ${concernCounters} (community_id, year, last) values (${input.communityId}, ${year}, 1)
-        on conflict (community_id, year) do update set last = ${concernCounters}.last + 1
-        returning last
-      )
-      update ${concerns} set public_no = ${prefix} || lpad(counter.last::text, 6, '0')
-      from counter where ${concerns.id} = ${created.id}
-      returning public_no`)) as unknown as { rows: { public_no: string }[] } // every driver answers with `rows`
-    const publicNo = numbered.rows[0].public_no
+    const publicNo = await takePublicNo(tx, input.communityId, created.id, community.code, year)
     await notify(tx, {
       userIds: told,
       concernId: created.id,

@@ -1,10 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Category } from '@domain/concerns/categories.js'
 import { useBuildings } from '@/features/communities/api/get-buildings'
-import { cosignConcern } from '@/features/concerns/api/cosign-concern'
-import type { ConcernSummaryData } from '@/features/concerns/api/get-concern-board'
-import { getSimilarConcerns } from '@/features/concerns/api/get-similar-concerns'
 import { newIdempotencyKey, useRaiseConcern } from '@/features/concerns/api/raise-concern'
 import { useMe } from '@/features/me/api/get-me'
 import { t } from '@/i18n/zh-cn'
@@ -14,8 +11,9 @@ import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
 import { concernUrl } from '@/lib/routes'
 import { useFieldErrors } from '@/lib/use-field-errors'
 import { askToSubscribe } from '@/lib/subscribe'
-import { checkRaise, type PlaceDraft, placeTextOf, type RaiseErrors, type RaiseField, raiseBody, raiseFieldOf } from './raise-form'
-import { useSimilarConcerns } from './use-similar-concerns'
+import { checkRaise, type RaiseErrors, type RaiseField, raiseBody, raiseFieldOf } from './raise-form'
+import { usePlace } from './use-place'
+import { useSimilarOffer } from './use-similar-offer'
 
 const fieldOrder: readonly RaiseField[] = ['description', 'photos', 'place']
 
@@ -33,40 +31,24 @@ export function useRaiseForm() {
   const [step, setStep] = useState<'category' | 'form'>('category')
   const [category, setCategory] = useState<Category>()
   const [description, setDescription] = useState('')
-  const [place, setPlace] = useState<PlaceDraft>({ text: '' })
   const [isPublic, setIsPublic] = useState(true)
   const [anonymous, setAnonymous] = useState(true)
-  const [sheetOpen, setSheetOpen] = useState(false)
-  const [checking, setChecking] = useState(false)
-  const [cosigningId, setCosigningId] = useState<string>()
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
-  /** The query the resident already answered 「仍要提交」 for: not asked again unless it changes. */
-  const [dismissedSimilar, setDismissedSimilar] = useState<string>()
   const photos = usePhotoUploads()
   const raise = useRaiseConcern()
+
+  // A photo added, retried or removed answers the photo error.
+  const { errors, setErrors, clearError } = useFieldErrors<RaiseField>({ field: 'photos', state: photos.items.map((p) => p.status).join() })
+
+  const { place, changePlace, chooseLocation } = usePlace(households[0]?.householdId, () => clearError('place'))
   const buildings = useBuildings(place.kind === 'building' ? communityId : undefined)
-  const similar = useSimilarConcerns({
+  const similar = useSimilarOffer({
     communityId,
     category,
     description: description.trim(),
     buildingId: place.kind === 'building' ? place.buildingId : undefined,
     householdId: place.kind === 'household' ? place.householdId : undefined,
   })
-
-  // A photo added, retried or removed answers the photo error.
-  const { errors, setErrors, clearError } = useFieldErrors<RaiseField>({ field: 'photos', state: photos.items.map((p) => p.status).join() })
-
-  // Default place: the resident's own verified home, when there is exactly one choice to make.
-  const firstHousehold = households[0]?.householdId
-  useEffect(() => {
-    if (!firstHousehold) return
-    setPlace((p) => (p.kind ? p : { ...p, kind: 'household', householdId: firstHousehold }))
-  }, [firstHousehold])
-
-  function changePlace(next: Partial<PlaceDraft>) {
-    setPlace((p) => ({ ...p, ...next }))
-    clearError('place')
-  }
 
   function showErrors(next: RaiseErrors) {
     setErrors(next)
@@ -77,32 +59,16 @@ export function useRaiseForm() {
     }
   }
 
-  /** Whether to stop and show similar concerns first (looked up again now, unless already answered). */
-  async function offerSimilar(skipSimilar: boolean): Promise<boolean> {
-    if (skipSimilar) {
-      setDismissedSimilar(similar.key)
-      return false
-    }
-    if (dismissedSimilar === similar.key || !similar.query) return false
-    setChecking(true)
-    const found = await getSimilarConcerns(similar.query).catch(() => null)
-    setChecking(false)
-    if (!found || found.items.length === 0) return false
-    similar.setItems(found.items)
-    setSheetOpen(true)
-    return true
-  }
-
   async function submit(skipSimilar = false) {
-    if (!communityId || !category || raise.loading || checking) return
+    if (!communityId || !category || raise.loading || similar.checking) return
     const invalid = checkRaise(description, place)
     if (Object.keys(invalid).length > 0) return showErrors(invalid)
     if (photos.uploading) return void Taro.showToast({ title: t.raise.photosUploading, icon: 'none' })
     if (photos.failed) return showErrors({ photos: t.raise.photosFailed })
     // Still inside the tap: ask before anything is awaited (WeChat's rule for this dialog).
     askToSubscribe('concern')
-    if (await offerSimilar(skipSimilar)) return
-    setSheetOpen(false)
+    if (await similar.offer(skipSimilar)) return
+    similar.setSheetOpen(false)
     try {
       const body = raiseBody({ communityId, category, description, place, photoIds: photos.photoIds, isPublic, anonymous })
       const detail = await raise.mutateAsync({ idempotencyKey, body })
@@ -119,28 +85,6 @@ export function useRaiseForm() {
         if (existing) void Taro.redirectTo({ url: concernUrl(existing) })
         else setIdempotencyKey(newIdempotencyKey())
       }
-    }
-  }
-
-  async function cosignInstead(concern: ConcernSummaryData) {
-    setCosigningId(concern.id)
-    try {
-      await cosignConcern(concern.id)
-      void Taro.showToast({ title: t.similar.cosignDone, icon: 'success' })
-      void Taro.redirectTo({ url: concernUrl(concern.id) })
-    } catch {
-      // the client showed the reason
-    } finally {
-      setCosigningId(undefined)
-    }
-  }
-
-  async function chooseLocation() {
-    try {
-      const loc = await Taro.chooseLocation({})
-      changePlace({ text: placeTextOf(loc), point: { latitude: loc.latitude, longitude: loc.longitude } })
-    } catch {
-      // cancelled, or location not authorised: the text field still works
     }
   }
 
@@ -174,11 +118,11 @@ export function useRaiseForm() {
     photos,
     errors,
     similar: similar.items,
-    sheetOpen,
-    setSheetOpen,
-    checking,
-    cosigningId,
-    cosignInstead,
+    sheetOpen: similar.sheetOpen,
+    setSheetOpen: similar.setSheetOpen,
+    checking: similar.checking,
+    cosigningId: similar.cosigningId,
+    cosignInstead: similar.cosignInstead,
     submitting: raise.loading,
     submit,
   }

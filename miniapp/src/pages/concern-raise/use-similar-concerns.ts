@@ -6,7 +6,7 @@ import { getSimilarConcerns, type SimilarParams } from '@/features/concerns/api/
 
 const SIMILAR_DEBOUNCE_MS = 700
 
-interface SimilarInput {
+export interface SimilarInput {
   communityId: string | undefined
   category: Category | undefined
   /** Already trimmed. */

@@ -134,35 +134,47 @@ export function BookingSheet({ session, concerns, concernId: initialConcern, onC
         {errors.reason ? <ErrorLine text={errors.reason} /> : null}
       </View>
 
-      <View className='sheet-field' data-testid='topic-concerns'>
-        <Text className='sheet-field__label'>{t.session.topicConcern}</Text>
-        <Text className='sheet-field__hint'>{t.session.topicConcernHint}</Text>
-        {concerns.length === 0 ? (
-          <Text className='sheet-field__hint'>{t.session.topicConcernEmpty}</Text>
-        ) : (
-          <>
-            <Option
-              selected={!concernId}
-              title={t.session.topicConcernNone}
-              onClick={() => pickConcern(null)}
-              testId='topic-concern-none'
-            />
-            {concerns.map((c) => (
-              <Option
-                key={c.id}
-                selected={concernId === c.id}
-                title={c.excerpt}
-                desc={`${c.publicNo} · ${c.categoryLabel}`}
-                onClick={() => pickConcern(c)}
-                testId='topic-concern'
-                publicNo={c.publicNo}
-              />
-            ))}
-          </>
-        )}
-        {errors.concernId ? <ErrorLine text={errors.concernId} /> : null}
-      </View>
+      <LinkedConcernField concerns={concerns} concernId={concernId} error={errors.concernId} onPick={pickConcern} />
     </Sheet>
+  )
+}
+
+/** One of the resident's open concerns to link to the topic, or none. */
+function LinkedConcernField({
+  concerns,
+  concernId,
+  error,
+  onPick,
+}: {
+  concerns: readonly LinkableConcern[]
+  concernId?: string
+  error?: string
+  onPick: (c: LinkableConcern | null) => void
+}) {
+  return (
+    <View className='sheet-field' data-testid='topic-concerns'>
+      <Text className='sheet-field__label'>{t.session.topicConcern}</Text>
+      <Text className='sheet-field__hint'>{t.session.topicConcernHint}</Text>
+      {concerns.length === 0 ? (
+        <Text className='sheet-field__hint'>{t.session.topicConcernEmpty}</Text>
+      ) : (
+        <>
+          <Option selected={!concernId} title={t.session.topicConcernNone} onClick={() => onPick(null)} testId='topic-concern-none' />
+          {concerns.map((c) => (
+            <Option
+              key={c.id}
+              selected={concernId === c.id}
+              title={c.excerpt}
+              desc={`${c.publicNo} · ${c.categoryLabel}`}
+              onClick={() => onPick(c)}
+              testId='topic-concern'
+              publicNo={c.publicNo}
+            />
+          ))}
+        </>
+      )}
+      {error ? <ErrorLine text={error} /> : null}
+    </View>
   )
 }
 
