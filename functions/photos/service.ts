@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { eq, inArray } from 'drizzle-orm'
-import sharp from 'sharp'
 import { hasRole, type Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
 import {
@@ -38,6 +37,8 @@ export function sniffImage(bytes: Uint8Array): Kind | null {
  * and written fresh, which drops every metadata block (EXIF with GPS, XMP, IPTC, ICC comments).
  */
 export async function normaliseImage(input: Uint8Array, kind: Kind) {
+  // sharp (libvips) is loaded on the first upload, not on every cold start of the function.
+  const { default: sharp } = await import('sharp')
   try {
     const pipeline = sharp(input, { failOn: 'error' })
       .rotate()

@@ -1,8 +1,15 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildFunction } from '../../scripts/build-function.js'
 
 const run = promisify(execFile)
+let bundleBytes = 0
+
+// The entry point imports the bundle `npm run vercel-build` writes; build it as the deploy does.
+beforeAll(async () => {
+  bundleBytes = (await buildFunction()).bytes
+}, 60_000)
 
 /** Imports the deployed entry point (api/index.ts) in a fresh Node process, as Vercel would. */
 async function importFunction(env: Record<string, string>) {
@@ -16,6 +23,11 @@ async function importFunction(env: Record<string, string>) {
 // A fresh Node process compiling the function with tsx takes seconds on a busy machine; the test's
 // own 5 s default is not what is being checked here.
 describe('the deployed function', { timeout: 60_000 }, () => {
+  it('is one bundled module under 1.6 MB (zod, the Neon driver and the app; sharp and Blob load on first upload)', () => {
+    expect(bundleBytes).toBeGreaterThan(100_000)
+    expect(bundleBytes).toBeLessThan(1.6 * 1024 * 1024)
+  })
+
   it('refuses to start in production without SESSION_SECRET, saying why', async () => {
     const err = await importFunction({ NODE_ENV: 'production' }).catch((e: { stderr: string; code: number }) => e)
     expect((err as { code: number }).code).not.toBe(0)
