@@ -173,8 +173,14 @@ describe('check-in', () => {
   it('opens an hour before the start and closes at the end', () => {
     expect(window(ms(startsAt, -3600_000 - 1))).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN' })
     expect(window(ms(startsAt, -3600_000))).toEqual({ ok: true })
-    expect(window(ms(endsAt, -1), 'in_session')).toEqual({ ok: true })
-    expect(window(endsAt, 'in_session')).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN' })
+    expect(window(ms(endsAt, -1))).toEqual({ ok: true })
+    expect(window(endsAt)).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN' })
+  })
+
+  it('stays open whenever the session is in progress: started early, or running over', () => {
+    expect(window(ms(startsAt, -3 * 3600_000), 'in_session')).toEqual({ ok: true })
+    expect(window(ms(endsAt, 3600_000), 'in_session')).toEqual({ ok: true })
+    expect(window(ms(endsAt, 3600_000), 'concluded')).toMatchObject({ ok: false, code: 'CHECK_IN_NOT_OPEN' })
   })
 
   it('tells an early resident when check-in opens', () => {

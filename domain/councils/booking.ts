@@ -142,12 +142,14 @@ export const CHECK_IN_OPENS_MINUTES_BEFORE = 60
 export type CheckInWindowCheck = { ok: true } | Refusal<'CHECK_IN_NOT_OPEN' | 'SESSION_CANCELLED'>
 
 /**
- * Is check-in open? From an hour before the start until the end, while the session is not over.
+ * Is check-in open? Whenever the session is in progress — staff may start it early or run over
+ * its end time — and otherwise from an hour before the scheduled start until the scheduled end.
  * Registration is not required: a resident who walks in checks in too (the service decides
  * whether that also records a seat).
  */
 export function canCheckIn(c: { sessionStatus: SessionStatus; startsAt: Date; endsAt: Date; now: Date }): CheckInWindowCheck {
   if (c.sessionStatus === 'cancelled') return { ok: false, code: 'SESSION_CANCELLED', message: '这场议事会已取消' }
+  if (c.sessionStatus === 'in_session') return { ok: true }
   const opens = c.startsAt.getTime() - CHECK_IN_OPENS_MINUTES_BEFORE * 60_000
   if (c.sessionStatus === 'planned') return { ok: false, code: 'CHECK_IN_NOT_OPEN', message: '这场议事会还没有开放签到' }
   if (c.now.getTime() < opens) {

@@ -300,6 +300,21 @@ describe('running the day', () => {
     clock = start.getTime() - 3 * hour
   })
 
+  it('lets residents check in as soon as staff start the session, even hours before its time', async () => {
+    const start = new Date(clock + 5 * hour)
+    const id = await createSession(t, start)
+    const wang = await t.tokenFor('wang')
+    await registerAs(t, wang, id)
+    const code = (await json(await sessionDetail(t, 'chen', id))).checkInCode as string
+    expect((await t.call('POST', `/api/sessions/${id}/check-in`, { token: wang, body: { code } })).status).toBe(409)
+    await sessionAction(t, 'chen', id, { action: 'fix_agenda' }, 200)
+    await sessionAction(t, 'chen', id, { action: 'start' }, 200)
+    expect((await json(await sessionDetail(t, 'wang', id))).viewer.canCheckIn).toBe(true)
+    expect(await json(await t.call('POST', `/api/sessions/${id}/check-in`, { token: wang, body: { code } }))).toMatchObject({
+      registration: 'checked_in',
+    })
+  })
+
   it('cancels with a reason that reaches everyone registered', async () => {
     const id = await createSession(t, inDays(14))
     const wang = await t.tokenFor('wang')
