@@ -12,8 +12,11 @@ export interface Notice {
   proposalId?: string
   title: string
   body: string
-  /** What the WeChat subscribe message carries (template fields are filled by the dispatcher). */
-  message:
+  /**
+   * What the WeChat subscribe message carries (template fields are filled by the dispatcher).
+   * Without one the notice is in the app only (a residency decision has no subscribe template).
+   */
+  message?:
     | { template: 'concern_status'; publicNo: string; status: string; statusLabel: string; at: string }
     | { template: 'council_session'; sessionId: string; status: string; statusLabel: string; at: string }
     | { template: 'vote'; proposalId: string; sessionId?: string | null; statusLabel: string; at: string }
@@ -29,12 +32,13 @@ export async function notify(tx: Db | Tx, notice: Notice): Promise<void> {
   const recipients = [...new Set(notice.userIds)]
   if (!recipients.length) return
   const m = notice.message
-  const sessionId = notice.sessionId ?? (m.template !== 'concern_status' ? (m.sessionId ?? null) : null)
-  const proposalId = notice.proposalId ?? (m.template === 'vote' ? m.proposalId : null)
+  const sessionId = notice.sessionId ?? (m && m.template !== 'concern_status' ? (m.sessionId ?? null) : null)
+  const proposalId = notice.proposalId ?? (m?.template === 'vote' ? m.proposalId : null)
   const concernId = notice.concernId ?? null
   const ids = sql`unnest(string_to_array(${recipients.join(',')}, ',')::uuid[])`
   await tx.execute(sql`insert into ${notifications} (user_id, concern_id, session_id, proposal_id, title, body)
     select u, ${concernId}::uuid, ${sessionId}::uuid, ${proposalId}::uuid, ${notice.title}, ${notice.body} from ${ids} u`)
+  if (!m) return
   const payload = JSON.stringify({ ...m, concernId, title: notice.title })
   await tx.execute(sql`insert into ${outbox} (kind, user_id, payload)
     select 'wechat.subscribe', u, ${payload}::jsonb from ${ids} u`)

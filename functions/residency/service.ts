@@ -7,6 +7,7 @@ import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
 import { buildings, communities, households, residencyClaims, units, users } from '../../db/schema/index.js'
 import { afterCursor, toPage } from '../http/cursor.js'
+import { notify } from '../notifications/index.js'
 import { AppError } from '../http/errors.js'
 
 const reviewer = alias(users, 'reviewer')
@@ -150,16 +151,26 @@ export async function reviewClaim(
     if (row.claimantId !== actor.userId) throw new AppError('NOT_FOUND', '认证申请不存在')
     throw new AppError('FORBIDDEN', '只有本社区的工作人员可以审核')
   }
-  const [updated] = await db
-    .update(residencyClaims)
-    .set({
-      status: decision.verdict,
-      reason: decision.verdict === 'rejected' ? decision.reason : null,
-      reviewedBy: actor.userId,
-      reviewedAt: now,
-    })
-    .where(and(eq(residencyClaims.id, claimId), eq(residencyClaims.status, 'pending')))
-    .returning({ id: residencyClaims.id })
-  if (!updated) throw new AppError('CLAIM_NOT_PENDING')
+  const address = toClaim(row).address
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(residencyClaims)
+      .set({
+        status: decision.verdict,
+        reason: decision.verdict === 'rejected' ? decision.reason : null,
+        reviewedBy: actor.userId,
+        reviewedAt: now,
+      })
+      .where(and(eq(residencyClaims.id, claimId), eq(residencyClaims.status, 'pending')))
+      .returning({ id: residencyClaims.id })
+    if (!updated) throw new AppError('CLAIM_NOT_PENDING')
+    // The claimant learns the outcome without having to look (in the app; no subscribe template).
+    await notify(
+      tx,
+      decision.verdict === 'verified'
+        ? { userIds: [row.claimantId], title: '房屋认证已通过', body: `${address}已认证，现在可以反映诉求、参加议事和投票了` }
+        : { userIds: [row.claimantId], title: '房屋认证未通过', body: `${address}的认证未通过：${decision.reason}` },
+    )
+  })
   return toClaim(await claimById(db, claimId))
 }

@@ -40,6 +40,10 @@ describe('a resident claims a household and a worker verifies it', () => {
       expect.objectContaining({ householdId: room('101'), communityId: demo.community.wenan, address: '1号楼 1单元 101室' }),
     ])
     expect(after.memberships).toEqual([expect.objectContaining({ communityName: '文安路社区', role: 'resident' })])
+
+    // 李建国 is told, in his notices, without having to look.
+    const notices = await (await t.call('GET', '/api/notifications', { token: li })).json()
+    expect(notices.items[0]).toMatchObject({ title: '房屋认证已通过', body: expect.stringContaining('1号楼 1单元 101室已认证') })
   })
 
   it('rejects with a reason the resident then sees', async () => {
@@ -58,6 +62,8 @@ describe('a resident claims a household and a worker verifies it', () => {
       status: 'rejected',
       reason: '租赁合同信息不一致',
     })
+    const notices = await (await t.call('GET', '/api/notifications', { token: await t.tokenFor('li') })).json()
+    expect(notices.items[0]).toMatchObject({ title: '房屋认证未通过', body: expect.stringContaining('租赁合同信息不一致') })
   })
 
   it('decides a claim once: a second approval is a 409', async () => {
