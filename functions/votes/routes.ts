@@ -21,6 +21,7 @@ import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { castBallot } from './ballots.js'
 import { createProposal } from './create.js'
+import { editProposal } from './edit.js'
 import { actOnProposal } from './lifecycle.js'
 import { listParticipation, listProposals } from './lists.js'
 import { getProposal, getResult } from './read.js'
@@ -45,6 +46,9 @@ proposalsApi.use('*', requireUser)
 
 proposalsApi.get('/:proposalId', paramsOf(ProposalParams), async (c) =>
   c.json(await getProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId)),
+)
+proposalsApi.patch('/:proposalId', paramsOf(ProposalParams), jsonBody(ProposalInput), audited('proposal', 'edit'), async (c) =>
+  c.json(await editProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
 )
 proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), audited('proposal'), async (c) =>
   c.json(await actOnProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
@@ -101,6 +105,26 @@ export const votesDocs = [
     auth: true,
     response: ProposalDetail,
     errors: [404],
+  }),
+  op({
+    method: 'patch',
+    path: '/api/proposals/:proposalId',
+    tag: t,
+    summary: '修改表决草稿（整张表单，与发起时的检查相同）；发布后不能再改',
+    auth: true,
+    body: ProposalInput,
+    example: {
+      title: '3号楼2单元加装电梯（修改）',
+      text: '按楼层分摊费用，由物业牵头出具方案；一楼住户不分摊。',
+      options: { kind: 'yes_no' },
+      electorate: { kind: 'households', unitIds: ['8d1e6a52-7c4f-4b9a-9e3d-2f5a6b7c8d90'] },
+      unit: 'household',
+      rule: 'owners_major',
+      opensAt: '2026-03-13T19:00:00+08:00',
+      closesAt: '2026-03-20T19:00:00+08:00',
+    },
+    response: ProposalDetail,
+    errors: [403, 404, 409],
   }),
   op({
     method: 'post',

@@ -84,6 +84,7 @@ GET /api/sessions/{sessionId}/registrations                       | 401  | 403  
 POST /api/communities/{communityId}/proposals                     | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
 GET /api/communities/{communityId}/proposals                      | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
 GET /api/proposals/{proposalId}                                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+PATCH /api/proposals/{proposalId}                                 | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/actions                          | 401  | 403  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/ballots                          | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 GET /api/proposals/{proposalId}/participation                     | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
@@ -115,6 +116,7 @@ POST /api/concerns/{concernId}/transitions · private              | 401  | 403 
 POST /api/concerns/{concernId}/rating · private                   | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 GET /api/topics/{topicId} · another's pending                     | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
 GET /api/proposals/{proposalId} · draft                           | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+PATCH /api/proposals/{proposalId} · draft                         | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/actions · draft                  | 401  | 404  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/ballots · draft                  | 401  | 404  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 POST /api/residency/claims                                        | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201  | 201
@@ -180,6 +182,10 @@ const recipes: Record<string, Recipe> = {
   },
   "GET /api/topics/{topicId} · another's pending": { path: (w) => `/api/topics/${w.otherTopicId}` },
   'GET /api/proposals/{proposalId} · draft': { path: (w) => `/api/proposals/${w.draftProposalId}` },
+  'PATCH /api/proposals/{proposalId} · draft': {
+    path: (w) => `/api/proposals/${w.draftProposalId}`,
+    body: () => proposalBody(new Date(), { title: '小区东门加装道闸（修改）' }),
+  },
   'POST /api/proposals/{proposalId}/actions · draft': {
     path: (w) => `/api/proposals/${w.draftProposalId}/actions`,
     body: () => ({ action: 'close' }),
@@ -221,6 +227,7 @@ const recipes: Record<string, Recipe> = {
   },
   'GET /api/calendar/{communityId}/{scope}/{signature}/councils.ics': { path: (w) => w.feedPath },
   'POST /api/communities/{communityId}/proposals': { body: () => proposalBody(new Date()) },
+  'PATCH /api/proposals/{proposalId}': { body: () => proposalBody(new Date()) },
   'POST /api/proposals/{proposalId}/actions': { body: () => ({ action: 'open' }) },
   'POST /api/proposals/{proposalId}/ballots': { body: () => ({ choices: ['yes'] }) },
   'POST /api/photos': {

@@ -300,3 +300,34 @@ describe('the scheduled job', () => {
     expect(d.result.explanation).toEqual(['参与人数 1/3（33%），简单多数不设参与门槛', '同意人数 1/1（100%）> 1/2 ✓', '结果：通过'])
   })
 })
+
+describe('editing a draft', () => {
+  it('changes the whole form while it is a draft, with the same checks, and never after it is published', async () => {
+    const id = await createProposal(t, proposalBody(now(), { title: '楼道加装声控灯' }))
+    const patch = async (body: Record<string, unknown>, who: 'chen' | 'liu' | 'wang' = 'liu') =>
+      t.call('PATCH', `/api/proposals/${id}`, { token: await t.tokenFor(who), body })
+
+    // Another worker of the community fixes the wording and makes it a choice of two.
+    const changed = await patch(
+      proposalBody(now(), { title: '楼道照明改造方案', options: { kind: 'choice', choices: ['声控灯', '感应灯'], maxChoices: 1 } }),
+    )
+    expect(changed.status).toBe(200)
+    expect(await changed.json()).toMatchObject({ title: '楼道照明改造方案', status: 'draft' })
+    expect((await proposalOf(t, 'chen', id)).options.map((o: { label: string }) => o.label)).toEqual(['声控灯', '感应灯', '弃权'])
+
+    // The same checks as drafting it, naming the field; nothing changes.
+    const bad = await patch(proposalBody(now(), { closesAt: new Date(clock - day).toISOString() }))
+    expect(bad.status).toBe(400)
+    expect((await errorOf(bad)).details?.fields?.[0].path).toBe('closesAt')
+    expect((await proposalOf(t, 'chen', id)).title).toBe('楼道照明改造方案')
+
+    // Residents cannot see a draft at all.
+    expect((await patch(proposalBody(now()), 'wang')).status).toBe(404)
+
+    expect((await proposalAction(t, id, { action: 'open' })).status).toBe(200)
+    const late = await patch(proposalBody(now(), { title: '发布后再改' }), 'chen')
+    expect(late.status).toBe(409)
+    expect((await errorOf(late)).message).toContain('发布后就不能再修改')
+    expect((await proposalOf(t, 'chen', id)).title).toBe('楼道照明改造方案')
+  })
+})
