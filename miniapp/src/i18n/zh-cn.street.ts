@@ -37,6 +37,7 @@ export const streetText = {
     drill: '数字背后的诉求',
     drillEmpty: '没有对应的诉求',
     drillTotal: (n: number) => `共 ${n} 件`,
+    all: '全部',
     hit: '计入',
     miss: '未计入',
     medianAck: '签收用时中位数',
