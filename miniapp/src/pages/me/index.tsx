@@ -22,7 +22,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useElderMode } from '@/lib/elder-mode'
 import { initialOf } from '@/lib/format'
-import { openClaimForm, openNotifications, openWorkbench } from '@/lib/routes'
+import { openClaimForm, openNotifications, openStreet, openWorkbench } from '@/lib/routes'
 import './index.scss'
 
 export default function MePage() {
@@ -192,6 +192,20 @@ export default function MePage() {
             />
           </View>
         </>
+      ) : null}
+
+      {me.data?.streets?.length ? (
+        <View className='card card--flush'>
+          <Cell
+            icon='layers'
+            iconTone='info'
+            title={t.street.entry}
+            desc={t.street.entryDesc(me.data.streets[0].streetName)}
+            arrow
+            onClick={() => void openStreet(me.data?.streets[0].streetId)}
+            testId='open-street'
+          />
+        </View>
       ) : null}
 
       <View className='section-title'>{t.me.settings}</View>
