@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import { EmptyState } from '@/components/empty-state'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import type { KpiRankingData } from '../api/get-ranking'
@@ -28,7 +27,11 @@ export function RankingCard({ ranking, onOpen }: { ranking: KpiRankingData; onOp
     <>
       <View className='card' data-testid='ranking'>
         <Text className='card__title'>{t.street.ranking}</Text>
-        {ranking.ranked.length === 0 ? <EmptyState compact icon='list' text={t.street.rankingEmpty} /> : null}
+        {ranking.ranked.length === 0 ? (
+          <Text className='breakdown-row__reason' data-testid='ranking-empty'>
+            {t.street.rankingEmpty}
+          </Text>
+        ) : null}
         {ranking.ranked.map((row) => (
           <View
             key={row.unit.id}
