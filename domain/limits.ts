@@ -19,6 +19,7 @@ export const TRANSITION_REASON_MAX = 500
 export const TRANSITION_NOTE_MAX = 2000
 /** 签收 and 到场 notes. */
 export const MILESTONE_NOTE_MAX = 500
+export const GRID_NAME_MAX = 40
 
 /** A partner organisation, an invited party, a responsible party: "安居物业", "和平区住建局". */
 export const ORG_NAME_MIN = 2

@@ -36,6 +36,7 @@ export default defineAppConfig({
         'pages/kpis/index',
         'pages/kpi-concerns/index',
         'pages/street/index',
+        'pages/grids/index',
       ],
     },
   ],

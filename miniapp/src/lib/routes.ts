@@ -30,6 +30,7 @@ export const routes = {
   staffKpis: '/staff/pages/kpis/index',
   kpiConcerns: '/staff/pages/kpi-concerns/index',
   street: '/staff/pages/street/index',
+  staffGrids: '/staff/pages/grids/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -162,4 +163,9 @@ export function openKpiConcerns(query: { scope: string; id: string; from: string
 /** 街道工作台: the street's ranking and overdue list. */
 export function openStreet(streetId?: string) {
   return Taro.navigateTo({ url: withQuery(routes.street, { streetId }) })
+}
+
+/** 网格管理 of a community. */
+export function openGrids(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffGrids, { communityId }) })
 }

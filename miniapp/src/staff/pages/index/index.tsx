@@ -18,7 +18,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openKpis, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import { openGrids, openKpis, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -146,6 +146,17 @@ function WorkbenchEntries(props: { communityId: string; isStaff: boolean; counts
           desc={t.kpis.entryDesc}
           testId='open-kpis'
           onClick={() => void openKpis({ scope: 'community', id: communityId })}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='mapPin'
+          title={t.grids.entry}
+          desc={t.grids.entryDesc}
+          testId='open-grids'
+          onClick={() => void openGrids(communityId)}
           counts={null}
           badge={0}
         />
