@@ -217,4 +217,41 @@ describe.skipIf(!haveChromium)('the street office in Chromium (H5)', () => {
     expect(page.errors).toEqual([])
     await page.context().close()
   })
+
+  it('shows a milestone past its limit: 签收超时 in red on the concern, and in the overdue list across the street', async () => {
+    const chen = await j.tokenOf('陈书记')
+    const me = await j.api('GET', '/me', chen)
+    const communityId: string = me.staffOf[0]
+    // 环境卫生 signed for within one minute in 文安路社区, then a concern nobody signs for.
+    await j.api('PUT', `/communities/${communityId}/limits`, chen, {
+      overrides: { sanitation: { acknowledge: { unit: 'minutes', amount: 1 } } },
+    })
+    const buildings = await j.api('GET', `/communities/${communityId}/buildings`, chen)
+    const building5 = buildings.items.find((b: { name: string }) => b.name === '5号楼').id
+    const raised = await j.api('POST', '/concerns', await j.tokenOf('赵晓梅'), {
+      communityId,
+      category: 'sanitation',
+      description: '5号楼门口的垃圾桶满了两天没人清运，味道很大',
+      place: { kind: 'building', buildingId: building5 },
+    })
+    const page = await phone(false)
+    await page.waitForTimeout(62_000)
+
+    await signIn(page, '马网格')
+    const staff = await j.openPage(page, `staff/pages/concern/index?id=${raised.id}`, 'page-staff-concern', 'concern-status')
+    const acknowledge = staff.locator('[data-testid="milestone"][data-milestone="acknowledge"]')
+    await expect.poll(() => acknowledge.getAttribute('data-standing'), { timeout: 20_000 }).toBe('overdue')
+    expect(await acknowledge.locator('[data-testid="milestone-tag"]').textContent()).toBe('签收超时')
+    await shot(page, 'street-15-overdue-concern', staff.locator('[data-testid="milestones"]'))
+
+    await signIn(page, '王街道')
+    await page.goto(`${j.url}/#/pages/me/index`)
+    await visible(page, 'page-me').locator('[data-testid="open-street"]').click()
+    const row = visible(page, 'page-street').locator(`[data-testid="overdue-row"][data-concern-id="${raised.id}"]`)
+    await row.waitFor({ timeout: 20_000 })
+    expect(await row.getAttribute('data-milestone')).toBe('acknowledge')
+    await shot(page, 'street-16-street-overdue', row)
+    expect(page.errors).toEqual([])
+    await page.context().close()
+  })
 })

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Tag, type TagTone } from '@/components/tag'
 import { t } from '@/i18n/zh-cn'
-import { cx, formatTime } from '@/lib/format'
+import { cx, formatDay } from '@/lib/format'
 import type { ConcernDetailData, ConcernEventData } from '../api/get-concern'
 import { actorText } from './timeline'
 import './milestone-card.scss'
@@ -55,12 +55,12 @@ export function MilestoneCard({ concern }: { concern: ConcernDetailData }) {
             </View>
             {m.doneAt ? (
               <Text className='milestone__line'>
-                {t.milestones.doneAt(formatTime(m.doneAt))}
+                {t.milestones.doneAt(formatDay(m.doneAt))}
                 {event ? ` · ${actorText(event.actor)}` : ''}
               </Text>
             ) : null}
             {m.dueAt ? (
-              <Text className='milestone__line milestone__line--due'>{t.milestones.dueAt(formatTime(m.dueAt))}</Text>
+              <Text className='milestone__line milestone__line--due'>{t.milestones.dueAt(formatDay(m.dueAt))}</Text>
             ) : m.doneAt ? null : (
               <Text className='milestone__line milestone__line--due'>
                 {m.standing === 'untimed' ? t.milestones.untimed : t.milestones.notYet}
