@@ -122,7 +122,10 @@ describe.skipIf(!haveChromium)('the street office in Chromium (H5)', () => {
       // 陈书记: 社区工作台 → 三率; the figures are the API's, and 响应率 opens the concerns behind it.
       await signIn(page, '陈书记')
       await page.goto(`${j.url}/#/staff/pages/index/index`)
-      await visible(page, 'page-workbench').locator('[data-testid="open-kpis"]').click()
+      const openKpis = visible(page, 'page-workbench').locator('[data-testid="open-kpis"]')
+      await openKpis.waitFor({ timeout: 20_000 })
+      await shot(page, `street-04b-workbench${sfx}`)
+      await openKpis.click()
       const kpis = visible(page, 'page-kpis')
       const response = kpis.locator('[data-testid="rate-card"][data-figure="response"]')
       await response.waitFor({ timeout: 20_000 })
@@ -150,7 +153,10 @@ describe.skipIf(!haveChromium)('the street office in Chromium (H5)', () => {
       // 王街道: 我的 → 街道工作台; 文安路社区 is listed with its sample (apart while it is small).
       await signIn(page, '王街道')
       await page.goto(`${j.url}/#/pages/me/index`)
-      await visible(page, 'page-me').locator('[data-testid="open-street"]').click()
+      const openStreet = visible(page, 'page-me').locator('[data-testid="open-street"]')
+      await openStreet.waitFor({ timeout: 20_000 })
+      await shot(page, `street-08b-me-street${sfx}`, openStreet)
+      await openStreet.click()
       const street = visible(page, 'page-street')
       const wenan = street.locator('[data-testid="ranking-row"], [data-testid="apart-row"]').filter({ hasText: '文安路社区' })
       await wenan.first().waitFor({ timeout: 20_000 })

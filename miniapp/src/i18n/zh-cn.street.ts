@@ -68,6 +68,7 @@ export const streetText = {
     none: '未设置',
   },
   street: {
+    section: '街道工作',
     entry: '街道工作台',
     entryDesc: (name: string) => `${name} · 三率排名与超时`,
     title: '街道工作台',

@@ -195,17 +195,20 @@ export default function MePage() {
       ) : null}
 
       {me.data?.streets?.length ? (
-        <View className='card card--flush'>
-          <Cell
-            icon='layers'
-            iconTone='info'
-            title={t.street.entry}
-            desc={t.street.entryDesc(me.data.streets[0].streetName)}
-            arrow
-            onClick={() => void openStreet(me.data?.streets[0].streetId)}
-            testId='open-street'
-          />
-        </View>
+        <>
+          <View className='section-title'>{t.street.section}</View>
+          <View className='card card--flush' data-testid='street-entry'>
+            <Cell
+              icon='layers'
+              iconTone='info'
+              title={t.street.entry}
+              desc={t.street.entryDesc(me.data.streets[0].streetName)}
+              arrow
+              onClick={() => void openStreet(me.data?.streets[0].streetId)}
+              testId='open-street'
+            />
+          </View>
+        </>
       ) : null}
 
       <View className='section-title'>{t.me.settings}</View>
