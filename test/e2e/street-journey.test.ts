@@ -175,6 +175,11 @@ describe.skipIf(!haveChromium)('the street office in Chromium (H5)', () => {
         .first()
         .waitFor({ timeout: 20_000 })
       await shot(page, `street-11-ranking-grids${sfx}`)
+      await street.locator('[data-testid="open-street-kpis"]').click()
+      const streetKpis = visible(page, 'page-kpis')
+      await streetKpis.locator('[data-testid="rate-card"][data-figure="composite"]').waitFor({ timeout: 20_000 })
+      expect(await streetKpis.locator('[data-testid="kpis-unit"]').textContent()).toBe('人民路街道')
+      await shot(page, `street-11b-street-kpis${sfx}`)
       expect(page.errors).toEqual([])
       await page.context().close()
     },

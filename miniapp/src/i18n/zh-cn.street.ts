@@ -77,6 +77,8 @@ export const streetText = {
     levels: { community: '社区', grid: '网格', worker: '网格员' } as Record<string, string>,
     rankingEmpty: '本期还没有样本足够、可以排名的单位',
     overdue: '超时诉求',
+    ownKpis: '全街道三率',
+    ownKpisDesc: '全街道的三率、分项和近 12 个月',
     overdueEmpty: '没有超时的诉求',
     overdueLine: (community: string, grid: string | null) => (grid ? `${community} · ${grid}` : community),
   },

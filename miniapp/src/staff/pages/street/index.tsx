@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { currentPeriod, type PeriodKind, periodKinds } from '@domain/kpis/period.js'
+import { Cell } from '@/components/cell'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
@@ -78,6 +79,18 @@ export default function StreetPage() {
       ) : ranking.error ? (
         <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />
       ) : null}
+
+      <View className='card card--flush'>
+        <Cell
+          icon='layers'
+          iconTone='info'
+          title={t.street.ownKpis}
+          desc={t.street.ownKpisDesc}
+          arrow
+          onClick={() => void openKpis({ scope: 'street', id: street.streetId })}
+          testId='open-street-kpis'
+        />
+      </View>
 
       <View className='section-title'>{t.street.overdue}</View>
       <View className='card card--flush'>
