@@ -17,6 +17,9 @@ export const PLACE_TEXT_MAX = 100
 export const RATING_COMMENT_MAX = 500
 export const TRANSITION_REASON_MAX = 500
 export const TRANSITION_NOTE_MAX = 2000
+/** 签收 and 到场 notes. */
+export const MILESTONE_NOTE_MAX = 500
+export const GRID_NAME_MAX = 40
 
 /** A partner organisation, an invited party, a responsible party: "安居物业", "和平区住建局". */
 export const ORG_NAME_MIN = 2

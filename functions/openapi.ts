@@ -121,6 +121,8 @@ const queryParamDescriptions: Record<string, string> = {
   level: '排名层级：community（社区）、grid（网格）或 worker（网格员）',
   measure: '指标：response、resolution、satisfaction、onTime 或 reopen',
   outcome: 'hit：计入分子的；miss：未计入分子的；不传则为分母全部',
+  by: '分项：grid（网格）、worker（网格员）、partner（共建单位）或 category（类别）',
+  months: '最近几个整月（含本月），1–36，默认 12',
   milestone: '节点：acknowledge（签收）、arrive（到场）或 resolve（办结）',
 }
 

@@ -174,6 +174,7 @@ describe('overdue, per milestone', () => {
     expect(overdue(c, fromChinaLocal(2026, 4, 30)).arrive.standing).toBe('untimed')
     expect(overdueMilestones(c, fromChinaLocal(2026, 4, 30))).toEqual(['resolve'])
     expect(lateText('resolve', 2 * 1440 + 180)).toBe('办结已超时 2 天 3 小时')
+    expect(lateText('acknowledge', 0)).toBe('签收已超时 不到 1 分钟')
   })
 
   it('notifies each overdue milestone once', () => {

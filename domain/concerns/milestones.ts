@@ -247,7 +247,7 @@ export function lateText(milestone: Milestone, minutesLate: number): string {
   const d = Math.floor(minutesLate / 1440)
   const h = Math.floor((minutesLate % 1440) / 60)
   const m = minutesLate % 60
-  const span = d ? `${d} 天${h ? ` ${h} 小时` : ''}` : h ? `${h} 小时${m ? ` ${m} 分钟` : ''}` : `${m} 分钟`
+  const span = d ? `${d} 天${h ? ` ${h} 小时` : ''}` : h ? `${h} 小时${m ? ` ${m} 分钟` : ''}` : m ? `${m} 分钟` : '不到 1 分钟'
   return `${milestoneLabels[milestone]}已超时 ${span}`
 }
 

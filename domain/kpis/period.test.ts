@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  currentPeriod,
   addDays,
   checkPeriod,
   chinaDay,
@@ -132,5 +133,19 @@ describe('days and months of a period', () => {
         )
       }),
     )
+  })
+})
+
+describe('the current period of the 三率 page', () => {
+  it.each([
+    ['month', '2026年11月', '2026-11-01', '2026-11-30'],
+    ['quarter', '2026年第4季度', '2026-10-01', '2026-12-31'],
+    ['year', '2026年', '2026-01-01', '2026-12-31'],
+  ] as const)('本%s in China time', (kind, label, from, to) => {
+    expect(currentPeriod(kind, new Date('2026-11-23T01:00:00Z'))).toMatchObject({ label, from, to })
+  })
+
+  it('is already next year on 31 December at 20:00 UTC (04:00 in Beijing)', () => {
+    expect(currentPeriod('year', new Date('2026-12-31T20:00:00Z')).label).toBe('2027年')
   })
 })

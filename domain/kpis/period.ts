@@ -98,6 +98,17 @@ export function currentMonth(now: Date): Period {
   return monthPeriod(t.year, t.month)
 }
 
+export const periodKinds = ['month', 'quarter', 'year'] as const
+export type PeriodKind = (typeof periodKinds)[number]
+
+/** 本月 / 本季度 / 本年 at `now`, China time: the 三率 page's period switch. */
+export function currentPeriod(kind: PeriodKind, now: Date): Period {
+  const t = toChinaLocal(now)
+  if (kind === 'year') return yearPeriod(t.year)
+  if (kind === 'quarter') return quarterPeriod(t.year, Math.ceil(t.month / 3))
+  return monthPeriod(t.year, t.month)
+}
+
 /** The last day a period starting on `from` may end on: three years later, less a day. */
 export function latestTo(from: string): string {
   const a = fields(from)

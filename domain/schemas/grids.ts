@@ -3,6 +3,7 @@ import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus } from '../concerns/lifecycle.js'
 import { LimitOverrides, LimitSchema, Milestone } from '../concerns/milestones.js'
 import { Id, IsoTime } from './common.js'
+import { GRID_NAME_MAX, MILESTONE_NOTE_MAX } from '../limits.js'
 import { text } from './text.js'
 
 /**
@@ -15,7 +16,7 @@ import { text } from './text.js'
 export const MAX_GRID_BUILDINGS = 200
 export const MAX_GRID_WORKERS = 20
 
-const gridName = text({ label: '网格名称', min: 1, max: 40, tooShort: '请填写网格名称' })
+const gridName = text({ label: '网格名称', min: 1, max: GRID_NAME_MAX, tooShort: '请填写网格名称' })
 
 const distinct = (what: string) => (ids: string[], ctx: z.RefinementCtx) => {
   if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `${what}不能重复` })
@@ -55,12 +56,12 @@ export const GridPatch = z
 
 /** 签收: the grid worker takes the concern. */
 export const AcknowledgeInput = z.strictObject({
-  note: text({ label: '说明', max: 500, multiline: true }).optional(),
+  note: text({ label: '说明', max: MILESTONE_NOTE_MAX, multiline: true }).optional(),
 })
 
 /** 到场: the worker is on site; a photo when there is one. */
 export const ArriveInput = z.strictObject({
-  note: text({ label: '说明', max: 500, multiline: true }).optional(),
+  note: text({ label: '说明', max: MILESTONE_NOTE_MAX, multiline: true }).optional(),
   photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
 })
 

@@ -72,6 +72,29 @@ export const KpiConcernsQuery = z
   })
   .superRefine(periodOrder)
 
+/** A unit's figures split by grid, worker, partner organisation or category (the 三率 page's 分项). */
+export const breakdownKinds = ['grid', 'worker', 'partner', 'category'] as const
+export const BreakdownBy = z.enum(breakdownKinds, {
+  error: '分项应为 grid（网格）、worker（网格员）、partner（共建单位）或 category（类别）',
+})
+
+export const BreakdownQuery = z
+  .strictObject({ scope: KpiScope, id: unitId, by: BreakdownBy, ...periodFields, category: Category.optional() })
+  .superRefine(periodOrder)
+
+/** The last `months` whole months, China time, ending with the current one. */
+export const TrendQuery = z.strictObject({
+  scope: KpiScope,
+  id: unitId,
+  months: z.coerce
+    .number({ error: '月数应为 1–36 的整数' })
+    .int('月数应为 1–36 的整数')
+    .min(1, '月数至少为 1')
+    .max(36, '月数最多为 36')
+    .default(12),
+  category: Category.optional(),
+})
+
 // ——— Replies ———
 
 const count = z.number().int().min(0)
@@ -156,6 +179,31 @@ export const KpiRanking = z
     apart: z.array(z.object({ unit: RankingUnit, sample: count, reason: z.string(), rates: RankingRates })),
   })
   .meta({ id: 'KpiRanking' })
+
+/** Where a row's figures lead: the drill-down of that unit (null: no unit to open, e.g. 未划入网格). */
+const DrillTarget = z.object({ scope: KpiScope, id: z.string(), category: Category.nullable() })
+
+export const KpiBreakdown = z
+  .object({
+    scope: z.object({ kind: KpiScope, id: z.string(), name: z.string() }),
+    by: BreakdownBy,
+    period: PeriodView,
+    category: Category.nullable(),
+    formula: z.array(z.string()),
+    /** Most concerns first; `sample` is the concerns received in the period. */
+    rows: z.array(z.object({ unit: RankingUnit, sample: count, rates: RankingRates, drill: DrillTarget.nullable() })),
+  })
+  .meta({ id: 'KpiBreakdown' })
+
+export const KpiTrend = z
+  .object({
+    scope: z.object({ kind: KpiScope, id: z.string(), name: z.string() }),
+    category: Category.nullable(),
+    formula: z.array(z.string()),
+    /** Oldest first, one per month, months with nothing included. */
+    months: z.array(z.object({ period: PeriodView, sample: count, rates: RankingRates })),
+  })
+  .meta({ id: 'KpiTrend' })
 
 export const KpiConcernItem = z.object({
   id: Id,

@@ -26,6 +26,8 @@ export const Me = z
     households: z.array(VerifiedHousehold),
     /** Communities where this person may review residency claims (worker or admin). */
     staffOf: z.array(Id),
+    /** Streets this person oversees (街道干部): the 街道工作台 with the ranking and the overdue list. */
+    streets: z.array(z.object({ streetId: Id, streetName: z.string(), role: z.literal('street_admin') })),
   })
   .meta({ id: 'Me' })
 

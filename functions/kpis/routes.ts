@@ -3,21 +3,26 @@ import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import {
+  BreakdownQuery,
+  KpiBreakdown,
   KpiConcernPage,
   KpiConcernsQuery,
   KpiQuery,
   KpiRanking,
   KpiReport,
   KpiSettingsView,
+  KpiTrend,
   kpiScopes,
   RankingQuery,
   StreetSettingsInput,
+  TrendQuery,
 } from '../../domain/schemas/kpis.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
+import { getBreakdown, getTrend } from './breakdown.js'
 import { listKpiConcerns } from './drilldown.js'
 import { getKpis } from './figures.js'
 import { getRanking } from './ranking.js'
@@ -36,6 +41,10 @@ export const kpisApi = new Hono<AppEnv>()
 kpisApi.use('*', requireUser)
 kpisApi.get('/', knownScope, queryOf(KpiQuery), async (c) => c.json(await getKpis(c.var.deps, c.var.actor, c.req.valid('query'))))
 kpisApi.get('/ranking', queryOf(RankingQuery), async (c) => c.json(await getRanking(c.var.deps, c.var.actor, c.req.valid('query'))))
+kpisApi.get('/breakdown', knownScope, queryOf(BreakdownQuery), async (c) =>
+  c.json(await getBreakdown(c.var.deps, c.var.actor, c.req.valid('query'))),
+)
+kpisApi.get('/trend', knownScope, queryOf(TrendQuery), async (c) => c.json(await getTrend(c.var.deps, c.var.actor, c.req.valid('query'))))
 kpisApi.get('/concerns', knownScope, queryOf(KpiConcernsQuery), async (c) =>
   c.json(await listKpiConcerns(c.var.deps, c.var.actor, c.req.valid('query'))),
 )
@@ -75,6 +84,29 @@ export const kpisDocs = [
     auth: true,
     query: RankingQuery,
     response: KpiRanking,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/kpis/breakdown',
+    tag: t,
+    summary: '三率分项：一个单位的数字按网格、网格员、共建单位或类别拆开',
+    description:
+      '每行给出样本（收到件数）、四个比率（精确分子分母）和 drill（点开该行数字时 /api/kpis/concerns 的 scope、id、category；未划入网格等行为 null）。件数多的在前。权限同 /api/kpis。',
+    auth: true,
+    query: BreakdownQuery,
+    response: KpiBreakdown,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/kpis/trend',
+    tag: t,
+    summary: '三率趋势：最近若干个整月（默认 12，最多 36，中国时间，含本月），每月的样本与四个比率',
+    description: '没有诉求的月份也列出（比率为“—”）。权限同 /api/kpis。',
+    auth: true,
+    query: TrendQuery,
+    response: KpiTrend,
     errors: [403, 404],
   }),
   op({

@@ -5,7 +5,17 @@ import { roles } from '../../domain/roles.js'
 import { Me, UpdateMeInput } from '../../domain/schemas/me.js'
 import { AccountDeleted, DeleteAccountInput, MyDataExport } from '../../domain/schemas/privacy.js'
 import type { Db } from '../../db/client.js'
-import { buildings, communities, households, memberships, residencyClaims, streets, units, users } from '../../db/schema/index.js'
+import {
+  buildings,
+  communities,
+  households,
+  memberships,
+  residencyClaims,
+  streetMemberships,
+  streets,
+  units,
+  users,
+} from '../../db/schema/index.js'
 import { publicUser } from '../auth/index.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
@@ -19,7 +29,7 @@ export const me = new Hono<AppEnv>()
 me.use('*', requireUser)
 
 async function loadMe(db: Db, userId: string) {
-  const [userRows, ms, verified] = await Promise.all([
+  const [userRows, ms, verified, streetMs] = await Promise.all([
     db.select().from(users).where(eq(users.id, userId)).limit(1),
     db
       .select({
@@ -54,6 +64,12 @@ async function loadMe(db: Db, userId: string) {
       .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
       .innerJoin(streets, eq(streets.id, communities.streetId))
       .where(and(eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified'))),
+    db
+      .select({ streetId: streetMemberships.streetId, streetName: streets.name, role: streetMemberships.role })
+      .from(streetMemberships)
+      .innerJoin(streets, eq(streets.id, streetMemberships.streetId))
+      .where(and(eq(streetMemberships.userId, userId), eq(streetMemberships.role, 'street_admin')))
+      .orderBy(asc(streets.name)),
   ])
   const user = userRows[0]
   if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销，请重新登录')
@@ -76,6 +92,7 @@ async function loadMe(db: Db, userId: string) {
       address: householdAddress(v),
     })),
     staffOf: [...new Set(ms.filter((m) => m.role === 'worker' || m.role === 'admin').map((m) => m.communityId))],
+    streets: streetMs.map((s) => ({ streetId: s.streetId, streetName: s.streetName, role: 'street_admin' as const })),
   }
 }
 

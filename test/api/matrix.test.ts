@@ -107,6 +107,8 @@ GET /api/overdue                                                  | 401  | 403  
 GET /api/kpis                                                     | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
 GET /api/kpis/ranking                                             | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
 GET /api/kpis/concerns                                            | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+GET /api/kpis/breakdown                                           | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+GET /api/kpis/trend                                               | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
 GET /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 200 | 200   | 403  | 200
 PUT /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
 GET /api/concerns/{concernId} · private                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
@@ -244,6 +246,8 @@ const recipes: Record<string, Recipe> = {
   'GET /api/kpis': { query: () => `scope=community&id=${wenanId}&from=${monthStart}&to=${monthEnd}` },
   'GET /api/kpis/ranking': { query: () => `street=${demo.streetId}&level=community&from=${monthStart}&to=${monthEnd}` },
   'GET /api/kpis/concerns': { query: () => `scope=community&id=${wenanId}&from=${monthStart}&to=${monthEnd}&measure=response` },
+  'GET /api/kpis/breakdown': { query: () => `scope=community&id=${wenanId}&by=grid&from=${monthStart}&to=${monthEnd}` },
+  'GET /api/kpis/trend': { query: () => `scope=community&id=${wenanId}&months=12` },
   'PUT /api/streets/{streetId}/settings': {
     body: () => ({ weights: { response: 10, resolution: 50, satisfaction: 40 }, basicSatisfiedPercent: 90, minSample: 10 }),
   },

@@ -25,6 +25,15 @@ describe('GET /api/me', () => {
     expect(me.memberships).toEqual([expect.objectContaining({ role: 'worker', communityName: '文安路社区', streetName: '人民路街道' })])
   })
 
+  it('tells a street official which street they oversee, with no community role', async () => {
+    const me = await (await t.call('GET', '/api/me', { token: await t.tokenFor('wangjd') })).json()
+    expect(me.streets).toEqual([{ streetId: demo.streetId, streetName: '人民路街道', role: 'street_admin' }])
+    expect(me.memberships).toEqual([])
+    expect(me.staffOf).toEqual([])
+    const worker = await (await t.call('GET', '/api/me', { token: await t.tokenFor('liu') })).json()
+    expect(worker.streets).toEqual([])
+  })
+
   it('shows a partner their organisation', async () => {
     const me = await (await t.call('GET', '/api/me', { token: await t.tokenFor('anju') })).json()
     expect(me.memberships[0]).toMatchObject({ role: 'partner', orgName: '安居物业' })

@@ -108,7 +108,7 @@ describe.skipIf(!haveChromium)('the concern loop in Chromium (H5)', () => {
       await signIn(page, '刘网格')
       let staff = await openConcern(page, id, true)
       await shot(page, `concern-05-staff-new${sfx}`)
-      await staffAction(page, staff, '受理')
+      await staffAction(page, staff, '签收')
       await waitForStatus(staff, 'accepted')
       await staffAction(page, staff, '指派', (sheet) => sheet.locator('[data-testid="assign-option"]', { hasText: '安居物业' }).click())
       await waitForStatus(staff, 'assigned')

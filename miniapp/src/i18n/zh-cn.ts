@@ -1,6 +1,7 @@
 import { commonText } from './zh-cn.common'
 import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
+import { streetText } from './zh-cn.street'
 import { votesText } from './zh-cn.votes'
 
 /**
@@ -8,6 +9,6 @@ import { votesText } from './zh-cn.votes'
  * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes);
  * a second language is a second such set.
  */
-export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText } as const
+export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText } as const
 
 export const t = zhCN

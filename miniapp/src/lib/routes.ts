@@ -27,6 +27,10 @@ export const routes = {
   staffVotes: '/staff/pages/votes/index',
   staffVote: '/staff/pages/vote/index',
   voteForm: '/staff/pages/vote-form/index',
+  staffKpis: '/staff/pages/kpis/index',
+  kpiConcerns: '/staff/pages/kpi-concerns/index',
+  street: '/staff/pages/street/index',
+  staffGrids: '/staff/pages/grids/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -144,4 +148,24 @@ export function goToLogin() {
       redirecting = false
     }, 500)
   })
+}
+
+/** The 三率 of a unit (a community by default); `category` narrows it to one category. */
+export function openKpis(query: { scope?: string; id?: string; category?: string | null } = {}) {
+  return Taro.navigateTo({ url: withQuery(routes.staffKpis, { ...query, category: query.category ?? undefined }) })
+}
+
+/** The concerns behind one figure. */
+export function openKpiConcerns(query: { scope: string; id: string; from: string; to: string; measure: string; category?: string | null }) {
+  return Taro.navigateTo({ url: withQuery(routes.kpiConcerns, { ...query, category: query.category ?? undefined }) })
+}
+
+/** 街道工作台: the street's ranking and overdue list. */
+export function openStreet(streetId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.street, { streetId }) })
+}
+
+/** 网格管理 of a community. */
+export function openGrids(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffGrids, { communityId }) })
 }

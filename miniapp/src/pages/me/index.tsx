@@ -10,7 +10,7 @@ import { useUnreadCount } from '@/features/notifications/api/get-notifications'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { openNotifications } from '@/lib/routes'
-import { HouseholdsCard, MeSkeleton, MembershipsCard, ProfileHeader, WorkbenchEntry } from './me-sections'
+import { HouseholdsCard, MeSkeleton, MembershipsCard, ProfileHeader, StreetEntry, WorkbenchEntry } from './me-sections'
 import { MyClaimsSection } from './my-claims'
 import { SettingsAndSignOut } from './settings'
 import './index.scss'
@@ -63,6 +63,7 @@ export default function MePage() {
       <HouseholdsCard households={households} communityId={firstCommunityId} />
       <MyClaimsSection claims={claims} />
       {workbench.length > 0 ? <WorkbenchEntry communityId={workbench[0].communityId} partnerOnly={partnerOnly} /> : null}
+      {me.data.streets?.length ? <StreetEntry street={me.data.streets[0]} /> : null}
       <SettingsAndSignOut />
     </Screen>
   )

@@ -11,7 +11,7 @@ import type { MeData } from '@/features/me/api/get-me'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { initialOf } from '@/lib/format'
-import { openClaimForm, openWorkbench } from '@/lib/routes'
+import { openClaimForm, openStreet, openWorkbench } from '@/lib/routes'
 
 /** The initial, nickname and masked phone at the top of 我的. */
 export function ProfileHeader({ user }: { user: MeData['user'] }) {
@@ -101,6 +101,26 @@ export function WorkbenchEntry({ communityId, partnerOnly }: { communityId: stri
           arrow
           onClick={() => void openWorkbench(communityId)}
           testId='open-staff'
+        />
+      </View>
+    </>
+  )
+}
+
+/** 街道工作台 for a street official (they have no community role, so no 社区工作台). */
+export function StreetEntry({ street }: { street: MeData['streets'][number] }) {
+  return (
+    <>
+      <View className='section-title'>{t.street.section}</View>
+      <View className='card card--flush' data-testid='street-entry'>
+        <Cell
+          icon='layers'
+          iconTone='info'
+          title={t.street.entry}
+          desc={t.street.entryDesc(street.streetName)}
+          arrow
+          onClick={() => void openStreet(street.streetId)}
+          testId='open-street'
         />
       </View>
     </>

@@ -2,14 +2,18 @@ import { View, Button } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { concernActionLabels } from '@domain/concerns/lifecycle.js'
+import { arrivalTransition } from '@domain/concerns/milestones.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { useConcern, type ConcernDetailData } from '@/features/concerns/api/get-concern'
+import { useRecordMilestone } from '@/features/concerns/api/acknowledge-concern'
 import { useTransitionConcern, type StaffAction } from '@/features/concerns/api/transition-concern'
+import { ArriveSheet } from '@/features/concerns/components/arrive-sheet'
 import { ConcernDetailView } from '@/features/concerns/components/concern-detail-view'
+import { MilestoneCard } from '@/features/concerns/components/milestone-card'
 import { TransitionSheet } from '@/features/concerns/components/transition-sheet'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
@@ -17,11 +21,29 @@ import { cx } from '@/lib/format'
 import { staffConcernUrl } from '@/lib/routes'
 import './index.scss'
 
+/** A button of the bar: a lifecycle action, or 到场 (a milestone recorded without a transition of its own). */
+type BarAction = StaffAction | 'arrive'
+
 /** The staff actions in the order the buttons show; `viewer.actions` decides which appear. */
-const order: StaffAction[] = ['accept', 'start', 'resolve', 'assign', 'note', 'send_to_council', 'merge', 'decline']
+const order: BarAction[] = ['accept', 'arrive', 'start', 'resolve', 'assign', 'note', 'send_to_council', 'merge', 'decline']
 /** Done in one tap after a confirm; the others open a sheet for their input. */
-const direct: ReadonlySet<StaffAction> = new Set(['accept', 'start'])
-const primary: ReadonlySet<StaffAction> = new Set(['accept', 'start', 'resolve'])
+const direct: ReadonlySet<BarAction> = new Set(['accept', 'start'])
+const primary: ReadonlySet<BarAction> = new Set(['accept', 'arrive', 'start', 'resolve'])
+
+/** 受理 is the grid worker's 签收 (the first answer); 到场 has its own button. */
+const labelOf = (action: BarAction) =>
+  action === 'accept' ? t.milestones.acknowledge : action === 'arrive' ? t.milestones.arrive : concernActionLabels[action]
+
+/** 到场 may be recorded once, after 签收 and before 办结, by whoever may work on the concern. */
+function mayArrive(c: ConcernDetailData): boolean {
+  const arrived = c.milestones.some((m) => m.milestone === 'arrive' && m.doneAt)
+  const worker = c.viewer.actions.includes('note') || c.viewer.actions.includes('start') || c.viewer.actions.includes('resolve')
+  return worker && !arrived && arrivalTransition(c.status) !== null
+}
+
+function barActions(c: ConcernDetailData): BarAction[] {
+  return order.filter((a) => (a === 'arrive' ? mayArrive(c) : c.viewer.actions.includes(a)))
+}
 
 /** A concern as staff (or the assigned partner) handle it: the detail plus the actions they may take now. */
 export default function StaffConcernPage() {
@@ -29,14 +51,16 @@ export default function StaffConcernPage() {
   const id = router.params.id || undefined
   const concern = useConcern(id)
   const c = concern.data
-  const [open, setOpen] = useState<StaffAction>()
-  const [busy, setBusy] = useState<StaffAction>()
+  const [open, setOpen] = useState<BarAction>()
+  const [busy, setBusy] = useState<BarAction>()
 
-  const done = (detail: ConcernDetailData, action: StaffAction) => {
-    void Taro.showToast({ title: t.staffConcern.done[action] ?? concernActionLabels[action], icon: 'success' })
+  const done = (detail: ConcernDetailData, action: BarAction) => {
+    const title = action === 'accept' ? t.milestones.acknowledged : action === 'arrive' ? t.milestones.arrived : t.staffConcern.done[action]
+    void Taro.showToast({ title: title ?? labelOf(action), icon: 'success' })
     return detail
   }
   const quick = useTransitionConcern()
+  const milestone = useRecordMilestone()
 
   useDidShow(() => {
     void concern.refetch()
@@ -47,19 +71,22 @@ export default function StaffConcernPage() {
     Taro.stopPullDownRefresh()
   })
 
-  async function run(action: StaffAction) {
+  async function run(action: BarAction) {
     if (!direct.has(action)) return setOpen(action)
     const { confirm } = await Taro.showModal({
-      title: concernActionLabels[action],
-      content: t.staffConcern.confirm[action] ?? '',
-      confirmText: concernActionLabels[action],
+      title: labelOf(action),
+      content: (action === 'accept' ? t.milestones.confirmAcknowledge : t.staffConcern.confirm[action]) ?? '',
+      confirmText: labelOf(action),
       confirmColor: colors.brand,
       cancelText: t.common.cancel,
     })
     if (!confirm || !id) return
     setBusy(action)
     try {
-      const detail = await quick.mutateAsync({ concernId: id, body: { action, photoIds: [] } })
+      const detail =
+        action === 'accept'
+          ? await milestone.mutateAsync({ concernId: id, milestone: 'acknowledge', body: {} })
+          : await quick.mutateAsync({ concernId: id, body: { action: action as StaffAction, photoIds: [] } })
       done(detail, action)
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) void concern.refetch()
@@ -100,7 +127,7 @@ export default function StaffConcernPage() {
     )
   }
 
-  const actions = order.filter((a) => c.viewer.actions.includes(a))
+  const actions = barActions(c)
 
   return (
     <Screen
@@ -108,32 +135,14 @@ export default function StaffConcernPage() {
       className={cx('staff-concern', actions.length > 0 && 'staff-concern--actions', actions.length > 3 && 'staff-concern--two-rows')}
     >
       <ConcernDetailView concern={c} detailUrl={staffConcernUrl} staff>
+        <MilestoneCard concern={c} />
         {actions.length === 0 ? <View className='staff-concern__none'>{t.staffConcern.noActions}</View> : null}
       </ConcernDetailView>
 
-      {actions.length > 0 ? (
-        <View className='action-bar' data-testid='action-bar'>
-          {actions.map((action) => (
-            <Button
-              key={action}
-              className={cx(
-                'btn btn--small action-bar__btn',
-                primary.has(action) ? 'btn--primary' : action === 'decline' ? 'btn--danger' : 'btn--plain action-bar__btn--secondary',
-              )}
-              hoverClass='btn--hover'
-              data-testid='staff-action'
-              data-action={action}
-              disabled={!!busy}
-              onClick={() => void run(action)}
-            >
-              {busy === action ? t.common.submitting : concernActionLabels[action]}
-            </Button>
-          ))}
-        </View>
-      ) : null}
+      {actions.length > 0 ? <ActionBar actions={actions} busy={busy} onRun={(a) => void run(a)} /> : null}
 
       {open ? (
-        <TransitionSheet
+        <ActionSheet
           concern={c}
           action={open}
           onClose={() => setOpen(undefined)}
@@ -149,4 +158,39 @@ export default function StaffConcernPage() {
       ) : null}
     </Screen>
   )
+}
+
+function ActionBar(props: { actions: BarAction[]; busy: BarAction | undefined; onRun: (action: BarAction) => void }) {
+  return (
+    <View className='action-bar' data-testid='action-bar'>
+      {props.actions.map((action) => (
+        <Button
+          key={action}
+          className={cx(
+            'btn btn--small action-bar__btn',
+            primary.has(action) ? 'btn--primary' : action === 'decline' ? 'btn--danger' : 'btn--plain action-bar__btn--secondary',
+          )}
+          hoverClass='btn--hover'
+          data-testid='staff-action'
+          data-action={action}
+          disabled={!!props.busy}
+          onClick={() => props.onRun(action)}
+        >
+          {props.busy === action ? t.common.submitting : labelOf(action)}
+        </Button>
+      ))}
+    </View>
+  )
+}
+
+/** The sheet of an action that needs input: 到场 (note and photo) or a lifecycle action's. */
+function ActionSheet(props: {
+  concern: ConcernDetailData
+  action: BarAction
+  onClose: () => void
+  onDone: (detail: ConcernDetailData) => void
+  onConflict: () => void
+}) {
+  const { action, ...rest } = props
+  return action === 'arrive' ? <ArriveSheet {...rest} /> : <TransitionSheet {...rest} action={action} />
 }

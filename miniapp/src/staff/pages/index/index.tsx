@@ -18,7 +18,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import { openGrids, openKpis, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -109,64 +109,96 @@ export default function WorkbenchPage() {
         </View>
       ) : null}
 
-      <View className='card card--flush workbench-entries'>
+      <WorkbenchEntries communityId={communityId} isStaff={isStaff} counts={c} countsLoading={counts.loading} />
+    </Screen>
+  )
+}
+
+type Counts = { submitted: number; overdue: number; claims: number; sessions: number }
+
+/** The entries of the 工作台, each with what waits in it. */
+function WorkbenchEntries(props: { communityId: string; isStaff: boolean; counts: Counts | undefined; countsLoading: boolean }) {
+  const { communityId, isStaff, counts: c } = props
+  return (
+    <View className='card card--flush workbench-entries'>
+      <Entry
+        icon='inbox'
+        title={t.workbench.inbox}
+        desc={isStaff ? t.workbench.inboxDesc : t.workbench.partnerInboxDesc}
+        testId='open-inbox'
+        onClick={() => void openStaffInbox(communityId)}
+        counts={
+          props.countsLoading ? (
+            <SkeletonBox width={120} height={32} />
+          ) : c ? (
+            <>
+              {isStaff && c.submitted > 0 ? <Text className='workbench-count'>{t.workbench.pending(c.submitted)}</Text> : null}
+              {c.overdue > 0 ? <Text className='workbench-count workbench-count--late'>{t.workbench.overdue(c.overdue)}</Text> : null}
+            </>
+          ) : null
+        }
+        badge={c ? (isStaff ? c.submitted : 0) + c.overdue : 0}
+      />
+      {isStaff ? (
         <Entry
-          icon='inbox'
-          title={t.workbench.inbox}
-          desc={isStaff ? t.workbench.inboxDesc : t.workbench.partnerInboxDesc}
-          testId='open-inbox'
-          onClick={() => void openStaffInbox(communityId)}
+          icon='layers'
+          title={t.kpis.entry}
+          desc={t.kpis.entryDesc}
+          testId='open-kpis'
+          onClick={() => void openKpis({ scope: 'community', id: communityId })}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='mapPin'
+          title={t.grids.entry}
+          desc={t.grids.entryDesc}
+          testId='open-grids'
+          onClick={() => void openGrids(communityId)}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='council'
+          title={t.workbench.councils}
+          desc={t.workbench.councilsDesc}
+          testId='open-councils'
+          onClick={() => void openStaffSessions(communityId)}
           counts={
-            counts.loading ? (
-              <SkeletonBox width={120} height={32} />
-            ) : c ? (
-              <>
-                {isStaff && c.submitted > 0 ? <Text className='workbench-count'>{t.workbench.pending(c.submitted)}</Text> : null}
-                {c.overdue > 0 ? <Text className='workbench-count workbench-count--late'>{t.workbench.overdue(c.overdue)}</Text> : null}
-              </>
+            c && c.sessions > 0 ? (
+              <Text className='workbench-count workbench-count--info'>{t.workbench.councilsUpcoming(c.sessions)}</Text>
             ) : null
           }
-          badge={c ? (isStaff ? c.submitted : 0) + c.overdue : 0}
+          badge={0}
         />
-        {isStaff ? (
-          <Entry
-            icon='council'
-            title={t.workbench.councils}
-            desc={t.workbench.councilsDesc}
-            testId='open-councils'
-            onClick={() => void openStaffSessions(communityId)}
-            counts={
-              c && c.sessions > 0 ? (
-                <Text className='workbench-count workbench-count--info'>{t.workbench.councilsUpcoming(c.sessions)}</Text>
-              ) : null
-            }
-            badge={0}
-          />
-        ) : null}
-        {isStaff ? (
-          <Entry
-            icon='vote'
-            title={t.staffVotes.title}
-            desc={t.staffVotes.desc}
-            testId='open-votes'
-            onClick={() => void openStaffVotes(communityId)}
-            counts={null}
-            badge={0}
-          />
-        ) : null}
-        {isStaff ? (
-          <Entry
-            icon='shieldCheck'
-            title={t.workbench.claims}
-            desc={t.workbench.claimsDesc}
-            testId='open-claims'
-            onClick={() => void openStaffClaims(communityId)}
-            counts={c && c.claims > 0 ? <Text className='workbench-count'>{t.workbench.pendingClaims(c.claims)}</Text> : null}
-            badge={c?.claims ?? 0}
-          />
-        ) : null}
-      </View>
-    </Screen>
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='vote'
+          title={t.staffVotes.title}
+          desc={t.staffVotes.desc}
+          testId='open-votes'
+          onClick={() => void openStaffVotes(communityId)}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='shieldCheck'
+          title={t.workbench.claims}
+          desc={t.workbench.claimsDesc}
+          testId='open-claims'
+          onClick={() => void openStaffClaims(communityId)}
+          counts={c && c.claims > 0 ? <Text className='workbench-count'>{t.workbench.pendingClaims(c.claims)}</Text> : null}
+          badge={c?.claims ?? 0}
+        />
+      ) : null}
+    </View>
   )
 }
 
