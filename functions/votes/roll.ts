@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { residencyClaims, voteBallots, voteElectors, type ProposalRow } from '../../db/schema/index.js'
 
