@@ -39,7 +39,7 @@ async function statementsFor(who: DemoKey, path: string): Promise<string[]> {
 }
 
 const budget: [who: DemoKey, label: string, path: () => string, statements: number][] = [
-  ['wang', 'who am I', () => '/api/me', 4],
+  ['wang', 'who am I', () => '/api/me', 3],
   ['wang', 'the concern board', () => `/api/communities/${wenan}/concerns?status=all`, 2],
   ['wang', 'a concern', () => `/api/concerns/${concernId}`, 4],
   ['wang', 'the sessions of the month', () => `/api/communities/${wenan}/sessions`, 2],
