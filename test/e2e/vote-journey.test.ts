@@ -67,6 +67,21 @@ describe.skipIf(!haveChromium)('votes in Chromium (H5)', () => {
     let staff = page.locator('[data-testid="page-staff-vote"]')
     await staff.locator('[data-testid="draft-hint"]').waitFor({ timeout: 20_000 })
     const proposalId = (await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('id')))!
+
+    // Before publishing, 修改草稿: the form comes back filled in; the title gets a word more.
+    await staff.locator('[data-testid="edit-draft"]').click()
+    const editForm = page.locator('[data-testid="page-vote-form"]:visible')
+    const title = editForm.locator('[data-testid="vote-title-input"] input')
+    await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe('3号楼、5号楼楼道加装声控灯')
+    await expect(editForm.locator('[data-testid="vote-text-input"] textarea').inputValue()).resolves.toContain('物业负责日常维护')
+    await title.fill('3号楼、5号楼楼道加装声控灯（修订）')
+    await shot(page, 'vote-02b-staff-edit-draft')
+    await editForm.locator('[data-testid="vote-form-submit"]').click()
+    staff = page.locator('[data-testid="page-staff-vote"]:visible')
+    await expect
+      .poll(() => staff.locator('[data-testid="staff-vote-detail"]').textContent(), { timeout: 20_000 })
+      .toContain('3号楼、5号楼楼道加装声控灯（修订）')
+    await staff.locator('[data-testid="draft-hint"]').waitFor({ timeout: 20_000 })
     await staff.locator('[data-testid="vote-action"][data-action="open"]').click()
     await j.confirm(page)
     await expect

@@ -103,6 +103,7 @@ export const votesText = {
     cancelSubmit: '确认取消表决',
     done: { open: '已发布', close: '已计票并公布结果', cancel: '已取消' },
     draftHint: '这是草稿，居民还看不到。检查无误后点「发布表决」。',
+    editDraft: '修改草稿',
     participation: '投票情况',
     participationHint: '只显示谁已投票，不显示投了什么',
     filter: { all: '全部', yes: '已投票', no: '未投票' },
@@ -171,6 +172,8 @@ export const votesText = {
     deadline: '完成期限',
     submit: '保存草稿',
     saved: '已保存草稿，检查后发布',
+    editTitle: '修改表决草稿',
+    updated: '草稿已更新',
     fixFields: '请先修改标红的内容',
     errors: {
       titleTooShort: (min: number) => `标题至少 ${min} 个字`,

@@ -131,6 +131,11 @@ export function openVoteForm(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.voteForm, { communityId }) })
 }
 
+/** The vote form filled with a draft, to change it before it is published. */
+export function openVoteDraft(proposalId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.voteForm, { id: proposalId }) })
+}
+
 export function switchToTab(tab: 'home' | 'concerns' | 'councils' | 'me') {
   return Taro.switchTab({ url: routes[tab] })
 }

@@ -21,6 +21,8 @@ export interface PhotoUploads {
   pick: () => Promise<void>
   retry: (key: string) => void
   remove: (key: string) => void
+  /** Shows photos already saved (a draft being changed) as uploaded ones. */
+  preset: (photos: { id: string; url: string }[]) => void
   /** Ids of the uploaded photos, in the order shown. */
   photoIds: string[]
   uploading: boolean
@@ -110,11 +112,16 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
     setItems((prev) => prev.filter((item) => item.key !== key))
   }, [])
 
+  const preset = useCallback((photos: { id: string; url: string }[]) => {
+    setItems(photos.map((ph) => ({ key: `p${++counter}`, path: ph.url, status: 'done' as const, progress: 100, photoId: ph.id })))
+  }, [])
+
   return {
     items,
     pick,
     retry,
     remove,
+    preset,
     photoIds: items.filter((i) => i.status === 'done' && i.photoId).map((i) => i.photoId!),
     uploading: items.some((i) => i.status === 'uploading'),
     failed: items.some((i) => i.status === 'failed'),

@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/empty-state'
 import { FormField } from '@/components/form-field'
 import { PhotoPicker } from '@/components/photos/photo-picker'
 import { Screen } from '@/components/screen'
+import { SkeletonList } from '@/components/skeleton'
 import { t } from '@/i18n/zh-cn'
 import { ElectorateField } from './electorate-field'
 import { OptionsField } from './options-field'
@@ -19,6 +20,13 @@ export default function VoteFormPage() {
   const state = useVoteForm()
   const { form, patch, errors } = state
 
+  if (state.loadingDraft) {
+    return (
+      <Screen testId='page-vote-form'>
+        <SkeletonList count={3} lines={2} />
+      </Screen>
+    )
+  }
   if (!state.communityId) {
     return (
       <Screen testId='page-vote-form'>

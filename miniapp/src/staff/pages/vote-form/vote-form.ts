@@ -1,7 +1,8 @@
 import type { ResponsibleParty } from '@domain/councils/kinds.js'
 import { VOTE_TEXT_MIN, VOTE_TITLE_MIN } from '@domain/limits.js'
-import { DEFAULT_PUBLISH_DAYS, isOwnerRule, MIN_CHOICES } from '@domain/votes/kinds.js'
+import { ABSTAIN, DEFAULT_PUBLISH_DAYS, isOwnerRule, MIN_CHOICES } from '@domain/votes/kinds.js'
 import type { ProposalBody } from '@/features/votes/api/create-proposal'
+import type { ProposalDetailData } from '@/features/votes/api/get-proposal'
 import { chinaClock, chinaDate, chinaIso } from '@/lib/china-date'
 import { t } from '@/i18n/zh-cn'
 
@@ -91,6 +92,38 @@ export function initialForm(now: number = Date.now()): VoteForm {
     party: 'community',
     partyName: '',
     deadlineDate: chinaDate(new Date(now + 37 * DAY).toISOString()),
+  }
+}
+
+/** A draft as the form shows it, to be changed and saved again (abstaining is added by the server). */
+export function fromProposal(p: ProposalDetailData, now: number = Date.now()): VoteForm {
+  const fresh = initialForm(now)
+  const choices = p.options.filter((o) => o.key !== ABSTAIN).map((o) => newChoice(o.label))
+  return {
+    ...fresh,
+    title: p.title,
+    text: p.text,
+    topicId: p.topic?.id,
+    sessionId: p.session?.id,
+    optionKind: p.optionKind,
+    choices: p.optionKind === 'choice' ? choices : fresh.choices,
+    maxChoices: p.maxChoices,
+    electorate: p.electorate.kind,
+    buildingIds: p.electorate.buildings.map((b) => b.id),
+    unitIds: p.electorate.units.map((u) => u.id),
+    unit: p.unit,
+    rule: p.rule,
+    quorum: p.quorumPercent ?? 0,
+    opensDate: chinaDate(p.opensAt),
+    opensTime: chinaClock(p.opensAt),
+    closesDate: chinaDate(p.closesAt),
+    closesTime: chinaClock(p.closesAt),
+    publishDays: p.publishDays,
+    liveResults: p.liveResults,
+    onApproval: !!p.onApproval,
+    party: p.onApproval?.responsibleParty ?? fresh.party,
+    partyName: p.onApproval?.responsibleName ?? '',
+    deadlineDate: p.onApproval ? chinaDate(p.onApproval.deadline) : fresh.deadlineDate,
   }
 }
 

@@ -1,11 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
 import type { ProposalDetailData } from '@/features/votes/api/get-proposal'
 import { AdvisoryTag, VotePhaseTag } from '@/features/votes/components/vote-tags'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
-import { openVote } from '@/lib/routes'
+import { openVote, openVoteDraft } from '@/lib/routes'
 
 /** The proposal's phase, title and a link to see it as residents do; then a note for a draft or a cancelled vote. */
 export function StaffVoteHead({ proposal: p }: { proposal: ProposalDetailData }) {
@@ -35,6 +35,14 @@ export function StaffVoteHead({ proposal: p }: { proposal: ProposalDetailData })
           <Icon name='edit' size={44} color={colors.brand} />
           <View className='notice__body'>
             <View className='notice__desc'>{t.staffVotes.draftHint}</View>
+            <Button
+              className='btn btn--plain btn--small staff-vote__edit'
+              hoverClass='btn--hover'
+              data-testid='edit-draft'
+              onClick={() => void openVoteDraft(p.id)}
+            >
+              {t.staffVotes.editDraft}
+            </Button>
           </View>
         </View>
       ) : null}
