@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { audit, configuredPages, type PageAudit, totals } from '../helpers/a11y-audit.js'
+import { audit, configuredPages, limits, type PageAudit, totals } from '../helpers/a11y-audit.js'
 import { haveChromium, screenshotDir } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
 
@@ -112,6 +112,13 @@ async function makeData() {
   }
 }
 
+let made: Awaited<ReturnType<typeof makeData>> | undefined
+/** The data, made once for the file. */
+async function data() {
+  made ??= await makeData()
+  return made
+}
+
 /** Opens `path` fresh and waits until its content (not a skeleton) is on screen. */
 async function visit(page: Page, path: string, query: string) {
   await page.goto(`${j.url}/#/${path}${query}`)
@@ -130,7 +137,7 @@ const slug = (path: string) => path.replace(/\/index$/, '').replace(/\//g, '-')
 
 describe.skipIf(!haveChromium)('accessibility of every page (H5, Chromium)', () => {
   it('every page, resident and staff, normal and 长辈模式: axe, text and target sizes, clipping', async () => {
-    const ids = await makeData()
+    const ids = await data()
     const pages = configuredPages()
     expect(pages.length).toBeGreaterThan(20)
     const audits: PageAudit[] = []
@@ -167,5 +174,68 @@ describe.skipIf(!haveChromium)('accessibility of every page (H5, Chromium)', () 
       )
     }
     expect(audits.length).toBe(pages.length * 2)
+    // The bar, on every page in both modes: no serious or critical axe finding, nothing clipped;
+    // targets ≥ 44 px (≥ 60 px in 长辈模式), and in 长辈模式 no text under 18 px nor line height under 1.3.
+    const failing = audits
+      .filter((a) => Object.keys(a.axe).length > 0 || a.clipped > 0 || a.smallTargets > 0 || a.smallText > 0 || a.tightLines > 0)
+      .map((a) => ({ page: `${a.mode} ${a.page}`, axe: a.axe, examples: a.examples.slice(0, 6) }))
+    expect(failing).toEqual([])
+    expect(sum.elder.smallestText).toBeGreaterThanOrEqual(limits.elder.text)
+    expect(sum.elder.smallestTarget).toBeGreaterThanOrEqual(limits.elder.target)
+    expect(sum.normal.smallestTarget).toBeGreaterThanOrEqual(limits.normal.target)
+  })
+
+  it('长辈模式 is offered once after the first sign-in and sits near the top of 我的; H5 pages have a title bar with 返回 or 首页', async () => {
+    const ids = await data()
+    const page = await j.phone(false, { offerElder: true })
+    await j.signIn(page, '王秀英')
+    const offer = page.locator('[data-testid="elder-offer"]:visible')
+    await offer.waitFor({ timeout: 20_000 })
+    await expect(offer.textContent()).resolves.toContain('需要大字模式吗')
+    await j.shot(page, 'a11y-journey-01-elder-offer')
+    // Both answers are on screen, above the tab bar.
+    const no = (await offer.locator('[data-testid="elder-offer-no"]').boundingBox())!
+    const tabBar = (await page.locator('.weui-tabbar').boundingBox())!
+    expect(no.y + no.height).toBeLessThanOrEqual(tabBar.y + 1)
+    await offer.locator('[data-testid="elder-offer-yes"]').click()
+    await page.locator('[data-testid="page-home"].screen--elder').waitFor()
+    await expect(page.evaluate(() => document.documentElement.classList.contains('elder'))).resolves.toBe(true)
+    // Asked once: not again on the next start.
+    await page.reload()
+    await page.locator('[data-testid="page-home"] .home-hero__greeting').waitFor({ timeout: 20_000 })
+    await expect(page.locator('[data-testid="elder-offer"]:visible').count()).resolves.toBe(0)
+
+    // 我的: the switch is the first card under the profile, above 消息; it is a labelled switch.
+    const me = await j.openPage(page, 'pages/me/index', 'page-me', 'elder-mode')
+    const toggle = me.locator('[data-testid="elder-mode-switch"]')
+    await expect(toggle.getAttribute('role')).resolves.toBe('switch')
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true')
+    const switchTop = (await toggle.boundingBox())!.y
+    const messagesTop = (await me.locator('[data-testid="open-notifications"]').boundingBox())!.y
+    expect(switchTop).toBeLessThan(messagesTop)
+    await j.shot(page, 'a11y-journey-02-me-elder')
+    await toggle.click()
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false')
+    await expect(page.evaluate(() => document.documentElement.classList.contains('elder'))).resolves.toBe(false)
+
+    // A concern opened straight from a link: the title bar offers 首页; just raised, it offers to read it or go home.
+    await j.openPage(page, `pages/concern-detail/index?id=${ids.concern}&created=1`, 'page-concern', 'concern-created')
+    const home = page.locator('#taro-navigation-bar .taro-navigation-bar-home')
+    await expect(home.getAttribute('aria-label')).resolves.toBe('首页')
+    expect(await home.isVisible()).toBe(true)
+    await j.shot(page, 'a11y-journey-03-created')
+    await page.locator('[data-testid="created-home"]:visible').click()
+    await page.locator('[data-testid="page-home"]:visible').waitFor({ timeout: 20_000 })
+
+    // Opened from the board: 返回 goes back to it.
+    await page.locator('.weui-tabbar__item', { hasText: '诉求' }).click()
+    await page.locator('[data-testid="page-concerns"]:visible [data-testid="concern-card"]').first().click()
+    await page.locator('[data-testid="page-concern"]:visible [data-testid="concern-description"]').waitFor({ timeout: 20_000 })
+    const back = page.locator('#taro-navigation-bar .taro-navigation-bar-back')
+    expect(await back.isVisible()).toBe(true)
+    await expect(back.getAttribute('aria-label')).resolves.toBe('返回')
+    await back.click()
+    await page.locator('[data-testid="page-concerns"]:visible').waitFor({ timeout: 20_000 })
+    expect(page.errors).toEqual([])
   })
 })
