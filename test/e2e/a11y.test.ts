@@ -217,13 +217,29 @@ describe.skipIf(!haveChromium)('accessibility of every page (H5, Chromium)', () 
     await toggle.click()
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false')
     await expect(page.evaluate(() => document.documentElement.classList.contains('elder'))).resolves.toBe(false)
+    // Back on: the toast and a dialog (Taro's own, drawn outside the page) are in 长辈模式 sizes too.
+    await toggle.click()
+    const toast = page.locator('.taro__toast p', { hasText: '已开启长辈模式' })
+    await toast.waitFor()
+    expect(await toast.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18)
+    await page.locator('.me-logout__btn:visible').click()
+    const modal = page.locator('.taro__modal')
+    await modal.locator('.taro-modal__text').waitFor()
+    expect(
+      await modal.locator('.taro-modal__text').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(18)
+    expect((await modal.locator('.taro-model__confirm').boundingBox())!.height).toBeGreaterThanOrEqual(60)
+    await j.shot(page, 'a11y-journey-03-elder-dialog')
+    await modal.locator('.taro-model__cancel').click()
+    await toggle.click()
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false')
 
     // A concern opened straight from a link: the title bar offers 首页; just raised, it offers to read it or go home.
     await j.openPage(page, `pages/concern-detail/index?id=${ids.concern}&created=1`, 'page-concern', 'concern-created')
     const home = page.locator('#taro-navigation-bar .taro-navigation-bar-home')
     await expect(home.getAttribute('aria-label')).resolves.toBe('首页')
     expect(await home.isVisible()).toBe(true)
-    await j.shot(page, 'a11y-journey-03-created')
+    await j.shot(page, 'a11y-journey-04-created')
     await page.locator('[data-testid="created-home"]:visible').click()
     await page.locator('[data-testid="page-home"]:visible').waitFor({ timeout: 20_000 })
 
