@@ -41,6 +41,8 @@ export default defineAppConfig({
     },
   ],
   window: {
+    // 'default' is WeChat's own title bar; in H5 it turns on Taro's title bar with 返回 / 首页.
+    navigationStyle: 'default',
     navigationBarTitleText: zhCN.app.name,
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
@@ -50,8 +52,8 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#7a808a',
-    selectedColor: '#d04a22',
+    color: '#5c6370',
+    selectedColor: '#b8391a',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

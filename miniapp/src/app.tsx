@@ -1,6 +1,7 @@
-import type { PropsWithChildren } from 'react'
+import { type PropsWithChildren, useEffect } from 'react'
 import { signInWithWechat } from '@/features/auth/api/login-wechat'
 import { configureApiClient } from '@/lib/api/client'
+import { labelH5Chrome } from '@/lib/h5-chrome'
 import { goToLogin } from '@/lib/routes'
 import './app.scss'
 
@@ -23,5 +24,6 @@ configureApiClient({
 })
 
 export default function App({ children }: PropsWithChildren) {
+  useEffect(() => labelH5Chrome(), [])
   return children
 }

@@ -26,7 +26,11 @@ async function openMe(page: Page) {
 }
 
 async function signOut(page: Page) {
-  await page.evaluate(() => localStorage.clear())
+  // The phone has answered "需要大字模式吗？" already (the a11y journey asks it).
+  await page.evaluate(() => {
+    localStorage.clear()
+    localStorage.setItem('linli.elderOffered', JSON.stringify({ data: true }))
+  })
 }
 
 const journeys = [

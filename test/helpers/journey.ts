@@ -37,16 +37,25 @@ export function journey() {
       return url()
     },
 
-    /** A new phone on the login page; `elder` turns 长辈模式 on first. */
-    async phone(elder = false): Promise<Phone> {
+    /**
+     * A new phone on the login page; `elder` turns 长辈模式 on first. The one-time "需要大字模式吗？"
+     * has been answered already unless `offerElder` (its own journey).
+     */
+    async phone(elder = false, { offerElder = false } = {}): Promise<Phone> {
       if (!browser) throw new Error('no browser')
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })
       const page = (await context.newPage()) as Phone
       page.errors = []
       page.on('pageerror', (e) => page.errors.push(e.message))
       await page.goto(`${url()}/#/pages/login/index`)
-      if (elder) {
-        await page.evaluate(() => localStorage.setItem('linli.elderMode', JSON.stringify({ data: true })))
+      if (elder || !offerElder) {
+        await page.evaluate(
+          ({ elder, offerElder }) => {
+            if (elder) localStorage.setItem('linli.elderMode', JSON.stringify({ data: true }))
+            if (!offerElder) localStorage.setItem('linli.elderOffered', JSON.stringify({ data: true }))
+          },
+          { elder, offerElder },
+        )
         await page.reload()
       }
       return page
@@ -59,10 +68,10 @@ export function journey() {
       await page.screenshot({ path: `${screenshotDir}/${name}.png` })
     },
 
-    /** Signs out (keeping only the 长辈模式 preference) and signs in as the seeded user `nickname`. */
+    /** Signs out (keeping only the 长辈模式 preferences) and signs in as the seeded user `nickname`. */
     async signIn(page: Page, nickname: string) {
       await page.evaluate(() => {
-        for (const k of Object.keys(localStorage)) if (k !== 'linli.elderMode') localStorage.removeItem(k)
+        for (const k of Object.keys(localStorage)) if (k !== 'linli.elderMode' && k !== 'linli.elderOffered') localStorage.removeItem(k)
       })
       await page.goto(`${url()}/#/pages/login/index`)
       await page.reload()

@@ -23,7 +23,7 @@ export function Chips<K extends string>({ items, value, onChange, testIdPrefix, 
           hoverClass='chip--hover'
           data-testid={testIdPrefix ? `${testIdPrefix}-${item.key}` : undefined}
           onClick={() => onChange(item.key)}
-          {...a11y({ role: 'button', selected: item.key === value })}
+          {...a11y({ role: 'button', pressed: item.key === value })}
         >
           <Text>{item.label}</Text>
         </View>

@@ -33,7 +33,7 @@ export function ChoiceList({ items, selectedId, onSelect, icon, grid, testId }: 
             hoverClass='choice--hover'
             onClick={() => onSelect(item.id)}
             data-testid='choice'
-            {...a11y({ role: 'button', selected: selectedId === item.id })}
+            {...a11y({ role: 'button', pressed: selectedId === item.id })}
           >
             <Text className='choice-tile__title'>{item.title}</Text>
             {item.desc ? <Text className='choice-tile__desc'>{item.desc}</Text> : null}
@@ -51,7 +51,7 @@ export function ChoiceList({ items, selectedId, onSelect, icon, grid, testId }: 
           hoverClass='cell--hover'
           onClick={() => onSelect(item.id)}
           data-testid='choice'
-          {...a11y({ role: 'button', selected: selectedId === item.id })}
+          {...a11y({ role: 'button', pressed: selectedId === item.id })}
         >
           {icon ? (
             <View className='cell__icon'>

@@ -1,10 +1,10 @@
 /** Token colours for places SCSS cannot reach (icon strokes). Keep in step with styles/_tokens.scss. */
 export const colors = {
-  brand: '#d04a22',
-  brandElder: '#b8391a',
+  brand: '#b8391a',
+  brandElder: '#9a2e12',
   text1: '#1f2329',
   text2: '#5c6370',
-  text3: '#8a9099',
+  text3: '#5f6571',
   success: '#157f43',
   warning: '#a15c00',
   danger: '#c8331f',

@@ -2,7 +2,6 @@ import { Button, Text, View } from '@tarojs/components'
 import { useReachBottom } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
 import type { ApiError } from '@/lib/api/client'
 import type { PagedResult } from '@/lib/api/use-paged-query'
 import { ErrorState } from './error-state'
@@ -57,7 +56,7 @@ export function PagedList<T>({ list, skeleton, empty, children, testId, compact,
     )
   }
   return (
-    <View data-testid={testId} {...a11y({ role: 'list' })}>
+    <View data-testid={testId}>
       {children(list.items)}
       {footer}
     </View>

@@ -14,7 +14,7 @@ export interface SegmentedProps<K extends string> {
 /** A row of two to four exclusive options (WeChat's segmented control). */
 export function Segmented<K extends string>({ items, value, onChange, testIdPrefix, className }: SegmentedProps<K>) {
   return (
-    <View className={cx('segmented', className)} {...a11y({ role: 'list' })}>
+    <View className={cx('segmented', className)} {...a11y({ role: 'tablist' })}>
       {items.map((item) => (
         <View
           key={item.key}

@@ -1,7 +1,6 @@
-import { Switch, Text, View } from '@tarojs/components'
-import { a11y } from '@/lib/a11y'
+import { Text, View } from '@tarojs/components'
 import { cx } from '@/lib/format'
-import { colors } from './colors'
+import { Toggle } from './toggle'
 
 export interface SwitchRowProps {
   title: string
@@ -20,14 +19,7 @@ export function SwitchRow({ title, desc, checked, testId, onChange, className }:
         <Text className='switch-row__title'>{title}</Text>
         <Text className='switch-row__desc'>{desc}</Text>
       </View>
-      <Switch
-        className='switch-row__switch'
-        data-testid={testId}
-        checked={checked}
-        color={colors.brand}
-        onChange={(e) => onChange(e.detail.value)}
-        {...a11y({ label: title })}
-      />
+      <Toggle className='switch-row__switch' testId={testId} checked={checked} label={title} onChange={onChange} />
     </View>
   )
 }

@@ -240,6 +240,19 @@ export const commonText = {
   elder: {
     on: '已开启长辈模式',
     off: '已关闭长辈模式',
+    offerTitle: '需要大字模式吗？',
+    offerDesc: '长辈模式：字更大、按钮更大、颜色更清楚。以后也可以在“我的”里随时开关。',
+    offerYes: '开启大字模式',
+    offerNo: '暂不需要',
+  },
+  a11y: {
+    /** A photo's alt text: "公共设施现场照片". */
+    sitePhoto: (category?: string) => `${category ?? ''}现场照片`,
+    photo: '照片',
+  },
+  navBar: {
+    back: '返回',
+    home: '首页',
   },
   time: {
     justNow: '刚刚',

@@ -53,6 +53,8 @@ export const concernsText = {
     fixFields: '请按提示修改后再提交',
     created: '诉求已提交',
     createdDesc: (no: string) => `编号 ${no}，社区受理后会通知您`,
+    createdView: '查看诉求',
+    createdHome: '返回首页',
     privacy: '您的房号只有社区工作人员能看到，不会公开展示。',
   },
   similar: {

@@ -16,7 +16,17 @@ function load(): boolean {
   }
 }
 
+/**
+ * H5: 长辈模式 also reaches what Taro draws outside the pages (tab bar, showModal, showToast),
+ * through an `elder` class on <html> (app.scss).
+ */
+function applyToDocument(on: boolean) {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+  document.documentElement.classList.toggle('elder', on)
+}
+
 let enabled = load()
+applyToDocument(enabled)
 
 export function isElderMode(): boolean {
   return enabled
@@ -24,6 +34,7 @@ export function isElderMode(): boolean {
 
 export function setElderMode(next: boolean) {
   enabled = next
+  applyToDocument(next)
   try {
     Taro.setStorageSync(KEY, next)
   } catch {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { colors } from '../colors'
 import { Icon } from '../icon'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
+import { a11y, nativeA11y } from '@/lib/a11y'
 import { mediaUrl } from '@/lib/api/client'
 import { cx } from '@/lib/format'
 import type { PhotoData } from '@/lib/photos/upload-photo'
@@ -14,7 +14,18 @@ import './photos.scss'
  * (`Taro.previewImage`). A photo still under content review shows 审核中: as a placeholder to
  * other residents (the server sends no URL), as a badge on the photo to its author and staff.
  */
-export function PhotoGrid({ photos, small, testId }: { photos: readonly PhotoData[]; small?: boolean; testId?: string }) {
+export function PhotoGrid({
+  photos,
+  small,
+  testId,
+  alt = t.a11y.sitePhoto(),
+}: {
+  photos: readonly PhotoData[]
+  small?: boolean
+  testId?: string
+  /** What a screen reader says for each photo: the concern's category + 现场照片. */
+  alt?: string
+}) {
   if (photos.length === 0) return null
   const urls = photos.filter((p) => p.url).map((p) => mediaUrl(p.url))
   return (
@@ -32,9 +43,9 @@ export function PhotoGrid({ photos, small, testId }: { photos: readonly PhotoDat
             hoverClass='photo-tile--hover'
             onClick={() => void Taro.previewImage({ current: mediaUrl(photo.url), urls })}
             data-testid='photo'
-            {...a11y({ role: 'button', label: t.detail.photos })}
+            {...a11y({ role: 'button' })}
           >
-            <Image className='photo-tile__img' src={mediaUrl(photo.url)} mode='aspectFill' lazyLoad />
+            <Image className='photo-tile__img' src={mediaUrl(photo.url)} mode='aspectFill' lazyLoad {...nativeA11y({ alt })} />
             {photo.hidden ? <Text className='photo-tile__review'>{t.detail.hiddenPhoto}</Text> : null}
           </View>
         ),

@@ -2,7 +2,7 @@ import { View, Text, Image } from '@tarojs/components'
 import { colors } from '../colors'
 import { Icon } from '../icon'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
+import { a11y, nativeA11y } from '@/lib/a11y'
 import { cx } from '@/lib/format'
 import type { PhotoUploads } from '@/lib/photos/use-photo-uploads'
 import './photos.scss'
@@ -13,7 +13,7 @@ export function PhotoPicker({ uploads, testId }: { uploads: PhotoUploads; testId
     <View className='photo-grid' data-testid={testId ?? 'photo-picker'}>
       {uploads.items.map((item) => (
         <View key={item.key} className={cx('photo-tile', `photo-tile--${item.status}`)} data-testid='photo-item' data-status={item.status}>
-          <Image className='photo-tile__img' src={item.path} mode='aspectFill' />
+          <Image className='photo-tile__img' src={item.path} mode='aspectFill' {...nativeA11y({ alt: t.a11y.photo })} />
           {item.status === 'uploading' ? (
             <View className='photo-tile__overlay'>
               <Text className='photo-tile__progress'>{t.photos.uploading(item.progress)}</Text>

@@ -5,6 +5,7 @@ import type { ConcernDetailData } from '@/features/concerns/api/get-concern'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { cx } from '@/lib/format'
+import { switchToTab } from '@/lib/routes'
 import { askToSubscribe } from '@/lib/subscribe'
 import { isWeapp } from './use-concern-page'
 
@@ -29,7 +30,7 @@ export function ConcernActions({ concern: c, canCosign, shareable, cosignBusy, f
         onClick={canCosign && !cosignBusy ? () => onCosign(!c.viewer.cosigned) : undefined}
         data-testid='cosign-button'
         data-active={c.viewer.cosigned ? 'true' : 'false'}
-        {...a11y({ role: canCosign ? 'button' : undefined, selected: c.viewer.cosigned })}
+        {...a11y({ role: canCosign ? 'button' : undefined, pressed: canCosign ? c.viewer.cosigned : undefined })}
       >
         <Icon name='thumbsUp' size={44} color={c.viewer.cosigned ? colors.white : colors.brand} />
         <Text className='detail-action__text'>
@@ -52,7 +53,7 @@ export function ConcernActions({ concern: c, canCosign, shareable, cosignBusy, f
         }
         data-testid='follow-button'
         data-active={c.viewer.following ? 'true' : 'false'}
-        {...a11y({ role: 'button', selected: c.viewer.following })}
+        {...a11y({ role: 'button', pressed: c.viewer.following })}
       >
         <Icon name={c.viewer.following ? 'check' : 'eye'} size={44} color={c.viewer.following ? colors.success : colors.text2} />
         <Text className='detail-action__text'>{c.viewer.following ? t.detail.following : t.detail.follow}</Text>
@@ -66,14 +67,32 @@ export function ConcernActions({ concern: c, canCosign, shareable, cosignBusy, f
   )
 }
 
-/** Shown once after raising: the concern's number; a tap hides it. */
+/**
+ * Shown once after raising: the concern's number, then where to go — read it here (the notice
+ * folds away) or back to 首页 (the form is gone from the page stack, so 返回 alone would not do).
+ */
 export function CreatedNotice({ publicNo, onClose }: { publicNo: string; onClose: () => void }) {
   return (
-    <View className='notice notice--brand detail-created' data-testid='concern-created' onClick={onClose}>
-      <Icon name='checkCircle' size={48} color={colors.success} />
-      <View className='notice__body'>
-        <View className='notice__title'>{t.raise.created}</View>
-        <View className='notice__desc'>{t.raise.createdDesc(publicNo)}</View>
+    <View className='notice notice--brand detail-created' data-testid='concern-created'>
+      <View className='detail-created__head'>
+        <Icon name='checkCircle' size={48} color={colors.success} />
+        <View className='notice__body'>
+          <View className='notice__title'>{t.raise.created}</View>
+          <View className='notice__desc'>{t.raise.createdDesc(publicNo)}</View>
+        </View>
+      </View>
+      <View className='btn-row detail-created__actions'>
+        <Button className='btn btn--outline btn--small' hoverClass='btn--hover' data-testid='created-view' onClick={onClose}>
+          {t.raise.createdView}
+        </Button>
+        <Button
+          className='btn btn--plain btn--small'
+          hoverClass='btn--hover'
+          data-testid='created-home'
+          onClick={() => void switchToTab('home')}
+        >
+          {t.raise.createdHome}
+        </Button>
       </View>
     </View>
   )

@@ -30,7 +30,7 @@ export function CategoryStep({ value, onPick }: { value: Category | undefined; o
               e.stopPropagation()
               onPick(key)
             }}
-            {...a11y({ role: 'button', selected: value === key })}
+            {...a11y({ role: 'button', pressed: value === key })}
           >
             <View className='category-tile__icon'>
               <Icon name={categoryIcon(key)} size={56} color={colors.brand} />

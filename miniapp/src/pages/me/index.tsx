@@ -12,10 +12,10 @@ import { t } from '@/i18n/zh-cn'
 import { openNotifications } from '@/lib/routes'
 import { HouseholdsCard, MeSkeleton, MembershipsCard, ProfileHeader, StreetEntry, WorkbenchEntry } from './me-sections'
 import { MyClaimsSection } from './my-claims'
-import { SettingsAndSignOut } from './settings'
+import { ElderModeCard, SignOut } from './settings'
 import './index.scss'
 
-/** 我的: profile, 消息, communities and households, claims, the workbench entry for staff, 长辈模式 and signing out. */
+/** 我的: profile, 长辈模式 (near the top, easy to find), 消息, communities and households, claims, the workbench entry for staff, signing out. */
 export default function MePage() {
   const me = useMe()
   const claims = useMyClaims()
@@ -46,6 +46,7 @@ export default function MePage() {
   return (
     <Screen testId='page-me'>
       <ProfileHeader user={user} />
+      <ElderModeCard />
 
       <View className='card card--flush me-messages'>
         <Cell
@@ -64,7 +65,7 @@ export default function MePage() {
       <MyClaimsSection claims={claims} />
       {workbench.length > 0 ? <WorkbenchEntry communityId={workbench[0].communityId} partnerOnly={partnerOnly} /> : null}
       {me.data.streets?.length ? <StreetEntry street={me.data.streets[0]} /> : null}
-      <SettingsAndSignOut />
+      <SignOut />
     </Screen>
   )
 }

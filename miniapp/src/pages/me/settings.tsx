@@ -1,15 +1,15 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell } from '@/components/cell'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
+import { Toggle } from '@/components/toggle'
 import { signOut } from '@/features/auth/sign-out'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
 import { useElderMode } from '@/lib/elder-mode'
 
-/** 设置 (长辈模式 on or off, with a toast saying which) and signing out after a confirm. */
-export function SettingsAndSignOut() {
+/** 长辈模式 on or off, with a toast saying which: the first card of 我的, right under the profile. */
+export function ElderModeCard() {
   const [elder, setElder] = useElderMode()
 
   function toggleElder(next: boolean) {
@@ -17,6 +17,21 @@ export function SettingsAndSignOut() {
     void Taro.showToast({ title: next ? t.elder.on : t.elder.off, icon: 'none' })
   }
 
+  return (
+    <View className='card card--flush me-elder'>
+      <Cell
+        icon='textSize'
+        title={t.me.elderMode}
+        desc={t.me.elderModeDesc}
+        testId='elder-mode'
+        value={<Toggle className='me-switch' checked={elder} label={t.me.elderMode} onChange={toggleElder} testId='elder-mode-switch' />}
+      />
+    </View>
+  )
+}
+
+/** Signing out, after a confirm: the last thing on 我的. */
+export function SignOut() {
   async function confirmSignOut() {
     const { confirm } = await Taro.showModal({
       title: t.me.logout,
@@ -28,33 +43,11 @@ export function SettingsAndSignOut() {
   }
 
   return (
-    <>
-      <View className='section-title'>{t.me.settings}</View>
-      <View className='card card--flush'>
-        <Cell
-          icon='textSize'
-          iconTone='neutral'
-          title={t.me.elderMode}
-          desc={t.me.elderModeDesc}
-          testId='elder-mode'
-          value={
-            <Switch
-              className='me-switch'
-              checked={elder}
-              color={colors.brand}
-              onChange={(e) => toggleElder(e.detail.value)}
-              {...a11y({ label: t.me.elderMode })}
-            />
-          }
-        />
-      </View>
-
-      <View className='me-logout'>
-        <Button className='btn btn--plain btn--block me-logout__btn' hoverClass='btn--hover' onClick={() => void confirmSignOut()}>
-          <Icon name='logOut' size={36} color={colors.danger} />
-          <Text className='me-logout__text'>{t.me.logout}</Text>
-        </Button>
-      </View>
-    </>
+    <View className='me-logout'>
+      <Button className='btn btn--plain btn--block me-logout__btn' hoverClass='btn--hover' onClick={() => void confirmSignOut()}>
+        <Icon name='logOut' size={36} color={colors.danger} />
+        <Text className='me-logout__text'>{t.me.logout}</Text>
+      </Button>
+    </View>
   )
 }

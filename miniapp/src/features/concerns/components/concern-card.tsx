@@ -4,7 +4,7 @@ import { Icon } from '@/components/icon'
 import { SkeletonBox } from '@/components/skeleton'
 import { Tag } from '@/components/tag'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
+import { a11y, nativeA11y } from '@/lib/a11y'
 import { mediaUrl } from '@/lib/api/client'
 import { cx, formatDay, formatTime } from '@/lib/format'
 import type { ConcernSummaryData } from '../api/get-concern-board'
@@ -47,7 +47,13 @@ export function ConcernCard({ concern: c, onClick, staff }: ConcernCardProps) {
         <Text className='concern-card__excerpt'>{c.excerpt}</Text>
         {c.coverUrl ? (
           <View className='concern-card__cover'>
-            <Image className='concern-card__img' src={mediaUrl(c.coverUrl)} mode='aspectFill' lazyLoad />
+            <Image
+              className='concern-card__img'
+              src={mediaUrl(c.coverUrl)}
+              mode='aspectFill'
+              lazyLoad
+              {...nativeA11y({ alt: t.a11y.sitePhoto(c.categoryLabel) })}
+            />
             {c.photoCount > 1 ? <Text className='concern-card__count'>{t.concerns.photos(c.photoCount)}</Text> : null}
           </View>
         ) : null}

@@ -81,7 +81,7 @@ export function ConcernDetailView({ concern: c, detailUrl, staff, children }: Co
         </Text>
         {c.photos.length > 0 ? (
           <View className='concern-head__photos'>
-            <PhotoGrid photos={c.photos} testId='concern-photos' />
+            <PhotoGrid photos={c.photos} testId='concern-photos' alt={t.a11y.sitePhoto(c.categoryLabel)} />
           </View>
         ) : null}
       </View>

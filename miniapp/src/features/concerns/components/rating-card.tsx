@@ -59,7 +59,7 @@ export function RatingCard({ concernId }: { concernId: string }) {
             hoverClass='chip--hover'
             data-testid={value ? 'rating-solved' : 'rating-unsolved'}
             onClick={() => setSolved(value)}
-            {...a11y({ role: 'button', selected: solved === value })}
+            {...a11y({ role: 'button', pressed: solved === value })}
           >
             <Icon name={value ? 'checkCircle' : 'xCircle'} size={40} color={solved === value ? colors.brand : colors.text3} />
             <Text className='rating-choice__text'>{value ? t.rating.solved : t.rating.unsolved}</Text>

@@ -18,7 +18,7 @@ export function RatingStars({ value, onChange, readOnly }: { value: number; onCh
           data-testid='rating-star'
           data-value={String(n)}
           onClick={readOnly ? undefined : () => onChange?.(n)}
-          {...a11y({ role: readOnly ? 'img' : 'button', label: t.rating.starLabel(n), selected: readOnly ? undefined : n <= value })}
+          {...a11y({ role: readOnly ? 'img' : 'button', label: t.rating.starLabel(n), pressed: readOnly ? undefined : n <= value })}
         >
           <Icon
             name='star'

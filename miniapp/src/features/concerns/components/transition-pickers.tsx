@@ -35,7 +35,7 @@ export function AssigneePicker(props: { communityId: string; value: Assignee | u
       hoverClass='cell--hover'
       onClick={() => props.onChange(a)}
       data-testid='assign-option'
-      {...a11y({ role: 'button', selected: chosen === assigneeKey(a) })}
+      {...a11y({ role: 'button', pressed: chosen === assigneeKey(a) })}
     >
       <View className='pick-row__body'>
         <Text className='pick-row__title'>{title}</Text>
@@ -104,7 +104,7 @@ export function MergePicker(props: { concern: ConcernDetailData; value: string |
               onClick={() => props.onChange(c.id)}
               data-testid='merge-option'
               data-public-no={c.publicNo}
-              {...a11y({ role: 'button', selected: props.value === c.id })}
+              {...a11y({ role: 'button', pressed: props.value === c.id })}
             >
               <View className='pick-row__body'>
                 <View className='pick-row__top'>

@@ -186,7 +186,7 @@ function Option(props: { selected: boolean; title: string; desc?: string; onClic
       onClick={props.onClick}
       data-testid={props.testId}
       data-public-no={props.publicNo}
-      {...a11y({ role: 'button', selected: props.selected })}
+      {...a11y({ role: 'button', pressed: props.selected })}
     >
       <View className='option-row__body'>
         <Text className='option-row__title'>{props.title}</Text>

@@ -2,7 +2,7 @@ import { View, Text, Input } from '@tarojs/components'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
 import { t } from '@/i18n/zh-cn'
-import { a11y } from '@/lib/a11y'
+import { a11y, nativeA11y } from '@/lib/a11y'
 import { cx } from '@/lib/format'
 import './sheets.scss'
 
@@ -13,13 +13,15 @@ export interface StepperProps {
   max: number
   step?: number
   unit?: string
+  /** What the number is, for a screen reader (the field's label). */
+  label?: string
   testId?: string
   /** Large ranges (seats, attendees): the number can also be typed. */
   editable?: boolean
 }
 
 /** − value +: whole numbers (agenda order, minutes, seats) without a keyboard. */
-export function Stepper({ value, onChange, min, max, step = 1, unit, testId, editable }: StepperProps) {
+export function Stepper({ value, onChange, min, max, step = 1, unit, label, testId, editable }: StepperProps) {
   const down = Math.max(min, value - step)
   const up = Math.min(max, value + step)
   return (
@@ -40,6 +42,7 @@ export function Stepper({ value, onChange, min, max, step = 1, unit, testId, edi
             type='number'
             value={String(value)}
             data-testid={testId ? `${testId}-input` : undefined}
+            {...nativeA11y({ label: label ?? unit })}
             onInput={(e) => {
               const n = Number.parseInt(e.detail.value, 10)
               if (Number.isFinite(n)) onChange(Math.min(max, Math.max(min, n)))

@@ -157,7 +157,7 @@ function DeferTargets(props: { session: SessionDetailData; value: string | undef
           onClick={() => props.onChange(s.id)}
           data-testid='defer-option'
           data-session-id={s.id}
-          {...a11y({ role: 'button', selected: props.value === s.id })}
+          {...a11y({ role: 'button', pressed: props.value === s.id })}
         >
           <View className='option-row__body'>
             <Text className='option-row__title'>{s.title}</Text>

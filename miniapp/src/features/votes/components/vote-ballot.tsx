@@ -80,7 +80,7 @@ export function VoteBallot({ proposal: p, onSubmit }: { proposal: ProposalDetail
               onClick={() => setHouseholdId(h.id)}
               data-testid='vote-household'
               data-household-id={h.id}
-              {...a11y({ role: 'button', selected: householdId === h.id })}
+              {...a11y({ role: 'button', pressed: householdId === h.id })}
             >
               <Mark on={householdId === h.id} round />
               <Text className='vote-option__label'>{h.label}</Text>
@@ -110,7 +110,7 @@ export function VoteBallot({ proposal: p, onSubmit }: { proposal: ProposalDetail
                 data-testid='vote-option'
                 data-key={o.key}
                 data-selected={on ? 'true' : 'false'}
-                {...a11y({ role: 'button', selected: on })}
+                {...a11y({ role: 'button', pressed: on })}
               >
                 <Icon name={look.icon} size={56} color={on ? colors.white : look.color} strokeWidth={2.6} />
                 <Text className='vote-big__label'>{o.label}</Text>
@@ -153,7 +153,7 @@ function OptionRow({ option, on, round, onClick }: { option: ProposalOptionData;
       data-testid='vote-option'
       data-key={option.key}
       data-selected={on ? 'true' : 'false'}
-      {...a11y({ role: 'button', selected: on })}
+      {...a11y({ role: 'button', pressed: on })}
     >
       <Mark on={on} round={round} />
       <Text className='vote-option__label'>{option.label}</Text>

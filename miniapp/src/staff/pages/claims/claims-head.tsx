@@ -33,7 +33,7 @@ export function ClaimsHead({ communities, communityId, onCommunity, status, onSt
       </View>
 
       {communities.length > 1 ? (
-        <View className='staff-communities'>
+        <View className='staff-communities' {...a11y({ role: 'tablist' })}>
           {communities.map((c) => (
             <View
               key={c.communityId}
@@ -47,7 +47,7 @@ export function ClaimsHead({ communities, communityId, onCommunity, status, onSt
         </View>
       ) : null}
 
-      <View className='staff-tabs' {...a11y({ role: 'list' })}>
+      <View className='staff-tabs' {...a11y({ role: 'tablist' })}>
         {tabs.map((s) => (
           <View
             key={s}

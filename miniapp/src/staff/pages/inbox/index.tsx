@@ -79,7 +79,7 @@ export default function InboxPage() {
       </View>
 
       {communities.length > 1 ? (
-        <View className='staff-communities'>
+        <View className='staff-communities' {...a11y({ role: 'tablist' })}>
           {communities.map((c) => (
             <View
               key={c.communityId}

@@ -95,7 +95,7 @@ export default function WorkbenchPage() {
       </View>
 
       {communities.length > 1 ? (
-        <View className='staff-communities'>
+        <View className='staff-communities' {...a11y({ role: 'tablist' })}>
           {communities.map((m) => (
             <View
               key={m.communityId}

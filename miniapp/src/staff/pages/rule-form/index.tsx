@@ -10,6 +10,7 @@ import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { Stepper } from '@/features/councils/components/stepper'
 import { t } from '@/i18n/zh-cn'
+import { nativeA11y } from '@/lib/a11y'
 import { ScheduleField } from './schedule-field'
 import { useRuleForm } from './use-rule-form'
 import '../../shell.scss'
@@ -46,6 +47,7 @@ export default function RuleFormPage() {
           value={form.title}
           maxlength={SESSION_TITLE_MAX}
           onInput={(e) => set({ title: e.detail.value }, 'title')}
+          {...nativeA11y({ label: t.sessionForm.title })}
         />
       </FormField>
       <FormField label={t.rules.preview}>

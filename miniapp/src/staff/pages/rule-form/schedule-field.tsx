@@ -48,7 +48,7 @@ export function ScheduleField({ form, error, set }: { form: RuleForm; error?: st
                   hoverClass='chip--hover'
                   data-testid={`weekdays-${d.key}`}
                   onClick={() => set({ days: on ? days.filter((x) => x !== n) : [...days, n] }, 'schedule')}
-                  {...a11y({ role: 'button', selected: on })}
+                  {...a11y({ role: 'button', pressed: on })}
                 >
                   <Text>{d.label}</Text>
                 </View>

@@ -25,7 +25,7 @@ export function InvitedField({ form, errors, patch }: SectionProps) {
                   'invitedParties',
                 ])
               }
-              {...a11y({ role: 'button', selected: on })}
+              {...a11y({ role: 'button', pressed: on })}
             >
               <Text>{invitedPartyLabels[k]}</Text>
             </View>

@@ -20,7 +20,7 @@ export function KindField({ kind, onChoose }: { kind: SessionKind; onChoose: (ki
             hoverClass='cell--hover'
             data-testid={`form-kind-${k}`}
             onClick={() => onChoose(k)}
-            {...a11y({ role: 'button', selected: kind === k })}
+            {...a11y({ role: 'button', pressed: kind === k })}
           >
             <Icon name={kindIcon(k)} size={44} color={kind === k ? colors.brand : colors.info} />
             <Text className='kind-option__label'>{sessionKindInfo[k].label}</Text>

@@ -20,7 +20,7 @@ function ScopeChip(props: { label: string; on: boolean; testId: string; data: Re
       data-testid={props.testId}
       {...props.data}
       onClick={props.onClick}
-      {...a11y({ role: 'button', selected: props.on })}
+      {...a11y({ role: 'button', pressed: props.on })}
     >
       <Text>{props.label}</Text>
     </View>

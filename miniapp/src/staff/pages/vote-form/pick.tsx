@@ -14,7 +14,7 @@ export function Pick(props: { on: boolean; title: string; desc?: string; testId:
       onClick={props.disabled ? undefined : props.onClick}
       data-testid={props.testId}
       data-selected={props.on ? 'true' : 'false'}
-      {...a11y({ role: 'button', selected: props.on })}
+      {...a11y({ role: 'button', pressed: props.on })}
     >
       <View className='option-row__body'>
         <Text className='option-row__title'>{props.title}</Text>

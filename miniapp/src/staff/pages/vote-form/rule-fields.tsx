@@ -9,6 +9,7 @@ import { SwitchRow } from '@/components/switch-row'
 import { PickerValue } from '@/components/picker-value'
 import { Stepper } from '@/features/councils/components/stepper'
 import { t } from '@/i18n/zh-cn'
+import { nativeA11y } from '@/lib/a11y'
 import { DateTime, Pick } from './pick'
 import type { VoteFormState } from './use-vote-form'
 import type { Rule, Unit } from './vote-form'
@@ -146,6 +147,7 @@ export function OnApprovalField({ state }: { state: VoteFormState }) {
             maxlength={ORG_NAME_MAX}
             placeholderClass='textarea__placeholder'
             onInput={(e) => patch({ partyName: e.detail.value })}
+            {...nativeA11y({ label: t.voteForm.partyName })}
           />
           <Text className='vote-form__sublabel vote-form__sublabel--gap'>{t.voteForm.deadline}</Text>
           <Picker mode='date' value={form.deadlineDate} onChange={(e) => patch({ deadlineDate: String(e.detail.value) }, ['onApproval'])}>

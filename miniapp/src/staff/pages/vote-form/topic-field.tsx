@@ -46,7 +46,7 @@ export function TopicField({ state }: { state: VoteFormState }) {
                 onClick={() => patch({ topicId: form.topicId === tp.id ? undefined : tp.id }, ['topic', 'electorate'])}
                 data-testid='vote-topic'
                 data-topic-id={tp.id}
-                {...a11y({ role: 'button', selected: form.topicId === tp.id })}
+                {...a11y({ role: 'button', pressed: form.topicId === tp.id })}
               >
                 <View className='option-row__body'>
                   <Text className='option-row__title'>{tp.title}</Text>
