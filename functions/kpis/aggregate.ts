@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions, type DayCounters, diffContributions, type KpiConcern } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
 import type { Db, Tx } from '../../db/client.js'
-import { type ConcernRow, concerns, kpiDaily } from '../../db/schema/index.js'
+import { communities, type ConcernRow, concerns, kpiDaily } from '../../db/schema/index.js'
 
 /** The columns of a concern its counters and their keys depend on. */
 export type KpiRow = Pick<
@@ -163,29 +163,48 @@ export async function applyKpiChange(tx: Tx, before: KpiRow | null, after: KpiRo
   await upsert(tx, kpiDeltas(before, after))
 }
 
+/** The columns `kpiDeltas` reads, and nothing else: a rebuild reads every concern. */
+const kpiColumns = {
+  communityId: concerns.communityId,
+  gridId: concerns.gridId,
+  assigneeUserId: concerns.assigneeUserId,
+  assigneeOrg: concerns.assigneeOrg,
+  category: concerns.category,
+  status: concerns.status,
+  createdAt: concerns.createdAt,
+  acknowledgedAt: concerns.acknowledgedAt,
+  acknowledgeDueAt: concerns.acknowledgeDueAt,
+  dueAt: concerns.dueAt,
+  resolvedAt: concerns.resolvedAt,
+  reopenCount: concerns.reopenCount,
+  rating: concerns.rating,
+  ratedAt: concerns.ratedAt,
+}
+
 /**
- * Rebuilds every aggregate row from the concerns, in batches: for data loaded without the use
- * cases (a seed, an import) or after a change of the formulas. Not for request time.
+ * Rebuilds every aggregate row from the concerns, one community at a time: its concerns'
+ * contributions summed in memory, then written in multi-row inserts (the table is emptied first,
+ * so there is nothing to add to). For data loaded without the use cases (a seed, an import) or
+ * after a change of the formulas. Not for request time. Returns the number of concerns read.
  */
-export async function rebuildKpis(db: Db, batch = 2000): Promise<number> {
-  let last: string | null = null
+export async function rebuildKpis(db: Db, chunk = 1000): Promise<number> {
   let count = 0
   await db.transaction(async (tx) => {
     await tx.delete(kpiDaily)
-    for (;;) {
-      const rows: ConcernRow[] = await tx
-        .select()
-        .from(concerns)
-        .where(last ? gt(concerns.id, last) : undefined)
-        .orderBy(asc(concerns.id))
-        .limit(batch)
-      if (!rows.length) break
-      await upsert(
-        tx,
-        rows.flatMap((r) => kpiDeltas(null, r)),
-      )
+    const places = await tx.select({ id: communities.id, streetId: communities.streetId }).from(communities).orderBy(asc(communities.id))
+    for (const place of places) {
+      const rows: KpiRow[] = await tx.select(kpiColumns).from(concerns).where(eq(concerns.communityId, place.id))
+      const merged = new Map<string, Delta>()
+      for (const d of rows.flatMap((r) => kpiDeltas(null, r))) {
+        const k = `${keyText(d.key)}|${d.day}`
+        const seen = merged.get(k)
+        merged.set(k, seen ? { ...seen, counters: addCounters(seen.counters, d.counters) } : d)
+      }
+      const values = [...merged.values()]
+        .filter((d) => !isZero(d.counters))
+        .map((d) => ({ streetId: place.streetId, ...d.key, day: d.day, ...d.counters }))
+      for (let i = 0; i < values.length; i += chunk) await tx.insert(kpiDaily).values(values.slice(i, i + chunk))
       count += rows.length
-      last = rows[rows.length - 1].id
     }
   })
   return count
