@@ -5,7 +5,7 @@ import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, counterScalarKeys, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
 import type { DbHandle } from '../../db/client.js'
-import { concernCounters, concernEvents, concerns, kpiDaily } from '../../db/schema/index.js'
+import { concernCounters, concernEvents, concerns, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { seedHistory } from '../../db/seed-history.js'
 import { rebuildKpis } from '../../functions/kpis/index.js'
@@ -91,7 +91,7 @@ describe('a year of seeded history', () => {
     expect(counters.reduce((s, c) => s + c.last, 0)).toBe(numbered.n)
   })
 
-  it('has aggregates equal to a recount of the concerns', async () => {
+  it('has aggregates, daily and monthly, equal to a recount of the concerns', async () => {
     const recount = new Map<string, Counters>()
     for (const r of await t.database.db.select().from(concerns)) {
       const c = { ...r, receivedAt: r.createdAt, deadlines: { acknowledge: r.acknowledgeDueAt, resolve: r.dueAt } }
@@ -100,14 +100,22 @@ describe('a year of seeded history', () => {
         recount.set(key, addCounters(recount.get(key) ?? emptyCounters(), counters))
       }
     }
-    const stored = new Map<string, Counters>()
-    for (const r of await t.database.db.select().from(kpiDaily)) {
-      const c: Counters = { ...emptyCounters(), ratings: r.ratings, ackMinutes: r.ackMinutes, resolveMinutes: r.resolveMinutes }
-      for (const k of counterScalarKeys) c[k] = r[k]
-      if (!isZero(c)) stored.set(keyOf(r, r.day), c)
+    const stored = async (table: typeof kpiDaily | typeof kpiMonthly) => {
+      const out = new Map<string, Counters>()
+      for (const r of await t.database.db.select().from(table)) {
+        const c: Counters = { ...emptyCounters(), ratings: r.ratings, ackMinutes: r.ackMinutes, resolveMinutes: r.resolveMinutes }
+        for (const k of counterScalarKeys) c[k] = r[k]
+        if (!isZero(c)) out.set(keyOf(r, r.day), c)
+      }
+      return out
     }
-    expect(stored.size).toBeGreaterThan(1000)
-    expect(stored).toEqual(recount)
+    const daily = await stored(kpiDaily)
+    expect(daily.size).toBeGreaterThan(1000)
+    expect(daily).toEqual(recount)
+    const months = new Map<string, Counters>()
+    for (const [key, c] of recount)
+      months.set(`${key.slice(0, -2)}01`, addCounters(months.get(`${key.slice(0, -2)}01`) ?? emptyCounters(), c))
+    expect(await stored(kpiMonthly)).toEqual(months)
   })
 
   it('gives 文安路社区 plausible 三率 for last month and the year (between 50% and 100%)', async () => {
