@@ -109,10 +109,22 @@ async function expectListsMatchFigures(from: string, to: string) {
     satisfaction: [c.ratings.very_satisfied + c.ratings.satisfied + c.ratings.basically_satisfied, c.rated],
   }
   for (const [measure, [hits, all]] of Object.entries(expected)) {
-    const total = async (outcome: string) =>
-      (await (await t.call('GET', `/api/kpis/concerns?${q}&measure=${measure}${outcome}&limit=1`, { token })).json()).total
-    expect([measure, await total('&outcome=hit'), await total('')]).toEqual([measure, hits, all])
-    expect(await total('&outcome=miss')).toBe(all - hits)
+    // The lists counted item by item, page by page (`total` is read from the aggregates, so it is checked too).
+    const listed = async (outcome: string) => {
+      let n = 0
+      let cursor = ''
+      let total = -1
+      do {
+        const page = await (await t.call('GET', `/api/kpis/concerns?${q}&measure=${measure}${outcome}&limit=7${cursor}`, { token })).json()
+        n += page.items.length
+        total = page.total
+        cursor = page.nextCursor ? `&cursor=${encodeURIComponent(page.nextCursor)}` : ''
+      } while (cursor)
+      expect(total, `${measure}${outcome} total`).toBe(n)
+      return n
+    }
+    expect([measure, await listed('&outcome=hit'), await listed('')]).toEqual([measure, hits, all])
+    expect(await listed('&outcome=miss')).toBe(all - hits)
   }
 }
 
