@@ -45,6 +45,20 @@ const descriptions: Record<Category, readonly string[]> = {
   other: ['希望社区在{b}附近多组织一些老年人活动', '{b}附近快递太多没地方放，建议增加快递柜', '建议在{b}附近增设几张休息座椅'],
 }
 
+/** What is raised about a place that is not a building (`{b}` is the place). */
+const placeDescriptions: Record<Category, readonly string[]> = {
+  noise: ['{b}的广场舞音响声音太大，晚上九点以后还在放', '{b}附近夜里经常有人聚集喧哗'],
+  utilities: ['{b}的消防水管漏水，地面一直是湿的', '{b}的路灯线路裸露在外，下雨天怕漏电'],
+  sanitation: ['{b}的垃圾桶满了两天没人清运，味道很大', '{b}旁边有人倒了建筑垃圾，一直没人清理'],
+  parking: ['{b}的消防通道经常被私家车占用', '{b}的电动车充电桩坏了两个，晚上排队充电'],
+  property: ['{b}的门禁坏了一个星期，谁都能随便进出', '{b}的保洁不到位，地面很脏'],
+  facilities: ['{b}的路灯坏了，晚上出门特别黑', '{b}的健身器材螺丝松动，孩子玩的时候有危险', '{b}的路面塌了一个坑，下雨天积水'],
+  renovation: ['{b}的路面和地下管网老化，希望纳入改造', '{b}的围墙破损，希望修缮'],
+  safety: ['{b}有人私拉电线给电动车充电，很危险', '{b}旁边的大树歪得厉害，刮大风的时候怕倒下来'],
+  dispute: ['{b}经常有人占用公共空间堆放物品', '{b}有人遛狗不拴绳，孩子们很害怕'],
+  other: ['希望在{b}多组织一些老年人活动', '建议在{b}增设几张休息座椅', '{b}快递太多没地方放，建议增加快递柜'],
+}
+
 const places = ['小区东门', '小区南门', '地下车库', '中心广场', '社区服务站门口'] as const
 
 const resolutions: Record<Category, readonly string[]> = {
@@ -79,7 +93,7 @@ export function historyText(rng: Rng, category: Category, buildingNo: number | n
   const place = rng.pick(places)
   const where = buildingNo ? `${buildingNo}号楼` : place
   return {
-    description: rng.pick(descriptions[category]).replace('{b}', where),
+    description: rng.pick((buildingNo ? descriptions : placeDescriptions)[category]).replace('{b}', where),
     place,
     resolution: rng.pick(resolutions[category]),
     declineReason: rng.pick(declineReasons),
