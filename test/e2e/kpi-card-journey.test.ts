@@ -39,8 +39,8 @@ describe.skipIf(!haveChromium)('the residents’ monthly 三率 card in Chromium
       expect(values[f]).toBe(expected.rates[f].percent)
     }
     await expect(card.locator('[data-testid="kpi-response"]').textContent()).resolves.toContain(`收到 ${expected.samples.received} 件`)
-    // The seeded year means this month has concerns behind it on first start.
-    expect(expected.samples.received).toBeGreaterThan(0)
+    // The seeded year means this month has concerns behind it on first start (after its first day, China time).
+    if (new Date(Date.now() + 8 * 3600_000).getUTCDate() > 1) expect(expected.samples.received).toBeGreaterThan(0)
     await card.locator('[data-testid="kpi-card-formula-toggle"]').click()
     await expect(card.locator('[data-testid="kpi-card-formula"]').textContent()).resolves.toContain('综合得分')
     const text = (await card.textContent()) ?? ''
