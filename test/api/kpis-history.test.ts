@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
@@ -116,6 +117,19 @@ describe('a year of seeded history', () => {
     for (const [key, c] of recount)
       months.set(`${key.slice(0, -2)}01`, addCounters(months.get(`${key.slice(0, -2)}01`) ?? emptyCounters(), c))
     expect(await stored(kpiMonthly)).toEqual(months)
+  })
+
+  it('gets the same monthly rows from migration 0009’s backfill of the daily ones as from the rebuild', async () => {
+    const { db } = t.database
+    const sorted = async () => (await db.select().from(kpiMonthly)).map((r) => JSON.stringify(r)).sort()
+    const rebuilt = await sorted()
+    const migration = readFileSync('db/migrations/0009_kpi_monthly.sql', 'utf8').split('--> statement-breakpoint')
+    const backfill = migration.find((part) => part.includes('INSERT INTO "kpi_monthly"'))!
+    await db.transaction(async (tx) => {
+      await tx.delete(kpiMonthly)
+      await tx.execute(sql.raw(backfill))
+    })
+    expect(await sorted()).toEqual(rebuilt)
   })
 
   it('gives 文安路社区 plausible 三率 for last month and the year (between 50% and 100%)', async () => {
