@@ -15,7 +15,7 @@ import { AppError, databaseUnavailable } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
 import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
-import { kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
+import { communityKpis, kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
 import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
@@ -106,6 +106,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityVotes)
   app.route('/api/communities/:communityId', communityGrids)
   app.route('/api/communities/:communityId', communityAudit)
+  app.route('/api/communities/:communityId', communityKpis)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)

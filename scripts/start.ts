@@ -7,8 +7,10 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { defaultDataDir, openDb } from '../db/client.js'
 import { seedDemo } from '../db/seed.js'
+import { seedHistory } from '../db/seed-history.js'
 import { createApp } from '../functions/app.js'
 import { runScheduledJobs } from '../functions/jobs/routes.js'
+import { rebuildKpis } from '../functions/kpis/index.js'
 import { loadConfig } from '../functions/config.js'
 import { buildDeps } from '../functions/deps.js'
 import { h5PolicyDirectives } from '../functions/http/security.js'
@@ -51,6 +53,8 @@ const dataDir = process.env.PGLITE_DATA_DIR ?? defaultDataDir
 const database = await openDb(config.databaseUrl, { dataDir })
 await database.migrate()
 await seedDemo(database.db)
+// A year of concerns so the 三率 mean something on first start (once; the figures rebuilt after).
+if (await seedHistory(database.db, { now: new Date() })) await rebuildKpis(database.db)
 ensureH5Build()
 
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn')

@@ -95,6 +95,16 @@ export const TrendQuery = z.strictObject({
   category: Category.optional(),
 })
 
+/** A community's public card: one calendar month (China time); without `month`, the current one. */
+export const MonthlyKpiQuery = z.strictObject({
+  month: z
+    .string({ error: '月份格式应为 YYYY-MM，例如 2026-03' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-03', abort: true })
+    .refine((v) => parseDay(`${v}-01`) !== null, '月份应在 2000 年到 2100 年之间')
+    .optional()
+    .meta({ description: 'YYYY-MM, China time; the current month when absent' }),
+})
+
 // ——— Replies ———
 
 const count = z.number().int().min(0)
@@ -204,6 +214,22 @@ export const KpiTrend = z
     months: z.array(z.object({ period: PeriodView, sample: count, rates: RankingRates })),
   })
   .meta({ id: 'KpiTrend' })
+
+/**
+ * What residents see of their community's figures (the public card): the month's four rates with
+ * their exact fractions and sample sizes, and the formulas — never a worker, partner or resident.
+ */
+export const PublicKpiCard = z
+  .object({
+    community: z.object({ id: Id, name: z.string() }),
+    month: z.string().meta({ description: 'YYYY-MM' }),
+    period: PeriodView,
+    rates: RankingRates,
+    /** The denominators: concerns received (响应), fallen due (解决), rated (满意). */
+    samples: z.object({ received: count, due: count, rated: count }),
+    formula: z.array(z.string()),
+  })
+  .meta({ id: 'PublicKpiCard' })
 
 export const KpiConcernItem = z.object({
   id: Id,

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions, type DayCounters, diffContributions, type KpiConcern } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
-import type { Db, Tx } from '../../db/client.js'
-import { type ConcernRow, concerns, kpiDaily } from '../../db/schema/index.js'
+import type { Tx } from '../../db/client.js'
+import { type ConcernRow, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 
 /** The columns of a concern its counters and their keys depend on. */
 export type KpiRow = Pick<
@@ -63,7 +63,7 @@ export function contributionsOf(row: KpiRow): DayCounters[] {
   return contributions(kpiConcern(row), defaultLimits[row.category])
 }
 
-interface Delta {
+export interface Delta {
   key: KpiKey
   day: string
   counters: Counters
@@ -101,36 +101,50 @@ const arrayLiteral = (xs: readonly number[]) => `{${xs.join(',')}}`
 const addArray = (column: string, delta: readonly number[]) =>
   sql`array(select coalesce(a, 0) + coalesce(b, 0) from unnest(${sql.raw(column)}, ${arrayLiteral(delta)}::int[]) with ordinality as t(a, b, i) order by i)`
 
-const sameKey = (d: Delta) =>
+/** The daily counters, or the same counters per month (`day` is the month's first day). */
+export type CounterTable = typeof kpiDaily | typeof kpiMonthly
+
+/** 2026-03-17 → 2026-03-01: the key of the monthly row a day adds to. */
+export const monthOf = (day: string) => `${day.slice(0, 8)}01`
+
+const sameKey = (t: CounterTable, d: Delta) =>
   and(
-    eq(kpiDaily.communityId, d.key.communityId),
-    d.key.gridId ? eq(kpiDaily.gridId, d.key.gridId) : isNull(kpiDaily.gridId),
-    d.key.workerId ? eq(kpiDaily.workerId, d.key.workerId) : isNull(kpiDaily.workerId),
-    d.key.partner ? eq(kpiDaily.partner, d.key.partner) : isNull(kpiDaily.partner),
-    eq(kpiDaily.category, d.key.category),
-    eq(kpiDaily.day, d.day),
+    eq(t.communityId, d.key.communityId),
+    d.key.gridId ? eq(t.gridId, d.key.gridId) : isNull(t.gridId),
+    d.key.workerId ? eq(t.workerId, d.key.workerId) : isNull(t.workerId),
+    d.key.partner ? eq(t.partner, d.key.partner) : isNull(t.partner),
+    eq(t.category, d.key.category),
+    eq(t.day, d.day),
   )
 
-/**
- * Adds deltas to the aggregate rows: the missing rows are created empty in one statement, then
- * each row gets its delta in key order — so two transactions touching the same rows lock them
- * in the same order, and the table's CHECKs (no negative count, numerators within denominators)
- * judge every row as it ends up, not the delta.
- */
-async function upsert(tx: Tx, deltas: Delta[]) {
+/** Deltas with the same key and day added together, the empty ones dropped, in key order. */
+export function mergeDeltas(deltas: Iterable<Delta>): Delta[] {
   const merged = new Map<string, Delta>()
   for (const d of deltas) {
     const k = `${keyText(d.key)}|${d.day}`
     const seen = merged.get(k)
     merged.set(k, seen ? { ...seen, counters: addCounters(seen.counters, d.counters) } : d)
   }
-  const rows = [...merged.entries()].filter(([, d]) => !isZero(d.counters)).sort(([a], [b]) => (a < b ? -1 : 1))
+  return [...merged.entries()]
+    .filter(([, d]) => !isZero(d.counters))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d)
+}
+
+/**
+ * Adds deltas to one table's rows: the missing rows are created empty in one statement, then
+ * each row gets its delta in key order — so two transactions touching the same rows lock them
+ * in the same order, and the table's CHECKs (no negative count, numerators within denominators)
+ * judge every row as it ends up, not the delta.
+ */
+async function upsertInto(tx: Tx, table: CounterTable, deltas: Delta[]) {
+  const rows = mergeDeltas(deltas)
   if (!rows.length) return
   const zero = emptyCounters()
   await tx
-    .insert(kpiDaily)
+    .insert(table)
     .values(
-      rows.map(([, d]) => ({
+      rows.map((d) => ({
         streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
         ...d.key,
         day: d.day,
@@ -140,17 +154,27 @@ async function upsert(tx: Tx, deltas: Delta[]) {
       })) as unknown as (typeof kpiDaily.$inferInsert)[],
     )
     .onConflictDoNothing()
-  for (const [, d] of rows) {
+  for (const d of rows) {
     const set: Record<string, SQL> = {}
-    for (const [key, col] of Object.entries(scalarColumns)) {
-      const n = d.counters[key as keyof typeof scalarColumns]
-      if (n) set[key] = sql`${col} + ${n}`
+    for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
+      const n = d.counters[key]
+      if (n) set[key] = sql`${table[key]} + ${n}`
     }
     if (d.counters.ratings.some(Boolean)) set.ratings = addArray('ratings', d.counters.ratings)
     if (d.counters.ackMinutes.some(Boolean)) set.ackMinutes = addArray('ack_minutes', d.counters.ackMinutes)
     if (d.counters.resolveMinutes.some(Boolean)) set.resolveMinutes = addArray('resolve_minutes', d.counters.resolveMinutes)
-    await tx.update(kpiDaily).set(set).where(sameKey(d))
+    await tx.update(table).set(set).where(sameKey(table, d))
   }
+}
+
+/** The daily rows first, then the monthly ones: every transaction locks them in the same order. */
+async function upsert(tx: Tx, deltas: Delta[]) {
+  await upsertInto(tx, kpiDaily, deltas)
+  await upsertInto(
+    tx,
+    kpiMonthly,
+    deltas.map((d) => ({ ...d, day: monthOf(d.day) })),
+  )
 }
 
 /**
@@ -161,32 +185,4 @@ async function upsert(tx: Tx, deltas: Delta[]) {
  */
 export async function applyKpiChange(tx: Tx, before: KpiRow | null, after: KpiRow | null): Promise<void> {
   await upsert(tx, kpiDeltas(before, after))
-}
-
-/**
- * Rebuilds every aggregate row from the concerns, in batches: for data loaded without the use
- * cases (a seed, an import) or after a change of the formulas. Not for request time.
- */
-export async function rebuildKpis(db: Db, batch = 2000): Promise<number> {
-  let last: string | null = null
-  let count = 0
-  await db.transaction(async (tx) => {
-    await tx.delete(kpiDaily)
-    for (;;) {
-      const rows: ConcernRow[] = await tx
-        .select()
-        .from(concerns)
-        .where(last ? gt(concerns.id, last) : undefined)
-        .orderBy(asc(concerns.id))
-        .limit(batch)
-      if (!rows.length) break
-      await upsert(
-        tx,
-        rows.flatMap((r) => kpiDeltas(null, r)),
-      )
-      count += rows.length
-      last = rows[rows.length - 1].id
-    }
-  })
-  return count
 }

@@ -1,13 +1,15 @@
-import { and, between, eq, type SQL, sql } from 'drizzle-orm'
+import { and, between, eq, or, type SQL, sql } from 'drizzle-orm'
 import type { Category } from '../../domain/concerns/categories.js'
-import { type Counters, emptyCounters } from '../../domain/kpis/formulas.js'
+import { addCounters, type Counters, emptyCounters } from '../../domain/kpis/formulas.js'
+import { BUCKET_COUNT } from '../../domain/kpis/median.js'
+import { periodParts } from '../../domain/kpis/months.js'
 import { type Period, rangePeriod } from '../../domain/kpis/period.js'
 import { kpiFigures } from '../../domain/kpis/report.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { KpiQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
-import { kpiDaily } from '../../db/schema/index.js'
+import { kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { scalarColumns } from './aggregate.js'
@@ -23,49 +25,62 @@ export function periodOf(from: string, to: string): Period {
 
 const scalars = scalarColumns
 
+/** Every counter of the rows matched, summed per key in one pass: the histograms element by element. */
+function sumsOf(key: SQL) {
+  const total = (col: SQL) => sql<number>`coalesce(sum(${col}), 0)::int`
+  return {
+    key: sql<string>`${key}::text`.as('key'),
+    ...Object.fromEntries(Object.entries(scalars).map(([k, col]) => [k, total(sql`${col}`)])),
+    ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`r${i}`, total(sql`${kpiDaily.ratings}[${sql.raw(String(i + 1))}]`)])),
+    ...Object.fromEntries(
+      Array.from({ length: BUCKET_COUNT }, (_, i) => [
+        [`a${i}`, total(sql`${kpiDaily.ackMinutes}[${sql.raw(String(i + 1))}]`)],
+        [`m${i}`, total(sql`${kpiDaily.resolveMinutes}[${sql.raw(String(i + 1))}]`)],
+      ]).flat(),
+    ),
+  }
+}
+
+type SumRow = Record<string, number> & { key: string }
+
+function countersOf(r: SumRow): Counters {
+  const c = emptyCounters()
+  for (const k of Object.keys(scalars) as (keyof typeof scalars)[]) c[k] = Number(r[k])
+  c.ratings = c.ratings.map((_, i) => Number(r[`r${i}`]))
+  c.ackMinutes = c.ackMinutes.map((_, i) => Number(r[`a${i}`]))
+  c.resolveMinutes = c.resolveMinutes.map((_, i) => Number(r[`m${i}`]))
+  return c
+}
+
 /**
  * Sums the aggregate rows matching `where` over a period, per value of `group` (one entry keyed ''
- * without it): two indexed queries, however many concerns there are.
+ * without it). The period's whole months come from the monthly rows and its other days from the
+ * daily ones (domain/kpis/months.ts), so a month, a quarter or a year reads one row per key and
+ * month however many concerns there are. `where` and `group` are written on `kpiDaily`'s columns;
+ * the monthly table is read under that name.
  */
 export async function sumCounters(db: Db, where: SQL, period: Pick<Period, 'from' | 'to'>, category?: Category | null, group?: SQL) {
-  const key = group ?? sql`''`
-  const filter = and(where, between(kpiDaily.day, period.from, period.to), category ? eq(kpiDaily.category, category) : undefined)
-  const [totals, buckets] = await Promise.all([
-    db
-      .select({
-        key: sql<string>`${key}::text`.as('key'),
-        ...Object.fromEntries(Object.entries(scalars).map(([k, col]) => [k, sql<number>`coalesce(sum(${col}), 0)::int`])),
-      })
-      .from(kpiDaily)
-      .where(filter)
-      .groupBy(sql`1`),
-    db
-      .select({
-        key: sql<string>`${key}::text`.as('key'),
-        i: sql<number>`u.i::int`,
-        ratings: sql<number>`coalesce(sum(u.r), 0)::int`,
-        ack: sql<number>`coalesce(sum(u.a), 0)::int`,
-        res: sql<number>`coalesce(sum(u.m), 0)::int`,
-      })
-      .from(
-        sql`${kpiDaily} cross join lateral unnest(${kpiDaily.ratings}, ${kpiDaily.ackMinutes}, ${kpiDaily.resolveMinutes}) with ordinality as u(r, a, m, i)`,
-      )
-      .where(filter)
-      .groupBy(sql`1`, sql`2`),
-  ])
-  const out = new Map<string, Counters>()
-  for (const t of totals as unknown as Array<Record<string, number> & { key: string }>) {
-    const c = emptyCounters()
-    for (const k of Object.keys(scalars) as (keyof typeof scalars)[]) c[k] = Number(t[k])
-    out.set(t.key ?? '', c)
+  const parts = periodParts(period.from, period.to)
+  const select = sumsOf(group ?? sql`''`)
+  const matching = (range: SQL) => and(where, range, category ? eq(kpiDaily.category, category) : undefined)
+  const queries: Promise<SumRow[]>[] = []
+  if (parts.days.length) {
+    const days = or(...parts.days.map(([from, to]) => between(kpiDaily.day, from, to)))!
+    queries.push(db.select(select).from(kpiDaily).where(matching(days)).groupBy(sql`1`) as unknown as Promise<SumRow[]>)
   }
-  for (const b of buckets) {
-    const c = out.get(b.key ?? '')
-    if (!c) continue
-    const i = Number(b.i) - 1
-    if (i < c.ratings.length) c.ratings[i] = Number(b.ratings)
-    c.ackMinutes[i] = Number(b.ack)
-    c.resolveMinutes[i] = Number(b.res)
+  if (parts.months) {
+    const months = between(kpiDaily.day, parts.months[0], parts.months[1])
+    queries.push(
+      db.select(select).from(sql`${kpiMonthly} as ${kpiDaily}`).where(matching(months)).groupBy(sql`1`) as unknown as Promise<SumRow[]>,
+    )
+  }
+  const out = new Map<string, Counters>()
+  for (const rows of await Promise.all(queries)) {
+    for (const r of rows) {
+      const key = r.key ?? ''
+      const seen = out.get(key)
+      out.set(key, seen ? addCounters(seen, countersOf(r)) : countersOf(r))
+    }
   }
   return out
 }

@@ -1,2 +1,3 @@
 /** What other modules may use of kpis: keeping the counters in step with a concern, rebuilding them. */
-export { applyKpiChange, rebuildKpis } from './aggregate.js'
+export { applyKpiChange } from './aggregate.js'
+export { rebuildKpis } from './rebuild.js'

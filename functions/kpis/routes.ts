@@ -13,6 +13,8 @@ import {
   KpiSettingsView,
   KpiTrend,
   kpiScopes,
+  MonthlyKpiQuery,
+  PublicKpiCard,
   RankingQuery,
   StreetSettingsInput,
   TrendQuery,
@@ -25,6 +27,7 @@ import { op } from '../openapi.js'
 import { getBreakdown, getTrend } from './breakdown.js'
 import { listKpiConcerns } from './drilldown.js'
 import { getKpis } from './figures.js'
+import { getMonthlyCard } from './monthly.js'
 import { getRanking } from './ranking.js'
 import { getStreetSettings, putStreetSettings } from './settings.js'
 
@@ -47,6 +50,15 @@ kpisApi.get('/breakdown', knownScope, queryOf(BreakdownQuery), async (c) =>
 kpisApi.get('/trend', knownScope, queryOf(TrendQuery), async (c) => c.json(await getTrend(c.var.deps, c.var.actor, c.req.valid('query'))))
 kpisApi.get('/concerns', knownScope, queryOf(KpiConcernsQuery), async (c) =>
   c.json(await listKpiConcerns(c.var.deps, c.var.actor, c.req.valid('query'))),
+)
+
+const CommunityParams = z.object({ communityId: Id })
+
+/** Mounted at /api/communities/:communityId: the residents' public card. */
+export const communityKpis = new Hono<AppEnv>()
+communityKpis.use('*', requireUser)
+communityKpis.get('/kpis/monthly', paramsOf(CommunityParams), queryOf(MonthlyKpiQuery), async (c) =>
+  c.json(await getMonthlyCard(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
 const StreetParams = z.object({ streetId: Id })
@@ -119,6 +131,18 @@ export const kpisDocs = [
     query: KpiConcernsQuery,
     response: KpiConcernPage,
     errors: [403, 404],
+  }),
+  op({
+    method: 'get',
+    path: '/api/communities/:communityId/kpis/monthly',
+    tag: t,
+    summary: '本月社区三率（居民公开卡片）：某月的响应率、解决率、满意率和综合得分，带分子分母与样本量',
+    description:
+      '任何登录用户都可查看（与社区的诉求公示板一样公开）；不含任何工作人员、共建单位或居民的名字，也不分网格。month 缺省为本月（北京时间）；没有样本的比率 percent 为「—」。社区不存在 404；月份格式不对 400（指出 month）。',
+    auth: true,
+    query: MonthlyKpiQuery,
+    response: PublicKpiCard,
+    errors: [404],
   }),
   op({
     method: 'get',

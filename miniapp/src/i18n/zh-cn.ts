@@ -1,14 +1,15 @@
 import { commonText } from './zh-cn.common'
 import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
+import { kpiCardText } from './zh-cn.kpis'
 import { streetText } from './zh-cn.street'
 import { votesText } from './zh-cn.votes'
 
 /**
  * Every string the mini-program shows, zh-CN. Domain words (roles, relations, claim statuses)
- * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes);
+ * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes, .kpis);
  * a second language is a second such set.
  */
-export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText } as const
+export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText, ...kpiCardText } as const
 
 export const t = zhCN

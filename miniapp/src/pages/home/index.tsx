@@ -10,6 +10,7 @@ import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { useCommunities, type CommunityItem } from '@/features/communities/api/get-communities'
 import { useCommunity } from '@/features/communities/api/get-community'
+import { MonthlyKpiCard } from '@/features/kpis/components/monthly-card'
 import { useSessions } from '@/features/councils/api/get-sessions'
 import { sessionWhen } from '@/features/councils/format'
 import { useMe, type MeData } from '@/features/me/api/get-me'
@@ -17,6 +18,7 @@ import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import type { ApiError } from '@/lib/api/client'
+import { invalidateQueries } from '@/lib/api/use-query'
 import { cx, greetingFor } from '@/lib/format'
 import { openClaimForm, openRaiseForm, openSession, switchToTab } from '@/lib/routes'
 import './index.scss'
@@ -31,9 +33,11 @@ export default function HomePage() {
   useDidShow(() => {
     void me.refetch()
     void claims.refetch()
+    invalidateQueries('kpis/monthly')
   })
 
   usePullDownRefresh(async () => {
+    invalidateQueries('kpis/monthly')
     await Promise.all([me.refetch(), claims.refetch(), community.refetch(), primary ? Promise.resolve() : communities.refetch()])
     Taro.stopPullDownRefresh()
   })
@@ -139,6 +143,8 @@ export default function HomePage() {
               onClick={() => void (me.data!.households.length > 0 ? switchToTab('me') : openClaimForm(communityId))}
             />
           </View>
+
+          <MonthlyKpiCard communityId={primary.communityId} />
 
           <NextSessions communityId={primary.communityId} />
         </>
