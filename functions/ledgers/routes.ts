@@ -13,7 +13,7 @@ import { paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { communityLedger, type Ledger, streetLedger, XLSX_TYPE } from './index.js'
 
-/** `concerns.xlsx` → `concerns`; anything else names no ledger: 404 before anything is checked. */
+/** `concerns.xlsx` → `concerns`; anything else names no ledger: 404 (after a malformed id, before the period and rights). */
 function kindOf(c: Context<AppEnv>): LedgerKind {
   const file = c.req.param('kind.xlsx') ?? ''
   const kind = file.endsWith('.xlsx') ? file.slice(0, -'.xlsx'.length) : file
@@ -49,14 +49,14 @@ const StreetParams = z.object({ streetId: Id })
 /** Mounted at /api/communities/:communityId. */
 export const communityLedgers = new Hono<AppEnv>()
 communityLedgers.use('*', requireUser)
-communityLedgers.get('/ledgers/:kind.xlsx', knownKind, paramsOf(CommunityParams), queryOf(PeriodQuery), async (c) =>
+communityLedgers.get('/ledgers/:kind.xlsx', paramsOf(CommunityParams), knownKind, queryOf(PeriodQuery), async (c) =>
   xlsxReply(c, await communityLedger(c.var.deps, c.var.actor, c.req.valid('param').communityId, kindOf(c), c.req.valid('query'))),
 )
 
 /** Mounted at /api/streets. */
 export const streetLedgers = new Hono<AppEnv>()
 streetLedgers.use('*', requireUser)
-streetLedgers.get('/:streetId/ledgers/:kind.xlsx', knownKind, paramsOf(StreetParams), queryOf(PeriodQuery), async (c) =>
+streetLedgers.get('/:streetId/ledgers/:kind.xlsx', paramsOf(StreetParams), knownKind, queryOf(PeriodQuery), async (c) =>
   xlsxReply(c, await streetLedger(c.var.deps, c.var.actor, c.req.valid('param').streetId, kindOf(c), c.req.valid('query'))),
 )
 
