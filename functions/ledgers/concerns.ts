@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
@@ -47,11 +47,22 @@ const standingLabels: Record<MilestoneStanding, string> = {
 
 const sourceLabels = { worker: '工作人员巡查', admin: '工作人员巡查', partner: '共建单位', resident: '居民（小程序）' } as const
 
-const PAGE = 500
+const PAGE = 200
 const assignee = alias(users, 'assignee')
 const householdBuilding = alias(buildings, 'household_building')
 
-async function concernPage(db: Db, communityId: string, period: Period, after: { createdAt: Date; id: string } | undefined) {
+/**
+ * One page of one visibility, after `after`: `where community, visibility, (created_at, id) > …
+ * order by created_at, id` is a range scan of the board's index (community_id, visibility,
+ * created_at, id), so every page costs the same however far into the year it is.
+ */
+async function concernPage(
+  db: Db,
+  communityId: string,
+  visibility: 'public' | 'private',
+  period: Period,
+  after: { createdAt: Date; id: string } | undefined,
+) {
   return db
     .select({
       id: concerns.id,
@@ -89,11 +100,10 @@ async function concernPage(db: Db, communityId: string, period: Period, after: {
     .where(
       and(
         eq(concerns.communityId, communityId),
+        eq(concerns.visibility, visibility),
         gte(concerns.createdAt, period.start),
         lt(concerns.createdAt, period.end),
-        after
-          ? or(gt(concerns.createdAt, after.createdAt), and(eq(concerns.createdAt, after.createdAt), gt(concerns.id, after.id)))
-          : undefined,
+        after ? sql`(${concerns.createdAt}, ${concerns.id}) > (${sql.param(after.createdAt, concerns.createdAt)}, ${after.id})` : undefined,
       ),
     )
     .orderBy(asc(concerns.createdAt), asc(concerns.id))
@@ -138,13 +148,34 @@ export function concernRow(r: ConcernLedgerRow, now: Date): Cell[] {
   ]
 }
 
+const before = (a: ConcernLedgerRow, b: ConcernLedgerRow) =>
+  a.createdAt.getTime() < b.createdAt.getTime() || (a.createdAt.getTime() === b.createdAt.getTime() && a.id < b.id)
+
+/** Two sequences in receipt order, merged into one. */
+async function* mergeByReceipt(a: AsyncIterable<ConcernLedgerRow>, b: AsyncIterable<ConcernLedgerRow>) {
+  const ia = a[Symbol.asyncIterator]()
+  const ib = b[Symbol.asyncIterator]()
+  let [x, y] = await Promise.all([ia.next(), ib.next()])
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && before(x.value, y.value))) {
+      yield x.value as ConcernLedgerRow
+      x = await ia.next()
+    } else {
+      yield y.value
+      y = await ib.next()
+    }
+  }
+}
+
 /** The concerns sheet of one community. */
 export function concernSheet(db: Db, community: { id: string; name: string }, period: Period, now: Date, name: string): SheetSpec {
   return {
     name,
     columns: concernColumns,
     rows: async function* () {
-      for await (const r of paged<ConcernLedgerRow>((after) => concernPage(db, community.id, period, after), PAGE)) yield concernRow(r, now)
+      const half = (visibility: 'public' | 'private') =>
+        paged<ConcernLedgerRow>((after) => concernPage(db, community.id, visibility, period, after), PAGE)
+      for await (const r of mergeByReceipt(half('public'), half('private'))) yield concernRow(r, now)
     },
   }
 }

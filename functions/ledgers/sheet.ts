@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { type SQL, sql } from 'drizzle-orm'
 import { CHINA_OFFSET_MS } from '../../domain/councils/china-time.js'
@@ -76,6 +77,29 @@ function columnLetter(index: number): string {
   return letters
 }
 
+/** exceljs' buffer for one sheet's XML (its `StreamBuf`): what it still holds, and where it writes. */
+interface SheetBuffer {
+  pipes: Array<Writable & { _writableState?: { needDrain?: boolean } }>
+  buffers: unknown[]
+}
+
+/**
+ * exceljs writes a sheet's XML into the zip without waiting for the zip to take it (its StreamBuf
+ * ignores `write()` returning false), so rows written faster than they are compressed and sent
+ * would pile up in memory. Called after every few hundred rows: waits until the stream that takes
+ * the sheet (archiver's PassThrough, of readable-stream 2: `_writableState`) has drained — which it
+ * does only as fast as the response is read, since the zip is piped into it — and, before the zip
+ * has reached this sheet, until it does. Relies on exceljs 4.4's StreamBuf (`pipes`, `buffers`).
+ */
+async function caughtUp(sheet: { stream: unknown }) {
+  const buffer = sheet.stream as SheetBuffer
+  while (buffer.pipes.length === 0 && buffer.buffers.length > 2) await new Promise((r) => setTimeout(r, 5))
+  for (const pipe of buffer.pipes) if (pipe._writableState?.needDrain) await once(pipe, 'drain')
+}
+
+/** How many rows are written between two waits for the zip. */
+const ROWS_PER_WAIT = 200
+
 const headerFill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F1FB' } } as const
 
 /**
@@ -110,7 +134,11 @@ export async function writeWorkbook(out: Writable, sheets: AsyncIterable<SheetSp
     header.font = { bold: true }
     header.fill = headerFill
     header.commit()
-    for await (const row of spec.rows()) sheet.addRow(row.map((v) => v ?? null)).commit()
+    let written = 0
+    for await (const row of spec.rows()) {
+      sheet.addRow(row.map((v) => v ?? null)).commit()
+      if (++written % ROWS_PER_WAIT === 0) await caughtUp(sheet as unknown as { stream: unknown })
+    }
     sheet.commit()
   }
   await workbook.commit()

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { streetMemberships, streets, users } from '../../db/schema/index.js'
+import { concerns, streetMemberships, streets, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { issueToken } from '../../functions/auth/tokens.js'
 import { startTestApp, testSecret, type DemoKey, type TestApp } from '../helpers/app.js'
@@ -231,6 +231,33 @@ describe('诉求办理台账', () => {
   it('leaves out what was received outside the period', async () => {
     const wb = await workbookOf(await download('chen', `/api/communities/${wenan}/ledgers/concerns.xlsx?from=2026-10-01&to=2026-10-31`))
     expect(rowsOf(wb.worksheets[0])).toHaveLength(1)
+  })
+
+  it('pages through a long period in receipt order, public and private concerns interleaved, each once', async () => {
+    // 兴华社区: 450 concerns inserted directly, two at each minute (the same time: the id decides),
+    // every third one private — more than two pages of each half.
+    const start = new Date('2026-11-02T00:00:00Z').getTime()
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      communityId: demo.community.xinghua,
+      publicNo: `XH-2026-${String(900000 + i)}`,
+      authorId: demo.user.he,
+      category: 'other' as const,
+      description: `第${i}件：小区里的一件事，请处理`,
+      buildingId: demo.building('xinghua', 1),
+      visibility: i % 3 === 0 ? ('private' as const) : ('public' as const),
+      createdAt: new Date(start + Math.floor(i / 2) * minute),
+      acknowledgeDueAt: new Date(start + Math.floor(i / 2) * minute + day),
+    }))
+    const inserted = await t.database.db.insert(concerns).values(rows).returning({ id: concerns.id, publicNo: concerns.publicNo })
+    const byId = new Map(inserted.map((r) => [r.id, r.publicNo]))
+    const expected = [...rows.map((r, i) => ({ ...r, id: inserted[i].id }))]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((r) => byId.get(r.id))
+    const wb = await workbookOf(await download('he', `/api/communities/${demo.community.xinghua}/ledgers/concerns.xlsx?${month}`))
+    const numbers = rowsOf(wb.worksheets[0])
+      .slice(1)
+      .map((r) => r[0])
+    expect(numbers).toEqual(expected)
   })
 })
 
