@@ -91,10 +91,20 @@ interface SheetBuffer {
  * does only as fast as the response is read, since the zip is piped into it — and, before the zip
  * has reached this sheet, until it does. Relies on exceljs 4.4's StreamBuf (`pipes`, `buffers`).
  */
-async function caughtUp(sheet: { stream: unknown }) {
+async function caughtUp(sheet: { stream: unknown }, out: Writable) {
   const buffer = sheet.stream as SheetBuffer
-  while (buffer.pipes.length === 0 && buffer.buffers.length > 2) await new Promise((r) => setTimeout(r, 5))
-  for (const pipe of buffer.pipes) if (pipe._writableState?.needDrain) await once(pipe, 'drain')
+  while (buffer.pipes.length === 0 && buffer.buffers.length > 2 && !out.destroyed) await new Promise((r) => setTimeout(r, 5))
+  for (const pipe of buffer.pipes) {
+    // A client that goes away never drains the zip: stop at once instead of waiting for ever.
+    if (!pipe._writableState?.needDrain || out.destroyed) continue
+    const stop = new AbortController()
+    try {
+      await Promise.race([once(pipe, 'drain', { signal: stop.signal }), once(out, 'close', { signal: stop.signal })])
+    } finally {
+      stop.abort() // removes the listener that did not fire
+    }
+  }
+  if (out.destroyed) throw new Error('ledger: the client went away')
 }
 
 /** How many rows are written between two waits for the zip. */
@@ -137,7 +147,7 @@ export async function writeWorkbook(out: Writable, sheets: AsyncIterable<SheetSp
     let written = 0
     for await (const row of spec.rows()) {
       sheet.addRow(row.map((v) => v ?? null)).commit()
-      if (++written % ROWS_PER_WAIT === 0) await caughtUp(sheet as unknown as { stream: unknown })
+      if (++written % ROWS_PER_WAIT === 0) await caughtUp(sheet as unknown as { stream: unknown }, out)
     }
     sheet.commit()
   }
