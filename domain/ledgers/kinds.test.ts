@@ -32,5 +32,6 @@ describe('scrubText', () => {
 
   it('keeps the building, counts and dates', () => {
     expect(scrubText('3号楼门口路灯坏了 3 天，2026年11月')).toBe('3号楼门口路灯坏了 3 天，2026年11月')
+    expect(scrubText('2026-11-30 起停水，编号 WA-2026-000123')).toBe('2026-11-30 起停水，编号 WA-2026-000123')
   })
 })

@@ -45,10 +45,10 @@ export function attachmentHeader(fileName: string, asciiFallback: string): strin
 
 // Mobile numbers (with optional +86 and separators), landlines with an area code, rooms (302室,
 // 3-2-302, 302房, 302号房), anything written as a room after a building and unit.
-const phone = /(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}/g
-const landline = /0\d{2,3}[\s-]?\d{7,8}/g
-const dashedRoom = /\d+\s*[-－—]\s*\d+\s*[-－—]\s*\d+\s*(?:室|房|号)?/g
-const room = /\d{2,5}\s*(?:室|号房|房间|房)/g
+const phone = /(?:\+?86[\s-]?)?(?<!\d)1[3-9]\d(?:[\s-]?\d){8}(?!\d)/g
+const landline = /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g
+const dashedRoom = /(?<!\d)\d{1,3}\s*[-－—]\s*\d{1,2}\s*[-－—]\s*\d{2,4}(?!\d)\s*(?:室|房|号)?/g
+const room = /(?<!\d)\d{2,5}\s*(?:室|号房|房间|房)/g
 const unitRoom = /(单元)\s*\d{2,5}(?!\d)/g
 
 /**
