@@ -188,6 +188,15 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
     partner: false,
     otherWorker: false,
   },
+  'ledger.download': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
   'limits.configure': {
     stranger: false,
     unverifiedResident: false,
@@ -232,7 +241,15 @@ describe('the street office', () => {
   const home = { communityId: HOME, streetId: STREET }
 
   // What a street official may do in a community of their street: look, never act.
-  const allowed: Action[] = ['community.view', 'residency.claim', 'concern.readPrivate', 'kpi.view', 'grid.view', 'overdue.view']
+  const allowed: Action[] = [
+    'community.view',
+    'residency.claim',
+    'concern.readPrivate',
+    'kpi.view',
+    'grid.view',
+    'overdue.view',
+    'ledger.download',
+  ]
 
   it.each(actions)('a street official in a community of the street may look, never act: %s', (action) => {
     expect(can(streetAdmin, action, home)).toBe(allowed.includes(action))

@@ -67,6 +67,8 @@ const rules = {
   'grid.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
   /** See what is overdue, per milestone (签收, 到场, 办结). */
   'overdue.view': staffOrStreet,
+  /** Download the community's ledgers (台账): concerns, councils, votes, as .xlsx. */
+  'ledger.download': staffOrStreet,
   /** Set the community's milestone limits per category. */
   'limits.configure': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
@@ -102,6 +104,8 @@ const streetRules = {
   'street.ranking': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
   /** Everything overdue in the street, per community and milestone. */
   'street.viewOverdue': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
+  /** The street's ledgers (台账), one sheet per community. */
+  'street.ledgers': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
   /** The street's assessment settings: the 综合 weights, the 基本满意 factor, the minimum sample. */
   'street.configure': (a: Actor, s: StreetContext) => isStreetAdmin(a, s.streetId),
 } satisfies Record<string, (actor: Actor, ctx: StreetContext) => boolean>

@@ -16,6 +16,7 @@ import { knownRoutesOnly } from './http/methods.js'
 import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
 import { communityKpis, kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
+import { communityLedgers, ledgersDocs, streetLedgers } from './ledgers/routes.js'
 import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
@@ -51,6 +52,7 @@ export const operations = [
   ...jobsDocs,
   ...gridsDocs,
   ...kpisDocs,
+  ...ledgersDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -107,6 +109,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityGrids)
   app.route('/api/communities/:communityId', communityAudit)
   app.route('/api/communities/:communityId', communityKpis)
+  app.route('/api/communities/:communityId', communityLedgers)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -123,6 +126,7 @@ export function createApp(deps: Deps) {
   app.route('/api/overdue', overdueApi)
   app.route('/api/kpis', kpisApi)
   app.route('/api/streets', streetsApi)
+  app.route('/api/streets', streetLedgers)
 
   app.notFound((c) => {
     const e = errorCatalog.ROUTE_NOT_FOUND

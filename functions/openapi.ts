@@ -29,6 +29,7 @@ export interface Operation {
     | 'jobs'
     | 'grids'
     | 'kpis'
+    | 'ledgers'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -74,6 +75,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   jobs: '定时任务（Vercel Cron 调用）',
   grids: '网格与派单：网格的楼栋和网格员、各类诉求的签收/到场/办结时限、超时清单',
   kpis: '三率：响应率、解决率、满意率与综合得分；街道排名；每个数字背后的诉求；街道的考核设置',
+  ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
 }
 
 /** Path parameters by name; a path with a name missing here fails the build of the document. */
@@ -87,6 +89,7 @@ const pathParamDescriptions: Record<string, string> = {
   photoId: '照片编号（UUID）',
   gridId: '网格编号（UUID）',
   streetId: '街道编号（UUID）',
+  kind: '台账种类：concerns、councils 或 votes（路径以 .xlsx 结尾）',
   name: '文件名（上传时返回的 url 的最后一段）',
   scope: '订阅范围（由 /calendar-feed 生成，原样使用）',
   signature: '订阅链接的签名（由 /calendar-feed 生成，原样使用）',
@@ -325,7 +328,7 @@ function rewriteRefs<T>(json: T): T {
 }
 
 function binaryOf(type: string): Record<string, string> {
-  return type.startsWith('image/') ? { contentMediaType: type, format: 'binary' } : {}
+  return type.startsWith('image/') || type.startsWith('application/vnd.') ? { contentMediaType: type, format: 'binary' } : {}
 }
 
 /**

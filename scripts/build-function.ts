@@ -19,6 +19,8 @@ export const external = [
   '@electric-sql/pglite',
   'drizzle-orm/pglite',
   'drizzle-orm/pglite/migrator',
+  // exceljs and its zip writer (about 1 MB): loaded on the first ledger download (functions/ledgers/sheet.ts).
+  'exceljs',
   'pg-native',
   'bufferutil',
   'utf-8-validate',

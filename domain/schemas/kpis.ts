@@ -50,6 +50,9 @@ const unitId = z.string({ error: '请填写统计对象的编号（id）' }).tri
 
 // ——— Queries ———
 
+/** A period alone, `from` and `to` (China days, inclusive, at most three years): ledgers and other reports. */
+export const PeriodQuery = z.strictObject(periodFields).superRefine(periodOrder)
+
 export const KpiQuery = z
   .strictObject({ scope: KpiScope, id: unitId, ...periodFields, category: Category.optional() })
   .superRefine(periodOrder)

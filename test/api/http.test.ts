@@ -62,6 +62,7 @@ describe('the HTTP surface', () => {
         'jobs',
         'grids',
         'kpis',
+        'ledgers',
       ]),
     )
     expect(operations.length).toBe(documented.length)

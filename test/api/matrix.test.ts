@@ -112,6 +112,8 @@ GET /api/kpis/trend                                               | 401  | 403  
 GET /api/communities/{communityId}/kpis/monthly                   | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
 GET /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 200 | 200   | 403  | 200
 PUT /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
+GET /api/communities/{communityId}/ledgers/{kind}.xlsx            | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
+GET /api/streets/{streetId}/ledgers/{kind}.xlsx                   | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
 GET /api/concerns/{concernId} · private                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
 POST /api/concerns/{concernId}/cosign · private                   | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 POST /api/concerns/{concernId}/follow · private                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
@@ -266,6 +268,8 @@ const recipes: Record<string, Recipe> = {
     body: () => ({ overrides: { facilities: { acknowledge: { unit: 'minutes', amount: 120 } } } }),
   },
   'GET /api/overdue': { query: () => `communityId=${wenanId}` },
+  'GET /api/communities/{communityId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
+  'GET /api/streets/{streetId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'POST /api/notifications/read': { body: () => ({}) },
 }
 
@@ -284,6 +288,7 @@ function fillPath(w: MatrixWorld, path: string): string {
     name: w.photoFile,
     streetId: demo.streetId,
     gridId: demo.grid('wenan-2'),
+    kind: 'concerns',
   }
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)

@@ -82,4 +82,12 @@ export const streetText = {
     overdueEmpty: '没有超时的诉求',
     overdueLine: (community: string, grid: string | null) => (grid ? `${community} · ${grid}` : community),
   },
+  ledgers: {
+    entry: '台账下载',
+    entryDesc: '本月的诉求办理、议事协商、投票表决台账（Excel）',
+    streetEntry: '街道台账',
+    streetEntryDesc: '本月各社区的台账，每个社区单独成表（Excel）',
+    downloading: '正在生成台账…',
+    done: '台账已下载',
+  },
 } as const

@@ -248,3 +248,66 @@ export function apiUpload<T>(path: string, opts: UploadOptions): Promise<T> {
     throw new ApiError(status, shape ?? { code: `HTTP_${status}`, message: status >= 500 ? t.errors.unknown : t.errors.badResponse })
   })
 }
+
+export const DOWNLOAD_TIMEOUT_MS = 60_000
+
+export interface DownloadOptions {
+  query?: RequestOptions['query']
+  /** The name the file is saved under in h5 (the server's Content-Disposition names it too). */
+  fileName: string
+  /** What WeChat's document viewer opens it as. */
+  fileType: 'xlsx' | 'pdf' | 'docx'
+  toast?: boolean
+}
+
+async function errorOfFailedDownload(status: number, body: unknown): Promise<ApiError> {
+  const shape = toErrorShape(parseJson(body))
+  return new ApiError(status, shape ?? { code: `HTTP_${status}`, message: status >= 500 ? t.errors.unknown : t.errors.badResponse })
+}
+
+/**
+ * GET a file with the bearer token and hand it to the person: in weapp `Taro.downloadFile` then
+ * `Taro.openDocument` (WeChat's viewer, whose menu forwards it or opens it in WPS); in h5 the reply
+ * is saved under `fileName` (a link cannot carry the token). Errors come back as `ApiError` with
+ * the server's message, like every other call.
+ */
+export function apiDownload(path: string, opts: DownloadOptions): Promise<void> {
+  return authorized({ toast: opts.toast }, async (token) => {
+    const url = apiUrl(path, opts.query)
+    const header: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
+    if (process.env.TARO_ENV === 'h5') {
+      let res: Response
+      try {
+        res = await fetch(url, { headers: header })
+      } catch (err) {
+        throw networkError(err)
+      }
+      if (!res.ok) throw await errorOfFailedDownload(res.status, await res.text())
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(await res.blob())
+      link.download = opts.fileName
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
+      return
+    }
+    let res: Taro.downloadFile.FileSuccessCallbackResult
+    try {
+      res = await Taro.downloadFile({ url, header, timeout: DOWNLOAD_TIMEOUT_MS })
+    } catch (err) {
+      throw networkError(err)
+    }
+    if (res.statusCode !== 200) {
+      // The error's JSON was written into the temporary file.
+      let body: unknown
+      try {
+        body = Taro.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8')
+      } catch {
+        body = undefined
+      }
+      throw await errorOfFailedDownload(res.statusCode, body)
+    }
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: opts.fileType, showMenu: true })
+  })
+}

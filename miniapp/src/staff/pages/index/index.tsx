@@ -12,6 +12,7 @@ import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { getInbox, inboxKeyPrefix } from '@/features/concerns/api/get-inbox'
 import { getSessions } from '@/features/councils/api/get-sessions'
 import { useMe } from '@/features/me/api/get-me'
+import { chooseAndDownloadLedger } from '@/features/ledgers/components/choose-ledger'
 import { workbenchCommunities } from '@/features/me/workbench'
 import { getCommunityClaims } from '@/features/residency/api/get-community-claims'
 import { t } from '@/i18n/zh-cn'
@@ -109,7 +110,13 @@ export default function WorkbenchPage() {
         </View>
       ) : null}
 
-      <WorkbenchEntries communityId={communityId} isStaff={isStaff} counts={c} countsLoading={counts.loading} />
+      <WorkbenchEntries
+        communityId={communityId}
+        communityName={current.communityName}
+        isStaff={isStaff}
+        counts={c}
+        countsLoading={counts.loading}
+      />
     </Screen>
   )
 }
@@ -117,7 +124,13 @@ export default function WorkbenchPage() {
 type Counts = { submitted: number; overdue: number; claims: number; sessions: number }
 
 /** The entries of the 工作台, each with what waits in it. */
-function WorkbenchEntries(props: { communityId: string; isStaff: boolean; counts: Counts | undefined; countsLoading: boolean }) {
+function WorkbenchEntries(props: {
+  communityId: string
+  communityName: string
+  isStaff: boolean
+  counts: Counts | undefined
+  countsLoading: boolean
+}) {
   const { communityId, isStaff, counts: c } = props
   return (
     <View className='card card--flush workbench-entries'>
@@ -183,6 +196,17 @@ function WorkbenchEntries(props: { communityId: string; isStaff: boolean; counts
           desc={t.staffVotes.desc}
           testId='open-votes'
           onClick={() => void openStaffVotes(communityId)}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='fileText'
+          title={t.ledgers.entry}
+          desc={t.ledgers.entryDesc}
+          testId='open-ledgers'
+          onClick={() => void chooseAndDownloadLedger({ scope: 'community', id: communityId, name: props.communityName })}
           counts={null}
           badge={0}
         />

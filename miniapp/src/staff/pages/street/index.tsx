@@ -15,6 +15,7 @@ import { useOverdue } from '@/features/grids/api/get-overdue'
 import { OverdueRow } from '@/features/grids/components/overdue-row'
 import { type RankingLevel, useRanking } from '@/features/kpis/api/get-ranking'
 import { RankingCard } from '@/features/kpis/components/ranking-card'
+import { chooseAndDownloadLedger } from '@/features/ledgers/components/choose-ledger'
 import { useMe } from '@/features/me/api/get-me'
 import { t } from '@/i18n/zh-cn'
 import { openKpis, openStaffConcern } from '@/lib/routes'
@@ -89,6 +90,15 @@ export default function StreetPage() {
           arrow
           onClick={() => void openKpis({ scope: 'street', id: street.streetId })}
           testId='open-street-kpis'
+        />
+        <Cell
+          icon='fileText'
+          iconTone='info'
+          title={t.ledgers.streetEntry}
+          desc={t.ledgers.streetEntryDesc}
+          arrow
+          onClick={() => void chooseAndDownloadLedger({ scope: 'street', id: street.streetId, name: street.streetName })}
+          testId='open-street-ledgers'
         />
       </View>
 

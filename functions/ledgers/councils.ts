@@ -1,0 +1,192 @@
+import { and, asc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
+import { concernStatusLabels } from '../../domain/concerns/labels.js'
+import type { ConcernStatus } from '../../domain/concerns/lifecycle.js'
+import { responsiblePartyLabels, sessionKindInfo } from '../../domain/councils/kinds.js'
+import { sessionStatusLabels, topicStatusLabels } from '../../domain/councils/labels.js'
+import { satisfactionLabels, satisfactionLevel } from '../../domain/kpis/formulas.js'
+import type { Period } from '../../domain/kpis/period.js'
+import { scrubText } from '../../domain/ledgers/kinds.js'
+import { outcomeLabels, type VoteOutcome } from '../../domain/votes/tally.js'
+import type { Db } from '../../db/client.js'
+import { concerns, councilSessions, councilTopics, proposals, users } from '../../db/schema/index.js'
+import { type Cell, type Column, chinaCell, outer, type SheetSpec } from './sheet.js'
+
+/**
+ * 议事协商台账: the sessions that started in the period, their topics, and the resolutions taken
+ * on them — three sheets. A community holds a few sessions a month, so each sheet is one query.
+ * Host and recorder are not recorded by Linli yet: their columns are left for the worker.
+ */
+const sessionColumns: readonly Column[] = [
+  { header: '会议类型', width: 12 },
+  { header: '会议主题', width: 28 },
+  { header: '开始时间', width: 17, time: true },
+  { header: '结束时间', width: 17, time: true },
+  { header: '地点', width: 18 },
+  { header: '主持人', width: 10 },
+  { header: '记录员', width: 10 },
+  { header: '报名人数', width: 10 },
+  { header: '签到人数', width: 10 },
+  { header: '缺席人数', width: 10 },
+  { header: '议题数', width: 8 },
+  { header: '状态', width: 11 },
+  { header: '纪要发布时间', width: 17, time: true },
+]
+
+const topicColumns: readonly Column[] = [
+  { header: '会议', width: 28 },
+  { header: '会议日期', width: 12, day: true },
+  { header: '议题', width: 28 },
+  { header: '来源', width: 12 },
+  { header: '关联诉求', width: 17 },
+  { header: '提出人', width: 12 },
+  { header: '申报时间', width: 17, time: true },
+  { header: '处理结果', width: 12 },
+  { header: '说明', width: 30 },
+]
+
+const resolutionColumns: readonly Column[] = [
+  { header: '会议', width: 28 },
+  { header: '议题', width: 28 },
+  { header: '决议事项', width: 40 },
+  { header: '表决方式', width: 12 },
+  { header: '表决结果', width: 16 },
+  { header: '责任方', width: 18 },
+  { header: '时限', width: 12, day: true },
+  { header: '进度', width: 12 },
+  { header: '决议时间', width: 17, time: true },
+  { header: '公示日期', width: 12, day: true },
+  { header: '回访结果', width: 12 },
+]
+
+const inPeriod = (communityId: string, period: Period) =>
+  and(eq(councilSessions.communityId, communityId), gte(councilSessions.startsAt, period.start), lt(councilSessions.startsAt, period.end))
+
+async function sessionRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
+  const rows = await db
+    .select({
+      kind: councilSessions.kind,
+      title: councilSessions.title,
+      startsAt: councilSessions.startsAt,
+      endsAt: councilSessions.endsAt,
+      venue: councilSessions.venue,
+      status: councilSessions.status,
+      checkedIn: councilSessions.checkedInCount,
+      topics: councilSessions.acceptedTopicCount,
+      minutesPublishedAt: councilSessions.minutesPublishedAt,
+      registered: sql<number>`(select count(*)::int from council_registrations r
+        where r.session_id = ${outer('council_sessions', 'id')} and r.status in ('registered', 'checked_in'))`,
+      absent: sql<number>`(select count(*)::int from council_registrations r
+        where r.session_id = ${outer('council_sessions', 'id')} and r.status = 'registered')`,
+    })
+    .from(councilSessions)
+    .where(inPeriod(communityId, period))
+    .orderBy(asc(councilSessions.startsAt), asc(councilSessions.id))
+  return rows.map((s) => {
+    const held = s.status === 'concluded' || s.status === 'minutes_published'
+    return [
+      sessionKindInfo[s.kind].label,
+      s.title,
+      chinaCell(s.startsAt),
+      chinaCell(s.endsAt),
+      s.venue ?? '线上',
+      '',
+      '',
+      s.registered,
+      s.checkedIn,
+      held ? s.absent : null,
+      s.topics,
+      sessionStatusLabels[s.status],
+      chinaCell(s.minutesPublishedAt),
+    ]
+  })
+}
+
+async function topicRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
+  const rows = await db
+    .select({
+      session: councilSessions.title,
+      startsAt: councilSessions.startsAt,
+      title: councilTopics.title,
+      concernNo: concerns.publicNo,
+      proposer: users.nickname,
+      proposerIsStaff: sql<boolean>`exists (select 1 from memberships m where m.user_id = ${outer('council_topics', 'proposer_id')}
+        and m.community_id = ${outer('council_topics', 'community_id')} and m.role in ('worker', 'admin'))`,
+      createdAt: councilTopics.createdAt,
+      status: councilTopics.status,
+      reason: councilTopics.decisionReason,
+    })
+    .from(councilTopics)
+    .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
+    .innerJoin(users, eq(users.id, councilTopics.proposerId))
+    .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+    .where(inPeriod(communityId, period))
+    .orderBy(asc(councilSessions.startsAt), asc(councilTopics.createdAt), asc(councilTopics.id))
+  return rows.map((t) => [
+    t.session,
+    chinaCell(t.startsAt),
+    t.title,
+    t.concernNo ? '诉求转入' : t.proposerIsStaff ? '工作人员' : '居民申报',
+    t.concernNo ?? '',
+    t.proposer,
+    chinaCell(t.createdAt),
+    topicStatusLabels[t.status],
+    t.reason ? scrubText(t.reason) : '',
+  ])
+}
+
+async function resolutionRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
+  // The vote on the topic, if one closed: how it was decided and when the result went up (公示).
+  const vote = (field: string) =>
+    sql`(select ${sql.raw(field)} from proposals p where p.topic_id = ${outer('council_topics', 'id')}
+      and p.status in ('closed', 'published') order by p.closed_at desc limit 1)`
+  const rows = await db
+    .select({
+      session: councilSessions.title,
+      title: councilTopics.title,
+      text: councilTopics.resolutionText,
+      party: councilTopics.resolutionParty,
+      partyName: councilTopics.resolutionName,
+      deadline: councilTopics.resolutionDeadline,
+      resolvedAt: councilTopics.resolvedAt,
+      minutesPublishedAt: councilSessions.minutesPublishedAt,
+      concernStatus: concerns.status,
+      concernRating: concerns.rating,
+      voteOutcome: sql<VoteOutcome | null>`${vote("p.result->>'outcome'")}`,
+      votePublishedAt: vote('p.published_at').mapWith(proposals.publishedAt),
+    })
+    .from(councilTopics)
+    .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
+    .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+    .where(and(inPeriod(communityId, period), isNotNull(councilTopics.resolvedAt)))
+    .orderBy(asc(councilSessions.startsAt), asc(councilTopics.agendaOrder), asc(councilTopics.id))
+  return rows.map((r) => {
+    const published = r.votePublishedAt ?? r.minutesPublishedAt
+    return [
+      r.session,
+      r.title,
+      scrubText(r.text ?? ''),
+      r.voteOutcome ? '投票表决' : '会议议定',
+      r.voteOutcome ? outcomeLabels[r.voteOutcome] : '通过',
+      [r.party ? responsiblePartyLabels[r.party] : '', r.partyName].filter(Boolean).join(' · '),
+      chinaCell(r.deadline),
+      r.concernStatus ? concernStatusLabels[r.concernStatus as ConcernStatus] : '',
+      chinaCell(r.resolvedAt),
+      chinaCell(published),
+      r.concernRating ? satisfactionLabels[satisfactionLevel(r.concernRating)] : '',
+    ]
+  })
+}
+
+const fromList = (make: () => Promise<Cell[][]>) =>
+  async function* () {
+    yield* await make()
+  }
+
+/** The three sheets of one community; `prefix` names them in a street's workbook. */
+export function councilSheets(db: Db, community: { id: string }, period: Period, prefix = ''): SheetSpec[] {
+  return [
+    { name: `${prefix}议事会议`, columns: sessionColumns, rows: fromList(() => sessionRows(db, community.id, period)) },
+    { name: `${prefix}议题`, columns: topicColumns, rows: fromList(() => topicRows(db, community.id, period)) },
+    { name: `${prefix}决议`, columns: resolutionColumns, rows: fromList(() => resolutionRows(db, community.id, period)) },
+  ]
+}
