@@ -33,8 +33,12 @@ export function textProblem(value: string, multiline: boolean): 'control' | 'mal
   return (multiline ? forbiddenExceptLines : forbidden).test(value) ? 'control' : null
 }
 
-/** The first `max` characters of a text, with "…" when it was cut: what lists show of a description. */
+/**
+ * The first `max` characters of a text (as people count them: an emoji family is one and is never
+ * cut in half), with "…" when it was cut: what lists and notices show of a description.
+ */
 export function excerptOf(value: string, max = 60): string {
-  const chars = [...value]
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'grapheme' })
+  const chars = Array.from(segmenter.segment(value), (s) => s.segment)
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : value
 }

@@ -1,3 +1,4 @@
+import { excerptOf } from '../text.js'
 import type { ConcernStatus } from './lifecycle.js'
 
 export const concernStatusLabels: Record<ConcernStatus, string> = {
@@ -32,4 +33,12 @@ export const concernEventLabels: Record<string, string> = {
   rate: '居民评价',
   reopen: '居民不满意，重新办理',
   auto_close: '超时未评价，自动结案',
+}
+
+/**
+ * How a notice names a concern: its category and the start of what was written, e.g.
+ * 设施维修「3号楼东侧的路灯坏了一个…」— a number alone tells a resident nothing.
+ */
+export function concernNoticeName(categoryLabel: string, description: string, max = 12): string {
+  return `${categoryLabel}「${excerptOf(description.replace(/\s+/g, ' ').trim(), max)}」`
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import { concernStatusLabels } from '../../domain/concerns/labels.js'
+import { categories } from '../../domain/concerns/categories.js'
+import { concernNoticeName, concernStatusLabels } from '../../domain/concerns/labels.js'
 import type { ConcernStatus } from '../../domain/concerns/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Db, Tx } from '../../db/client.js'
@@ -29,7 +30,7 @@ export async function assigneeIds(tx: Tx, c: Pick<ConcernRow, 'communityId' | 'a
 
 export async function tellAbout(
   tx: Tx,
-  c: Pick<ConcernRow, 'id' | 'publicNo'>,
+  c: Pick<ConcernRow, 'id' | 'publicNo' | 'category' | 'description'>,
   to: ConcernStatus,
   userIds: string[],
   body: string,
@@ -38,8 +39,8 @@ export async function tellAbout(
   await notify(tx, {
     userIds,
     concernId: c.id,
-    title: `诉求 ${c.publicNo} ${concernStatusLabels[to]}`,
-    body,
+    title: `${concernNoticeName(categories[c.category].label, c.description)}${concernStatusLabels[to]}`,
+    body: `${body}（${c.publicNo}）`,
     message: { template: 'concern_status', publicNo: c.publicNo, status: to, statusLabel: concernStatusLabels[to], at: now.toISOString() },
   })
 }

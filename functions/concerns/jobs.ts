@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
+import { categories } from '../../domain/concerns/categories.js'
+import { concernNoticeName } from '../../domain/concerns/labels.js'
 import { lateText, type Milestone, milestoneLabels } from '../../domain/concerns/milestones.js'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { concernEvents, concerns } from '../../db/schema/index.js'
@@ -119,7 +121,7 @@ export async function noticeOverdue(deps: Deps, batch = 500): Promise<number> {
         await notify(tx, {
           userIds: [...to],
           concernId: c.id,
-          title: `诉求 ${c.publicNo} ${milestoneLabels[check.milestone]}已超时`,
+          title: `${concernNoticeName(categories[c.category].label, c.description)}${milestoneLabels[check.milestone]}已超时`,
           body: `${lateText(check.milestone, minutesLate)}，请尽快处理`,
           message: { template: 'concern_status', publicNo: c.publicNo, status: c.status, statusLabel: '已逾期', at: now.toISOString() },
         })

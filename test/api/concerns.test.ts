@@ -78,7 +78,9 @@ describe('the whole loop', () => {
     // Every step reached the resident's 消息 with an unread count.
     const inbox = await (await t.call('GET', '/api/notifications', { token: wang })).json()
     expect(inbox.unread).toBeGreaterThanOrEqual(5)
-    expect(inbox.items[0].title).toContain(raised.publicNo)
+    // Named by its category and words (a number alone tells a resident nothing), the number in the text.
+    expect(inbox.items[0].title).toBe('公共设施「3号楼东侧的路灯坏了一个…」已办结')
+    expect(inbox.items[0].body).toContain(raised.publicNo)
     const read = await (await t.call('POST', '/api/notifications/read', { token: wang, body: {} })).json()
     expect(read.unread).toBe(0)
   })
