@@ -8,19 +8,25 @@ export const voteRuleLabels: Record<VoteRule, string> = {
   owners_major: '业主共同决定（重大事项）',
 }
 
-/** The rule in one plain sentence, shown before anyone votes. */
-export function voteRuleDescription(rule: VoteRule, quorumPercent?: number | null): string {
+/**
+ * The rule in one plain sentence, shown before anyone votes. A multiple-choice vote says it in its
+ * own words: each choice is counted on its own against those who took part, and every choice that
+ * clears the bar is adopted (none may).
+ */
+export function voteRuleDescription(rule: VoteRule, quorumPercent?: number | null, optionKind: OptionKind = 'yes_no'): string {
+  const choice = optionKind === 'choice'
+  const votes = choice ? '某个选项的得票' : '同意票'
+  const support = choice ? '某个选项的得票' : '同意'
+  const none = choice ? '；没有选项达到的，不通过' : ''
   switch (rule) {
     case 'simple_majority':
-      return quorumPercent
-        ? `至少 ${quorumPercent}% 的投票人参与，同意票超过投票总数的一半即通过（弃权计入投票总数）`
-        : '同意票超过投票总数的一半即通过（弃权计入投票总数）'
+      return `${quorumPercent ? `至少 ${quorumPercent}% 的投票人参与，` : ''}${votes}超过投票总数的一半${choice ? '，该选项' : ''}即通过（弃权计入投票总数）${none}`
     case 'council':
-      return '至少 2/3 的投票人参与，同意超过参与人数的一半即通过'
+      return `至少 2/3 的投票人参与，${support}超过参与人数的一半即通过${none}`
     case 'owners_ordinary':
-      return '专有部分面积占 2/3 以上且户数占 2/3 以上的业主参与；同意的面积和户数均超过参与的一半即通过（民法典第二百七十八条）'
+      return `专有部分面积占 2/3 以上且户数占 2/3 以上的业主参与；${support}的面积和户数均超过参与的一半即通过（民法典第二百七十八条）${none}`
     case 'owners_major':
-      return '专有部分面积占 2/3 以上且户数占 2/3 以上的业主参与；同意的面积和户数均达到参与的 3/4 以上即通过（民法典第二百七十八条第六至八项）'
+      return `专有部分面积占 2/3 以上且户数占 2/3 以上的业主参与；${support}的面积和户数均达到参与的 3/4 以上即通过（民法典第二百七十八条第六至八项）${none}`
   }
 }
 

@@ -103,7 +103,7 @@ export function proposalFacts(p: ProposalRow) {
     text: p.body,
     options: p.options,
     maxChoices: p.maxChoices,
-    ruleDescription: voteRuleDescription(p.rule, p.quorumPercent),
+    ruleDescription: voteRuleDescription(p.rule, p.quorumPercent, p.optionKind),
     quorumPercent: p.quorumPercent,
     advisoryNote: isOwnerRule(p.rule) ? ADVISORY_NOTE : null,
     publishDays: p.publishDays,

@@ -47,7 +47,7 @@ export function CountingFields({ state }: { state: VoteFormState }) {
             testId={`rule-${r}`}
             onClick={() => state.setRule(r)}
             title={voteRuleLabels[r]}
-            desc={voteRuleDescription(r)}
+            desc={voteRuleDescription(r, null, form.optionKind)}
           />
         ))}
         {owner ? <Text className='vote-form__note vote-form__note--warn'>{t.voteForm.ownerHint}</Text> : null}
@@ -64,7 +64,7 @@ export function CountingFields({ state }: { state: VoteFormState }) {
               testId='quorum'
             />
             <Text className='vote-form__note' data-testid='rule-preview'>
-              {form.quorum > 0 ? voteRuleDescription('simple_majority', form.quorum) : t.voteForm.quorumNone}
+              {form.quorum > 0 ? voteRuleDescription('simple_majority', form.quorum, form.optionKind) : t.voteForm.quorumNone}
             </Text>
           </View>
         ) : null}
