@@ -155,7 +155,7 @@ export const votesText = {
     ownerHint: '业主表决：每户一票，按登记面积计；只有认证业主可以投；结果仅供参考',
     quorum: '参与门槛（选填）',
     quorumUnit: '%',
-    quorumNone: '不设门槛',
+    quorumNone: '不设门槛：只要有人投票就计票，参与的人再少也可能通过。建议设参与门槛（如 30%）',
     window: '投票时间',
     opens: '开始',
     closes: '截止',

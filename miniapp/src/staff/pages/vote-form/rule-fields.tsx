@@ -63,7 +63,7 @@ export function CountingFields({ state }: { state: VoteFormState }) {
               unit={t.voteForm.quorumUnit}
               testId='quorum'
             />
-            <Text className='vote-form__note' data-testid='rule-preview'>
+            <Text className={form.quorum > 0 ? 'vote-form__note' : 'vote-form__note vote-form__note--warn'} data-testid='rule-preview'>
               {form.quorum > 0 ? voteRuleDescription('simple_majority', form.quorum, form.optionKind) : t.voteForm.quorumNone}
             </Text>
           </View>
