@@ -1,38 +1,56 @@
+import { toChinaLocal } from '@domain/councils/china-time.js'
+import { weekdayLabels } from '@domain/councils/labels.js'
 import { t } from '@/i18n/zh-cn'
+import { chinaClock, chinaDayOffset } from './china-date'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** "刚刚", "5 分钟前", "今天 14:30", "昨天 09:05", "3月2日 10:00", "2025年12月1日". */
-export function formatTime(iso: string, now: Date = new Date()): string {
+/**
+ * When things happen, as the community reads it: China time (UTC+8) whatever the phone's zone, the
+ * weekday beside a date — "12月7日 周一 19:00".
+ */
+function moment(iso: string, now: Date): { offset: number; clock: string; date: string } | null {
   const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  const diffMin = Math.floor((now.getTime() - date.getTime()) / 60000)
-  const hm = `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  if (Number.isNaN(date.getTime())) return null
+  const c = toChinaLocal(date)
+  const sameYear = c.year === toChinaLocal(now).year
+  return {
+    offset: chinaDayOffset(iso, now),
+    clock: chinaClock(iso),
+    date: sameYear ? `${t.time.date(c.month, c.day)} ${weekdayLabels[c.weekday]}` : t.time.fullDate(c.year, c.month, c.day),
+  }
+}
+
+/** "刚刚", "5 分钟前", "今天 14:30", "昨天 09:05", "3月2日 周一 10:00", "2025年12月1日": lists and cards. */
+export function formatTime(iso: string, now: Date = new Date()): string {
+  const m = moment(iso, now)
+  if (!m) return ''
+  const diffMin = Math.floor((now.getTime() - new Date(iso).getTime()) / 60000)
   if (diffMin >= 0 && diffMin < 1) return t.time.justNow
   if (diffMin >= 0 && diffMin < 60) return t.time.minutesAgo(diffMin)
-  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  if (date.getTime() >= startOfToday && date.getTime() < startOfToday + 86400000) return t.time.today(hm)
-  if (date.getTime() >= startOfToday - 86400000 && date.getTime() < startOfToday) return t.time.yesterday(hm)
-  return dateLabel(date, now, hm)
+  return atClock(m, now, iso)
 }
 
-/** A moment that may lie ahead (a deadline): "今天 18:00", "明天 09:00", "3月5日 18:00", "2027年1月4日". */
+/** Always the clock, never "5 分钟前": "今天 14:30", "昨天 09:05", "3月2日 周一 10:00", "2025年12月1日 10:00" (timelines). */
+export function formatMoment(iso: string, now: Date = new Date()): string {
+  const m = moment(iso, now)
+  if (!m) return ''
+  if (m.offset === 0) return t.time.today(m.clock)
+  if (m.offset === -1) return t.time.yesterday(m.clock)
+  return `${m.date} ${m.clock}`
+}
+
+/** A moment that may lie ahead (a deadline): "今天 18:00", "明天 09:00", "3月5日 周四 18:00", "2027年1月4日". */
 export function formatDay(iso: string, now: Date = new Date()): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  const hm = `${pad(date.getHours())}:${pad(date.getMinutes())}`
-  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime()
-  const dayIndex = Math.floor((date.getTime() - startOfToday) / 86400000)
-  if (dayIndex === 0) return t.time.today(hm)
-  if (dayIndex === 1) return t.time.tomorrow(hm)
-  if (dayIndex === -1) return t.time.yesterday(hm)
-  return dateLabel(date, now, hm)
+  const m = moment(iso, now)
+  if (!m) return ''
+  if (m.offset === 1) return t.time.tomorrow(m.clock)
+  return atClock(m, now, iso)
 }
 
-/** "3月2日 10:00" this year, "2025年12月1日" another year (phone's local time). */
-function dateLabel(date: Date, now: Date, hm: string): string {
-  if (date.getFullYear() === now.getFullYear()) return `${t.time.date(date.getMonth() + 1, date.getDate())} ${hm}`
-  return t.time.fullDate(date.getFullYear(), date.getMonth() + 1, date.getDate())
+function atClock(m: { offset: number; clock: string; date: string }, now: Date, iso: string): string {
+  if (m.offset === 0) return t.time.today(m.clock)
+  if (m.offset === -1) return t.time.yesterday(m.clock)
+  const sameYear = toChinaLocal(new Date(iso)).year === toChinaLocal(now).year
+  return sameYear ? `${m.date} ${m.clock}` : m.date
 }
 
 export function greetingFor(date: Date = new Date()): string {

@@ -2,34 +2,49 @@ import { describe, expect, it } from 'vitest'
 import { chinaDay, chinaMoment, chinaMonthDay, sessionWhen } from '@/features/councils/format'
 import { area, countdown, percent, voteDate, voteMoment } from '@/features/votes/format'
 import { chinaClock, chinaDate, chinaDateLabel, chinaDayOffset, chinaIso } from '@/lib/china-date'
-import { cx, formatDay, formatTime, initialOf } from '@/lib/format'
+import { cx, formatDay, formatMoment, formatTime, initialOf } from '@/lib/format'
 
-// Local-time formatters: the dates are built in the machine's zone, as the phone would.
-describe('formatTime (when something happened, phone time)', () => {
-  const now = new Date(2026, 2, 13, 15, 30)
+/** An instant given as China wall-clock time (UTC+8), whatever zone the tests run in. */
+const cn = (y: number, m: number, d: number, h: number, min = 0, sec = 0) => new Date(Date.UTC(y, m - 1, d, h - 8, min, sec))
+
+// The community's clock: China time whatever the phone's zone; 2026-03-13 is a Friday.
+describe('formatTime (when something happened, China time)', () => {
+  const now = cn(2026, 3, 13, 15, 30)
   it('says 刚刚, then minutes, then today / yesterday with the clock', () => {
-    expect(formatTime(new Date(2026, 2, 13, 15, 29, 40).toISOString(), now)).toBe('刚刚')
-    expect(formatTime(new Date(2026, 2, 13, 15, 5).toISOString(), now)).toBe('25 分钟前')
-    expect(formatTime(new Date(2026, 2, 13, 9, 5).toISOString(), now)).toBe('今天 09:05')
-    expect(formatTime(new Date(2026, 2, 12, 21, 0).toISOString(), now)).toBe('昨天 21:00')
+    expect(formatTime(cn(2026, 3, 13, 15, 29, 40).toISOString(), now)).toBe('刚刚')
+    expect(formatTime(cn(2026, 3, 13, 15, 5).toISOString(), now)).toBe('25 分钟前')
+    expect(formatTime(cn(2026, 3, 13, 9, 5).toISOString(), now)).toBe('今天 09:05')
+    expect(formatTime(cn(2026, 3, 12, 21, 0).toISOString(), now)).toBe('昨天 21:00')
+    // Just after midnight in China is still 'yesterday' evening in UTC: China's day counts.
+    expect(formatTime(cn(2026, 3, 13, 0, 30).toISOString(), now)).toBe('今天 00:30')
   })
-  it('gives the date this year, the full date another year', () => {
-    expect(formatTime(new Date(2026, 0, 2, 10, 0).toISOString(), now)).toBe('1月2日 10:00')
-    expect(formatTime(new Date(2025, 11, 1, 10, 0).toISOString(), now)).toBe('2025年12月1日')
+  it('gives the date with its weekday this year, the full date another year', () => {
+    expect(formatTime(cn(2026, 1, 2, 10, 0).toISOString(), now)).toBe('1月2日 周五 10:00')
+    expect(formatTime(cn(2025, 12, 1, 10, 0).toISOString(), now)).toBe('2025年12月1日')
   })
   it('shows nothing for a broken timestamp', () => {
     expect(formatTime('not a date', now)).toBe('')
   })
 })
 
-describe('formatDay (a deadline, phone time)', () => {
-  const now = new Date(2026, 2, 13, 15, 30)
-  it('names today, tomorrow and yesterday, else the date', () => {
-    expect(formatDay(new Date(2026, 2, 13, 18, 0).toISOString(), now)).toBe('今天 18:00')
-    expect(formatDay(new Date(2026, 2, 14, 9, 0).toISOString(), now)).toBe('明天 09:00')
-    expect(formatDay(new Date(2026, 2, 12, 9, 0).toISOString(), now)).toBe('昨天 09:00')
-    expect(formatDay(new Date(2026, 2, 20, 18, 0).toISOString(), now)).toBe('3月20日 18:00')
-    expect(formatDay(new Date(2027, 0, 4, 18, 0).toISOString(), now)).toBe('2027年1月4日')
+describe('formatMoment (a timeline: always the clock)', () => {
+  const now = cn(2026, 3, 13, 15, 30)
+  it('never says 刚刚 or minutes ago', () => {
+    expect(formatMoment(cn(2026, 3, 13, 15, 29, 40).toISOString(), now)).toBe('今天 15:29')
+    expect(formatMoment(cn(2026, 3, 12, 21, 0).toISOString(), now)).toBe('昨天 21:00')
+    expect(formatMoment(cn(2026, 3, 9, 8, 5).toISOString(), now)).toBe('3月9日 周一 08:05')
+    expect(formatMoment(cn(2025, 12, 1, 10, 0).toISOString(), now)).toBe('2025年12月1日 10:00')
+  })
+})
+
+describe('formatDay (a deadline, China time)', () => {
+  const now = cn(2026, 3, 13, 15, 30)
+  it('names today, tomorrow and yesterday, else the date with its weekday', () => {
+    expect(formatDay(cn(2026, 3, 13, 18, 0).toISOString(), now)).toBe('今天 18:00')
+    expect(formatDay(cn(2026, 3, 14, 9, 0).toISOString(), now)).toBe('明天 09:00')
+    expect(formatDay(cn(2026, 3, 12, 9, 0).toISOString(), now)).toBe('昨天 09:00')
+    expect(formatDay(cn(2026, 3, 20, 18, 0).toISOString(), now)).toBe('3月20日 周五 18:00')
+    expect(formatDay(cn(2027, 1, 4, 18, 0).toISOString(), now)).toBe('2027年1月4日')
   })
 })
 

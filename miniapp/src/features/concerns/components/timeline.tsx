@@ -3,7 +3,7 @@ import { concernEventLabels } from '@domain/concerns/labels.js'
 import { EmptyState } from '@/components/empty-state'
 import { PhotoGrid } from '@/components/photos/photo-grid'
 import { t } from '@/i18n/zh-cn'
-import { cx, formatTime } from '@/lib/format'
+import { cx, formatMoment } from '@/lib/format'
 import type { ConcernEventData } from '../api/get-concern'
 import './timeline.scss'
 
@@ -32,7 +32,7 @@ export function Timeline({ events }: { events: readonly ConcernEventData[] }) {
           <View className='timeline__content'>
             <View className='timeline__head'>
               <Text className='timeline__label'>{event.label || concernEventLabels[event.action] || event.action}</Text>
-              <Text className='timeline__time'>{formatTime(event.at)}</Text>
+              <Text className='timeline__time'>{formatMoment(event.at)}</Text>
             </View>
             <Text className='timeline__actor'>{actorText(event.actor)}</Text>
             {event.note ? <Text className='timeline__note'>{event.note}</Text> : null}
