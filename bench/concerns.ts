@@ -25,7 +25,7 @@ function summary(r: autocannon.Result) {
 }
 
 /** `count` operations, `concurrency` at a time, straight through the pool. */
-async function rawLoop(count: number, concurrency: number, op: (i: number) => Promise<unknown>) {
+export async function rawLoop(count: number, concurrency: number, op: (i: number) => Promise<unknown>) {
   const latencies: number[] = []
   let next = 0
   const started = performance.now()

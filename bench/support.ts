@@ -30,9 +30,9 @@ export async function scratch(label: string) {
   return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) }
 }
 
-/** The real HTTP app on a loopback port over `database`, with a dev-login helper. */
-export async function startApi(database: DbHandle) {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'bench-secret-0123456789-0123456789-x' })
+/** The real HTTP app on a loopback port over `database` (`env` on top of the bench's config), with a dev-login helper. */
+export async function startApi(database: DbHandle, env: Record<string, string> = {}) {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'bench-secret-0123456789-0123456789-x', ...env })
   const app = createApp(buildDeps(config, database, pino({ level: 'silent' })))
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((r) => server.once('listening', r))

@@ -38,7 +38,6 @@ async function seedHouseholds(pool: pg.Pool, n: number, name: string): Promise<{
     [n],
   )
   const userIds = us.map((r) => r.id)
-  await pool.query(`insert into memberships (user_id, community_id, role) select unnest($1::uuid[]), $2, 'resident'`, [userIds, c])
   await pool.query(
     `insert into residency_claims (user_id, household_id, community_id, relation, status, reviewed_at)
      select unnest($1::uuid[]), unnest($2::uuid[]), $3, 'owner', 'verified', now()`,
@@ -78,8 +77,8 @@ async function openVote(api: Awaited<ReturnType<typeof startApi>>, staff: string
   return created.body.id
 }
 
-async function ballots(handle: DbHandle, pool: pg.Pool) {
-  const api = await startApi(handle)
+export async function ballots(handle: DbHandle, pool: pg.Pool, poolMax = poolSize, env: Record<string, string> = {}) {
+  const api = await startApi(handle, env)
   try {
     const { buildingId, userIds } = await seedHouseholds(pool, voters, '基准千户楼')
     const staff = await api.login(demo.user.chen)
@@ -133,7 +132,7 @@ async function ballots(handle: DbHandle, pool: pg.Pool) {
     return {
       rounds,
       concurrent: voters,
-      pool: poolSize,
+      pool: poolMax,
       countedPerRound: counted,
       ballot: { requestsPerSec: ballotsPerSec, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) },
       rawInsert: { opsPerSec: rawPerSec, p50Ms: percentile(raw, 0.5), p99Ms: percentile(raw, 0.99) },

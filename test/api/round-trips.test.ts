@@ -64,4 +64,23 @@ describe('database round trips per request', () => {
     if (process.env.ROUND_TRIPS_PRINT) console.log(`${label}: ${statements.length}`)
     expect(statements.length, `${label}:\n${statements.join('\n')}`).toBeLessThanOrEqual(most)
   })
+
+  it('raising a concern holds the community’s number counter for one statement more', async () => {
+    // wenan has staff, so the raise notifies them after taking the number: the longest hold.
+    const statements = await t.statementsDuring(() => raiseId(t, 'wang'))
+    const all = statements.join('\n')
+    // The transaction ends in writes and the reply (the concern's detail) is read after the commit
+    // (logged on node-postgres, not on PGlite), so the statements between the number and the commit
+    // or the first read are those the counter waits for.
+    const counter = statements.findIndex((s) => /concern_counters/.test(s))
+    expect(counter, all).toBeGreaterThan(-1)
+    const held = statements.slice(counter + 1).findIndex((s) => /^(select|commit)\b/i.test(s.trim()))
+    expect(held, all).toBeGreaterThan(-1)
+    expect(held, all).toBeLessThanOrEqual(1)
+    // The staff got their notice and its WeChat message.
+    const notice = statements.filter((s) => /insert into "notifications"/.test(s))
+    expect(notice, all).toHaveLength(1)
+    expect(notice[0], all).toMatch(/insert into "outbox"/)
+    if (process.env.ROUND_TRIPS_PRINT) console.log(`raise: ${statements.length}\n${all}`)
+  })
 })
