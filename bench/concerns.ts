@@ -65,12 +65,12 @@ async function timeGet(url: string, token: string, n = 50) {
 /** Inserts `n` public concerns in 文安路社区 by SQL, spread over the last two years. */
 async function seedConcerns(pool: pg.Pool, n: number) {
   await pool.query(
-    `insert into concerns (community_id, public_no, author_id, category, description, place_text, visibility, anonymous, status, created_at, updated_at)
+    `insert into concerns (community_id, public_no, author_id, category, description, place_text, visibility, anonymous, status, created_at, updated_at, acknowledge_due_at)
      select $1, 'BN-' || g, $2,
             (array['noise','utilities','sanitation','parking','property','facilities','renovation','safety','dispute','other'])[1 + g % 10]::concern_category,
             '基准测试诉求 第' || g || ' 条：楼道灯不亮，需要维修', '3号楼', 'public', true,
             (array['submitted','accepted','in_progress','resolved','closed'])[1 + g % 5]::concern_status,
-            now() - (g * interval '60 seconds'), now()
+            now() - (g * interval '60 seconds'), now(), now() - (g * interval '60 seconds') + interval '1 day'
      from generate_series(1, $3::int) g`,
     [demo.community.wenan, demo.user.wang, n],
   )
@@ -101,7 +101,7 @@ async function boardAt(n: number) {
     const seedStart = performance.now()
     await seedConcerns(pool, n)
     const seedMs = Math.round(performance.now() - seedStart)
-    const api = await startApi(handle)
+    const api = await startApi(handle, { RATE_LIMIT: 'off' })
     const token = await api.login(demo.user.wang)
     // Page 500 of 20 needs 10 000 concerns; a smaller board is measured at its last page.
     const deepPage = Math.min(500, Math.floor(n / 20))
@@ -129,7 +129,7 @@ export async function benchConcerns() {
   try {
     await handle.migrate()
     await seedDemo(handle.db)
-    const api = await startApi(handle)
+    const api = await startApi(handle, { RATE_LIMIT: 'off' })
     const token = await api.login(demo.user.wang)
     const pool = new pg.Pool({ connectionString: db.url, max: 10 })
     pool.on('error', () => {})
