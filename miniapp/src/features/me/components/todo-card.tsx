@@ -21,6 +21,7 @@ import {
 } from '@/lib/routes'
 import type { ApiError } from '@/lib/api/client'
 import type { TodoData, TodoEntry } from '../api/get-todo'
+import './todo-card.scss'
 
 type Kind = TodoEntry['kind']
 
@@ -106,6 +107,7 @@ export function TodoCard({
                 arrow
                 onClick={() => openTodo(item)}
                 testId={`todo-${item.kind}`}
+                className='todo-item'
               />
             ))
           )
