@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type DemoKey, type TestApp } from '../helpers/app.js'
-import { actOk, raiseId, uploadId, wenan } from '../helpers/concerns.js'
+import { actOk, makeResidents, raiseId, uploadId, wenan } from '../helpers/concerns.js'
+import { createSession, registerAs } from '../helpers/councils.js'
 import { castAs, openProposal, proposalBody } from '../helpers/votes.js'
 
 let t: TestApp
@@ -99,5 +100,37 @@ describe('GET /api/me/todo', () => {
     const chen = await todo('chen')
     clock = null
     expect(chen.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'overdue_concerns', communityId: wenan })]))
+  })
+
+  it('gives a resident with nothing waiting no items and no badge', async () => {
+    const [fresh] = await makeResidents(t, 1)
+    const res = await t.call('GET', '/api/me/todo', { token: fresh })
+    expect(await res.json()).toEqual({ items: [], badge: 0 })
+  })
+
+  it('lists a session I registered for this week; staff see today’s sessions and votes closing within 48 h', async () => {
+    const [resident] = await makeResidents(t, 1)
+    const inThreeDays = await createSession(t, new Date(Date.now() + 3 * 86400_000), { title: '三天后的议事会' })
+    expect((await registerAs(t, resident, inThreeDays)).status).toBe(200)
+    const mine = await (await t.call('GET', '/api/me/todo', { token: resident })).json()
+    expect(mine.items).toEqual([expect.objectContaining({ kind: 'session', title: '三天后的议事会', targetId: inThreeDays })])
+    expect(mine.badge).toBe(1)
+
+    // Today in China, whatever the hour the test runs: 5 minutes from now when 30 would cross midnight.
+    const soon = new Date(Date.now() + 30 * 60_000)
+    const startsAt = soon.getUTCHours() === 16 && soon.getUTCMinutes() < 30 ? new Date(Date.now() + 5 * 60_000) : soon
+    const today = await createSession(t, startsAt, { title: '今天的周议', bookingDeadline: new Date(Date.now() + 60_000).toISOString() })
+    const closing = await openProposal(
+      t,
+      proposalBody(new Date(), { title: '明天截止的表决', closesAt: new Date(Date.now() + 24 * 3600_000).toISOString() }),
+    )
+    const chen = await todo('chen')
+    expect(chen.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'today_session', side: 'staff', targetId: today }),
+        expect.objectContaining({ kind: 'closing_vote', side: 'staff', targetId: closing }),
+      ]),
+    )
+    expect(chen.items.map((i) => i.targetId)).not.toContain(inThreeDays)
   })
 })
