@@ -106,6 +106,15 @@ describe.skipIf(!haveChromium)('首页 待办 in Chromium (H5)', () => {
     await page.locator('[data-testid="page-concern"]:visible').first().waitFor({ timeout: 20_000 })
     expect(page.url()).toContain(`id=${concernId}`)
 
+    // 李建国's claim waits for a worker: one item (no second banner), opening 我的.
+    await signIn(page, '李建国')
+    await home(page).locator('[data-testid="todo-claim"]').waitFor({ timeout: 20_000 })
+    await expect(home(page).locator('[data-testid="todo-claim"]').textContent()).resolves.toContain('2号楼 1单元 602室')
+    await expect(home(page).locator('.home-banner').count()).resolves.toBe(0)
+    await shot(page, 'todo-03b-claim', home(page).locator('[data-testid="todo"]'))
+    await home(page).locator('[data-testid="todo-claim"]').click()
+    await page.locator('[data-testid="page-me"]:visible').waitFor({ timeout: 20_000 })
+
     // 陈书记: her community's new concerns and pending claims, the 社区工作台 on 首页, no 去认证.
     for (const [p, sfx] of [
       [page, ''],

@@ -42,10 +42,24 @@ export function CommunityCard({ primary }: { primary: Membership }) {
   )
 }
 
-/** What stands between the person and taking part: a claim waiting for a worker, or no verified home here. */
-export function ClaimBanner({ me, claims, communityId }: { me: MeData; claims: MyClaims | undefined; communityId: string | undefined }) {
+/**
+ * What stands between the person and taking part: a claim waiting for a worker, or no verified home
+ * here. With `claimInTodo` the 待办 card already shows the pending claim, so the banner stays away.
+ */
+export function ClaimBanner({
+  me,
+  claims,
+  communityId,
+  claimInTodo,
+}: {
+  me: MeData
+  claims: MyClaims | undefined
+  communityId: string | undefined
+  claimInTodo: boolean
+}) {
   const pendingClaim = claims?.items.find((c) => c.status === 'pending' && (!communityId || c.communityId === communityId))
   const verifiedHere = communityId ? can(toActor(me), 'resident.act', { communityId }) : false
+  if (pendingClaim && claimInTodo) return null
   return (
     <>
       {pendingClaim ? (

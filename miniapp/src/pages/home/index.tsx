@@ -83,7 +83,12 @@ export default function HomePage() {
           ) : null}
         </>
       ) : (
-        <ClaimBanner me={me.data} claims={claims.data} communityId={primary?.communityId} />
+        <ClaimBanner
+          me={me.data}
+          claims={claims.data}
+          communityId={primary?.communityId}
+          claimInTodo={!!residentItems?.some((i) => i.kind === 'claim')}
+        />
       )}
       {workbench.length === 0 || (residentItems?.length ?? 0) > 0 ? (
         <TodoCard
