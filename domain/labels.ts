@@ -33,3 +33,12 @@ export function householdAddress(parts: { building: string; unit: string; room?:
   const room = parts.room ? ` ${parts.room}室` : ''
   return `${parts.building} ${parts.unit}${room}`
 }
+
+/** 首页 待办: what a count counts (the things themselves are named by their own titles). */
+export const todoCountLabels = {
+  notices: '条未读消息',
+  new_concerns: '件新诉求待签收',
+  overdue_concerns: '件诉求已超时',
+  pending_claims: '份住户认证待审核',
+  pending_topics: '个议题待审核',
+} as const

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { householdAddress } from '../../domain/labels.js'
 import { roles } from '../../domain/roles.js'
-import { Me, UpdateMeInput } from '../../domain/schemas/me.js'
+import { Me, Todo, UpdateMeInput } from '../../domain/schemas/me.js'
 import { AccountDeleted, DeleteAccountInput, MyDataExport } from '../../domain/schemas/privacy.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
@@ -25,6 +25,7 @@ import { jsonBody } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { deleteAccount } from './delete.js'
 import { exportMyData } from './export.js'
+import { loadTodo } from './todo.js'
 
 export const me = new Hono<AppEnv>()
 me.use('*', requireUser)
@@ -118,6 +119,8 @@ me.patch('/', jsonBody(UpdateMeInput), async (c) => {
   return c.json(await loadMe(db, c.var.actor))
 })
 
+me.get('/todo', async (c) => c.json(await loadTodo(c.var.deps.database.db, c.var.actor, c.var.deps.now())))
+
 me.get('/export', async (c) => {
   const { deps, actor } = c.var
   const data = await exportMyData(deps.database.db, actor.userId, deps.now())
@@ -142,6 +145,16 @@ export const meDocs = [
     body: UpdateMeInput,
     example: { nickname: '王阿姨' },
     response: Me,
+  }),
+  op({
+    method: 'get',
+    path: '/api/me/todo',
+    tag: 'me',
+    summary: '首页待办',
+    description:
+      '居民：每个已认证社区里本户未投的投票、待评价的诉求、7 天内报名的议事会、审核中的住户认证、未读消息数；社区工作者和书记：所服务社区的新诉求（未签收）、超时诉求、待审核的住户认证和议题、今天的议事会、48 小时内截止的投票。badge 为未读消息与居民待办之和（标签栏角标）。',
+    auth: true,
+    response: Todo,
   }),
   op({
     method: 'get',

@@ -40,6 +40,9 @@ async function statementsFor(who: DemoKey, path: string): Promise<string[]> {
 
 const budget: [who: DemoKey, label: string, path: () => string, statements: number][] = [
   ['wang', 'who am I', () => '/api/me', 3],
+  // 首页 待办: the actor, then every part in one union.
+  ['wang', 'my to-do', () => '/api/me/todo', 2],
+  ['chen', 'the staff’s to-do', () => '/api/me/todo', 2],
   ['wang', 'the concern board', () => `/api/communities/${wenan}/concerns?status=all`, 2],
   ['wang', 'a concern', () => `/api/concerns/${concernId}`, 4],
   ['wang', 'the sessions of the month', () => `/api/communities/${wenan}/sessions`, 2],

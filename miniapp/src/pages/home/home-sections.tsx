@@ -7,10 +7,11 @@ import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { useCommunity } from '@/features/communities/api/get-community'
 import type { MeData } from '@/features/me/api/get-me'
+import type { WorkbenchCommunity } from '@/features/me/workbench'
 import type { MyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
-import { openClaimForm, openRaiseForm, switchToTab } from '@/lib/routes'
+import { openClaimForm, openRaiseForm, openWorkbench, switchToTab } from '@/lib/routes'
 
 type Membership = MeData['memberships'][number]
 
@@ -41,10 +42,24 @@ export function CommunityCard({ primary }: { primary: Membership }) {
   )
 }
 
-/** What stands between the person and taking part: a claim waiting for a worker, or no verified home here. */
-export function ClaimBanner({ me, claims, communityId }: { me: MeData; claims: MyClaims | undefined; communityId: string | undefined }) {
+/**
+ * What stands between the person and taking part: a claim waiting for a worker, or no verified home
+ * here. With `claimInTodo` the 待办 card already shows the pending claim, so the banner stays away.
+ */
+export function ClaimBanner({
+  me,
+  claims,
+  communityId,
+  claimInTodo,
+}: {
+  me: MeData
+  claims: MyClaims | undefined
+  communityId: string | undefined
+  claimInTodo: boolean
+}) {
   const pendingClaim = claims?.items.find((c) => c.status === 'pending' && (!communityId || c.communityId === communityId))
   const verifiedHere = communityId ? can(toActor(me), 'resident.act', { communityId }) : false
+  if (pendingClaim && claimInTodo) return null
   return (
     <>
       {pendingClaim ? (
@@ -78,6 +93,26 @@ export function ClaimBanner({ me, claims, communityId }: { me: MeData; claims: M
         </View>
       ) : null}
     </>
+  )
+}
+
+/** 社区工作台 for staff and partners, prominent on 首页 (not only at the bottom of 我的). */
+export function WorkbenchCard({ community }: { community: WorkbenchCommunity }) {
+  return (
+    <View
+      className='notice notice--info home-banner'
+      data-testid='home-workbench'
+      hoverClass='home-banner--hover'
+      onClick={() => void openWorkbench(community.communityId)}
+      {...a11y({ role: 'button' })}
+    >
+      <Icon name='briefcase' size={48} color={colors.info} />
+      <View className='notice__body'>
+        <View className='notice__title'>{t.home.todo.workbench}</View>
+        <View className='notice__desc'>{community.kind === 'staff' ? t.home.todo.workbenchDesc : t.me.partnerEntryDesc}</View>
+      </View>
+      <Icon name='chevronRight' size={40} color={colors.info} />
+    </View>
   )
 }
 
