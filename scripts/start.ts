@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { compress } from 'hono/compress'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { defaultDataDir, openDb } from '../db/client.js'
@@ -75,6 +76,9 @@ const site = new Hono()
 // The Node bindings (c.env.incoming) go along, so rate limits see the client's socket address.
 site.all('/api/*', (c) => api.fetch(c.req.raw, c.env))
 site.use('/*', secureHeaders({ contentSecurityPolicy: h5PolicyDirectives }))
+// The H5 app's scripts and styles go compressed (gzip, or deflate) to whoever accepts it: a phone on
+// a weak network loads 首页 in a fraction of the bytes.
+site.use('/*', compress())
 site.use('/*', serveStatic({ root: h5Dir }))
 // The H5 app routes by hash, so any other path gets the app's page.
 site.get('*', serveStatic({ path: join(h5Dir, 'index.html') }))
