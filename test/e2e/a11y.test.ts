@@ -246,7 +246,12 @@ describe.skipIf(!haveChromium)('accessibility of every page (H5, Chromium)', () 
     // Opened from the board: 返回 goes back to it.
     await page.locator('.weui-tabbar__item', { hasText: '诉求' }).click()
     await page.locator('[data-testid="page-concerns"]:visible [data-testid="concern-card"]').first().click()
-    await page.locator('[data-testid="page-concern"]:visible [data-testid="concern-description"]').waitFor({ timeout: 20_000 })
+    // The concern opened from the link may still be in the page stack: the newest page is the last.
+    await page
+      .locator('[data-testid="page-concern"]:visible')
+      .last()
+      .locator('[data-testid="concern-description"]')
+      .waitFor({ timeout: 20_000 })
     const back = page.locator('#taro-navigation-bar .taro-navigation-bar-back')
     expect(await back.isVisible()).toBe(true)
     await expect(back.getAttribute('aria-label')).resolves.toBe('返回')
