@@ -11,7 +11,7 @@ import './overdue-row.scss'
 export function OverdueRow({ item, onClick }: { item: OverdueItemData; onClick: () => void }) {
   return (
     <View
-      className='overdue-row'
+      className='concern-row'
       hoverClass='cell--hover'
       onClick={onClick}
       data-testid='overdue-row'
@@ -19,13 +19,13 @@ export function OverdueRow({ item, onClick }: { item: OverdueItemData; onClick: 
       data-milestone={item.milestone}
       {...a11y({ role: 'button' })}
     >
-      <View className='overdue-row__body'>
-        <View className='overdue-row__head'>
+      <View className='concern-row__body'>
+        <View className='concern-row__head'>
           <Tag tone='danger'>{t.milestones.overdue(item.milestoneLabel)}</Tag>
-          <Text className='overdue-row__no'>{item.publicNo}</Text>
+          <Text className='concern-row__no'>{item.publicNo}</Text>
         </View>
-        <Text className='overdue-row__excerpt'>{item.excerpt}</Text>
-        <Text className='overdue-row__meta'>
+        <Text className='concern-row__excerpt'>{item.excerpt}</Text>
+        <Text className='concern-row__meta'>
           {[t.street.overdueLine(item.communityName, item.grid?.name ?? null), item.categoryLabel, item.assignee]
             .filter(Boolean)
             .join(' · ')}

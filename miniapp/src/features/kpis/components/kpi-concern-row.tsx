@@ -11,7 +11,7 @@ import './kpis.scss'
 export function KpiConcernRow({ item, onClick }: { item: KpiConcernItemData; onClick: () => void }) {
   return (
     <View
-      className='kpi-concern'
+      className='concern-row'
       hoverClass='cell--hover'
       onClick={onClick}
       data-testid='kpi-concern'
@@ -19,13 +19,13 @@ export function KpiConcernRow({ item, onClick }: { item: KpiConcernItemData; onC
       data-hit={String(item.hit)}
       {...a11y({ role: 'button' })}
     >
-      <View className='kpi-concern__body'>
-        <View className='kpi-concern__head'>
-          <Text className='kpi-concern__no'>{item.publicNo}</Text>
+      <View className='concern-row__body'>
+        <View className='concern-row__head'>
+          <Text className='concern-row__no kpi-concern__no'>{item.publicNo}</Text>
           <Tag tone={item.hit ? 'success' : 'neutral'}>{item.hit ? t.kpis.hit : t.kpis.miss}</Tag>
         </View>
-        <Text className='kpi-concern__excerpt'>{item.excerpt}</Text>
-        <Text className='kpi-concern__meta'>{[item.categoryLabel, item.statusLabel, item.day].join(' · ')}</Text>
+        <Text className='concern-row__excerpt'>{item.excerpt}</Text>
+        <Text className='concern-row__meta'>{[item.categoryLabel, item.statusLabel, item.day].join(' · ')}</Text>
       </View>
       <Icon name='chevronRight' size={32} color={colors.text3} />
     </View>
