@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { type A11yData, makeA11yData } from '../helpers/a11y-data.js'
 import { audit, configuredPages, limits, type PageAudit, totals } from '../helpers/a11y-audit.js'
 import { haveChromium, screenshotDir } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
@@ -18,7 +18,7 @@ import { journey } from '../helpers/journey.js'
 const j = journey()
 
 /** The query each page needs to show real data: the community (as the workbench links pass it) and the item. */
-function queryFor(path: string, ids: Record<string, string>): string {
+function queryFor(path: string, ids: A11yData): string {
   const byPath: Record<string, string> = {
     'pages/concern-detail/index': `id=${ids.concern}`,
     'pages/session-detail/index': `id=${ids.session}`,
@@ -31,91 +31,10 @@ function queryFor(path: string, ids: Record<string, string>): string {
   return `?communityId=${ids.community}${byPath[path] ? `&${byPath[path]}` : ''}`
 }
 
-async function makeData() {
-  const wang = await j.tokenOf('王秀英')
-  const chen = await j.tokenOf('陈书记')
-  const communityId = (await j.api('GET', '/me', chen)).staffOf[0] as string
-  const form = new FormData()
-  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#7a9a5b' } })
-    .jpeg()
-    .toBuffer()
-  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'photo.jpg')
-  const uploaded = await fetch(`${j.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${wang}` }, body: form }).then(
-    (r) => r.json(),
-  )
-  const concern = await j.api(
-    'POST',
-    '/concerns',
-    wang,
-    {
-      communityId,
-      category: 'facilities',
-      description: '3号楼东侧的路灯坏了一个星期，晚上很黑，老人出门不方便',
-      place: { kind: 'text', text: '3号楼东侧' },
-      photoIds: [uploaded.id],
-      visibility: 'public',
-      anonymous: false,
-    },
-    { 'Idempotency-Key': `a11y-${Date.now()}` },
-  )
-  const start = new Date(Date.now() + 2 * 86400_000)
-  const session = await j.api('POST', `/communities/${communityId}/sessions`, chen, {
-    kind: 'monthly_council',
-    title: '十二月每月一议',
-    description: '议一议楼道堆物和加装电梯',
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-    venue: '睦邻议事厅',
-    capacity: 50,
-    bookingDeadline: new Date(start.getTime() - 3600_000).toISOString(),
-    agendaSlots: 4,
-  })
-  await j.api('POST', `/sessions/${session.id}/actions`, chen, { action: 'open' })
-  await j.api('POST', `/sessions/${session.id}/registration`, wang)
-  // A second session already under way, for 现场主持.
-  const soon = new Date(Date.now() + 30 * 60_000)
-  const running = await j.api('POST', `/communities/${communityId}/sessions`, chen, {
-    kind: 'monthly_council',
-    title: '楼道堆物专题议事会',
-    description: '商量楼道堆物怎么清理',
-    startsAt: soon.toISOString(),
-    endsAt: new Date(soon.getTime() + 2 * 3600_000).toISOString(),
-    venue: '睦邻议事厅',
-    capacity: 30,
-    bookingDeadline: new Date(soon.getTime() - 10 * 60_000).toISOString(),
-    agendaSlots: 4,
-  })
-  await j.api('POST', `/sessions/${running.id}/actions`, chen, { action: 'open' })
-  await j.api('POST', `/sessions/${running.id}/actions`, chen, { action: 'fix_agenda' })
-  await j.api('POST', `/sessions/${running.id}/actions`, chen, { action: 'start' })
-  const now = Date.now()
-  const vote = await j.api('POST', `/communities/${communityId}/proposals`, chen, {
-    title: '小区健身区改造方案',
-    text: '社区微更新经费可用于健身区改造，请选出您最支持的方案（最多两项）。',
-    options: { kind: 'choice', choices: ['更换健身器材', '铺设塑胶地面', '增加遮阳棚'], maxChoices: 2 },
-    electorate: { kind: 'residents' },
-    unit: 'resident',
-    rule: 'simple_majority',
-    opensAt: new Date(now - 60_000).toISOString(),
-    closesAt: new Date(now + 3 * 86400_000).toISOString(),
-  })
-  await j.api('POST', `/proposals/${vote.id}/actions`, chen, { action: 'open' })
-  // A claim waiting for staff (李建国 asks to join 王秀英's household).
-  const household = (await j.api('GET', '/me', wang)).households[0]
-  await j.api('POST', '/residency/claims', await j.tokenOf('李建国'), { householdId: household.householdId, relation: 'family' })
-  return {
-    community: communityId,
-    concern: concern.id as string,
-    session: session.id as string,
-    running: running.id as string,
-    vote: vote.id as string,
-  }
-}
-
-let made: Awaited<ReturnType<typeof makeData>> | undefined
+let made: A11yData | undefined
 /** The data, made once for the file. */
 async function data() {
-  made ??= await makeData()
+  made ??= await makeA11yData(j)
   return made
 }
 
