@@ -12,6 +12,8 @@ export interface PhotoUpload {
   status: 'uploading' | 'done' | 'failed'
   progress: number
   photoId?: string
+  /** Where the uploaded photo is served (kept with a draft). */
+  url?: string
   error?: string
 }
 
@@ -64,7 +66,7 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
         onProgress: (progress) => patch(key, { progress: Math.min(progress, 99) }),
         onStart: (abort) => aborts.current.set(key, abort),
       })
-        .then((photo) => patch(key, { status: 'done', progress: 100, photoId: photo.id }))
+        .then((photo) => patch(key, { status: 'done', progress: 100, photoId: photo.id, url: photo.url }))
         .catch((err: unknown) => {
           if (removed.current.has(key)) return
           const message = err instanceof ApiError ? err.message : t.photos.failed
@@ -113,7 +115,9 @@ export function usePhotoUploads(max: number = MAX_PHOTOS): PhotoUploads {
   }, [])
 
   const preset = useCallback((photos: { id: string; url: string }[]) => {
-    setItems(photos.map((ph) => ({ key: `p${++counter}`, path: ph.url, status: 'done' as const, progress: 100, photoId: ph.id })))
+    setItems(
+      photos.map((ph) => ({ key: `p${++counter}`, path: ph.url, status: 'done' as const, progress: 100, photoId: ph.id, url: ph.url })),
+    )
   }, [])
 
   return {

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { type Category, categories, categoryKeys } from '@domain/concerns/categories.js'
 import { colors } from '@/components/colors'
 import { Icon } from '@/components/icon'
@@ -6,10 +6,28 @@ import { Screen } from '@/components/screen'
 import { categoryIcon } from '@/features/concerns/components/category-badge'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
-import { cx } from '@/lib/format'
+import { cx, formatMoment } from '@/lib/format'
+import type { RaiseDraftData } from './raise-draft'
 
-/** Step 1: one decision, the category, as a grid of tiles. */
-export function CategoryStep({ value, onPick }: { value: Category | undefined; onPick: (key: Category) => void }) {
+export interface DraftOffer {
+  draft: (RaiseDraftData & { savedAt: string }) | null
+  onResume: () => void
+  onDiscard: () => void
+}
+
+/**
+ * Step 1: one decision, the category, as a grid of tiles — below the concern left unsent last
+ * time, when there is one, with 继续填写 and 不要了.
+ */
+export function CategoryStep({
+  value,
+  onPick,
+  offer,
+}: {
+  value: Category | undefined
+  onPick: (key: Category) => void
+  offer: DraftOffer
+}) {
   return (
     // Keyed per step: the tap that picks a category must not bubble into the next step's nodes
     // (Taro re-renders during the event, and would reuse this step's nodes for the form).
@@ -19,6 +37,7 @@ export function CategoryStep({ value, onPick }: { value: Category | undefined; o
         <Text className='step-head__title'>{t.raise.categoryTitle}</Text>
         <Text className='step-head__hint'>{t.raise.categoryHint}</Text>
       </View>
+      {offer.draft ? <DraftCard offer={offer} /> : null}
       <View className='category-grid' data-testid='choices-category'>
         {categoryKeys.map((key) => (
           <View
@@ -70,5 +89,32 @@ export function FormHead({ category, onBack }: { category: Category; onBack: () 
         <Text className='raise-category__change'>{t.raise.change}</Text>
       </View>
     </>
+  )
+}
+
+/** The concern written last time and not sent (closed, or no network), offered back. */
+function DraftCard({ offer }: { offer: DraftOffer }) {
+  const d = offer.draft!
+  const excerpt = d.description.trim()
+  return (
+    <View className='card raise-draft' data-testid='raise-draft'>
+      <View className='raise-draft__head'>
+        <Icon name='edit' size={36} color={colors.brand} />
+        <Text className='card__title'>{t.raise.draftTitle}</Text>
+      </View>
+      <Text className='raise-draft__text'>
+        {categories[d.category].label}
+        {excerpt ? `：${excerpt.length > 40 ? `${excerpt.slice(0, 40)}…` : excerpt}` : ''}
+      </Text>
+      <Text className='card__meta'>{t.raise.draftSaved(formatMoment(d.savedAt), d.photos.length)}</Text>
+      <View className='btn-row'>
+        <Button className='btn btn--outline' hoverClass='btn--hover' data-testid='raise-draft-discard' onClick={offer.onDiscard}>
+          {t.raise.draftDiscard}
+        </Button>
+        <Button className='btn btn--primary' hoverClass='btn--hover' data-testid='raise-draft-resume' onClick={offer.onResume}>
+          {t.raise.draftResume}
+        </Button>
+      </View>
+    </View>
   )
 }

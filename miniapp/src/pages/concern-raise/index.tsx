@@ -45,7 +45,10 @@ export default function RaiseConcernPage() {
       </Screen>
     )
   }
-  if (form.step === 'category' || !category) return <CategoryStep value={category} onPick={form.pickCategory} />
+  if (form.step === 'category' || !category) {
+    const offer = { draft: form.draftOffer, onResume: form.resumeDraft, onDiscard: form.discardDraft }
+    return <CategoryStep value={category} onPick={form.pickCategory} offer={offer} />
+  }
 
   // WeChat draws inputs natively above everything: while the sheet is up, they show as text.
   const nativeCovered = isWeapp && form.sheetOpen

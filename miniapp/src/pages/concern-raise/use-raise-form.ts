@@ -11,6 +11,7 @@ import { usePhotoUploads } from '@/lib/photos/use-photo-uploads'
 import { concernUrl } from '@/lib/routes'
 import { useFieldErrors } from '@/lib/use-field-errors'
 import { askToSubscribe } from '@/lib/subscribe'
+import { useRaiseDraft } from './use-raise-draft'
 import { checkRaise, type RaiseErrors, type RaiseField, raiseBody, raiseFieldOf } from './raise-form'
 import { usePlace } from './use-place'
 import { useSimilarOffer } from './use-similar-offer'
@@ -41,6 +42,32 @@ export function useRaiseForm() {
   const { errors, setErrors, clearError } = useFieldErrors<RaiseField>({ field: 'photos', state: photos.items.map((p) => p.status).join() })
 
   const { place, changePlace, chooseLocation } = usePlace(households[0]?.householdId, () => clearError('place'))
+  const draft = useRaiseDraft({
+    userId: me.data?.user.id,
+    communityId,
+    category,
+    description,
+    place,
+    isPublic,
+    anonymous,
+    photos,
+    idempotencyKey,
+  })
+
+  /** 继续填写: the saved draft back in the form, with its key (a lost reply is not filed twice). */
+  function resumeDraft() {
+    const d = draft.offer
+    if (!d) return
+    setCategory(d.category)
+    setDescription(d.description)
+    changePlace(d.place)
+    setIsPublic(d.isPublic)
+    setAnonymous(d.anonymous)
+    photos.preset(d.photos)
+    setIdempotencyKey(d.idempotencyKey)
+    draft.setOffer(null)
+    setStep('form')
+  }
   const buildings = useBuildings(place.kind === 'building' ? communityId : undefined)
   const similar = useSimilarOffer({
     communityId,
@@ -50,21 +77,12 @@ export function useRaiseForm() {
     householdId: place.kind === 'household' ? place.householdId : undefined,
   })
 
-  function showErrors(next: RaiseErrors) {
-    setErrors(next)
-    const first = fieldOrder.find((f) => next[f])
-    if (first) {
-      void Taro.showToast({ title: next[first] ?? '', icon: 'none', duration: 2500 })
-      Taro.pageScrollTo({ selector: `#field-${first}`, duration: 200 }).catch(() => undefined)
-    }
-  }
-
   async function submit(skipSimilar = false) {
     if (!communityId || !category || raise.loading || similar.checking) return
     const invalid = checkRaise(description, place)
-    if (Object.keys(invalid).length > 0) return showErrors(invalid)
+    if (Object.keys(invalid).length > 0) return showErrors(invalid, setErrors)
     if (photos.uploading) return void Taro.showToast({ title: t.raise.photosUploading, icon: 'none' })
-    if (photos.failed) return showErrors({ photos: t.raise.photosFailed })
+    if (photos.failed) return showErrors({ photos: t.raise.photosFailed }, setErrors)
     // Still inside the tap: ask before anything is awaited (WeChat's rule for this dialog).
     askToSubscribe('concern')
     if (await similar.offer(skipSimilar)) return
@@ -72,23 +90,15 @@ export function useRaiseForm() {
     try {
       const body = raiseBody({ communityId, category, description, place, photoIds: photos.photoIds, isPublic, anonymous })
       const detail = await raise.mutateAsync({ idempotencyKey, body })
+      draft.done()
       void Taro.redirectTo({ url: concernUrl(detail.id, { created: 1 }) })
     } catch (err) {
-      if (!(err instanceof ApiError)) return
-      if (err.status === 400) {
-        const fields = fieldErrorsOf(err, raiseFieldOf)
-        if (Object.keys(fields).length > 0) setErrors(fields)
-      } else if (err.code === 'IDEMPOTENCY_KEY_REUSED') {
-        // An earlier try with this key was filed with other content (the reply was lost, then the
-        // text changed). Open that one if the server says which; otherwise the next tap files anew.
-        const existing = (err.details as { concernId?: string } | undefined)?.concernId
-        if (existing) void Taro.redirectTo({ url: concernUrl(existing) })
-        else setIdempotencyKey(newIdempotencyKey())
-      }
+      if (err instanceof ApiError) explainRaiseError(err, setErrors, () => setIdempotencyKey(newIdempotencyKey()))
     }
   }
 
   function pickCategory(key: Category) {
+    draft.setOffer(null)
     setCategory(key)
     setStep('form')
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
@@ -125,7 +135,40 @@ export function useRaiseForm() {
     cosignInstead: similar.cosignInstead,
     submitting: raise.loading,
     submit,
+    draftOffer: draft.offer,
+    resumeDraft,
+    discardDraft: draft.discard,
   }
 }
 
 export type RaiseForm = ReturnType<typeof useRaiseForm>
+
+/** The fields in error, the first one said in a toast and scrolled to. */
+function showErrors(next: RaiseErrors, setErrors: (e: RaiseErrors) => void) {
+  setErrors(next)
+  const first = fieldOrder.find((f) => next[f])
+  if (first) {
+    void Taro.showToast({ title: next[first] ?? '', icon: 'none', duration: 2500 })
+    Taro.pageScrollTo({ selector: `#field-${first}`, duration: 200 }).catch(() => undefined)
+  }
+}
+
+/**
+ * What a refused or lost submit tells the resident: a lost network that the concern is kept on
+ * the phone; a 400 which fields; a key already used for other content opens that concern (if the
+ * server says which) or makes the next tap file anew.
+ */
+function explainRaiseError(err: ApiError, setErrors: (e: RaiseErrors) => void, newKey: () => void) {
+  const offline = err.code === 'NETWORK_ERROR' || err.code === 'TIMEOUT'
+  void Taro.showToast({ title: offline ? t.raise.keptOffline : err.message, icon: 'none', duration: offline ? 3500 : 2500 })
+  if (err.status === 400) {
+    const fields = fieldErrorsOf(err, raiseFieldOf)
+    if (Object.keys(fields).length > 0) setErrors(fields)
+  } else if (err.code === 'IDEMPOTENCY_KEY_REUSED') {
+    // An earlier try with this key was filed with other content (the reply was lost, then the
+    // text changed). Open that one if the server says which; otherwise the next tap files anew.
+    const existing = (err.details as { concernId?: string } | undefined)?.concernId
+    if (existing) void Taro.redirectTo({ url: concernUrl(existing) })
+    else newKey()
+  }
+}

@@ -10,7 +10,8 @@ export type RaiseConcernBody = z.input<typeof RaiseConcernInput>
 
 /**
  * POST /api/concerns with `Idempotency-Key` — 201 with the new concern. The key is made once per
- * form and sent again on every retry (automatic or a second tap), so the server files it once.
+ * form and sent again on every retry (automatic, a second tap, or the draft sent later), so the
+ * server files it once.
  */
 export function raiseConcern(body: RaiseConcernBody, idempotencyKey: string): Promise<ConcernDetailData> {
   return apiRequest<ConcernDetailData>('/concerns', {
@@ -18,6 +19,8 @@ export function raiseConcern(body: RaiseConcernBody, idempotencyKey: string): Pr
     body,
     headers: { 'Idempotency-Key': idempotencyKey },
     idempotent: true,
+    // The form says what went wrong itself (a lost network is not the same as a refusal).
+    toast: false,
   })
 }
 
