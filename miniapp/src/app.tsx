@@ -1,6 +1,8 @@
+import { useDidShow } from '@tarojs/taro'
 import { type PropsWithChildren, useEffect } from 'react'
 import { signInWithWechat } from '@/features/auth/api/login-wechat'
 import { configureApiClient } from '@/lib/api/client'
+import { applyToTabBar } from '@/lib/elder-mode'
 import { labelH5Chrome } from '@/lib/h5-chrome'
 import { goToLogin } from '@/lib/routes'
 import './app.scss'
@@ -25,5 +27,6 @@ configureApiClient({
 
 export default function App({ children }: PropsWithChildren) {
   useEffect(() => labelH5Chrome(), [])
+  useDidShow(() => applyToTabBar())
   return children
 }

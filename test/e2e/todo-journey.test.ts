@@ -85,6 +85,12 @@ describe.skipIf(!haveChromium)('首页 待办 in Chromium (H5)', () => {
     await expect(home(page).locator('[data-testid="home-workbench"]').count()).resolves.toBe(0)
     await shot(page, 'todo-02-resident', todo)
 
+    // The 首页 tab's badge counts what waits (notices and her own to-dos).
+    const badge = (p: Page) => p.locator('.weui-tabbar__item', { hasText: '首页' }).locator('.weui-badge')
+    await badge(page).waitFor({ timeout: 20_000 })
+    const before = Number(await badge(page).textContent())
+    expect(before).toBeGreaterThanOrEqual(2)
+
     // One tap: the vote's page. She votes 同意.
     await todo.locator('[data-testid="todo-vote"]').click()
     const votePage = page.locator('[data-testid="page-vote"]:visible')
@@ -97,8 +103,16 @@ describe.skipIf(!haveChromium)('首页 待办 in Chromium (H5)', () => {
     await sheet.locator('[data-testid="vote-confirm"]').click()
     await votePage.locator('[data-testid="my-ballot"]').waitFor({ timeout: 20_000 })
 
+    // Opened again on another tab (议事), the badge is there and one less.
+    await page.goto(`${j.url}/#/pages/councils/index`)
+    await page.reload()
+    await page.locator('[data-testid="page-councils"]:visible').waitFor({ timeout: 20_000 })
+    await expect.poll(async () => Number(await badge(page).textContent()), { timeout: 20_000 }).toBe(before - 1)
+    await shot(page, 'todo-03a-badge-on-councils')
+
     // Back on 首页: the vote is gone, the rating still waits and opens her concern.
-    await page.goBack()
+    await page.goto(`${j.url}/#/pages/home/index`)
+    await page.reload()
     await rateItem(page).waitFor({ timeout: 20_000 })
     await expect.poll(() => home(page).locator('[data-testid="todo-vote"]').count(), { timeout: 20_000 }).toBe(0)
     await shot(page, 'todo-03-resident-after-vote', home(page).locator('[data-testid="todo"]'))

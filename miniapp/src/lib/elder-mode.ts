@@ -25,6 +25,22 @@ function applyToDocument(on: boolean) {
   document.documentElement.classList.toggle('elder', on)
 }
 
+/**
+ * weapp: WeChat's own tab bar cannot take larger labels, but its colours can be darker (the
+ * grey labels pass 4.5:1 either way; 长辈模式 goes further, as on the pages). It only changes while
+ * a tab page is on screen: called when the mode changes (from 首页's offer or 我的, both tabs) and
+ * each time the app comes to the front; a refusal off a tab page is ignored.
+ */
+export function applyToTabBar(on: boolean = enabled) {
+  if (process.env.TARO_ENV !== 'weapp') return
+  Taro.setTabBarStyle({
+    color: on ? '#2f343d' : '#5c6370',
+    selectedColor: on ? '#9a2e12' : '#b8391a',
+    backgroundColor: '#ffffff',
+    borderStyle: on ? 'black' : 'white',
+  }).catch(() => undefined)
+}
+
 let enabled = load()
 applyToDocument(enabled)
 
@@ -35,6 +51,7 @@ export function isElderMode(): boolean {
 export function setElderMode(next: boolean) {
   enabled = next
   applyToDocument(next)
+  applyToTabBar(next)
   try {
     Taro.setStorageSync(KEY, next)
   } catch {

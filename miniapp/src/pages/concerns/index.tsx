@@ -12,6 +12,7 @@ import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
 import { useConcernBoard, type BoardScope, type BoardStatus } from '@/features/concerns/api/get-concern-board'
 import { ConcernCard, ConcernListSkeleton } from '@/features/concerns/components/concern-card'
 import { useMe } from '@/features/me/api/get-me'
+import { useTodoBadge } from '@/features/me/api/get-todo'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { openClaimForm, openConcern, openRaiseForm } from '@/lib/routes'
@@ -31,6 +32,7 @@ const statuses: ReadonlyArray<{ key: BoardStatus; label: string }> = [
 /** The 诉求 tab: the community's public board, my concerns, the ones I follow; 反映诉求 at hand. */
 export default function ConcernsPage() {
   const me = useMe()
+  useTodoBadge(!!me.data)
   const community = me.data?.memberships[0]
   const [scope, setScope] = useState<BoardScope>('public')
   const [status, setStatus] = useState<BoardStatus>('all')

@@ -12,6 +12,7 @@ import { NoticeLink } from '@/components/notice-link'
 import { useSessions, type SessionsWhen } from '@/features/councils/api/get-sessions'
 import { SessionCard, SessionListSkeleton } from '@/features/councils/components/session-card'
 import { useMe } from '@/features/me/api/get-me'
+import { useTodoBadge } from '@/features/me/api/get-todo'
 import { VotesEntry } from '@/features/votes/components/votes-entry'
 import { t } from '@/i18n/zh-cn'
 import { openClaimForm, openSession, openStaffSessions, openVotes } from '@/lib/routes'
@@ -31,6 +32,7 @@ const kinds: ReadonlyArray<{ key: KindFilter; label: string }> = [
 /** The 议事 tab: upcoming sessions by kind (time, place, open topic slots, seats), past ones with their minutes. */
 export default function CouncilsPage() {
   const me = useMe()
+  useTodoBadge(!!me.data)
   const community = me.data?.memberships[0]
   const isStaff = !!community && !!me.data?.staffOf.includes(community.communityId)
   const [when, setWhen] = useState<SessionsWhen>('upcoming')

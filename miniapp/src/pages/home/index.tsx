@@ -5,13 +5,12 @@ import { Screen } from '@/components/screen'
 import { useCommunities } from '@/features/communities/api/get-communities'
 import { MonthlyKpiCard } from '@/features/kpis/components/monthly-card'
 import { useMe } from '@/features/me/api/get-me'
-import { showTodoBadge, useTodo } from '@/features/me/api/get-todo'
+import { useTodoBadge } from '@/features/me/api/get-todo'
 import { TodoCard } from '@/features/me/components/todo-card'
 import { workbenchCommunities } from '@/features/me/workbench'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { invalidateQueries } from '@/lib/api/use-query'
-import { useEffect } from 'react'
 import { cx, greetingFor } from '@/lib/format'
 import { CommunityChooser } from './community-chooser'
 import { ClaimBanner, CommunityCard, HomeSkeleton, QuickEntries, WorkbenchCard } from './home-sections'
@@ -25,22 +24,16 @@ import './index.scss'
 export default function HomePage() {
   const me = useMe()
   const claims = useMyClaims()
-  const todo = useTodo(!!me.data)
+  const todo = useTodoBadge(!!me.data)
   const primary = me.data?.memberships[0]
   const communities = useCommunities(!!me.data && !primary)
   const workbench = workbenchCommunities(me.data)
   const residentItems = todo.data?.items.filter((i) => i.side === 'resident')
   const staffItems = todo.data?.items.filter((i) => i.side === 'staff')
-  const badge = todo.data?.badge
-
-  useEffect(() => {
-    if (badge !== undefined) showTodoBadge(badge)
-  }, [badge])
 
   useDidShow(() => {
     void me.refetch()
     void claims.refetch()
-    void todo.refetch()
     invalidateQueries('kpis/monthly')
   })
 

@@ -5,6 +5,7 @@ import { Cell } from '@/components/cell'
 import { ErrorState } from '@/components/error-state'
 import { Screen } from '@/components/screen'
 import { useMe } from '@/features/me/api/get-me'
+import { useTodoBadge } from '@/features/me/api/get-todo'
 import { workbenchCommunities } from '@/features/me/workbench'
 import { useUnreadCount } from '@/features/notifications/api/get-notifications'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
@@ -18,6 +19,7 @@ import './index.scss'
 /** 我的: profile, 长辈模式 (near the top, easy to find), 消息, communities and households, claims, the workbench entry for staff, signing out. */
 export default function MePage() {
   const me = useMe()
+  useTodoBadge(!!me.data)
   const claims = useMyClaims()
   const unread = useUnreadCount()
 

@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import type { z } from 'zod'
 import type { Todo } from '@domain/schemas/me.js'
 import { apiRequest } from '@/lib/api/client'
@@ -31,4 +32,20 @@ export function showTodoBadge(count: number) {
   } catch {
     // Not on a tab page (or no tab bar yet): the next 首页 visit sets it.
   }
+}
+
+/**
+ * What waits for me, with the 首页 tab's badge kept current from whichever tab page is on screen:
+ * fetched again each time a tab page shows (after rating, voting or reading notices elsewhere).
+ */
+export function useTodoBadge(enabled: boolean) {
+  const todo = useTodo(enabled)
+  const badge = todo.data?.badge
+  useEffect(() => {
+    if (badge !== undefined) showTodoBadge(badge)
+  }, [badge])
+  useDidShow(() => {
+    if (enabled) void todo.refetch()
+  })
+  return todo
 }
