@@ -1,22 +1,11 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import { householdAddress } from '../../domain/labels.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { ParticipationQuery, ProposalsQuery } from '../../domain/schemas/votes.js'
-import {
-  buildings,
-  councilSessions,
-  councilTopics,
-  households,
-  proposals,
-  residencyClaims,
-  units,
-  users,
-  voteBallots,
-  voteElectors,
-} from '../../db/schema/index.js'
+import { councilSessions, councilTopics, proposals, residencyClaims, voteBallots, voteElectors } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
-import { afterCursor, encodeCursor, toPage } from '../http/cursor.js'
+import { afterCursor, decodeCursor, encodeCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { toProposalSummary } from './views.js'
 import { audienceIn, visibleProposal } from './common.js'
@@ -74,35 +63,45 @@ export async function listProposals(deps: Deps, actor: Actor, communityId: strin
   )
 }
 
-/** Who (which households) have voted, in roll order — never how, nor when. Staff only. */
+/**
+ * Who (which households) have voted — never how, nor when. Staff only. In roll order, as a paper
+ * roll is read: building, unit, room (rooms as numbers: 302 before 1001), then name; a resident's
+ * place is their verified home here. Keyset on that order: the cursor names the last elector and
+ * the page continues after its position (the roll is fixed once the vote opens).
+ */
 export async function listParticipation(deps: Deps, actor: Actor, id: string, q: z.output<typeof ParticipationQuery>) {
   const { db } = deps.database
   const { p } = await visibleProposal(db, actor, id)
   if (!can(actor, 'vote.viewParticipation', p)) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以查看投票情况')
-  const rows = await db
-    .select({
-      id: voteElectors.id,
-      nickname: users.nickname,
-      room: households.room,
-      unit: units.name,
-      building: buildings.name,
-      ballotId: voteBallots.id,
-    })
-    .from(voteElectors)
-    .leftJoin(voteBallots, eq(voteBallots.electorId, voteElectors.id))
-    .leftJoin(users, eq(users.id, voteElectors.userId))
-    .leftJoin(households, eq(households.id, voteElectors.householdId))
-    .leftJoin(units, eq(units.id, households.unitId))
-    .leftJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(
-      and(
-        eq(voteElectors.proposalId, id),
-        q.voted === 'yes' ? isNotNull(voteBallots.id) : q.voted === 'no' ? isNull(voteBallots.id) : undefined,
-        afterCursor(q.cursor, { id: voteElectors.id }, 'asc'),
-      ),
+  const after = q.cursor ? decodeCursor(q.cursor) : null
+  if (after?.at)
+    throw new AppError('VALIDATION_FAILED', '分页参数「cursor」无效，请从第一页重新加载', { fields: [{ path: 'cursor', message: '无效' }] })
+  const voted = q.voted === 'yes' ? sql`and voted` : q.voted === 'no' ? sql`and not voted` : sql``
+  const result = (await db.execute(sql`
+    with roll as (
+      select e.id, u.nickname, h.room, un.name as unit, b.name as building,
+        exists (select 1 from vote_ballots vb where vb.elector_id = e.id) as voted,
+        row_number() over (
+          order by b.sort_key nulls last, b.name, un.sort_key, un.name, length(h.room), h.room, u.nickname, e.id
+        ) as pos
+      from vote_electors e
+      left join users u on u.id = e.user_id
+      left join households h on h.id = coalesce(e.household_id, (
+        select c.household_id from residency_claims c
+        where c.user_id = e.user_id and c.community_id = ${p.communityId} and c.status = 'verified'
+        order by c.created_at, c.id limit 1))
+      left join units un on un.id = h.unit_id
+      left join buildings b on b.id = un.building_id
+      where e.proposal_id = ${id}
     )
-    .orderBy(asc(voteElectors.id))
-    .limit(q.limit + 1)
+    select id, nickname, room, unit, building, voted from roll
+    where pos > coalesce((select pos from roll where id = ${after?.id ?? null}), 0) ${voted}
+    order by pos
+    limit ${q.limit + 1}
+  `)) as unknown as {
+    rows: Array<{ id: string; nickname: string | null; room: string | null; unit: string | null; building: string | null; voted: boolean }>
+  }
+  const rows = result.rows
   const items = rows.slice(0, q.limit)
   const last = items.at(-1)
   return {
@@ -111,7 +110,7 @@ export async function listParticipation(deps: Deps, actor: Actor, id: string, q:
     items: items.map((r) => ({
       electorId: r.id,
       label: r.nickname ?? (r.room && r.unit && r.building ? householdAddress({ building: r.building, unit: r.unit, room: r.room }) : ''),
-      voted: r.ballotId !== null,
+      voted: r.voted,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ at: null, id: last.id }) : null,
   }

@@ -280,3 +280,49 @@ describe('a multiple-choice vote of the households of verified residents', () =>
     ])
   })
 })
+
+describe('the participation roll, as staff read it', () => {
+  it('lists households by building, unit and room (room 2 before room 10), page by page, and filters those who have not voted', async () => {
+    const twelve = await seedBuilding(
+      t,
+      Array.from({ length: 12 }, () => 9000),
+      { now: now(), name: '十二户楼' },
+    )
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '十二户楼屋顶防水',
+        unit: 'household',
+        electorate: { kind: 'households', buildingIds: [twelve.buildingId] },
+      }),
+    )
+    expect((await castAs(t, twelve.households[1].tokens[0], id, ['yes'])).status).toBe(201)
+    expect((await castAs(t, twelve.households[9].tokens[0], id, ['no'])).status).toBe(201)
+    const staff = await t.tokenFor('liu')
+    const read = async (query: string) => {
+      const labels: string[] = []
+      const voted: boolean[] = []
+      let cursor: string | null = null
+      let pages = 0
+      do {
+        const res = await t.call('GET', `/api/proposals/${id}/participation?limit=5${query}${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: staff,
+        })
+        expect(res.status).toBe(200)
+        const page = await res.json()
+        labels.push(...page.items.map((i: { label: string }) => i.label))
+        voted.push(...page.items.map((i: { voted: boolean }) => i.voted))
+        cursor = page.nextCursor
+        pages++
+      } while (cursor)
+      return { labels, voted, pages }
+    }
+    const all = await read('')
+    expect(all.pages).toBe(3)
+    expect(all.labels).toEqual(Array.from({ length: 12 }, (_, i) => `十二户楼 1单元 ${i + 1}室`))
+    expect(all.voted.flatMap((v, i) => (v ? [i + 1] : []))).toEqual([2, 10])
+    const notYet = await read('&voted=no')
+    expect(notYet.labels).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 11, 12].map((n) => `十二户楼 1单元 ${n}室`))
+    expect(notYet.pages).toBe(2)
+  })
+})
