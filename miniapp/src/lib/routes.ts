@@ -141,18 +141,51 @@ export function switchToTab(tab: 'home' | 'concerns' | 'councils' | 'me') {
 }
 
 let redirecting = false
-/** Send the person to the login page once, however many requests failed at the same moment. */
+/**
+ * Send the person to the login page once, however many requests failed at the same moment,
+ * remembering the page they were on (a shared link to a vote, say) to return to after signing in.
+ */
 export function goToLogin() {
   if (redirecting) return
-  const pages = Taro.getCurrentPages()
-  const current = pages[pages.length - 1]?.route ?? ''
-  if (current.includes('pages/login/index')) return
+  const here = currentPageUrl()
+  if (here?.startsWith(routes.login)) return
   redirecting = true
-  void Taro.reLaunch({ url: routes.login }).finally(() => {
+  const next = here && !here.startsWith(routes.home) ? here : undefined
+  void Taro.reLaunch({ url: withQuery(routes.login, { next }) }).finally(() => {
     setTimeout(() => {
       redirecting = false
     }, 500)
   })
+}
+
+/** The page on screen with its query, as a URL to open again (Taro's own markers left out). */
+function currentPageUrl(): string | null {
+  const router = Taro.getCurrentInstance().router
+  if (!router?.path) return null
+  const path = router.path.split('?')[0]!
+  const query = Object.fromEntries(
+    Object.entries(router.params ?? {}).filter(([k, v]) => !k.startsWith('$') && k !== 'stamp' && typeof v === 'string'),
+  )
+  return withQuery(path.startsWith('/') ? path : `/${path}`, query as Query)
+}
+
+/**
+ * Where to go after signing in: the page the person was sent away from, if it is one of the
+ * app's own pages (never another site, never the login page again), else 首页.
+ */
+export function afterSignIn(next: string | undefined): string {
+  if (!next) return routes.home
+  const url = next.includes('%') ? safeDecode(next) : next
+  const ours = /^\/(pages|staff\/pages)\/[a-z-]+\/index(\?[^#]*)?$/.test(url) && !url.startsWith(routes.login)
+  return ours ? url : routes.home
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return ''
+  }
 }
 
 /** The 三率 of a unit (a community by default); `category` narrows it to one category. */

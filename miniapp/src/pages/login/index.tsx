@@ -14,14 +14,15 @@ import { useWechatLogin } from '@/features/auth/api/login-wechat'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { cx, initialOf } from '@/lib/format'
-import { routes } from '@/lib/routes'
+import { afterSignIn } from '@/lib/routes'
 import './index.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
+/** In, to the page a shared link opened (kept in `next` when it sent the person here), or 首页. */
 function enterApp() {
   void Taro.showToast({ title: t.login.welcome, icon: 'success', duration: 800 })
-  void Taro.reLaunch({ url: routes.home })
+  void Taro.reLaunch({ url: afterSignIn(Taro.getCurrentInstance().router?.params.next) })
 }
 
 export default function LoginPage() {
