@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.js'
 import { pruneRateLimits } from '../http/rate-limit.js'
 import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
-import { closeDueVotes, remindVoters } from '../votes/index.js'
+import { closeDueVotes, remindVoters, sendQueuedVoteNotices } from '../votes/index.js'
 
 /** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
 export async function runScheduledJobs(deps: Deps) {
@@ -18,9 +18,10 @@ export async function runScheduledJobs(deps: Deps) {
   const reminders = await sendReminders(deps)
   const votesClosed = await closeDueVotes(deps)
   const voteReminders = await remindVoters(deps)
+  const voteNotices = await sendQueuedVoteNotices(deps)
   const outbox = await dispatchOutbox(deps)
   const rateLimitsPruned = await pruneRateLimits(deps.database.db, deps.now(), deps.config.rateLimit.windowSeconds)
-  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, outbox, rateLimitsPruned }
+  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, voteNotices, outbox, rateLimitsPruned }
 }
 
 /** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
@@ -47,6 +48,8 @@ const TickResult = z.object({
   votesClosed: z.number().int(),
   /** Residents reminded that a vote closes within a day and they have not voted. */
   voteReminders: z.number().int(),
+  /** People told of a big vote's result or reminder, in batches (rolls over 2 000 are told by this job). */
+  voteNotices: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
   /** Rate-limit counters of ended windows deleted. */
   rateLimitsPruned: z.number().int(),

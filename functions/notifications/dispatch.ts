@@ -29,7 +29,9 @@ export async function dispatchOutbox(deps: Deps, limit = 50) {
         db
           .select({ id: outbox.id })
           .from(outbox)
-          .where(and(isNull(outbox.sentAt), isNull(outbox.abandonedAt), lte(outbox.nextAttemptAt, now)))
+          .where(
+            and(eq(outbox.kind, 'wechat.subscribe'), isNull(outbox.sentAt), isNull(outbox.abandonedAt), lte(outbox.nextAttemptAt, now)),
+          )
           .orderBy(outbox.nextAttemptAt)
           .limit(limit)
           .for('update', { skipLocked: true }),

@@ -8,8 +8,8 @@ import { councilSessions, councilTopics, memberships, proposals, type ProposalRo
 import type { Deps } from '../context.js'
 import { applyResolution, logEvent } from '../councils/index.js'
 import { AppError, refusal } from '../http/errors.js'
-import { electorateUserIds } from './roll.js'
-import { logVote, tellAboutVote, tallyOf, voteLockKey } from './common.js'
+import { logVote, tallyOf, voteLockKey } from './common.js'
+import { tellElectorate } from './fanout.js'
 
 /**
  * Closes a vote (staff, or the scheduled job once its closing time passed): the vote's lock is
@@ -64,15 +64,9 @@ export async function closeVote(deps: Deps, id: string, by: { actor: Actor | nul
     if (closed.topicId && closed.sessionId) await feedTopic(tx, closed, result, by.actor, now)
     const verdict =
       closed.optionKind === 'choice' && result.passed ? `通过：${adoptedLabels(closed, result)}` : outcomeLabels[result.outcome]
-    await tellAboutVote(
-      tx,
-      closed,
-      await electorateUserIds(tx, closed),
-      `表决结果：${closed.title}`,
-      `${verdict}（参与 ${result.participants.count}/${result.electorate.count}）${publish ? `，公示至 ${chinaTimeLabel(closed.publicUntil!)}` : ''}`,
-      result.passed ? '已通过' : '未通过',
-      now,
-    )
+    const body = `${verdict}（参与 ${result.participants.count}/${result.electorate.count}）${publish ? `，公示至 ${chinaTimeLabel(closed.publicUntil!)}` : ''}`
+    const statusLabel = result.passed ? '已通过' : '未通过'
+    await tellElectorate(tx, closed, { notVotedOnly: false, title: `表决结果：${closed.title}`, body, statusLabel }, now)
     return true
   })
 }

@@ -2,9 +2,8 @@ import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm'
 import { chinaTimeLabel } from '../../domain/councils/china-time.js'
 import { proposals } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
-import { electorateUserIds } from './roll.js'
+import { tellElectorate } from './fanout.js'
 import { closeVote } from './close.js'
-import { tellAboutVote } from './common.js'
 
 /** Closes every open vote whose closing time has passed (each in its own transaction). */
 export async function closeDueVotes(deps: Deps, batch = 100): Promise<number> {
@@ -53,17 +52,13 @@ export async function remindVoters(deps: Deps, hoursBefore = 24): Promise<number
       .returning()
     let n = 0
     for (const p of due) {
-      const missing = await electorateUserIds(tx, p, true)
-      await tellAboutVote(
-        tx,
-        p,
-        missing,
-        `表决明天截止：${p.title}`,
-        `投票将于 ${chinaTimeLabel(p.closesAt)} 截止，您还没有投票`,
-        '即将截止',
-        now,
-      )
-      n += missing.length
+      const notice = {
+        notVotedOnly: true,
+        title: `表决明天截止：${p.title}`,
+        body: `投票将于 ${chinaTimeLabel(p.closesAt)} 截止，您还没有投票`,
+        statusLabel: '即将截止',
+      }
+      n += await tellElectorate(tx, p, notice, now)
     }
     return n
   })

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { residencyClaims, voteBallots, voteElectors, type ProposalRow } from '../../db/schema/index.js'
 
@@ -61,21 +61,31 @@ function scopeCondition(p: ProposalRow): SQL {
 /**
  * The people a vote concerns: the residents on the roll, or every verified member of the
  * households on it. With `notVotedOnly`, those whose ballot (or household's ballot) is still missing.
+ * With `page`, the next `limit` of them after user id `after`, in user-id order (a fan-out in batches).
  */
-export async function electorateUserIds(tx: Tx | Db, p: Pick<ProposalRow, 'id' | 'unit'>, notVotedOnly = false): Promise<string[]> {
+export async function electorateUserIds(
+  tx: Tx | Db,
+  p: Pick<ProposalRow, 'id' | 'unit'>,
+  notVotedOnly = false,
+  page?: { after: string | null; limit: number },
+): Promise<string[]> {
   const missing = notVotedOnly ? isNull(voteBallots.id) : undefined
   // The ballots are joined only when asked for those who have not voted.
   const ballots = and(eq(voteBallots.proposalId, p.id), eq(voteBallots.electorId, voteElectors.id))
   if (p.unit === 'resident') {
+    const after = page?.after ? gt(voteElectors.userId, page.after) : undefined
     const q = tx.select({ userId: voteElectors.userId }).from(voteElectors)
-    const rows = await (notVotedOnly ? q.leftJoin(voteBallots, ballots) : q).where(and(eq(voteElectors.proposalId, p.id), missing))
+    const filtered = (notVotedOnly ? q.leftJoin(voteBallots, ballots) : q).where(and(eq(voteElectors.proposalId, p.id), missing, after))
+    const rows = await (page ? filtered.orderBy(asc(voteElectors.userId)).limit(page.limit) : filtered)
     return rows.map((r) => r.userId).filter((u): u is string => !!u)
   }
+  const after = page?.after ? gt(residencyClaims.userId, page.after) : undefined
   const q = tx
     .selectDistinct({ userId: residencyClaims.userId })
     .from(voteElectors)
     .innerJoin(residencyClaims, and(eq(residencyClaims.householdId, voteElectors.householdId), eq(residencyClaims.status, 'verified')))
-  const rows = await (notVotedOnly ? q.leftJoin(voteBallots, ballots) : q).where(and(eq(voteElectors.proposalId, p.id), missing))
+  const filtered = (notVotedOnly ? q.leftJoin(voteBallots, ballots) : q).where(and(eq(voteElectors.proposalId, p.id), missing, after))
+  const rows = await (page ? filtered.orderBy(asc(residencyClaims.userId)).limit(page.limit) : filtered)
   return rows.map((r) => r.userId)
 }
 

@@ -18,6 +18,8 @@ export type DemoKey = keyof typeof demo.user
 export interface TestApp {
   app: ReturnType<typeof createApp>
   database: DbHandle
+  /** What the app runs on, for calling a job's function directly. */
+  deps: ReturnType<typeof buildDeps>
   /**
    * Calls the API; JSON bodies get their content-type. Every reply is checked against the OpenAPI
    * document (status declared, body matching the operation's schema): a mismatch fails the test.
@@ -48,7 +50,8 @@ export async function startTestApp(
     RATE_LIMIT_ADDRESS_SCALE: '100',
     ...options.env,
   })
-  const app = createApp(buildDeps(config, database, pino({ level: 'silent' }), options.now))
+  const deps = buildDeps(config, database, pino({ level: 'silent' }), options.now)
+  const app = createApp(deps)
   const call: TestApp['call'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers }
     if (opts.token) headers.authorization = `Bearer ${opts.token}`
@@ -69,6 +72,7 @@ export async function startTestApp(
   return {
     app,
     database,
+    deps,
     call,
     async tokenFor(who) {
       const cached = tokens.get(who)
