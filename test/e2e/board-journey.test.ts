@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core'
-import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { haveChromium } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
@@ -12,16 +11,6 @@ import { journey } from '../helpers/journey.js'
  * never her name, her room or her words.
  */
 const j = journey()
-
-async function photo(token: string, color: string): Promise<string> {
-  const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: color } })
-    .jpeg()
-    .toBuffer()
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg')
-  const res = await fetch(`${j.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
-  return ((await res.json()) as { id: string }).id
-}
 
 const description = '我家302室门口楼道的灯坏了，晚上上下楼看不见台阶'
 
@@ -40,42 +29,31 @@ async function makeData() {
       category: 'utilities',
       description,
       place: { kind: 'household', householdId: me.households[0].householdId },
-      photoIds: [await photo(wang, '#4a4f57')],
+      photoIds: [await j.photo(wang, '#4a4f57')],
       visibility: 'public',
       anonymous: false,
     },
     { 'Idempotency-Key': `board-${Date.now()}` },
   )
   await j.api('POST', `/concerns/${concern.id}/acknowledge`, liu, {})
-  await j.api('POST', `/concerns/${concern.id}/arrive`, liu, { note: '已到现场', photoIds: [await photo(liu, '#c9a227')] })
+  await j.api('POST', `/concerns/${concern.id}/arrive`, liu, { note: '已到现场', photoIds: [await j.photo(liu, '#c9a227')] })
   await j.api('POST', `/concerns/${concern.id}/transitions`, liu, {
     action: 'resolve',
     note: '换了新灯',
-    photoIds: [await photo(liu, '#f2efe6')],
+    photoIds: [await j.photo(liu, '#f2efe6')],
   })
 
   // A session about to start: a topic booked and accepted, the agenda fixed, started, a resolution recorded.
-  const soon = new Date(Date.now() + 30 * 60_000)
-  const session = await j.api('POST', `/communities/${communityId}/sessions`, chen, {
-    kind: 'monthly_council',
-    title: '楼道安全专题议事会',
-    description: '商量楼道堆物怎么清理',
-    startsAt: soon.toISOString(),
-    endsAt: new Date(soon.getTime() + 2 * 3600_000).toISOString(),
-    venue: '睦邻议事厅',
-    capacity: 30,
-    bookingDeadline: new Date(soon.getTime() - 10 * 60_000).toISOString(),
-    agendaSlots: 4,
+  let topicId = ''
+  await j.runningSession(chen, communityId, '楼道安全专题议事会', async (sessionId) => {
+    const topic = await j.api('POST', `/sessions/${sessionId}/topics`, wang, {
+      title: '楼道堆物清理',
+      reason: '楼道里堆了很多杂物，存在消防隐患，希望议一议',
+    })
+    topicId = topic.id
+    await j.api('POST', `/topics/${topicId}/decision`, chen, { action: 'accept', order: 1, minutes: 30 })
   })
-  await j.api('POST', `/sessions/${session.id}/actions`, chen, { action: 'open' })
-  const topic = await j.api('POST', `/sessions/${session.id}/topics`, wang, {
-    title: '楼道堆物清理',
-    reason: '楼道里堆了很多杂物，存在消防隐患，希望议一议',
-  })
-  await j.api('POST', `/topics/${topic.id}/decision`, chen, { action: 'accept', order: 1, minutes: 30 })
-  await j.api('POST', `/sessions/${session.id}/actions`, chen, { action: 'fix_agenda' })
-  await j.api('POST', `/sessions/${session.id}/actions`, chen, { action: 'start' })
-  await j.api('POST', `/topics/${topic.id}/resolution`, chen, {
+  await j.api('POST', `/topics/${topicId}/resolution`, chen, {
     text: '由物业两周内清理各楼道堆物，社区每周检查一次',
     responsibleParty: 'property_company',
     responsibleName: '安居物业',
