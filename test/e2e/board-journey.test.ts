@@ -108,6 +108,14 @@ describe.skipIf(!haveChromium)('公示栏 in Chromium (H5)', () => {
       const size = await item.locator('.board-item__title').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
       if (!elder) normalTitleSize = size
       else expect(size).toBeGreaterThan(normalTitleSize)
+      if (!elder) {
+        // Last month's board: another month label, and 下个月 leads back.
+        const label = await board.locator('.board-head__month').textContent()
+        await board.locator('[data-testid="board-prev"]').click()
+        await expect.poll(() => board.locator('.board-head__month').textContent(), { timeout: 20_000 }).not.toBe(label)
+        await board.locator('[data-testid="board-next"]').waitFor()
+        await j.shot(page, 'board-04-last-month-normal')
+      }
       expect(page.errors).toEqual([])
     }
   })

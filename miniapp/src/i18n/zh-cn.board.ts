@@ -3,9 +3,12 @@ export const boardText = {
   board: {
     title: '公示栏',
     heading: (community: string) => `${community}公示栏`,
-    intro: '本社区本月办了什么、议了什么、定了什么。不含任何居民的姓名、房号和电话。',
+    intro: '社区办了什么、议了什么、定了什么，按月公示。不含任何居民的姓名、房号和电话。',
+    kpis: '社区三率',
     updated: (time: string) => `更新于 ${time}`,
     more: '查看公示栏',
+    prevMonth: '‹ 上个月',
+    nextMonth: '下个月 ›',
     moreDesc: '本月办结的诉求、议事决议和表决结果',
     concerns: '已办结诉求',
     resolutions: '议事决议',

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { type ReactNode, useEffect } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Screen } from '@/components/screen'
@@ -12,6 +12,7 @@ import { BoardVoteCard } from '@/features/board/components/board-vote'
 import { MonthlyKpiCard } from '@/features/kpis/components/monthly-card'
 import { useMe } from '@/features/me/api/get-me'
 import { t } from '@/i18n/zh-cn'
+import { chinaDate } from '@/lib/china-date'
 import { formatMoment } from '@/lib/format'
 import { boardUrl, openConcern } from '@/lib/routes'
 import '@/features/board/components/board.scss'
@@ -27,7 +28,7 @@ export default function BoardPage() {
   const router = useRouter()
   const me = useMe()
   const communityId = router.params.communityId || me.data?.memberships[0]?.communityId
-  const month = router.params.month || undefined
+  const [month, setMonth] = useState(router.params.month || undefined)
   const board = useBoard(communityId, month)
   const b = board.data
 
@@ -66,11 +67,12 @@ export default function BoardPage() {
       </Screen>
     )
   }
-  return <BoardView board={b} />
+  return <BoardView board={b} onMonth={setMonth} />
 }
 
-function BoardView({ board: b }: { board: BoardData }) {
+function BoardView({ board: b, onMonth }: { board: BoardData; onMonth: (month: string) => void }) {
   const now = new Date()
+  const next = shiftMonth(b.month, 1)
   return (
     <Screen testId='page-board' className='board'>
       <View className='board-head' data-testid='board-head'>
@@ -78,8 +80,23 @@ function BoardView({ board: b }: { board: BoardData }) {
         <Text className='board-head__month'>{b.period.label}</Text>
         <Text className='board-head__intro'>{t.board.intro}</Text>
         <Text className='board-head__updated'>{t.board.updated(formatMoment(b.generatedAt, now))}</Text>
+        <View className='board-months'>
+          <Button
+            className='btn btn--plain btn--small'
+            hoverClass='btn--hover'
+            onClick={() => onMonth(shiftMonth(b.month, -1))}
+            data-testid='board-prev'
+          >
+            {t.board.prevMonth}
+          </Button>
+          {next <= chinaMonth(now) ? (
+            <Button className='btn btn--plain btn--small' hoverClass='btn--hover' onClick={() => onMonth(next)} data-testid='board-next'>
+              {t.board.nextMonth}
+            </Button>
+          ) : null}
+        </View>
       </View>
-      <MonthlyKpiCard communityId={b.community.id} data={b.kpis} />
+      <MonthlyKpiCard communityId={b.community.id} data={b.kpis} title={t.board.kpis} />
       <Section
         title={t.board.concerns}
         shown={b.concerns.items.length}
@@ -128,6 +145,18 @@ function Section(props: { title: string; shown: number; total: number; empty: st
       )}
     </View>
   )
+}
+
+/** `2026-11` moved by `by` months. */
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number)
+  const index = y * 12 + (m - 1) + by
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+/** The current month in China, `2026-11`. */
+function chinaMonth(now: Date): string {
+  return chinaDate(now.toISOString()).slice(0, 7)
 }
 
 /** In WeChat 分享到群 (the card opens this page); in a browser 复制链接. */

@@ -19,8 +19,11 @@ export function MonthlyKpiCard({
   communityId,
   data,
   onMore,
+  title = t.kpiCard.title,
 }: {
   communityId: string
+  /** 本月社区三率 on 首页; the 公示栏 of any month says 社区三率. */
+  title?: string
   /** The figures when the page already has them (the 公示栏): no request of its own. */
   data?: MonthlyCard
   /** A link under the figures (首页: 查看公示栏). */
@@ -32,7 +35,7 @@ export function MonthlyKpiCard({
   return (
     <>
       <View className='section-title'>
-        <Text>{t.kpiCard.title}</Text>
+        <Text>{title}</Text>
         {card.data ? <Text className='kpi-card__month'>{card.data.period.label}</Text> : null}
       </View>
       <View className='card kpi-card' data-testid='kpi-card'>
