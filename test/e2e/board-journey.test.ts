@@ -6,8 +6,8 @@ import { journey } from '../helpers/journey.js'
 /**
  * 公示栏 in a real browser on the product as `npm start` serves it: 王秀英 raised a concern at her
  * flat with a photo, 刘网格 arrived and resolved it with photos, 陈书记 recorded a council resolution
- * with a responsible party and a deadline. 王秀英 opens 公示栏 from the 三率 card on 首页, in both
- * modes, and sees the concern with its before and after photos side by side, and the resolution —
+ * with a responsible party and a deadline, and closed a vote (published for 7 days). 王秀英 opens 公示栏 from the 三率 card on 首页, in both
+ * modes, and sees the concern with its before and after photos side by side, the resolution and the vote —
  * never her name, her room or her words.
  */
 const j = journey()
@@ -59,6 +59,20 @@ async function makeData() {
     responsibleName: '安居物业',
     deadline: new Date(Date.now() + 14 * 86400_000).toISOString(),
   })
+  // A vote of the residents, cast and closed: its result is published (公示) for 7 days.
+  const vote = await j.api('POST', `/communities/${communityId}/proposals`, chen, {
+    title: '楼道加装声控灯',
+    text: '在各楼道加装声控灯，费用由社区微更新经费承担。',
+    options: { kind: 'yes_no' },
+    electorate: { kind: 'residents' },
+    unit: 'resident',
+    rule: 'simple_majority',
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
+  })
+  await j.api('POST', `/proposals/${vote.id}/actions`, chen, { action: 'open' })
+  await j.api('POST', `/proposals/${vote.id}/ballots`, wang, { choices: ['yes'] })
+  await j.api('POST', `/proposals/${vote.id}/actions`, chen, { action: 'close' })
   return { communityId, concern: concern.id as string, publicNo: concern.publicNo as string }
 }
 
@@ -103,6 +117,10 @@ describe.skipIf(!haveChromium)('公示栏 in Chromium (H5)', () => {
       await expect(resolution.textContent()).resolves.toContain('进行中')
       await j.shot(page, `board-03-resolution-${mode}`, resolution)
 
+      const vote = board.locator('[data-testid="board-vote"]', { hasText: '楼道加装声控灯' })
+      await expect(vote.textContent()).resolves.toContain('公示至')
+      await j.shot(page, `board-04-vote-${mode}`, vote)
+
       const text = (await board.textContent()) ?? ''
       for (const secret of ['王秀英', '王**', '302', description]) expect(text).not.toContain(secret)
       const size = await item.locator('.board-item__title').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))
@@ -114,7 +132,7 @@ describe.skipIf(!haveChromium)('公示栏 in Chromium (H5)', () => {
         await board.locator('[data-testid="board-prev"]').click()
         await expect.poll(() => board.locator('.board-head__month').textContent(), { timeout: 20_000 }).not.toBe(label)
         await board.locator('[data-testid="board-next"]').waitFor()
-        await j.shot(page, 'board-04-last-month-normal')
+        await j.shot(page, 'board-05-last-month-normal')
       }
       expect(page.errors).toEqual([])
     }
