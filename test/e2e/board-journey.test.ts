@@ -127,6 +127,20 @@ describe.skipIf(!haveChromium)('公示栏 in Chromium (H5)', () => {
       if (!elder) normalTitleSize = size
       else expect(size).toBeGreaterThan(normalTitleSize)
       if (!elder) {
+        // 复制链接 (H5's share): a visitor from 民主社区 opens the copied link and sees 文安路社区's board.
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: j.url })
+        await board.locator('[data-testid="board-copy-link"]').click()
+        await page.getByText('链接已复制').first().waitFor({ timeout: 10_000 })
+        const link = await page.evaluate(() => navigator.clipboard.readText())
+        expect(link).toContain(`communityId=${made.communityId}`)
+        const visitor = await j.phone()
+        await j.signIn(visitor, '周桂兰')
+        await visitor.goto(link)
+        await visitor.reload()
+        const shared = visitor.locator('[data-testid="page-board"]:visible [data-testid="board-head"]')
+        await expect(shared.textContent()).resolves.toContain('文安路社区公示栏')
+        await j.shot(visitor, 'board-06-shared-link-visitor')
+
         // Last month's board: another month label, and 下个月 leads back.
         const label = await board.locator('.board-head__month').textContent()
         await board.locator('[data-testid="board-prev"]').click()

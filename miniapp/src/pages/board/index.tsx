@@ -124,7 +124,7 @@ function BoardView({ board: b, onMonth }: { board: BoardData; onMonth: (month: s
           <BoardVoteCard key={v.id} item={v} now={now} />
         ))}
       </Section>
-      <ShareTool />
+      <ShareTool path={boardUrl(b.community.id, b.month)} />
     </Screen>
   )
 }
@@ -159,8 +159,11 @@ function chinaMonth(now: Date): string {
   return chinaDate(now.toISOString()).slice(0, 7)
 }
 
-/** In WeChat 分享到群 (the card opens this page); in a browser 复制链接. */
-function ShareTool() {
+/**
+ * In WeChat 分享到群 (the card opens this page); in a browser 复制链接 — to this community and month,
+ * whoever opens it (the H5 router keeps the page in the hash).
+ */
+function ShareTool({ path }: { path: string }) {
   if (isWeapp) {
     return (
       <View className='board-tools'>
@@ -171,7 +174,9 @@ function ShareTool() {
     )
   }
   const copy = () =>
-    void Taro.setClipboardData({ data: window.location.href }).then(() => Taro.showToast({ title: t.board.linkCopied, icon: 'none' }))
+    void Taro.setClipboardData({ data: `${window.location.origin}${window.location.pathname}#${path}` }).then(() =>
+      Taro.showToast({ title: t.board.linkCopied, icon: 'none' }),
+    )
   return (
     <View className='board-tools'>
       <Button className='btn btn--outline btn--block' hoverClass='btn--hover' onClick={copy} data-testid='board-copy-link'>
