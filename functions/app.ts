@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { errorCatalog } from '../domain/errors.js'
 import { Health } from '../domain/schemas/common.js'
 import { auditDocs, communityAudit } from './audit/index.js'
+import { boardDocs, communityBoard, communityOpenData } from './board/routes.js'
 import { auth, authDocs } from './auth/routes.js'
 import { communitiesApi, communitiesDocs } from './communities/routes.js'
 import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
@@ -53,6 +54,7 @@ export const operations = [
   ...gridsDocs,
   ...kpisDocs,
   ...ledgersDocs,
+  ...boardDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -102,6 +104,8 @@ export function createApp(deps: Deps) {
 
   app.route('/api/auth', auth)
   app.route('/api/me', me)
+  // Before the other community sub-apps: their `requireUser` would answer the open data with 401.
+  app.route('/api/communities/:communityId', communityOpenData)
   app.route('/api/communities/:communityId/residency', residencyQueue)
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)
@@ -110,6 +114,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityAudit)
   app.route('/api/communities/:communityId', communityKpis)
   app.route('/api/communities/:communityId', communityLedgers)
+  app.route('/api/communities/:communityId', communityBoard)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)

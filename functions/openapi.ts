@@ -30,6 +30,7 @@ export interface Operation {
     | 'grids'
     | 'kpis'
     | 'ledgers'
+    | 'board'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -76,6 +77,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   grids: '网格与派单：网格的楼栋和网格员、各类诉求的签收/到场/办结时限、超时清单',
   kpis: '三率：响应率、解决率、满意率与综合得分；街道排名；每个数字背后的诉求；街道的考核设置',
   ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
+  board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
 }
 
 /** Path parameters by name; a path with a name missing here fails the build of the document. */
@@ -328,7 +330,9 @@ function rewriteRefs<T>(json: T): T {
 }
 
 function binaryOf(type: string): Record<string, string> {
-  return type.startsWith('image/') || type.startsWith('application/vnd.') ? { contentMediaType: type, format: 'binary' } : {}
+  return type.startsWith('image/') || type.startsWith('application/vnd.') || type === 'application/zip'
+    ? { contentMediaType: type, format: 'binary' }
+    : {}
 }
 
 /**

@@ -22,6 +22,8 @@ export const rateLimits = {
   book: { user: 20, address: 300 },
   ballot: { user: 60, address: 3000 },
   upload: { user: 150, address: 1500 },
+  // Open data is downloaded without signing in: only the address counts.
+  openData: { user: null, address: 600 },
 } as const satisfies Record<string, { user: number | null; address: number }>
 
 export type RateAction = keyof typeof rateLimits

@@ -22,18 +22,27 @@ export async function getMonthlyCard(
   communityId: string,
   q: z.output<typeof MonthlyKpiQuery>,
 ): Promise<z.output<typeof PublicKpiCard>> {
+  const community = await communityAllowing(deps.database.db, actor, communityId, 'community.view')
+  return publicKpiCard(deps, { id: communityId, name: community.name, streetId: community.streetId }, q.month)
+}
+
+/** The card's figures for a community already found (the 公示栏 and the open data read them too). */
+export async function publicKpiCard(
+  deps: Deps,
+  community: { id: string; name: string; streetId: string },
+  month: string | undefined,
+): Promise<z.output<typeof PublicKpiCard>> {
   const { db } = deps.database
-  const community = await communityAllowing(db, actor, communityId, 'community.view')
-  const period = q.month ? monthPeriod(Number(q.month.slice(0, 4)), Number(q.month.slice(5, 7))) : currentMonth(deps.now())
+  const period = month ? monthPeriod(Number(month.slice(0, 4)), Number(month.slice(5, 7))) : currentMonth(deps.now())
   const [sums, settings] = await Promise.all([
-    sumCounters(db, eq(kpiDaily.communityId, communityId), period),
+    sumCounters(db, eq(kpiDaily.communityId, community.id), period),
     settingsOf(db, community.streetId),
   ])
   const counters = sums.get('') ?? emptyCounters()
   const figures = kpiFigures(counters, settings)
   const { response, resolution, satisfaction, composite } = figures.rates
   return {
-    community: { id: communityId, name: community.name },
+    community: { id: community.id, name: community.name },
     month: period.from.slice(0, 7),
     period: { from: period.from, to: period.to, label: period.label },
     rates: { response, resolution, satisfaction, composite },

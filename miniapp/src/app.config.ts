@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/session-detail/index',
     'pages/votes/index',
     'pages/vote/index',
+    'pages/board/index',
   ],
   subPackages: [
     {

@@ -63,6 +63,7 @@ describe('the HTTP surface', () => {
         'grids',
         'kpis',
         'ledgers',
+        'board',
       ]),
     )
     expect(operations.length).toBe(documented.length)

@@ -5,7 +5,7 @@ import { demo } from '../../db/seed.js'
 import { issueToken } from '../../functions/auth/tokens.js'
 import { startTestApp, testSecret, type DemoKey, type TestApp } from '../helpers/app.js'
 import { actOk, raiseId, uploadId } from '../helpers/concerns.js'
-import { createSession, registerAs, sessionAction } from '../helpers/councils.js'
+import { acceptedTopic, createSession, registerAs, sessionAction } from '../helpers/councils.js'
 import { castAs, openProposal, proposalAction, proposalBody } from '../helpers/votes.js'
 
 /**
@@ -83,16 +83,7 @@ async function makeData() {
   // A council: 王秀英 books a topic, it is accepted, two register, one checks in, a resolution, minutes.
   const start = new Date(clock + 3 * day)
   const sessionId = await createSession(t, start, { title: '十一月每月一议' })
-  const booked = await t.call('POST', `/api/sessions/${sessionId}/topics`, {
-    token: await t.tokenFor('wang'),
-    body: { title: '楼道堆物清理', reason: '楼道里堆了很多杂物，存在消防隐患，希望议一议' },
-  })
-  const topicId = ((await booked.json()) as { id: string }).id
-  await t.call('POST', `/api/topics/${topicId}/decision`, {
-    token: await t.tokenFor('liu'),
-    body: { action: 'accept', order: 1, minutes: 30 },
-  })
-  await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' }, 200)
+  const topicId = await acceptedTopic(t, sessionId)
   for (const who of ['wang', 'zhao'] as const) await registerAs(t, await t.tokenFor(who), sessionId)
   clock = start.getTime() - 20 * minute
   const code = (

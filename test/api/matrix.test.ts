@@ -111,6 +111,8 @@ GET /api/kpis/concerns                                            | 401  | 403  
 GET /api/kpis/breakdown                                           | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
 GET /api/kpis/trend                                               | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
 GET /api/communities/{communityId}/kpis/monthly                   | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities/{communityId}/board                           | 401  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
+GET /api/communities/{communityId}/open-data.zip                  | 200  | 200  | 200  | 200     | 200      | 200 | 200  | 200 | 200   | 200  | 200
 GET /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 200 | 200   | 403  | 200
 PUT /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
 GET /api/communities/{communityId}/ledgers/{kind}.xlsx            | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200

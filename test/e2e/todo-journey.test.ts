@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core'
-import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { haveChromium } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
@@ -14,16 +13,6 @@ import { journey } from '../helpers/journey.js'
 const j = journey()
 const { phone, shot, signIn, api, tokenOf } = j
 
-async function photoOf(token: string): Promise<string> {
-  const bytes = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#5b8a9a' } })
-    .jpeg()
-    .toBuffer()
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg')
-  const res = await fetch(`${j.url}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
-  return ((await res.json()) as { id: string }).id
-}
-
 /** 王秀英's concern, raised, signed for, handled and resolved by 刘网格; a vote of all residents, open. */
 async function setUp() {
   const [wang, liu, chen] = [await tokenOf('王秀英'), await tokenOf('刘网格'), await tokenOf('陈书记')]
@@ -37,7 +26,7 @@ async function setUp() {
   )
   await api('POST', `/concerns/${concern.id}/transitions`, liu, { action: 'accept' })
   await api('POST', `/concerns/${concern.id}/transitions`, liu, { action: 'start' })
-  await api('POST', `/concerns/${concern.id}/transitions`, liu, { action: 'resolve', note: '已更换灯泡', photoIds: [await photoOf(liu)] })
+  await api('POST', `/concerns/${concern.id}/transitions`, liu, { action: 'resolve', note: '已更换灯泡', photoIds: [await j.photo(liu)] })
   // A second concern, new: 陈书记's 待签收.
   await api(
     'POST',

@@ -59,21 +59,7 @@ export async function makeA11yData(j: Journey): Promise<A11yData> {
   await j.api('POST', `/sessions/${session.id}/actions`, chen, { action: 'open' })
   await j.api('POST', `/sessions/${session.id}/registration`, wang)
   // A second session already under way, for 现场主持.
-  const soon = new Date(Date.now() + 30 * 60_000)
-  const running = await j.api('POST', `/communities/${communityId}/sessions`, chen, {
-    kind: 'monthly_council',
-    title: '楼道堆物专题议事会',
-    description: '商量楼道堆物怎么清理',
-    startsAt: soon.toISOString(),
-    endsAt: new Date(soon.getTime() + 2 * 3600_000).toISOString(),
-    venue: '睦邻议事厅',
-    capacity: 30,
-    bookingDeadline: new Date(soon.getTime() - 10 * 60_000).toISOString(),
-    agendaSlots: 4,
-  })
-  await j.api('POST', `/sessions/${running.id}/actions`, chen, { action: 'open' })
-  await j.api('POST', `/sessions/${running.id}/actions`, chen, { action: 'fix_agenda' })
-  await j.api('POST', `/sessions/${running.id}/actions`, chen, { action: 'start' })
+  const running = { id: await j.runningSession(chen, communityId, '楼道堆物专题议事会') }
   const now = Date.now()
   const vote = await j.api('POST', `/communities/${communityId}/proposals`, chen, {
     title: '小区健身区改造方案',

@@ -58,6 +58,21 @@ export async function sessionAction(t: TestApp, who: DemoKey, id: string, body: 
   return res
 }
 
+/** 王秀英 books 楼道堆物清理 onto the session, a worker accepts it as the first item, the agenda is fixed; returns the topic id. */
+export async function acceptedTopic(t: TestApp, sessionId: string): Promise<string> {
+  const booked = await t.call('POST', `/api/sessions/${sessionId}/topics`, {
+    token: await t.tokenFor('wang'),
+    body: { title: '楼道堆物清理', reason: '楼道里堆了很多杂物，存在消防隐患，希望议一议' },
+  })
+  const topicId = ((await booked.json()) as { id: string }).id
+  await t.call('POST', `/api/topics/${topicId}/decision`, {
+    token: await t.tokenFor('liu'),
+    body: { action: 'accept', order: 1, minutes: 30 },
+  })
+  await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' }, 200)
+  return topicId
+}
+
 export async function registerAs(t: TestApp, token: string, id: string) {
   return t.call('POST', `/api/sessions/${id}/registration`, { token })
 }

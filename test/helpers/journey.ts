@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll } from 'vitest'
 import { haveChromium, launchBrowser, screenshotDir } from './browser.js'
 import { startProduct } from './server.js'
@@ -123,6 +124,41 @@ export function journey() {
       const json = await res.json()
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
       return json as T
+    },
+
+    /** Uploads a plain JPEG of `color` as the holder of `token`; returns the photo's id. */
+    async photo(token: string, color = '#5b8a9a'): Promise<string> {
+      const bytes = await sharp({ create: { width: 800, height: 600, channels: 3, background: color } })
+        .jpeg()
+        .toBuffer()
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'photo.jpg')
+      const res = await fetch(`${url()}/api/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+      return ((await res.json()) as { id: string }).id
+    },
+
+    /**
+     * A monthly council starting in half an hour, opened by staff (`token`); `beforeStart` runs
+     * while booking is open (to book and accept topics), then the agenda is fixed and it starts.
+     */
+    async runningSession(token: string, communityId: string, title: string, beforeStart?: (sessionId: string) => Promise<void>) {
+      const soon = new Date(Date.now() + 30 * 60_000)
+      const session = await this.api('POST', `/communities/${communityId}/sessions`, token, {
+        kind: 'monthly_council',
+        title,
+        description: '商量楼道堆物怎么清理',
+        startsAt: soon.toISOString(),
+        endsAt: new Date(soon.getTime() + 2 * 3600_000).toISOString(),
+        venue: '睦邻议事厅',
+        capacity: 30,
+        bookingDeadline: new Date(soon.getTime() - 10 * 60_000).toISOString(),
+        agendaSlots: 4,
+      })
+      await this.api('POST', `/sessions/${session.id}/actions`, token, { action: 'open' })
+      await beforeStart?.(session.id)
+      await this.api('POST', `/sessions/${session.id}/actions`, token, { action: 'fix_agenda' })
+      await this.api('POST', `/sessions/${session.id}/actions`, token, { action: 'start' })
+      return session.id as string
     },
 
     /** A bearer token for the seeded user `nickname` (dev sign-in). */

@@ -37,6 +37,7 @@ export const commonText = {
     staffVotes: '表决管理',
     staffVote: '管理表决',
     voteForm: '发起表决',
+    board: '公示栏',
   },
   common: {
     retry: '重新加载',

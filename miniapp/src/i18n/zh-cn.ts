@@ -1,3 +1,4 @@
+import { boardText } from './zh-cn.board'
 import { commonText } from './zh-cn.common'
 import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
@@ -7,9 +8,9 @@ import { votesText } from './zh-cn.votes'
 
 /**
  * Every string the mini-program shows, zh-CN. Domain words (roles, relations, claim statuses)
- * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes, .kpis);
+ * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes, .kpis, .board);
  * a second language is a second such set.
  */
-export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText, ...kpiCardText } as const
+export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText, ...kpiCardText, ...boardText } as const
 
 export const t = zhCN

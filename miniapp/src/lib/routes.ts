@@ -24,6 +24,7 @@ export const routes = {
   ruleForm: '/staff/pages/rule-form/index',
   votes: '/pages/votes/index',
   vote: '/pages/vote/index',
+  board: '/pages/board/index',
   staffVotes: '/staff/pages/votes/index',
   staffVote: '/staff/pages/vote/index',
   voteForm: '/staff/pages/vote-form/index',
@@ -56,6 +57,13 @@ export function openRaiseForm(communityId?: string) {
 
 export const concernUrl = (concernId: string, extra: Query = {}) => withQuery(routes.concern, { id: concernId, ...extra })
 export const staffConcernUrl = (concernId: string) => withQuery(routes.staffConcern, { id: concernId })
+
+/** 公示栏 of a community (this month without `month`): what a shared card opens. */
+export const boardUrl = (communityId: string, month?: string) => withQuery(routes.board, { communityId, month })
+
+export function openBoard(communityId: string) {
+  return Taro.navigateTo({ url: boardUrl(communityId) })
+}
 
 export function openConcern(concernId: string) {
   return Taro.navigateTo({ url: concernUrl(concernId) })

@@ -12,6 +12,7 @@ import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { invalidateQueries } from '@/lib/api/use-query'
 import { cx, greetingFor } from '@/lib/format'
+import { openBoard } from '@/lib/routes'
 import { CommunityChooser } from './community-chooser'
 import { ClaimBanner, CommunityCard, HomeSkeleton, QuickEntries, WorkbenchCard } from './home-sections'
 import { NextSessions } from './next-sessions'
@@ -96,7 +97,7 @@ export default function HomePage() {
       {primary ? (
         <>
           <QuickEntries communityId={primary.communityId} hasHome={me.data.households.length > 0} />
-          <MonthlyKpiCard communityId={primary.communityId} />
+          <MonthlyKpiCard communityId={primary.communityId} onMore={() => void openBoard(primary.communityId)} />
           <NextSessions communityId={primary.communityId} />
         </>
       ) : (

@@ -15,13 +15,27 @@ type Figure = (typeof figures)[number]
  * 本月社区三率: the community's 响应率 · 解决率 · 满意率 and 综合 this month, each with its sample, for
  * residents — "—" where nothing was counted. The formulas open under the figures.
  */
-export function MonthlyKpiCard({ communityId }: { communityId: string }) {
-  const card = useMonthlyCard(communityId)
+export function MonthlyKpiCard({
+  communityId,
+  data,
+  onMore,
+  title = t.kpiCard.title,
+}: {
+  communityId: string
+  /** 本月社区三率 on 首页; the 公示栏 of any month says 社区三率. */
+  title?: string
+  /** The figures when the page already has them (the 公示栏): no request of its own. */
+  data?: MonthlyCard
+  /** A link under the figures (首页: 查看公示栏). */
+  onMore?: () => void
+}) {
+  const fetched = useMonthlyCard(data ? undefined : communityId)
+  const card = data ? { data, loading: false, error: undefined, refetch: fetched.refetch } : fetched
   const [showFormula, setShowFormula] = useState(false)
   return (
     <>
       <View className='section-title'>
-        <Text>{t.kpiCard.title}</Text>
+        <Text>{title}</Text>
         {card.data ? <Text className='kpi-card__month'>{card.data.period.label}</Text> : null}
       </View>
       <View className='card kpi-card' data-testid='kpi-card'>
@@ -52,6 +66,18 @@ export function MonthlyKpiCard({ communityId }: { communityId: string }) {
                     {line}
                   </Text>
                 ))}
+              </View>
+            ) : null}
+            {onMore ? (
+              <View
+                className='kpi-card__more'
+                hoverClass='cell--hover'
+                onClick={onMore}
+                data-testid='kpi-card-board'
+                {...a11y({ role: 'link' })}
+              >
+                <Text className='kpi-card__more-title'>{t.board.more}</Text>
+                <Text className='kpi-card__more-desc'>{t.board.moreDesc}</Text>
               </View>
             ) : null}
           </>

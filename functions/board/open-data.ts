@@ -1,0 +1,97 @@
+import { strToU8, zipSync } from 'fflate'
+import type { z } from 'zod'
+import { chinaMinute, csvFile, type OpenDataKind, openDataFileNames, openDataFiles, openDataReadme } from '../../domain/board/open-data.js'
+import { responsiblePartyLabels } from '../../domain/councils/kinds.js'
+import { categories } from '../../domain/concerns/categories.js'
+import { concernStatusLabels } from '../../domain/concerns/labels.js'
+import { chinaDay } from '../../domain/kpis/period.js'
+import { satisfactionLabels, satisfactionLevel } from '../../domain/kpis/formulas.js'
+import type { BoardQuery } from '../../domain/schemas/board.js'
+import { communityContext } from '../communities/index.js'
+import type { Deps } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { publicKpiCard } from '../kpis/index.js'
+import { boardPeriod } from './board.js'
+import { COMMON_AREA, receivedConcerns } from './concerns.js'
+import { boardResolutions } from './resolutions.js'
+import { publishedVotes } from './votes.js'
+
+export const ZIP_TYPE = 'application/zip'
+
+/**
+ * 开放数据: the 公示栏's facts of a community's month as CSV files in a zip, with README.txt, for
+ * anyone — other systems have no WeChat account (docs/decisions/026). De-identified: no name, room,
+ * phone or resident's text; the place at most the building; vote counts, never a choice. A
+ * month's public facts are small (hundreds of rows), so the zip is built in memory.
+ */
+export async function getOpenData(deps: Deps, communityId: string, q: z.output<typeof BoardQuery>) {
+  const { db } = deps.database
+  const community = await communityContext(db, communityId)
+  if (!community) throw new AppError('NOT_FOUND', '社区不存在')
+  const now = deps.now()
+  const period = boardPeriod(q.month, now)
+  const month = period.from.slice(0, 7)
+  const [kpis, concerns, resolutions, votes] = await Promise.all([
+    publicKpiCard(deps, { id: communityId, name: community.name, streetId: community.streetId }, q.month),
+    receivedConcerns(db, communityId, period),
+    boardResolutions(db, communityId, period),
+    publishedVotes(db, communityId, period, now),
+  ])
+  const r = kpis.rates
+  const rows: Record<OpenDataKind, (string | number | null)[][]> = {
+    kpis: [
+      [
+        month,
+        community.name,
+        kpis.samples.received,
+        kpis.samples.due,
+        kpis.samples.rated,
+        r.response.percent,
+        r.resolution.percent,
+        r.satisfaction.percent,
+        r.composite.percent,
+        kpis.formula.join('；'),
+      ],
+    ],
+    concerns: concerns.map((c) => [
+      c.publicNo,
+      categories[c.category].label,
+      c.building ?? COMMON_AREA,
+      chinaMinute(c.createdAt),
+      chinaMinute(c.resolvedAt),
+      c.resolvedAt ? (c.dueAt && c.resolvedAt.getTime() <= c.dueAt.getTime() ? '是' : '否') : '',
+      concernStatusLabels[c.status],
+      c.rating ? satisfactionLabels[satisfactionLevel(c.rating)] : '',
+      c.reopenCount > 0 ? '是' : '否',
+    ]),
+    resolutions: resolutions.items.map((x) => [
+      x.topic,
+      x.text,
+      responsiblePartyLabels[x.party],
+      x.partyName,
+      chinaDay(new Date(x.deadline)),
+      chinaMinute(new Date(x.decidedAt)),
+      x.session.title,
+      x.statusLabel,
+      x.progress,
+    ]),
+    votes: votes.items.map((v) => [
+      v.title,
+      v.session,
+      v.ruleLabel,
+      v.electorate,
+      v.participants,
+      v.participation,
+      v.options.map((o) => `${o.label} ${o.count}`).join('；'),
+      v.outcomeLabel,
+      chinaMinute(new Date(v.publishedAt)),
+      chinaMinute(new Date(v.publicUntil)),
+    ]),
+  }
+  const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length])) as Record<OpenDataKind, number>
+  const files: Record<string, Uint8Array> = { 'README.txt': strToU8(openDataReadme(community.name, month, counts)) }
+  for (const kind of Object.keys(openDataFiles) as OpenDataKind[])
+    files[openDataFiles[kind].name] = strToU8(csvFile(openDataFiles[kind], rows[kind]))
+  const zip = zipSync(files, { level: 6, mtime: now })
+  return { zip, ...openDataFileNames(community.name, month) }
+}

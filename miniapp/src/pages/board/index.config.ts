@@ -1,0 +1,7 @@
+import { zhCN } from '../../i18n/zh-cn'
+
+export default definePageConfig({
+  navigationBarTitleText: zhCN.titles.board,
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})
