@@ -6,25 +6,11 @@ import { useMe } from '@/features/me/api/get-me'
 import { workbenchCommunities } from '@/features/me/workbench'
 import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
+import { trendWindow } from './trend-window'
 
 /** 本月 / 本季度 / 本年, or any from–to the person picks. */
 export type Kind = PeriodKind | 'custom'
 export type PeriodField = 'from' | 'to'
-
-/** The trend's months, the API's limit: it counts back from the current month. */
-const MAX_TREND_MONTHS = 36
-const TREND_MONTHS = 12
-
-const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1
-
-/**
- * The twelve months ending with the period's last month: how many months the trend must ask for
- * (it always ends with the current month), and the last one to show.
- */
-export function trendWindow(to: string, today: string): { months: number; lastMonth: string } {
-  const back = Math.max(0, monthIndex(today) - monthIndex(to))
-  return { months: Math.min(MAX_TREND_MONTHS, back + TREND_MONTHS), lastMonth: to.slice(0, 7) }
-}
 
 /** Which unit: from the link (a ranking row, a breakdown row), else the first community this person is staff of. */
 function useUnitParams() {

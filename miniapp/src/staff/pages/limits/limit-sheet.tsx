@@ -3,33 +3,12 @@ import { useState } from 'react'
 import { FormField } from '@/components/form-field'
 import { Segmented } from '@/components/segmented'
 import { Sheet } from '@/components/sheet'
-import type { CategoryLimitsData, CommunityLimitsData, LimitData, LimitOverridesBody } from '@/features/grids/api/limits'
-import { useSaveLimits } from '@/features/grids/api/limits'
+import { type CategoryLimitsData, type CommunityLimitsData, useSaveLimits } from '@/features/grids/api/limits'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
 import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { nativeA11y } from '@/lib/a11y'
-
-const milestones = ['acknowledge', 'arrive', 'resolve'] as const
-type Milestone = (typeof milestones)[number]
-type Unit = LimitData['unit'] | 'off'
-type Draft = { unit: Unit; amount: string }
-
-const draftOf = (limit: LimitData | null): Draft =>
-  limit ? { unit: limit.unit, amount: String(limit.amount) } : { unit: 'off', amount: '' }
-const same = (a: Draft, b: Draft) => a.unit === b.unit && (a.unit === 'off' || a.amount.trim() === b.amount.trim())
-
-/** A draft as the API takes it: 不计时 is null (到场 only); a blank amount travels as null for the server to name. */
-function limitOf(d: Draft): LimitData | null {
-  if (d.unit === 'off') return null
-  return { unit: d.unit, amount: (d.amount.trim() === '' ? null : Number(d.amount.trim())) as number }
-}
-
-/** `overrides.utilities.arrive.amount` → arrive. */
-function fieldOf(path: string): Milestone | null {
-  const m = path.split('.')[2] as Milestone
-  return milestones.includes(m) ? m : null
-}
+import { type Draft, type Drafts, draftsOf, type Milestone, milestoneOf, milestones, overridesAfter, type Unit } from './limit-drafts'
 
 /**
  * One category's 签收 · 到场 · 办结 limits. Only what changed is stored over what was in force
@@ -43,12 +22,11 @@ export function LimitSheet(props: {
   onDone: () => void
 }) {
   const { row, limits } = props
-  const shown = { acknowledge: draftOf(row.acknowledge), arrive: draftOf(row.arrive), resolve: draftOf(row.resolve) }
-  const [drafts, setDrafts] = useState<Record<Milestone, Draft>>(shown)
+  const shown = draftsOf(row)
+  const [drafts, setDrafts] = useState<Drafts>(shown)
   const [errors, setErrors] = useState<Partial<Record<Milestone, string>>>({})
   const [error, setError] = useState<string>()
   const save = useSaveLimits({ onSuccess: props.onDone })
-  const category = row.category as keyof LimitOverridesBody
 
   const set = (m: Milestone, next: Partial<Draft>) => {
     setDrafts((d) => ({ ...d, [m]: { ...d[m], ...next } }))
@@ -56,19 +34,13 @@ export function LimitSheet(props: {
   }
 
   async function submit(restore: boolean) {
-    const overrides: LimitOverridesBody = { ...limits.overrides }
-    if (restore) delete overrides[category]
-    else {
-      const own: Record<string, LimitData | null> = { ...(limits.overrides[category] ?? {}) }
-      for (const m of milestones) if (!same(drafts[m], shown[m])) own[m] = limitOf(drafts[m])
-      overrides[category] = own
-    }
+    const overrides = overridesAfter(limits.overrides, row.category, shown, drafts, restore)
     setError(undefined)
     try {
       await save.mutateAsync({ communityId: props.communityId, overrides })
     } catch (err) {
       if (!(err instanceof ApiError) || err.code === 'BUSY') return
-      const fields = fieldErrorsOf(err, fieldOf)
+      const fields = fieldErrorsOf(err, milestoneOf)
       if (Object.keys(fields).length) setErrors(fields)
       else setError(err.message)
     }
