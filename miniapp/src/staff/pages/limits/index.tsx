@@ -73,7 +73,7 @@ export default function LimitsPage() {
               </View>
               {isAdmin ? (
                 <Button
-                  className='btn btn--plain btn--small'
+                  className='btn btn--plain btn--small limit-row__edit'
                   hoverClass='btn--hover'
                   data-testid='limit-edit'
                   onClick={() => setEditing(row)}
