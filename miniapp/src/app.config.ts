@@ -38,6 +38,8 @@ export default defineAppConfig({
         'pages/kpi-concerns/index',
         'pages/street/index',
         'pages/grids/index',
+        'pages/street-settings/index',
+        'pages/limits/index',
       ],
     },
   ],

@@ -32,6 +32,8 @@ export const routes = {
   kpiConcerns: '/staff/pages/kpi-concerns/index',
   street: '/staff/pages/street/index',
   staffGrids: '/staff/pages/grids/index',
+  streetSettings: '/staff/pages/street-settings/index',
+  limits: '/staff/pages/limits/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -196,8 +198,11 @@ function safeDecode(s: string): string {
   }
 }
 
-/** The 三率 of a unit (a community by default); `category` narrows it to one category. */
-export function openKpis(query: { scope?: string; id?: string; category?: string | null } = {}) {
+/**
+ * The 三率 of a unit (a community by default); `category` narrows it to one category; `from`–`to`
+ * (China days) opens it on that period instead of 本月.
+ */
+export function openKpis(query: { scope?: string; id?: string; category?: string | null; from?: string; to?: string } = {}) {
   return Taro.navigateTo({ url: withQuery(routes.staffKpis, { ...query, category: query.category ?? undefined }) })
 }
 
@@ -214,4 +219,14 @@ export function openStreet(streetId?: string) {
 /** 网格管理 of a community. */
 export function openGrids(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.staffGrids, { communityId }) })
+}
+
+/** 考核设置 of a street: the 综合 weights, the 基本满意 factor, the minimum sample. */
+export function openStreetSettings(streetId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.streetSettings, { streetId }) })
+}
+
+/** 办理时限 of a community: each category's 签收 · 到场 · 办结 limits. */
+export function openLimits(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.limits, { communityId }) })
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Grid, GridList, GridPatch, NewGridInput } from '@domain/schemas/grids.js'
+import type { DeletedGrid, Grid, GridList, GridPatch, NewGridInput } from '@domain/schemas/grids.js'
 import { apiRequest } from '@/lib/api/client'
 import { useMutation } from '@/lib/api/use-mutation'
 import { invalidateQueries, useQuery } from '@/lib/api/use-query'
@@ -8,6 +8,7 @@ export type GridListData = z.infer<typeof GridList>
 export type GridData = z.infer<typeof Grid>
 export type NewGridBody = z.input<typeof NewGridInput>
 export type GridPatchBody = z.input<typeof GridPatch>
+export type DeletedGridData = z.infer<typeof DeletedGrid>
 
 export const gridsKeyPrefix = 'grids/'
 
@@ -38,6 +39,20 @@ export function useSaveGrid(options: { onSuccess?: (grid: GridData) => void } = 
     onSuccess: (grid) => {
       invalidateQueries(gridsKeyPrefix)
       options.onSuccess?.(grid)
+    },
+  })
+}
+
+/** DELETE /api/grids/:gridId — its buildings' new concerns go to the community's inbox. */
+export function deleteGrid(gridId: string): Promise<DeletedGridData> {
+  return apiRequest<DeletedGridData>(`/grids/${encodeURIComponent(gridId)}`, { method: 'DELETE', toast: false })
+}
+
+export function useDeleteGrid(options: { onSuccess?: () => void } = {}) {
+  return useMutation(deleteGrid, {
+    onSuccess: () => {
+      invalidateQueries(gridsKeyPrefix)
+      options.onSuccess?.()
     },
   })
 }

@@ -5,14 +5,19 @@ import type { GridData } from '../api/get-grids'
 import './grids.scss'
 
 /** One grid: its buildings, its workers, the work open in it and what is overdue. */
-export function GridCard({ grid, onEdit }: { grid: GridData; onEdit: () => void }) {
+export function GridCard({ grid, onEdit, onDelete }: { grid: GridData; onEdit: () => void; onDelete: () => void }) {
   return (
     <View className='card grid-card' data-testid='grid-card' data-grid-id={grid.id} data-name={grid.name}>
       <View className='grid-card__head'>
         <Text className='grid-card__name'>{grid.name}</Text>
-        <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='grid-edit' onClick={onEdit}>
-          {t.grids.editShort}
-        </Button>
+        <View className='grid-card__actions'>
+          <Button className='btn btn--plain btn--small' hoverClass='btn--hover' data-testid='grid-edit' onClick={onEdit}>
+            {t.grids.editShort}
+          </Button>
+          <Button className='btn btn--danger btn--small' hoverClass='btn--hover' data-testid='grid-delete' onClick={onDelete}>
+            {t.grids.deleteShort}
+          </Button>
+        </View>
       </View>
       <Text className='grid-card__line' data-testid='grid-buildings'>
         {`${t.grids.buildings}：${grid.buildings.map((b) => b.name).join('、') || t.grids.none}`}

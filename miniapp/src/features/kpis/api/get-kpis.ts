@@ -25,9 +25,12 @@ const keyOf = (what: string, q: Record<string, string | number | undefined>) =>
     .map((v) => v ?? '')
     .join('/')}`
 
-/** GET /api/kpis?scope&id&from&to&category — one unit's counts, exact rates, medians and formulas. */
+/**
+ * GET /api/kpis?scope&id&from&to&category — one unit's counts, exact rates, medians and formulas.
+ * No toast: the page shows a refused period under the field it names, any other failure in place.
+ */
 export function useKpis(q: KpiUnitQuery | null) {
-  return useQuery(q ? keyOf('report', { ...q }) : null, () => apiRequest<KpiReportData>('/kpis', { query: { ...q! } }))
+  return useQuery(q ? keyOf('report', { ...q }) : null, () => apiRequest<KpiReportData>('/kpis', { query: { ...q! }, toast: false }))
 }
 
 /** GET /api/kpis/breakdown?…&by — the same unit split by grid, worker, partner or category. */
@@ -37,9 +40,11 @@ export function useKpiBreakdown(q: KpiUnitQuery | null, by: BreakdownBy) {
   )
 }
 
-/** GET /api/kpis/trend?scope&id&months — the last twelve whole months. */
-export function useKpiTrend(q: Pick<KpiUnitQuery, 'scope' | 'id'> | null) {
+export type TrendQuery = Pick<KpiUnitQuery, 'scope' | 'id' | 'category'> & { months: number }
+
+/** GET /api/kpis/trend?scope&id&months&category — the last `months` whole months up to the current one. */
+export function useKpiTrend(q: TrendQuery | null) {
   return useQuery(q ? keyOf('trend', { ...q }) : null, () =>
-    apiRequest<KpiTrendData>('/kpis/trend', { query: { scope: q!.scope, id: q!.id, months: 12 } }),
+    apiRequest<KpiTrendData>('/kpis/trend', { query: { scope: q!.scope, id: q!.id, months: q!.months, category: q!.category } }),
   )
 }

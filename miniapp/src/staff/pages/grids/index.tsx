@@ -8,6 +8,7 @@ import { SkeletonList } from '@/components/skeleton'
 import { useBuildings } from '@/features/communities/api/get-buildings'
 import { useStaffDirectory } from '@/features/concerns/api/get-staff-directory'
 import { type GridData, useGrids } from '@/features/grids/api/get-grids'
+import { DeleteGridSheet } from '@/features/grids/components/delete-grid-sheet'
 import { GridCard } from '@/features/grids/components/grid-card'
 import { GridSheet } from '@/features/grids/components/grid-sheet'
 import { t } from '@/i18n/zh-cn'
@@ -21,6 +22,7 @@ export default function GridsPage() {
   const directory = useStaffDirectory(communityId)
   // `null`: a new grid; a grid: change it; undefined: the sheet is closed.
   const [editing, setEditing] = useState<GridData | null>()
+  const [deleting, setDeleting] = useState<GridData>()
 
   usePullDownRefresh(async () => {
     await grids.refetch()
@@ -53,7 +55,7 @@ export default function GridsPage() {
         <>
           {list.items.length === 0 ? <EmptyState compact icon='layers' text={t.grids.empty} /> : null}
           {list.items.map((g) => (
-            <GridCard key={g.id} grid={g} onEdit={() => setEditing(g)} />
+            <GridCard key={g.id} grid={g} onEdit={() => setEditing(g)} onDelete={() => setDeleting(g)} />
           ))}
           {list.unassignedBuildings.length > 0 ? (
             <View className='notice notice--info grid-unassigned' data-testid='grid-unassigned'>
@@ -78,6 +80,16 @@ export default function GridsPage() {
           onDone={() => {
             setEditing(undefined)
             void Taro.showToast({ title: t.grids.saved, icon: 'success' })
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteGridSheet
+          grid={deleting}
+          onClose={() => setDeleting(undefined)}
+          onDone={() => {
+            setDeleting(undefined)
+            void Taro.showToast({ title: t.grids.deleted, icon: 'success' })
           }}
         />
       ) : null}

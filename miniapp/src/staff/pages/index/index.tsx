@@ -19,7 +19,7 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openGrids, openKpis, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import { openGrids, openKpis, openLimits, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -170,6 +170,17 @@ function WorkbenchEntries(props: {
           desc={t.grids.entryDesc}
           testId='open-grids'
           onClick={() => void openGrids(communityId)}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='clock'
+          title={t.limits.entry}
+          desc={t.limits.entryDesc}
+          testId='open-limits'
+          onClick={() => void openLimits(communityId)}
           counts={null}
           badge={0}
         />

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { type Category, categories } from '@domain/concerns/categories.js'
 import { figureLabels } from '@domain/kpis/formulas.js'
 import { EmptyState } from '@/components/empty-state'
 import { PagedList, useLoadMoreAtBottom } from '@/components/paged-list'
@@ -49,7 +50,13 @@ export default function KpiConcernsPage() {
         <View className='staff-head__text'>
           <Text className='staff-head__title'>{figureLabels[params.measure]}</Text>
           <Text className='staff-head__desc' data-testid='kpi-concerns-total'>
-            {`${params.from} — ${params.to}${total === undefined ? '' : ` · ${t.kpis.drillTotal(total)}`}`}
+            {[
+              `${params.from} — ${params.to}`,
+              params.category ? categories[params.category as Category]?.label : null,
+              total === undefined ? null : t.kpis.drillTotal(total),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </View>
       </View>

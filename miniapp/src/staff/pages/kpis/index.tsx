@@ -1,23 +1,21 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { type Category, categories } from '@domain/concerns/categories.js'
-import { currentPeriod, type PeriodKind, periodKinds } from '@domain/kpis/period.js'
+import { Cell } from '@/components/cell'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
-import { Segmented } from '@/components/segmented'
 import { SkeletonList } from '@/components/skeleton'
-import { type BreakdownBy, type KpiScope, type KpiUnitQuery, useKpis, useKpiTrend } from '@/features/kpis/api/get-kpis'
+import type { BreakdownBy, KpiReportData, KpiScope } from '@/features/kpis/api/get-kpis'
 import { BreakdownCard, type Drill } from '@/features/kpis/components/breakdown-card'
 import { FormulaCard, RateCards } from '@/features/kpis/components/rate-cards'
+import { StreetSettingsCell } from '@/features/kpis/components/street-settings-cell'
 import { TrendBars } from '@/features/kpis/components/trend-bars'
-import { useMe } from '@/features/me/api/get-me'
-import { workbenchCommunities } from '@/features/me/workbench'
 import { t } from '@/i18n/zh-cn'
-import { openKpiConcerns, openKpis } from '@/lib/routes'
+import { openKpiConcerns, openKpis, openLimits } from '@/lib/routes'
+import { PeriodFilter } from './period-filter'
+import { useKpisPage } from './use-kpis-page'
 import '../../shell.scss'
 import './index.scss'
 
@@ -30,41 +28,25 @@ const splits: Record<KpiScope, readonly BreakdownBy[]> = {
   partner: ['category'],
 }
 
-/** Which unit: from the link (a ranking row, a breakdown row), else the first community this person is staff of. */
-function useUnitParams() {
-  const router = useRouter()
-  const me = useMe()
-  const fallback = workbenchCommunities(me.data).find((c) => c.kind === 'staff')?.communityId
-  const scope = (router.params.scope as KpiScope | undefined) || 'community'
-  const id = router.params.id || (scope === 'community' ? fallback : undefined)
-  return { scope, id, category: router.params.category || undefined, loadingMe: !router.params.id && me.loading }
-}
-
-/** 三率: a unit's 响应率 · 解决率 · 满意率 and 综合 for 本月 / 本季度 / 本年, split, over twelve months, each figure opening its concerns. */
+/**
+ * 三率: a unit's 响应率 · 解决率 · 满意率 and 综合 for 本月 / 本季度 / 本年 or any from–to, for all
+ * categories or one; split, over twelve months, each figure opening its concerns.
+ */
 export default function KpisPage() {
-  const { scope, id, category, loadingMe } = useUnitParams()
-  const [kind, setKind] = useState<PeriodKind>('month')
-  const period = currentPeriod(kind, new Date())
-  const unit: KpiUnitQuery | null = id ? { scope, id, from: period.from, to: period.to, category } : null
-  const report = useKpis(unit)
-  const trend = useKpiTrend(id && !category ? { scope, id } : null)
-
-  usePullDownRefresh(async () => {
-    await Promise.all([report.refetch(), trend.refetch()])
-    Taro.stopPullDownRefresh()
-  })
-
-  const openFigure = (measure: string, target: { scope: string; id: string; category?: string | null }) =>
-    void openKpiConcerns({ ...target, from: period.from, to: period.to, measure })
-  const openRow = (drill: Drill, figure: string) => (figure === 'composite' ? void openKpis(drill) : openFigure(figure, drill))
+  const page = useKpisPage()
+  const { scope, unit, period, category, report, trend } = page
 
   if (!unit) {
     return (
       <Screen testId='page-kpis'>
-        {loadingMe ? <SkeletonList count={3} lines={2} /> : <EmptyState icon='briefcase' text={t.workbench.notStaff} />}
+        {page.loadingMe ? <SkeletonList count={3} lines={2} /> : <EmptyState icon='briefcase' text={t.workbench.notStaff} />}
       </Screen>
     )
   }
+  const openFigure = (measure: string, target: { scope: string; id: string; category?: string | null }) =>
+    void openKpiConcerns({ ...target, from: period.from, to: period.to, measure })
+  const openRow = (drill: Drill, figure: string) =>
+    figure === 'composite' ? void openKpis({ ...drill, from: period.from, to: period.to }) : openFigure(figure, drill)
   const r = report.data
   return (
     <Screen testId='page-kpis' className='staff kpis-page'>
@@ -76,21 +58,23 @@ export default function KpisPage() {
           <Text className='staff-head__title' data-testid='kpis-unit'>
             {r ? r.scope.name : t.kpis.title}
           </Text>
-          <Text className='staff-head__desc'>
+          <Text className='staff-head__desc' data-testid='kpis-period'>
             {[r?.period.label ?? period.label, category ? categories[category as Category]?.label : null].filter(Boolean).join(' · ')}
           </Text>
         </View>
       </View>
-      <Segmented
-        className='kpi-switch'
-        items={periodKinds.map((key) => ({ key, label: t.kpis.periods[key] }))}
-        value={kind}
-        onChange={setKind}
-        testIdPrefix='period'
+      <PeriodFilter
+        kind={page.kind}
+        onKind={page.chooseKind}
+        range={page.range}
+        onRange={page.setRange}
+        refused={page.refused}
+        category={category}
+        onCategory={page.setCategory}
       />
       {report.loading ? (
         <SkeletonList count={2} lines={3} />
-      ) : !r ? (
+      ) : page.periodRefused ? null : !r ? (
         report.error ? (
           <ErrorState error={report.error} onRetry={() => void report.refetch()} />
         ) : null
@@ -99,15 +83,38 @@ export default function KpisPage() {
           <RateCards report={r} onOpen={(figure) => openFigure(figure, { scope, id: unit.id, category })} />
           <Medians report={r} />
           <BreakdownCard unit={unit} only={splits[scope]} onOpen={openRow} />
-          {trend.data ? <TrendBars trend={trend.data} /> : null}
+          {trend.data ? <TrendBars trend={trend.data} until={page.trendLastMonth} within={period} /> : null}
           <FormulaCard lines={r.formula} />
         </>
       )}
+      <SettingsLinks scope={scope} id={unit.id} isStreetAdmin={page.isStreetAdmin} />
     </Screen>
   )
 }
 
-function Medians({ report }: { report: NonNullable<ReturnType<typeof useKpis>['data']> }) {
+/** Where the numbers' rules are set: the community's 办理时限, the street's 考核设置 (for its officials). */
+function SettingsLinks({ scope, id, isStreetAdmin }: { scope: KpiScope; id: string; isStreetAdmin: boolean }) {
+  if (scope !== 'community' && !(scope === 'street' && isStreetAdmin)) return null
+  return (
+    <View className='card card--flush'>
+      {scope === 'community' ? (
+        <Cell
+          icon='clock'
+          iconTone='info'
+          title={t.limits.entry}
+          desc={t.limits.entryDesc}
+          arrow
+          onClick={() => void openLimits(id)}
+          testId='open-limits'
+        />
+      ) : (
+        <StreetSettingsCell streetId={id} />
+      )}
+    </View>
+  )
+}
+
+function Medians({ report }: { report: KpiReportData }) {
   const { ackMinutes, resolveHours } = report.medians
   return (
     <View className='card kpis-page__medians' data-testid='kpi-medians'>

@@ -15,6 +15,7 @@ import { useOverdue } from '@/features/grids/api/get-overdue'
 import { OverdueRow } from '@/features/grids/components/overdue-row'
 import { type RankingLevel, useRanking } from '@/features/kpis/api/get-ranking'
 import { RankingCard } from '@/features/kpis/components/ranking-card'
+import { StreetSettingsCell } from '@/features/kpis/components/street-settings-cell'
 import { chooseAndDownloadLedger } from '@/features/ledgers/components/choose-ledger'
 import { useMe } from '@/features/me/api/get-me'
 import { t } from '@/i18n/zh-cn'
@@ -76,7 +77,10 @@ export default function StreetPage() {
       {ranking.loading ? (
         <SkeletonList count={3} lines={2} />
       ) : ranking.data ? (
-        <RankingCard ranking={ranking.data} onOpen={(unit) => void openKpis({ scope: level, id: unit.id })} />
+        <RankingCard
+          ranking={ranking.data}
+          onOpen={(unit) => void openKpis({ scope: level, id: unit.id, from: period.from, to: period.to })}
+        />
       ) : ranking.error ? (
         <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />
       ) : null}
@@ -91,6 +95,7 @@ export default function StreetPage() {
           onClick={() => void openKpis({ scope: 'street', id: street.streetId })}
           testId='open-street-kpis'
         />
+        <StreetSettingsCell streetId={street.streetId} />
         <Cell
           icon='fileText'
           iconTone='info'

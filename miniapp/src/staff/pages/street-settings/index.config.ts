@@ -1,0 +1,5 @@
+import { zhCN } from '../../../i18n/zh-cn'
+
+export default definePageConfig({
+  navigationBarTitleText: zhCN.streetSettings.title,
+})
