@@ -91,6 +91,12 @@ describe('database round trips per request', () => {
     const notice = statements.filter((s) => /insert into "notifications"/.test(s))
     expect(notice, all).toHaveLength(1)
     expect(notice[0], all).toMatch(/insert into "outbox"/)
+    // The author’s follow and the submit event (and an Idempotency-Key, photos) ride in the concern’s insert.
+    const insert = statements.filter((s) => /insert into "concerns"/.test(s))
+    expect(insert, all).toHaveLength(1)
+    for (const part of [/insert into "follows"/, /insert into "concern_events"/]) expect(insert[0], all).toMatch(part)
+    // 20 before they did (begin and commit aside, logged on node-postgres only).
+    expect(statements.filter((s) => !/^(begin|commit)\b/i.test(s.trim())).length, all).toBeLessThanOrEqual(18)
     if (process.env.ROUND_TRIPS_PRINT) console.log(`raise: ${statements.length}\n${all}`)
   })
 })
