@@ -131,6 +131,15 @@ export function mergeDeltas(deltas: Iterable<Delta>): Delta[] {
     .map(([, d]) => d)
 }
 
+/** Rows to insert, each key with its street: with `counters` (empty ones), or each with its delta. */
+const rowsOf = (rows: Delta[], counters?: Counters) =>
+  rows.map((d) => ({
+    streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
+    ...d.key,
+    day: d.day,
+    ...(counters ?? d.counters),
+  })) as unknown as (typeof kpiDaily.$inferInsert)[]
+
 /**
  * Adds deltas to one table's rows: the missing rows are created empty in one statement, then
  * each row gets its delta in key order — so two transactions touching the same rows lock them
@@ -141,19 +150,7 @@ async function upsertInto(tx: Tx, table: CounterTable, deltas: Delta[]) {
   const rows = mergeDeltas(deltas)
   if (!rows.length) return
   const zero = emptyCounters()
-  await tx
-    .insert(table)
-    .values(
-      rows.map((d) => ({
-        streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
-        ...d.key,
-        day: d.day,
-        ratings: zero.ratings,
-        ackMinutes: zero.ackMinutes,
-        resolveMinutes: zero.resolveMinutes,
-      })) as unknown as (typeof kpiDaily.$inferInsert)[],
-    )
-    .onConflictDoNothing()
+  await tx.insert(table).values(rowsOf(rows, zero)).onConflictDoNothing()
   for (const d of rows) {
     const set: Record<string, SQL> = {}
     for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
@@ -215,14 +212,7 @@ async function addInOne(tx: Tx, table: CounterTable, deltas: Delta[]) {
   }
   await tx
     .insert(table)
-    .values(
-      rows.map((d) => ({
-        streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
-        ...d.key,
-        day: d.day,
-        ...d.counters,
-      })) as unknown as (typeof kpiDaily.$inferInsert)[],
-    )
+    .values(rowsOf(rows))
     .onConflictDoUpdate({ target: [table.communityId, table.gridId, table.workerId, table.partner, table.category, table.day], set })
 }
 
