@@ -21,7 +21,7 @@ import { scratch, startApi } from './support.js'
  * - the ranking of the street's communities (`getRanking`);
  * - the first page of a drill-down (`listKpiConcerns`, 文安路社区, 解决率).
  * In process (the use cases, permission checks included, no socket), so the ratios compare database
- * work; the same three through HTTP are reported beside them.
+ * work; the same three through HTTP are reported beside them, and the statements each use case sends.
  */
 const bigN = Number(process.env.BENCH_KPI_BIG_N ?? 1_000_000)
 const smallN = Number(process.env.BENCH_KPI_SMALL_N ?? 10_000)
@@ -77,7 +77,14 @@ const ms = (t: number) => Math.round(performance.now() - t)
 
 async function at(n: number) {
   const db = await scratch(`kpis${n}`)
-  const handle = await openDb(db.url, { max: 10 })
+  // Every statement drizzle sends is counted: the dashboard's and the ranking's per request are reported.
+  let sent = 0
+  const handle = await openDb(db.url, { max: 10, onQuery: () => void sent++ })
+  const statementsOf = async (fn: () => Promise<unknown>) => {
+    const before = sent
+    await fn()
+    return sent - before
+  }
   const pool = new pg.Pool({ connectionString: db.url, max: 2 })
   pool.on('error', () => {})
   try {
@@ -117,6 +124,11 @@ async function at(n: number) {
       ranking: await median(() => getRanking(deps, official, { street: demo.streetId, level: 'community', from, to })),
       drilldown: await median(() => listKpiConcerns(deps, official, drill)),
     }
+    const statements = {
+      dashboard: await statementsOf(() => getKpis(deps, official, { scope: 'street', id: demo.streetId, from, to })),
+      ranking: await statementsOf(() => getRanking(deps, official, { street: demo.streetId, level: 'community', from, to })),
+      drilldown: await statementsOf(() => listKpiConcerns(deps, official, drill)),
+    }
     const api = await startApi(handle)
     const token = await api.login(demo.user.wangjd)
     const get = (path: string) => async () => {
@@ -131,7 +143,16 @@ async function at(n: number) {
       drilldown: await median(get(`/api/kpis/concerns?scope=community&id=${wenan}&from=${from}&to=${to}&measure=resolution`)),
     }
     await api.close()
-    return { concerns: n, kpiDailyRows: aggregate[0].n, generateMs, rebuildMs, period: { from, to }, medianMs: timings, httpMedianMs: http }
+    return {
+      concerns: n,
+      kpiDailyRows: aggregate[0].n,
+      generateMs,
+      rebuildMs,
+      period: { from, to },
+      medianMs: timings,
+      httpMedianMs: http,
+      statements,
+    }
   } finally {
     await pool.end()
     await handle.close()

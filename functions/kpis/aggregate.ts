@@ -131,6 +131,15 @@ export function mergeDeltas(deltas: Iterable<Delta>): Delta[] {
     .map(([, d]) => d)
 }
 
+/** Rows to insert, each key with its street: with `counters` (empty ones), or each with its delta. */
+const rowsOf = (rows: Delta[], counters?: Counters) =>
+  rows.map((d) => ({
+    streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
+    ...d.key,
+    day: d.day,
+    ...(counters ?? d.counters),
+  })) as unknown as (typeof kpiDaily.$inferInsert)[]
+
 /**
  * Adds deltas to one table's rows: the missing rows are created empty in one statement, then
  * each row gets its delta in key order — so two transactions touching the same rows lock them
@@ -141,19 +150,7 @@ async function upsertInto(tx: Tx, table: CounterTable, deltas: Delta[]) {
   const rows = mergeDeltas(deltas)
   if (!rows.length) return
   const zero = emptyCounters()
-  await tx
-    .insert(table)
-    .values(
-      rows.map((d) => ({
-        streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
-        ...d.key,
-        day: d.day,
-        ratings: zero.ratings,
-        ackMinutes: zero.ackMinutes,
-        resolveMinutes: zero.resolveMinutes,
-      })) as unknown as (typeof kpiDaily.$inferInsert)[],
-    )
-    .onConflictDoNothing()
+  await tx.insert(table).values(rowsOf(rows, zero)).onConflictDoNothing()
   for (const d of rows) {
     const set: Record<string, SQL> = {}
     for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
@@ -167,10 +164,63 @@ async function upsertInto(tx: Tx, table: CounterTable, deltas: Delta[]) {
   }
 }
 
+/**
+ * Whether a delta would pass the tables' CHECKs as a row of its own (db/schema/kpis.ts: no negative
+ * count, numerators within denominators). PostgreSQL checks the row an `insert … on conflict do
+ * update` proposes before it looks for the conflict, so only such deltas can be added in one upsert.
+ */
+function validAlone(c: Counters): boolean {
+  const scalars = Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]
+  if (scalars.some((k) => c[k] < 0) || [...c.ratings, ...c.ackMinutes, ...c.resolveMinutes].some((n) => n < 0)) return false
+  return (
+    c.acknowledged <= c.received &&
+    c.ackOnTime <= c.acknowledged &&
+    c.resolved <= c.due &&
+    c.resolvedNotReopened <= c.resolved &&
+    c.onTime <= c.resolved &&
+    c.reopened <= c.resolved
+  )
+}
+
+/** A stored histogram plus the proposed row's (the delta's), element by element. */
+const plusExcluded = (table: string, column: string) =>
+  sql.raw(
+    `array(select coalesce(a, 0) + coalesce(b, 0) from unnest(${table}.${column}, excluded.${column}) with ordinality as t(a, b, i) order by i)`,
+  )
+
+const histograms = [
+  ['ratings', 'ratings'],
+  ['ackMinutes', 'ack_minutes'],
+  ['resolveMinutes', 'resolve_minutes'],
+] as const
+
+/**
+ * Adds deltas that are each a valid row (a raise's: 收到 1 on its day) in one statement per table:
+ * inserted as they are, or added to the row already there. Rows in key order, as `upsertInto`.
+ */
+async function addInOne(tx: Tx, table: CounterTable, deltas: Delta[]) {
+  const rows = mergeDeltas(deltas)
+  if (!rows.length) return
+  const name = table === kpiDaily ? 'kpi_daily' : 'kpi_monthly'
+  const set: Record<string, SQL> = {}
+  for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
+    const column = scalarColumns[key].name
+    if (rows.some((d) => d.counters[key])) set[key] = sql.raw(`${name}.${column} + excluded.${column}`)
+  }
+  for (const [key, column] of histograms) {
+    if (rows.some((d) => d.counters[key].some(Boolean))) set[key] = plusExcluded(name, column)
+  }
+  await tx
+    .insert(table)
+    .values(rowsOf(rows))
+    .onConflictDoUpdate({ target: [table.communityId, table.gridId, table.workerId, table.partner, table.category, table.day], set })
+}
+
 /** The daily rows first, then the monthly ones: every transaction locks them in the same order. */
 async function upsert(tx: Tx, deltas: Delta[]) {
-  await upsertInto(tx, kpiDaily, deltas)
-  await upsertInto(
+  const add = deltas.every((d) => validAlone(d.counters)) ? addInOne : upsertInto
+  await add(tx, kpiDaily, deltas)
+  await add(
     tx,
     kpiMonthly,
     deltas.map((d) => ({ ...d, day: monthOf(d.day) })),

@@ -5,16 +5,29 @@ import { BUCKET_COUNT } from '../../domain/kpis/median.js'
 import { periodParts } from '../../domain/kpis/months.js'
 import { type Period, rangePeriod } from '../../domain/kpis/period.js'
 import { kpiFigures } from '../../domain/kpis/report.js'
-import type { Actor } from '../../domain/permissions.js'
+import { type Actor, can, canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { KpiQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
 import { kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
+import { streetAllowing } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { scalarColumns } from './aggregate.js'
-import { type KpiUnit, resolveUnit } from './scope.js'
-import { settingsOf } from './settings.js'
+import { checkId, type KpiUnit, resolveUnit } from './scope.js'
+import {
+  type Arg,
+  bound,
+  countersFrom,
+  periodRows,
+  periodValues,
+  placeholder,
+  runPrepared,
+  settingsFields,
+  settingsFrom,
+  shapeName,
+  summed,
+} from './statement.js'
 
 /** A checked period (the schema has checked it already; this turns the days into instants). */
 export function periodOf(from: string, to: string): Period {
@@ -85,10 +98,35 @@ export async function sumCounters(db: Db, where: SQL, period: Pick<Period, 'from
   return out
 }
 
-/** One unit's figures over a period: counts, exact rates, medians, and the formulas with the street's settings. */
-export async function unitReport(db: Db, unit: KpiUnit, period: Period, category: Category | null) {
-  const [sums, settings] = await Promise.all([sumCounters(db, unit.onAggregates, period, category), settingsOf(db, unit.streetId)])
-  const figures = kpiFigures(sums.get('') ?? emptyCounters(), settings)
+/** The figures' one statement: the unit's row (its name and street), the street's settings, the sums. */
+function reportQuery(db: Db, head: SQL, rows: SQL) {
+  return db
+    .select({
+      name: sql<string | null>`h.name`,
+      streetId: sql<string>`h.street_id`,
+      ...settingsFields,
+      counters: sql<number[] | null>`s.counters`,
+    })
+    .from(sql`(${head}) h left join street_kpi_settings ks on ks.street_id = h.street_id cross join (${summed(rows)}) s`)
+}
+
+type ReportRow = Awaited<ReturnType<typeof reportQuery>>[number]
+
+/** A street or a community by its id, in a prepared statement per shape: the unit is read with its figures. */
+const headed = {
+  street: {
+    head: (arg: Arg) => sql`select name, id as street_id from streets where id = ${arg('id')}`,
+    filter: (arg: Arg) => sql`street_id = ${arg('id')}`,
+  },
+  community: {
+    head: (arg: Arg) => sql`select name, street_id from communities where id = ${arg('id')}`,
+    filter: (arg: Arg) => sql`community_id = ${arg('id')}`,
+  },
+} as const
+
+function reportOf(unit: Pick<KpiUnit, 'kind' | 'id' | 'name'>, period: Period, category: Category | null, row: ReportRow) {
+  const settings = settingsFrom(row)
+  const figures = kpiFigures(countersFrom(row.counters), settings)
   return {
     scope: { kind: unit.kind, id: unit.id, name: unit.name },
     period: { from: period.from, to: period.to, label: period.label },
@@ -101,8 +139,40 @@ export async function unitReport(db: Db, unit: KpiUnit, period: Period, category
   }
 }
 
+/** One unit's figures over a period: counts, exact rates, medians, and the formulas with the street's settings. */
+export async function unitReport(db: Db, unit: KpiUnit, period: Period, category: Category | null) {
+  const { shape, values } = periodValues(period, category)
+  const arg = bound({ ...values, street: unit.streetId })
+  const head = sql`select null::text as name, ${arg('street')}::uuid as street_id`
+  const [row] = await reportQuery(db, head, periodRows(shape, arg, unit.onAggregates))
+  return reportOf(unit, period, category, row)
+}
+
+/**
+ * A street's or a community's figures in one statement. The street's right is the actor's alone,
+ * so it is checked first (and a refusal says 404 or 403 as `streetAllowing` does); a community's
+ * needs its street, read in the same statement and checked before anything is returned.
+ */
+async function headedReport(db: Db, actor: Actor, kind: keyof typeof headed, id: string, period: Period, category: Category | null) {
+  if (kind === 'street' && !canInStreet(actor, 'street.viewKpis', { streetId: id })) {
+    await streetAllowing(db, actor, id, 'street.viewKpis')
+    throw new AppError('FORBIDDEN')
+  }
+  const { shape, values } = periodValues(period, category)
+  const build = () => reportQuery(db, headed[kind].head(placeholder), periodRows(shape, placeholder, headed[kind].filter(placeholder)))
+  const [row] = await runPrepared<ReportRow>(db, `kpi_${kind}_${shapeName(shape)}`, build, { ...values, id })
+  if (!row) throw new AppError('NOT_FOUND', kind === 'street' ? '街道不存在' : '社区不存在')
+  if (kind === 'community' && !can(actor, 'kpi.view', { communityId: id, streetId: row.streetId })) throw new AppError('FORBIDDEN')
+  return reportOf({ kind, id, name: row.name ?? '' }, period, category, row)
+}
+
 export async function getKpis(deps: Deps, actor: Actor, q: z.output<typeof KpiQuery>) {
   const { db } = deps.database
-  const unit = await resolveUnit(db, actor, q.scope, q.id)
-  return unitReport(db, unit, periodOf(q.from, q.to), q.category ?? null)
+  const period = periodOf(q.from, q.to)
+  const category = q.category ?? null
+  if (q.scope === 'street' || q.scope === 'community') {
+    checkId(q.scope, q.id)
+    return headedReport(db, actor, q.scope, q.id, period, category)
+  }
+  return unitReport(db, await resolveUnit(db, actor, q.scope, q.id), period, category)
 }

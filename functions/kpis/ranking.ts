@@ -1,48 +1,69 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { emptyCounters } from '../../domain/kpis/formulas.js'
+import { type SQL, sql } from 'drizzle-orm'
+import { formulaLines, type Rates } from '../../domain/kpis/formulas.js'
 import { rank } from '../../domain/kpis/ranking.js'
 import { rateView } from '../../domain/kpis/report.js'
-import { formulaLines, type Rates } from '../../domain/kpis/formulas.js'
-import type { Actor } from '../../domain/permissions.js'
+import { type Actor, canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { RankingQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
-import { communities, grids, kpiDaily, memberships, users } from '../../db/schema/index.js'
 import { streetAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
-import { periodOf, sumCounters } from './figures.js'
-import { settingsOf } from './settings.js'
-
+import { AppError } from '../http/errors.js'
+import { periodOf } from './figures.js'
+import {
+  type Arg,
+  countersFrom,
+  periodRows,
+  periodValues,
+  placeholder,
+  runPrepared,
+  type Shape,
+  settingsFields,
+  settingsFrom,
+  shapeName,
+  summedPerKey,
+} from './statement.js'
 type Level = z.output<typeof RankingQuery>['level']
 
-/** Every unit of the level in the street, named — units with nothing in the period are listed too (apart). */
-async function unitsOf(db: Db, streetId: string, level: Level): Promise<Array<{ id: string; name: string }>> {
-  if (level === 'community') {
-    return db
-      .select({ id: communities.id, name: communities.name })
-      .from(communities)
-      .where(eq(communities.streetId, streetId))
-      .orderBy(asc(communities.name))
-  }
-  if (level === 'grid') {
-    const rows = await db
-      .select({ id: grids.id, grid: grids.name, community: communities.name })
-      .from(grids)
-      .innerJoin(communities, eq(communities.id, grids.communityId))
-      .where(and(eq(communities.streetId, streetId), isNull(grids.deletedAt)))
-      .orderBy(asc(communities.name), asc(grids.name))
-    return rows.map((r) => ({ id: r.id, name: `${r.community} · ${r.grid}` }))
-  }
-  const rows = await db
-    .selectDistinct({ id: users.id, name: users.nickname })
-    .from(memberships)
-    .innerJoin(communities, eq(communities.id, memberships.communityId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(communities.streetId, streetId), inArray(memberships.role, ['worker', 'admin'])))
-  return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+/**
+ * Every unit of the level in the street (`$street`), named, with what to order them by — units
+ * with nothing in the period are listed too (apart). Workers are ordered by name in JS, as the
+ * page reads them (zh-CN).
+ */
+const unitsOf: Record<Level, (arg: Arg) => SQL> = {
+  community: (arg) => sql`select c.id, c.name, c.name as s1, '' as s2 from communities c where c.street_id = ${arg('street')}`,
+  grid: (arg) => sql`select g.id, c.name || ' · ' || g.name as name, c.name as s1, g.name as s2
+    from grids g join communities c on c.id = g.community_id where c.street_id = ${arg('street')} and g.deleted_at is null`,
+  worker: (arg) => sql`select distinct u.id, u.nickname as name, '' as s1, '' as s2
+    from memberships m join communities c on c.id = m.community_id join users u on u.id = m.user_id
+    where c.street_id = ${arg('street')} and m.role in ('worker', 'admin')`,
 }
 
-const groupColumn = { community: sql`${kpiDaily.communityId}`, grid: sql`${kpiDaily.gridId}`, worker: sql`${kpiDaily.workerId}` } as const
+const groupColumn = { community: sql.raw('community_id'), grid: sql.raw('grid_id'), worker: sql.raw('worker_id') } as const
+
+/**
+ * The ranking's one statement: the street's name and settings, each unit with its sums (null
+ * when it has no rows in the period). No row: no such street.
+ */
+function rankingQuery(db: Db, level: Level, shape: Shape) {
+  const sums = summedPerKey(periodRows(shape, placeholder, sql`street_id = ${placeholder('street')}`, groupColumn[level]))
+  return db
+    .select({
+      street: sql<string>`st.name`,
+      ...settingsFields,
+      id: sql<string | null>`u.id`,
+      name: sql<string | null>`u.name`,
+      counters: sql<number[] | null>`s.counters`,
+    })
+    .from(
+      sql`streets st left join street_kpi_settings ks on ks.street_id = st.id
+        left join (${unitsOf[level](placeholder)}) u on true left join (${sums}) s on s.key = u.id`,
+    )
+    .where(sql`st.id = ${placeholder('street')}`)
+    .orderBy(sql`u.s1, u.s2`)
+}
+
+type RankingRow = Awaited<ReturnType<typeof rankingQuery>>[number]
 
 const fourRates = (r: Rates) => ({
   response: rateView(r.response),
@@ -54,17 +75,20 @@ const fourRates = (r: Rates) => ({
 /** The street's communities, grids or workers ranked on 综合, fairly: small samples listed apart, never ranked. */
 export async function getRanking(deps: Deps, actor: Actor, q: z.output<typeof RankingQuery>) {
   const { db } = deps.database
-  const street = await streetAllowing(db, actor, q.street, 'street.ranking')
+  if (!canInStreet(actor, 'street.ranking', { streetId: q.street })) {
+    await streetAllowing(db, actor, q.street, 'street.ranking')
+    throw new AppError('FORBIDDEN')
+  }
   const period = periodOf(q.from, q.to)
-  const [units, sums, settings] = await Promise.all([
-    unitsOf(db, q.street, q.level),
-    sumCounters(db, eq(kpiDaily.streetId, q.street), period, q.category ?? null, groupColumn[q.level]),
-    settingsOf(db, q.street),
-  ])
-  const result = rank(
-    units.map((u) => ({ key: u, counters: sums.get(u.id) ?? emptyCounters() })),
-    settings,
-  )
+  const { shape, values } = periodValues(period, q.category ?? null)
+  const build = () => rankingQuery(db, q.level, shape)
+  const rows = await runPrepared<RankingRow>(db, `kpi_rank_${q.level}_${shapeName(shape)}`, build, { ...values, street: q.street })
+  if (!rows.length) throw new AppError('NOT_FOUND', '街道不存在')
+  const street = { id: q.street, name: rows[0].street }
+  const settings = settingsFrom(rows[0])
+  const units = rows.filter((r) => r.id !== null).map((r) => ({ key: { id: r.id!, name: r.name! }, counters: countersFrom(r.counters) }))
+  if (q.level === 'worker') units.sort((a, b) => a.key.name.localeCompare(b.key.name, 'zh-CN'))
+  const result = rank(units, settings)
   return {
     street: { id: street.id, name: street.name },
     level: q.level,

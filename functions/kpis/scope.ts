@@ -28,6 +28,11 @@ function badId(): AppError {
   return new AppError('VALIDATION_FAILED', message, { where: 'query', fields: [{ path: 'id', message }] })
 }
 
+/** 400 unless `id` can name a unit of `kind` (a partner is named by its organisation's name). */
+export function checkId(kind: KpiScope, id: string) {
+  if (kind !== 'partner' && !uuid.test(id)) throw badId()
+}
+
 /** The communities among `ids` where the actor may see the figures, with their streets. */
 async function visibleCommunities(db: Db, actor: Actor, ids: string[]) {
   if (!ids.length) return []
@@ -40,7 +45,7 @@ async function visibleCommunities(db: Db, actor: Actor, ids: string[]) {
 
 /** 404 for an unknown unit, 403 for one the actor may not see; the unit otherwise. */
 export async function resolveUnit(db: Db, actor: Actor, kind: KpiScope, id: string): Promise<KpiUnit> {
-  if (kind !== 'partner' && !uuid.test(id)) throw badId()
+  checkId(kind, id)
   if (kind === 'street') {
     const street = await streetAllowing(db, actor, id, 'street.viewKpis')
     return {

@@ -50,9 +50,16 @@ const budget: [who: DemoKey, label: string, path: () => string, statements: numb
   ['wang', 'the votes', () => `/api/communities/${wenan}/proposals`, 3],
   ['wang', 'a vote', () => `/api/proposals/${voteId}`, 5],
   ['wang', 'notifications', () => '/api/notifications', 3],
-  // The figures read the street's settings and the unit's name beside the two aggregate queries.
-  ['chen', 'the community’s 三率', () => `/api/kpis?scope=community&id=${wenan}&from=2026-11-01&to=2026-11-30`, 5],
-  ['wangjd', 'the street’s ranking', () => `/api/kpis/ranking?street=${demo.streetId}&level=community&from=2026-11-01&to=2026-11-30`, 6],
+  // The actor, then one statement: the unit (or the units' names), the street's settings and the sums (decision 027).
+  ['chen', 'the community’s 三率', () => `/api/kpis?scope=community&id=${wenan}&from=2026-11-01&to=2026-11-30`, 2],
+  ['wangjd', 'the street’s 三率', () => `/api/kpis?scope=street&id=${demo.streetId}&from=2026-11-01&to=2026-11-30`, 2],
+  ['wangjd', 'the street’s ranking', () => `/api/kpis/ranking?street=${demo.streetId}&level=community&from=2026-11-01&to=2026-11-30`, 2],
+  [
+    'wangjd',
+    'the street’s ranking of workers, loose days',
+    () => `/api/kpis/ranking?street=${demo.streetId}&level=worker&from=2026-10-15&to=2026-11-20`,
+    2,
+  ],
 ]
 
 describe('database round trips per request', () => {
@@ -84,6 +91,18 @@ describe('database round trips per request', () => {
     const notice = statements.filter((s) => /insert into "notifications"/.test(s))
     expect(notice, all).toHaveLength(1)
     expect(notice[0], all).toMatch(/insert into "outbox"/)
+    // The author’s follow and the submit event (and an Idempotency-Key, photos) ride in the concern’s insert.
+    const insert = statements.filter((s) => /insert into "concerns"/.test(s))
+    expect(insert, all).toHaveLength(1)
+    for (const part of [/insert into "follows"/, /insert into "concern_events"/]) expect(insert[0], all).toMatch(part)
+    // A raise's 三率 delta (收到 1) is a valid row by itself: one upsert per counter table.
+    expect(
+      statements.filter((s) => /"kpi_(daily|monthly)"/.test(s)),
+      all,
+    ).toHaveLength(2)
+    // 20 before they did and before a raise's 三率 counters took one upsert per table instead of two
+    // statements (begin and commit aside, logged on node-postgres only).
+    expect(statements.filter((s) => !/^(begin|commit)\b/i.test(s.trim())).length, all).toBeLessThanOrEqual(16)
     if (process.env.ROUND_TRIPS_PRINT) console.log(`raise: ${statements.length}\n${all}`)
   })
 })
