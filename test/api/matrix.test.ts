@@ -6,6 +6,7 @@ import { concernBody, jpeg } from '../helpers/concerns.js'
 import { sessionBody } from '../helpers/councils.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
+import { trackingRecipes } from '../helpers/tracking.js'
 import { proposalBody } from '../helpers/votes.js'
 
 /**
@@ -115,6 +116,10 @@ GET /api/streets/{streetId}/settings                              | 401  | 403  
 PUT /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
 GET /api/communities/{communityId}/ledgers/{kind}.xlsx            | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
 GET /api/streets/{streetId}/ledgers/{kind}.xlsx                   | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
+GET /api/communities/{communityId}/tracked-items                  | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 200
+GET /api/tracked-items/{itemId}                                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 200
+PATCH /api/tracked-items/{itemId}                                 | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 403
+POST /api/tracked-items/{itemId}/updates                          | 401  | 403  | 404  | 404     | 404      | 201 | 201  | 404 | 404   | 404  | 403
 GET /api/concerns/{concernId} · private                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
 POST /api/concerns/{concernId}/cosign · private                   | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 POST /api/concerns/{concernId}/follow · private                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
@@ -129,7 +134,6 @@ POST /api/residency/claims                                        | 401  | 201  
 `
 
 const columns = ['anon', ...matrixActors.slice(1).map((a) => a.key)] as MatrixActor[]
-
 function parseTable(text: string) {
   const lines = text.trim().split('\n')
   const header = lines[0].split('|').map((s) => s.trim())
@@ -272,6 +276,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/communities/{communityId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'GET /api/streets/{streetId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'POST /api/notifications/read': { body: () => ({}) },
+  ...trackingRecipes(),
 }
 
 function operationOf(row: string): string {
@@ -362,8 +367,7 @@ describe('the role × operation matrix', () => {
   }, 300_000)
 })
 
-/** Who may see what (docs/product.md, Privacy). Each returns what leaked, if anything. */
-/** Phones the matrix world gives its people (seed and test/helpers/matrix.ts). */
+/** Phones the matrix world gives its people (seed and test/helpers/matrix.ts); who may see what: docs/product.md, Privacy. */
 const ownPhones: Partial<Record<MatrixActor, string>> = { wang: '13804110001', pending: '13712340000' }
 
 function leaksIn(operation: string, a: MatrixActor, text: string): string[] {
