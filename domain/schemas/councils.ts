@@ -33,6 +33,7 @@ import {
   VENUE_MIN,
 } from '../limits.js'
 import { Id, IsoTime } from './common.js'
+import { Resolution } from './tracking.js'
 import { MAX_PHOTOS, Photo } from './concerns.js'
 import { text } from './text.js'
 
@@ -152,16 +153,6 @@ export const SessionSummary = z
   .meta({ id: 'CouncilSession' })
 
 export const ConcernRef = z.object({ id: Id, publicNo: z.string() })
-
-export const Resolution = z.object({
-  text: z.string(),
-  responsibleParty: ResponsibleParty,
-  responsiblePartyLabel: z.string(),
-  /** e.g. "安居物业"; null when the party is named by its kind alone. */
-  responsibleName: z.string().nullable(),
-  deadline: IsoTime,
-  recordedAt: IsoTime,
-})
 
 export const AgendaItem = z.object({
   topicId: Id,

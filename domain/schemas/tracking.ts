@@ -14,6 +14,27 @@ import { Id, IsoTime, PageQuery, page } from './common.js'
 import { Photo } from './concerns.js'
 import { text } from './text.js'
 
+/** How a resolution's tracked item is going, as the session page shows it beside the resolution. */
+export const ResolutionTracking = z.object({
+  itemId: Id,
+  status: TrackedStatus,
+  statusLabel: z.string(),
+  progress: z.number().int(),
+  overdue: z.boolean(),
+})
+
+/** A topic's resolution (决议) as the session page shows it: what, who is responsible, by when, how it is going. */
+export const Resolution = z.object({
+  text: z.string(),
+  responsibleParty: ResponsibleParty,
+  responsiblePartyLabel: z.string(),
+  /** e.g. "安居物业"; null when the party is named by its kind alone. */
+  responsibleName: z.string().nullable(),
+  deadline: IsoTime,
+  recordedAt: IsoTime,
+  tracking: ResolutionTracking.nullable(),
+})
+
 /** Where a tracked item comes from: a council topic's resolution, or an approved proposal standing alone. */
 export const TrackedSource = z.object({
   kind: z.enum(['topic', 'proposal']),

@@ -4,6 +4,8 @@ import type { z } from 'zod'
 import { canBookTopic, canCheckIn, canRegister, MAX_PENDING_TOPICS_PER_RESIDENT } from '../../domain/councils/booking.js'
 import { availableSessionActions } from '../../domain/councils/lifecycle.js'
 import { MAX_SESSION_HOURS, type SessionsQuery } from '../../domain/schemas/councils.js'
+import type { ResolutionTracking } from '../../domain/schemas/tracking.js'
+import { isOverdue, trackedStatusLabels } from '../../domain/tracking/items.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import {
   councilRegistrations,
@@ -11,6 +13,7 @@ import {
   councilSessions,
   councilTopics,
   photos,
+  trackedItems,
   type CouncilTopicRow,
 } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
@@ -65,7 +68,9 @@ export async function listSessions(deps: Deps, actor: Actor, communityId: string
   }
 }
 
-function agendaItem(r: TopicRow) {
+type TrackingByTopic = Map<string, z.output<typeof ResolutionTracking>>
+
+function agendaItem(r: TopicRow, tracking: TrackingByTopic) {
   const t: CouncilTopicRow = r.topic
   return {
     topicId: t.id,
@@ -74,7 +79,7 @@ function agendaItem(r: TopicRow) {
     title: t.title,
     reason: t.reason,
     concern: t.concernId && r.concernNo ? { id: t.concernId, publicNo: r.concernNo } : null,
-    resolution: resolutionView(t),
+    resolution: resolutionView(t, tracking.get(t.id) ?? null),
   }
 }
 
@@ -83,7 +88,7 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
   const now = deps.now()
   const { session, audience } = await visibleSession(db, actor, id)
   const staff = audience === 'staff'
-  const [topics, [registration], [mineCounts], minutePhotos] = await Promise.all([
+  const [topics, [registration], [mineCounts], minutePhotos, tracked] = await Promise.all([
     topicRows(db)
       .where(and(eq(councilTopics.sessionId, id), or(eq(councilTopics.status, 'accepted'), eq(councilTopics.proposerId, actor.userId))))
       .orderBy(asc(councilTopics.agendaOrder), asc(councilTopics.createdAt), asc(councilTopics.id)),
@@ -103,7 +108,15 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
           .where(eq(councilSessionPhotos.sessionId, id))
           .orderBy(asc(councilSessionPhotos.position))
       : Promise.resolve([]),
+    db.select().from(trackedItems).where(eq(trackedItems.sessionId, id)),
   ])
+  // Each resolution's tracked item: how far it is (the item's own page has the updates).
+  const tracking: TrackingByTopic = new Map(
+    tracked.map((i) => [
+      i.topicId ?? '',
+      { itemId: i.id, status: i.status, statusLabel: trackedStatusLabels[i.status], progress: i.progress, overdue: isOverdue(i, now) },
+    ]),
+  )
   const reg = viewerRegistration(registration?.status)
   const mayAttend = can(actor, 'council.attend', session)
   const mayBook = can(actor, 'council.bookTopic', session)
@@ -123,7 +136,7 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
     description: session.description,
     invitedParties: invitedPartiesView(session.invitedParties),
     cancelReason: session.cancelReason,
-    agenda: topics.filter((r) => r.topic.status === 'accepted').map(agendaItem),
+    agenda: topics.filter((r) => r.topic.status === 'accepted').map((r) => agendaItem(r, tracking)),
     minutes:
       session.minutesPublishedAt && session.minutesText !== null
         ? {

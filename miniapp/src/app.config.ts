@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/session-detail/index',
     'pages/votes/index',
     'pages/vote/index',
+    'pages/tracked-item/index',
   ],
   subPackages: [
     {
@@ -37,6 +38,8 @@ export default defineAppConfig({
         'pages/kpi-concerns/index',
         'pages/street/index',
         'pages/grids/index',
+        'pages/tracked-items/index',
+        'pages/tracked-item/index',
       ],
     },
   ],

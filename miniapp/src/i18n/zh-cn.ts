@@ -3,6 +3,7 @@ import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
 import { streetText } from './zh-cn.street'
+import { trackingText } from './zh-cn.tracking'
 import { votesText } from './zh-cn.votes'
 
 /**
@@ -10,6 +11,14 @@ import { votesText } from './zh-cn.votes'
  * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes, .kpis);
  * a second language is a second such set.
  */
-export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText, ...kpiCardText } as const
+export const zhCN = {
+  ...commonText,
+  ...concernsText,
+  ...councilsText,
+  ...votesText,
+  ...streetText,
+  ...kpiCardText,
+  ...trackingText,
+} as const
 
 export const t = zhCN

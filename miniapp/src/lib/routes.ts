@@ -31,6 +31,9 @@ export const routes = {
   kpiConcerns: '/staff/pages/kpi-concerns/index',
   street: '/staff/pages/street/index',
   staffGrids: '/staff/pages/grids/index',
+  trackedItem: '/pages/tracked-item/index',
+  staffTrackedItems: '/staff/pages/tracked-items/index',
+  staffTrackedItem: '/staff/pages/tracked-item/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -173,4 +176,13 @@ export function openStreet(streetId?: string) {
 /** 网格管理 of a community. */
 export function openGrids(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.staffGrids, { communityId }) })
+}
+
+/** A resolution's progress (决议进展), read-only: residents open it from the session page. */
+export const trackedItemUrl = (itemId: string) => withQuery(routes.trackedItem, { id: itemId })
+export const staffTrackedItemUrl = (itemId: string) => withQuery(routes.staffTrackedItem, { id: itemId })
+
+/** 决议跟踪 (staff): the community's tracked items, or one session's. */
+export function openStaffTrackedItems(communityId: string, sessionId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffTrackedItems, { communityId, sessionId }) })
 }

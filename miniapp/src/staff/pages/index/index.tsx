@@ -19,7 +19,15 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openGrids, openKpis, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import {
+  openGrids,
+  openKpis,
+  openStaffClaims,
+  openStaffInbox,
+  openStaffSessions,
+  openStaffTrackedItems,
+  openStaffVotes,
+} from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -186,6 +194,17 @@ function WorkbenchEntries(props: {
               <Text className='workbench-count workbench-count--info'>{t.workbench.councilsUpcoming(c.sessions)}</Text>
             ) : null
           }
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='checkCircle'
+          title={t.tracking.entry}
+          desc={t.tracking.entryDesc}
+          testId='open-tracking'
+          onClick={() => void openStaffTrackedItems(communityId)}
+          counts={null}
           badge={0}
         />
       ) : null}
