@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { PublicTrackedItem } from '../../domain/schemas/tracking.js'
+import { scrubText } from '../../domain/ledgers/kinds.js'
 import { isOverdue, partyLabel, trackedStatusLabels } from '../../domain/tracking/items.js'
 import { MAX_PHOTOS } from '../../domain/limits.js'
 import type { Db, Tx } from '../../db/client.js'
@@ -10,7 +11,8 @@ import { photoView } from '../photos/index.js'
 /**
  * The 公示栏's view of a community's tracked items: what was decided, who is responsible (a party
  * label, never a person), by when, how far it is, the last update's date and the photos that
- * passed review (newest first, at most nine per item). No names, rooms or concern numbers.
+ * passed review (newest first, at most nine per item). No names or concern numbers; phone and
+ * room numbers written into the text are masked (＊＊＊).
  * Items shelved are listed too (with their status); the nearest deadline first.
  */
 export async function publicTrackedItems(
@@ -42,7 +44,7 @@ export async function publicTrackedItems(
     .orderBy(desc(trackedUpdates.createdAt), asc(trackedUpdatePhotos.position))
   return items.map((i) => ({
     id: i.id,
-    text: i.text,
+    text: scrubText(i.text),
     partyLabel: partyLabel(i.party, i.partyName),
     deadline: i.deadline.toISOString(),
     status: i.status,

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { TrackedItem, TrackedItemPage, TrackedItemPatch, TrackedItemsQuery, TrackedUpdateInput } from '../../domain/schemas/tracking.js'
+import { audited } from '../audit/index.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
@@ -25,10 +26,10 @@ trackedItemsApi.use('*', requireUser)
 trackedItemsApi.get('/:itemId', paramsOf(ItemParams), async (c) =>
   c.json(await getTrackedItem(c.var.deps, c.var.actor, c.req.valid('param').itemId)),
 )
-trackedItemsApi.patch('/:itemId', paramsOf(ItemParams), jsonBody(TrackedItemPatch), async (c) =>
+trackedItemsApi.patch('/:itemId', paramsOf(ItemParams), jsonBody(TrackedItemPatch), audited('tracked_item', 'change'), async (c) =>
   c.json(await patchTrackedItem(c.var.deps, c.var.actor, c.req.valid('param').itemId, c.req.valid('json'))),
 )
-trackedItemsApi.post('/:itemId/updates', paramsOf(ItemParams), jsonBody(TrackedUpdateInput), async (c) =>
+trackedItemsApi.post('/:itemId/updates', paramsOf(ItemParams), jsonBody(TrackedUpdateInput), audited('tracked_item', 'update'), async (c) =>
   c.json(await postTrackedUpdate(c.var.deps, c.var.actor, c.req.valid('param').itemId, c.req.valid('json')), 201),
 )
 

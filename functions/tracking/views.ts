@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { TrackedItemSummary, TrackedUpdate } from '../../domain/schemas/tracking.js'
+import { scrubText } from '../../domain/ledgers/kinds.js'
 import { isOverdue, partyLabel, trackedStatusLabels, type TrackedStatus } from '../../domain/tracking/items.js'
 import type { PhotoRow } from '../../db/schema/index.js'
 import { photoView } from '../photos/index.js'
@@ -65,7 +66,8 @@ export function toUpdate(
   const named = privileged(audience)
   return {
     id: u.id,
-    note: u.note,
+    // Staff may type a phone or a room into a note: residents read it with those masked.
+    note: named ? u.note : scrubText(u.note),
     status: u.status,
     statusLabel: trackedStatusLabels[u.status],
     progress: u.progress,

@@ -64,7 +64,13 @@ describe('resolution tracking', () => {
         })
       ).status,
     ).toBe(200)
+    const tooShort = await call('liu', 'POST', `/api/topics/${t2}/decision`, { action: 'accept', order: 2, minutes: 20, answer: '好' })
+    expect((await json(tooShort)).error.details.fields[0].path).toBe('answer')
     await call('liu', 'POST', `/api/topics/${t2}/decision`, { action: 'accept', order: 2, minutes: 20 })
+    // The written answer reaches the proposer, on the topic and in her messages.
+    expect((await json(await call('wang', 'GET', `/api/topics/${t1}`))).decisionReason).toBe('已列入议程，请准时参加')
+    const told = (await json(await call('wang', 'GET', '/api/notifications'))).items.find((n: { body: string }) => n.body.includes('答复'))
+    expect(told.body).toContain('答复：已列入议程，请准时参加')
     await sessionAction(t, 'chen', sessionId, { action: 'fix_agenda' }, 200)
     await registerAs(t, await t.tokenFor('wang'), sessionId)
     clock = start.getTime() + 5 * 60_000

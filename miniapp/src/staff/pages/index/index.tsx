@@ -197,17 +197,16 @@ function WorkbenchEntries(props: {
           badge={0}
         />
       ) : null}
-      {isStaff ? (
-        <Entry
-          icon='checkCircle'
-          title={t.tracking.entry}
-          desc={t.tracking.entryDesc}
-          testId='open-tracking'
-          onClick={() => void openStaffTrackedItems(communityId)}
-          counts={null}
-          badge={0}
-        />
-      ) : null}
+      {/* Partners see the items that name them, and post their progress. */}
+      <Entry
+        icon='checkCircle'
+        title={t.tracking.entry}
+        desc={t.tracking.entryDesc}
+        testId='open-tracking'
+        onClick={() => void openStaffTrackedItems(communityId)}
+        counts={null}
+        badge={0}
+      />
       {isStaff ? (
         <Entry
           icon='vote'

@@ -7,6 +7,7 @@ import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { NoticeLink } from '@/components/notice-link'
+import type { SessionDetailData } from '@/features/councils/api/get-session'
 import { AgendaList } from '@/features/councils/components/agenda-list'
 import { MinutesCard } from '@/features/councils/components/minutes-card'
 import { MinutesSheet } from '@/features/councils/components/minutes-sheet'
@@ -104,16 +105,7 @@ export default function StaffSessionPage() {
         />
       )}
 
-      {s.agenda.some((a) => a.resolution?.tracking) ? (
-        <NoticeLink
-          icon='checkCircle'
-          title={t.tracking.titles.list}
-          desc={t.tracking.entryDesc}
-          onClick={() => void openStaffTrackedItems(s.communityId, s.id)}
-          testId='open-session-tracking'
-          className='session-manage'
-        />
-      ) : null}
+      <SessionTracking session={s} />
 
       {showCode && s.status === 'open' ? <CheckInCode session={s} /> : null}
 
@@ -151,5 +143,19 @@ export default function StaffSessionPage() {
         />
       ) : null}
     </Screen>
+  )
+}
+
+/** Once resolutions are recorded: the way to this session's tracked items (决议跟踪). */
+function SessionTracking({ session: s }: { session: SessionDetailData }) {
+  if (!s.agenda.some((a) => a.resolution?.tracking)) return null
+  return (
+    <NoticeLink
+      icon='checkCircle'
+      title={t.tracking.titles.list}
+      desc={t.tracking.entryDesc}
+      onClick={() => void openStaffTrackedItems(s.communityId, s.id)}
+      testId='open-session-tracking'
+    />
   )
 }
