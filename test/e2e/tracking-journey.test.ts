@@ -63,7 +63,11 @@ describe.skipIf(!haveChromium)('resolution tracking in Chromium (H5)', () => {
     const run = await j.openPage(page, `staff/pages/session-run/index?id=${sessionId}`, 'page-session-run', 'run-item')
     const item = run.locator('[data-testid="run-item"]').first()
     await item.locator('[data-testid="resolution-input"] textarea').fill(resolutionText)
+    // 社区 (the default) may name the worker responsible; this one goes to 物业.
+    await item.locator('[data-testid="worker-none"]').waitFor({ timeout: 20_000 })
+    expect(await item.locator('[data-testid^="worker-"]').count()).toBeGreaterThan(1)
     await item.locator('[data-testid="party-property_company"]').click()
+    expect(await item.locator('[data-testid="worker-none"]').count()).toBe(0)
     await item.locator('[data-testid="responsible-name-input"] input').fill('安居物业')
     expect(await item.locator('[data-testid="resolution-deadline"]').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/)
     await item.locator('[data-testid="record-resolution"]').click()
