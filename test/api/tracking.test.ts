@@ -230,6 +230,20 @@ describe('resolution tracking', () => {
     ])
   })
 
+  it('takes the community’s own answer limit, set by its admin with the milestone limits', async () => {
+    const bad = await call('chen', 'PUT', `/api/communities/${wenan}/limits`, { overrides: {}, topicAnswerDays: 0 })
+    expect(bad.status).toBe(400)
+    expect((await json(bad)).error.details.fields[0].path).toBe('topicAnswerDays')
+    expect((await call('liu', 'PUT', `/api/communities/${wenan}/limits`, { overrides: {}, topicAnswerDays: 3 })).status).toBe(403)
+    const set = await json(await call('chen', 'PUT', `/api/communities/${wenan}/limits`, { overrides: {}, topicAnswerDays: 3 }))
+    expect(set.topicAnswerDays).toBe(3)
+    const later = await createSession(t, new Date(clock + 30 * day), { title: '二月每月一议' })
+    await call('wang', 'POST', `/api/sessions/${later}/topics`, { title: '健身器材维修', reason: '小广场的健身器材坏了两件' })
+    clock += 4 * day
+    expect((await tick()).topicsUnanswered).toBe(1)
+    expect((await json(await call('wang', 'GET', `/api/communities/${wenan}/limits`))).topicAnswerDays).toBe(3)
+  })
+
   it('backfills, in the migration, an item for every recorded resolution and approved standalone proposal', async () => {
     const { db } = t.database
     const rows = async () =>
