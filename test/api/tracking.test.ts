@@ -5,6 +5,7 @@ import { demo } from '../../db/seed.js'
 import { startTestApp, type DemoKey, type TestApp } from '../helpers/app.js'
 import { detail, raiseId, uploadId } from '../helpers/concerns.js'
 import { createSession, registerAs, sessionAction } from '../helpers/councils.js'
+import { publicTrackedItems } from '../../functions/tracking/index.js'
 import { approvedProposalItem } from '../helpers/tracking.js'
 
 /** Resolution tracking (issue 12 item 2): items from resolutions and approved votes, their moves, who may do what, the jobs. */
@@ -228,6 +229,16 @@ describe('resolution tracking', () => {
     expect(notes.filter((n: { title: string }) => n.title.includes('未答复'))).toEqual([
       expect.objectContaining({ title: '1 个居民议题超过 14 天未答复', body: expect.stringContaining('「小区绿化补种」') }),
     ])
+  })
+
+  it('gives the 公示栏 a de-identified read of the community’s items', async () => {
+    const board = await publicTrackedItems(t.database.db, wenan, { now: new Date(clock) })
+    const done = board.find((i) => i.id === propertyItem)
+    expect(done).toMatchObject({ partyLabel: '物业（安居物业）', status: 'done', statusLabel: '已完成', progress: 100, overdue: false })
+    expect(done?.photos).toHaveLength(1)
+    expect(board.find((i) => i.id === workerItem)).toMatchObject({ partyLabel: '社区', status: 'shelved' })
+    const text = JSON.stringify(board)
+    for (const hidden of ['刘网格', '王秀英', 'WA-', 'concern', 'worker']) expect(text).not.toContain(hidden)
   })
 
   it('takes the community’s own answer limit, set by its admin with the milestone limits', async () => {
