@@ -37,7 +37,7 @@ export interface TrackedFacts {
 }
 
 /** Late: not done, not shelved, deadline passed. */
-export function isOverdue(item: TrackedFacts, now: Date): boolean {
+export function isOverdue(item: Pick<TrackedFacts, 'status' | 'deadline'>, now: Date): boolean {
   return (item.status === 'not_started' || item.status === 'in_progress') && item.deadline.getTime() < now.getTime()
 }
 

@@ -13,7 +13,6 @@ import {
   councilSessions,
   councilTopics,
   photos,
-  trackedItems,
   type CouncilTopicRow,
 } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
@@ -68,10 +67,19 @@ export async function listSessions(deps: Deps, actor: Actor, communityId: string
   }
 }
 
-type TrackingByTopic = Map<string, z.output<typeof ResolutionTracking>>
-
-function agendaItem(r: TopicRow, tracking: TrackingByTopic) {
+function agendaItem(r: TopicRow, now: Date) {
   const t: CouncilTopicRow = r.topic
+  // Each resolution's tracked item: how far it is (the item's own page has the updates).
+  const tracking: z.output<typeof ResolutionTracking> | null =
+    r.trackedId && r.trackedStatus && r.trackedProgress !== null && r.trackedDeadline
+      ? {
+          itemId: r.trackedId,
+          status: r.trackedStatus,
+          statusLabel: trackedStatusLabels[r.trackedStatus],
+          progress: r.trackedProgress,
+          overdue: isOverdue({ status: r.trackedStatus, deadline: r.trackedDeadline }, now),
+        }
+      : null
   return {
     topicId: t.id,
     order: t.agendaOrder ?? 0,
@@ -79,7 +87,7 @@ function agendaItem(r: TopicRow, tracking: TrackingByTopic) {
     title: t.title,
     reason: t.reason,
     concern: t.concernId && r.concernNo ? { id: t.concernId, publicNo: r.concernNo } : null,
-    resolution: resolutionView(t, tracking.get(t.id) ?? null),
+    resolution: resolutionView(t, tracking),
   }
 }
 
@@ -88,7 +96,7 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
   const now = deps.now()
   const { session, audience } = await visibleSession(db, actor, id)
   const staff = audience === 'staff'
-  const [topics, [registration], [mineCounts], minutePhotos, tracked] = await Promise.all([
+  const [topics, [registration], [mineCounts], minutePhotos] = await Promise.all([
     topicRows(db)
       .where(and(eq(councilTopics.sessionId, id), or(eq(councilTopics.status, 'accepted'), eq(councilTopics.proposerId, actor.userId))))
       .orderBy(asc(councilTopics.agendaOrder), asc(councilTopics.createdAt), asc(councilTopics.id)),
@@ -108,15 +116,7 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
           .where(eq(councilSessionPhotos.sessionId, id))
           .orderBy(asc(councilSessionPhotos.position))
       : Promise.resolve([]),
-    db.select().from(trackedItems).where(eq(trackedItems.sessionId, id)),
   ])
-  // Each resolution's tracked item: how far it is (the item's own page has the updates).
-  const tracking: TrackingByTopic = new Map(
-    tracked.map((i) => [
-      i.topicId ?? '',
-      { itemId: i.id, status: i.status, statusLabel: trackedStatusLabels[i.status], progress: i.progress, overdue: isOverdue(i, now) },
-    ]),
-  )
   const reg = viewerRegistration(registration?.status)
   const mayAttend = can(actor, 'council.attend', session)
   const mayBook = can(actor, 'council.bookTopic', session)
@@ -136,7 +136,7 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
     description: session.description,
     invitedParties: invitedPartiesView(session.invitedParties),
     cancelReason: session.cancelReason,
-    agenda: topics.filter((r) => r.topic.status === 'accepted').map((r) => agendaItem(r, tracking)),
+    agenda: topics.filter((r) => r.topic.status === 'accepted').map((r) => agendaItem(r, now)),
     minutes:
       session.minutesPublishedAt && session.minutesText !== null
         ? {

@@ -113,6 +113,13 @@ describe('resolution tracking', () => {
     workerItem = first.id
     propertyItem = second.id
 
+    // The session page shows each resolution's progress and the way to its item.
+    const agenda = (await json(await call('wang', 'GET', `/api/sessions/${sessionId}`))).agenda
+    expect(agenda.map((a: { resolution: { tracking: unknown } }) => a.resolution.tracking)).toEqual([
+      { itemId: propertyItem, status: 'not_started', statusLabel: '未开始', progress: 0, overdue: false },
+      { itemId: workerItem, status: 'not_started', statusLabel: '未开始', progress: 0, overdue: false },
+    ])
+
     // Residents read it without names: no worker, no concern number.
     const asResident = await json(await item('wang', workerItem))
     expect(asResident).toMatchObject({
