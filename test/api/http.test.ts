@@ -63,6 +63,7 @@ describe('the HTTP surface', () => {
         'grids',
         'kpis',
         'ledgers',
+        'tracking',
       ]),
     )
     expect(operations.length).toBe(documented.length)
