@@ -23,6 +23,7 @@ import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
 import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
+import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 
 export const version = '0.1.0'
@@ -55,6 +56,7 @@ export const operations = [
   ...kpisDocs,
   ...ledgersDocs,
   ...boardDocs,
+  ...trackingDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -115,12 +117,14 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityKpis)
   app.route('/api/communities/:communityId', communityLedgers)
   app.route('/api/communities/:communityId', communityBoard)
+  app.route('/api/communities/:communityId', communityTracking)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
   app.route('/api/sessions', sessionsApi)
   app.route('/api/topics', topicsApi)
   app.route('/api/proposals', proposalsApi)
+  app.route('/api/tracked-items', trackedItemsApi)
   app.route('/api/calendar', calendarFeedApi)
   app.route('/api/photos', photosApi)
   app.route('/api/files', filesApi)

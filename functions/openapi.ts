@@ -31,6 +31,7 @@ export interface Operation {
     | 'kpis'
     | 'ledgers'
     | 'board'
+    | 'tracking'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -78,6 +79,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   kpis: '三率：响应率、解决率、满意率与综合得分；街道排名；每个数字背后的诉求；街道的考核设置',
   ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
   board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
+  tracking: '决议跟踪：议事会决议和通过的表决事项的责任方、期限、状态、进度和带照片的进展',
 }
 
 /** Path parameters by name; a path with a name missing here fails the build of the document. */
@@ -87,6 +89,7 @@ const pathParamDescriptions: Record<string, string> = {
   sessionId: '议事会编号（UUID）',
   topicId: '议题编号（UUID）',
   proposalId: '表决方案编号（UUID）',
+  itemId: '跟踪事项编号（UUID）',
   claimId: '房屋认证申请编号（UUID）',
   photoId: '照片编号（UUID）',
   gridId: '网格编号（UUID）',

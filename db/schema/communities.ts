@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, numeric, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, numeric, pgTable, smallint, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.js'
 
 /** Places: district → street → community → building → unit → household. */
@@ -36,11 +36,14 @@ export const communities = pgTable(
     name: text('name').notNull(),
     /** Two capital letters that prefix public numbers: WA-2026-000123. */
     code: text('code').notNull().unique(),
+    /** Days a resident's topic may wait for its written answer before staff are told (议题答复时限). */
+    topicAnswerDays: smallint('topic_answer_days').notNull().default(14),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('communities_street_name_uq').on(t.streetId, t.name),
     check('communities_code_format', sql`${t.code} ~ '^[A-Z]{2,4}$'`),
+    check('communities_topic_answer_days', sql`${t.topicAnswerDays} between 1 and 90`),
   ],
 )
 

@@ -199,6 +199,8 @@ export const councilTopics = pgTable(
     resolutionName: text('resolution_name'),
     resolutionDeadline: ts('resolution_deadline'),
     resolvedAt: ts('resolved_at'),
+    /** Set by the job that tells staff a topic waits too long for its written answer, so it tells once. */
+    answerOverdueNotifiedAt: ts('answer_overdue_notified_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -209,6 +211,8 @@ export const councilTopics = pgTable(
       .where(sql`${t.concernId} is not null and ${t.status} in ('pending', 'accepted')`),
     index('council_topics_session_idx').on(t.sessionId, t.status, t.createdAt, t.id),
     index('council_topics_proposer_idx').on(t.proposerId, t.sessionId),
+    // The unanswered-topics job: pending topics by booking time, not yet told.
+    index('council_topics_unanswered_idx').on(t.createdAt).where(sql`${t.status} = 'pending' and ${t.answerOverdueNotifiedAt} is null`),
     check(
       'council_topics_accepted_placed',
       sql`${t.status} <> 'accepted' or (${t.agendaOrder} is not null and ${t.minutesAllotted} is not null)`,

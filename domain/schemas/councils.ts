@@ -33,6 +33,7 @@ import {
   VENUE_MIN,
 } from '../limits.js'
 import { Id, IsoTime } from './common.js'
+import { Resolution } from './tracking.js'
 import { MAX_PHOTOS, Photo } from './concerns.js'
 import { text } from './text.js'
 
@@ -153,16 +154,6 @@ export const SessionSummary = z
 
 export const ConcernRef = z.object({ id: Id, publicNo: z.string() })
 
-export const Resolution = z.object({
-  text: z.string(),
-  responsibleParty: ResponsibleParty,
-  responsiblePartyLabel: z.string(),
-  /** e.g. "安居物业"; null when the party is named by its kind alone. */
-  responsibleName: z.string().nullable(),
-  deadline: IsoTime,
-  recordedAt: IsoTime,
-})
-
 export const AgendaItem = z.object({
   topicId: Id,
   order: z.number().int(),
@@ -194,7 +185,7 @@ export const Topic = z
     statusLabel: z.string(),
     order: z.number().int().nullable(),
     minutes: z.number().int().nullable(),
-    /** Why it was declined. */
+    /** The written answer to the proposer: why it was declined (always), or a note with an acceptance or deferral. */
     decisionReason: z.string().nullable(),
     deferredTo: z.object({ sessionId: Id, title: z.string(), startsAt: IsoTime }).nullable(),
     /** The proposer's nickname: staff only, null for everyone else. */
@@ -278,7 +269,6 @@ export const Registration = z.object({
 export const RegistrationPage = z.object({ items: z.array(Registration), nextCursor: z.string().nullable() })
 
 // ——— Inputs ———
-
 export const TopicInput = z.strictObject({
   title: text({ label: '议题', min: TOPIC_TITLE_MIN, max: TOPIC_TITLE_MAX, required: '请填写议题' }),
   reason: text({
@@ -293,6 +283,8 @@ export const TopicInput = z.strictObject({
   concernId: Id.optional(),
 })
 
+// The written answer (答复) to the proposer when a topic is accepted or deferred; a decline's reason is its answer.
+const answer = text({ label: '答复', min: DECLINE_REASON_MIN, max: DECLINE_REASON_MAX, multiline: true })
 export const TopicDecisionInput = z.discriminatedUnion(
   'action',
   [
@@ -308,8 +300,9 @@ export const TopicDecisionInput = z.discriminatedUnion(
         .int('时长须是整数分钟')
         .min(1, '时长至少 1 分钟')
         .max(MAX_TOPIC_MINUTES, `时长最多 ${MAX_TOPIC_MINUTES} 分钟`),
+      answer: answer.optional(),
     }),
-    z.strictObject({ action: z.literal('defer'), targetSessionId: Id }),
+    z.strictObject({ action: z.literal('defer'), targetSessionId: Id, answer: answer.optional() }),
     z.strictObject({
       action: z.literal('decline'),
       reason: text({
@@ -347,6 +340,7 @@ export const ResolutionInput = z.strictObject({
   text: text({ label: '决议', min: RESOLUTION_TEXT_MIN, max: RESOLUTION_TEXT_MAX, multiline: true, required: '请填写决议内容' }),
   responsibleParty: ResponsibleParty,
   responsibleName: text({ label: '责任单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
+  responsibleUserId: Id.optional().meta({ description: '指定负责的本社区工作人员（责任方为社区时）' }),
   deadline: time('完成期限'),
 })
 

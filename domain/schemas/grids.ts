@@ -66,7 +66,14 @@ export const ArriveInput = z.strictObject({
 })
 
 /** The community's limits: per category, only what differs from the defaults (PUT replaces them all). */
-export const LimitsInput = z.strictObject({ overrides: LimitOverrides })
+/** Days a resident's topic may wait for its written answer before staff are told (议题答复时限). */
+export const TopicAnswerDays = z
+  .number({ error: '议题答复时限须是天数' })
+  .int('议题答复时限须是整数天')
+  .min(1, '议题答复时限至少 1 天')
+  .max(90, '议题答复时限最多 90 天')
+
+export const LimitsInput = z.strictObject({ overrides: LimitOverrides, topicAnswerDays: TopicAnswerDays.optional() })
 
 export const OverdueQuery = z
   .strictObject({
@@ -119,7 +126,7 @@ export const CategoryLimitsView = z.object({
 })
 
 export const CommunityLimits = z
-  .object({ communityId: Id, categories: z.array(CategoryLimitsView), overrides: LimitOverrides })
+  .object({ communityId: Id, categories: z.array(CategoryLimitsView), overrides: LimitOverrides, topicAnswerDays: z.number().int() })
   .meta({ id: 'CommunityLimits' })
 
 export const MilestoneStandingView = z.object({

@@ -2,10 +2,19 @@ import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
-import { auditLog, councilSessions, councilTopics, concerns, grids, proposals, residencyClaims } from '../../db/schema/index.js'
+import {
+  auditLog,
+  councilSessions,
+  councilTopics,
+  concerns,
+  grids,
+  proposals,
+  residencyClaims,
+  trackedItems,
+} from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
-export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits'
+export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits' | 'tracked_item'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -15,6 +24,7 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   session: { param: 'sessionId', table: councilSessions, id: councilSessions.id, communityId: councilSessions.communityId },
   proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
   grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
+  tracked_item: { param: 'itemId', table: trackedItems, id: trackedItems.id, communityId: trackedItems.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

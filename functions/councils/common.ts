@@ -12,6 +12,7 @@ import {
   councilRegistrations,
   councilSessions,
   councilTopics,
+  trackedItems,
   users,
   type CouncilSessionRow,
   type CouncilTopicRow,
@@ -96,7 +97,7 @@ export async function registrantIds(tx: Db | Tx, sessionId: string): Promise<str
 
 const deferredSession = alias(councilSessions, 'deferred_session')
 
-/** Topics with the concern's public number, the proposer's nickname and where a deferred one went. */
+/** Topics with the concern's public number, the proposer's nickname, where a deferred one went and its tracked item. */
 export function topicRows(db: Db | Tx) {
   return db
     .select({
@@ -105,9 +106,15 @@ export function topicRows(db: Db | Tx) {
       proposerName: users.nickname,
       deferredTitle: deferredSession.title,
       deferredStartsAt: deferredSession.startsAt,
+      // The resolution's tracked item, if any (how far it is: shown beside the resolution).
+      trackedId: trackedItems.id,
+      trackedStatus: trackedItems.status,
+      trackedProgress: trackedItems.progress,
+      trackedDeadline: trackedItems.deadline,
     })
     .from(councilTopics)
     .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+    .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
     .innerJoin(users, eq(users.id, councilTopics.proposerId))
     .leftJoin(deferredSession, eq(deferredSession.id, councilTopics.deferredToSessionId))
 }

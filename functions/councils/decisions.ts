@@ -65,7 +65,8 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
   const target = input.action === 'defer' ? await deferTarget(db, session, input.targetSessionId, now) : null
 
   await db.transaction(async (tx) => {
-    const base = { status: check.to, decidedBy: actor.userId, decidedAt: now, updatedAt: now }
+    const answer = input.action === 'decline' ? input.reason : (input.answer ?? null)
+    const base = { status: check.to, decidedBy: actor.userId, decidedAt: now, updatedAt: now, decisionReason: answer }
     let body = ''
     if (input.action === 'accept') {
       // The agenda place is taken like a seat: one conditional update on the session's count.
@@ -131,7 +132,7 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
       })
       body = `您申报的议题顺延到「${target.title}」（${chinaTimeLabel(target.startsAt)}）`
     } else if (input.action === 'decline') {
-      await setTopic(tx, topic, { ...base, decisionReason: input.reason })
+      await setTopic(tx, topic, base)
       body = `您申报的议题未被采纳：${input.reason}`
     }
     await logEvent(tx, {
@@ -142,7 +143,7 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
       action: input.action,
       fromStatus: topic.status,
       toStatus: check.to,
-      note: input.action === 'decline' ? input.reason : null,
+      note: answer,
       data:
         input.action === 'accept'
           ? { order: input.order, minutes: input.minutes }
@@ -151,6 +152,7 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
             : null,
       createdAt: now,
     })
+    if (answer && input.action !== 'decline') body = `${body}。答复：${answer}`
     await tellProposer(tx, topic, session, `议题${topicActionLabels[input.action as TopicAction]}：${topic.title}`, body, now, actor.userId)
   })
   return getTopic(deps, actor, topicId)

@@ -4,6 +4,8 @@ import type { z } from 'zod'
 import { canBookTopic, canCheckIn, canRegister, MAX_PENDING_TOPICS_PER_RESIDENT } from '../../domain/councils/booking.js'
 import { availableSessionActions } from '../../domain/councils/lifecycle.js'
 import { MAX_SESSION_HOURS, type SessionsQuery } from '../../domain/schemas/councils.js'
+import type { ResolutionTracking } from '../../domain/schemas/tracking.js'
+import { isOverdue, trackedStatusLabels } from '../../domain/tracking/items.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import {
   councilRegistrations,
@@ -65,8 +67,19 @@ export async function listSessions(deps: Deps, actor: Actor, communityId: string
   }
 }
 
-function agendaItem(r: TopicRow) {
+function agendaItem(r: TopicRow, now: Date) {
   const t: CouncilTopicRow = r.topic
+  // Each resolution's tracked item: how far it is (the item's own page has the updates).
+  const tracking: z.output<typeof ResolutionTracking> | null =
+    r.trackedId && r.trackedStatus && r.trackedProgress !== null && r.trackedDeadline
+      ? {
+          itemId: r.trackedId,
+          status: r.trackedStatus,
+          statusLabel: trackedStatusLabels[r.trackedStatus],
+          progress: r.trackedProgress,
+          overdue: isOverdue({ status: r.trackedStatus, deadline: r.trackedDeadline }, now),
+        }
+      : null
   return {
     topicId: t.id,
     order: t.agendaOrder ?? 0,
@@ -74,7 +87,7 @@ function agendaItem(r: TopicRow) {
     title: t.title,
     reason: t.reason,
     concern: t.concernId && r.concernNo ? { id: t.concernId, publicNo: r.concernNo } : null,
-    resolution: resolutionView(t),
+    resolution: resolutionView(t, tracking),
   }
 }
 
@@ -123,7 +136,7 @@ export async function getSessionDetail(deps: Deps, actor: Actor, id: string) {
     description: session.description,
     invitedParties: invitedPartiesView(session.invitedParties),
     cancelReason: session.cancelReason,
-    agenda: topics.filter((r) => r.topic.status === 'accepted').map(agendaItem),
+    agenda: topics.filter((r) => r.topic.status === 'accepted').map((r) => agendaItem(r, now)),
     minutes:
       session.minutesPublishedAt && session.minutesText !== null
         ? {

@@ -1,13 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import { responsiblePartyLabels, type ResponsibleParty } from '../../domain/councils/kinds.js'
 import { chinaTimeLabel } from '../../domain/councils/china-time.js'
 import type { ResolutionInput } from '../../domain/schemas/councils.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Tx } from '../../db/client.js'
-import { councilTopics, type CouncilTopicRow } from '../../db/schema/index.js'
+import { councilTopics, memberships, type CouncilTopicRow } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { moveConcernByCouncil } from '../concerns/index.js'
+import { trackResolution } from '../tracking/index.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { visibleTopic, logEvent, tellProposer } from './common.js'
 import { getTopic } from './topics.js'
@@ -23,6 +24,8 @@ export interface ResolutionFacts {
   party: ResponsibleParty
   /** The named organisation (e.g. 安居物业), if any. */
   partyName: string | null
+  /** A worker of the community named responsible (the party is then 社区). */
+  workerId?: string | null
   deadline: Date
   /** Extra facts kept with it on the concern's timeline (e.g. the vote that carried it). */
   extra?: Record<string, unknown>
@@ -38,7 +41,7 @@ export interface ResolutionFacts {
 export async function applyResolution(
   tx: Tx,
   actor: Actor | null,
-  topic: Pick<CouncilTopicRow, 'id' | 'sessionId' | 'concernId'>,
+  topic: Pick<CouncilTopicRow, 'id' | 'sessionId' | 'concernId' | 'communityId' | 'title'>,
   r: ResolutionFacts,
   now: Date,
 ) {
@@ -55,6 +58,24 @@ export async function applyResolution(
     .where(and(eq(councilTopics.id, topic.id), eq(councilTopics.status, 'accepted'), isNull(councilTopics.resolvedAt)))
     .returning({ id: councilTopics.id })
   if (!updated) return null
+  // Every resolution is tracked to done (docs/decisions/025).
+  await trackResolution(
+    tx,
+    {
+      communityId: topic.communityId,
+      topicId: topic.id,
+      sessionId: topic.sessionId,
+      proposalId: typeof r.extra?.proposalId === 'string' ? r.extra.proposalId : null,
+      concernId: topic.concernId,
+      title: topic.title,
+      text: r.text,
+      party: r.party,
+      partyName: r.partyName,
+      workerId: r.workerId ?? null,
+      deadline: r.deadline,
+    },
+    now,
+  )
   const partyLabel = `${responsiblePartyLabels[r.party]}${r.partyName ? `（${r.partyName}）` : ''}`
   const resolution = {
     text: r.text,
@@ -78,7 +99,7 @@ export async function applyResolution(
           note: `由${partyLabel}负责办理，期限 ${chinaTimeLabel(r.deadline)}`,
           patch: {
             assigneeOrg: partner ? (r.partyName ?? responsiblePartyLabels[r.party]) : null,
-            assigneeUserId: partner ? null : actor.userId,
+            assigneeUserId: partner ? null : (r.workerId ?? actor.userId),
             dueAt: r.deadline,
             overdueNotifiedAt: null,
           },
@@ -101,11 +122,33 @@ export async function recordResolution(deps: Deps, actor: Actor, topicId: string
   if (topic.resolvedAt) throw new AppError('TOPIC_TRANSITION_NOT_ALLOWED', '这个议题的决议已经记录')
   const deadline = new Date(input.deadline)
   if (deadline.getTime() <= now.getTime()) throw fieldError('deadline', '完成期限须晚于现在')
+  const workerId = input.responsibleUserId ?? null
+  if (workerId) {
+    if (input.responsibleParty !== 'community')
+      throw fieldError('responsibleUserId', '只有社区负责的决议可以指定工作人员', 'RESPONSIBLE_WORKER_INVALID')
+    const [staff] = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.userId, workerId),
+          eq(memberships.communityId, session.communityId),
+          inArray(memberships.role, ['worker', 'admin']),
+        ),
+      )
+    if (!staff) throw fieldError('responsibleUserId', '负责人须是本社区的工作人员', 'RESPONSIBLE_WORKER_INVALID')
+  }
   // Unnamed, the party is the one of that kind the session invited by name (e.g. 物业 → 安居物业).
   const partyName = input.responsibleName ?? session.invitedParties.find((p) => p.kind === input.responsibleParty && p.name)?.name ?? null
 
   await db.transaction(async (tx) => {
-    const applied = await applyResolution(tx, actor, topic, { text: input.text, party: input.responsibleParty, partyName, deadline }, now)
+    const applied = await applyResolution(
+      tx,
+      actor,
+      topic,
+      { text: input.text, party: input.responsibleParty, partyName, workerId, deadline },
+      now,
+    )
     if (!applied) throw new AppError('TOPIC_TRANSITION_NOT_ALLOWED', '这个议题的决议已经记录')
     await logEvent(tx, {
       sessionId: session.id,

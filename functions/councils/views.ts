@@ -1,7 +1,9 @@
+import type { z } from 'zod'
 import { openSlots } from '../../domain/councils/booking.js'
 import { invitedPartyLabels, responsiblePartyLabels, sessionKindInfo } from '../../domain/councils/kinds.js'
 import { sessionStatusLabels, topicStatusLabels } from '../../domain/councils/labels.js'
 import { availableTopicActions, type SessionStatus, type TopicRole } from '../../domain/councils/lifecycle.js'
+import type { ResolutionTracking } from '../../domain/schemas/tracking.js'
 import type { CouncilSessionRow, CouncilTopicRow, InvitedPartyRow } from '../../db/schema/index.js'
 
 export type ViewerRegistration = 'none' | 'registered' | 'waitlisted' | 'checked_in'
@@ -45,7 +47,7 @@ export function invitedPartiesView(parties: InvitedPartyRow[]) {
   return parties.map((p) => ({ kind: p.kind, kindLabel: invitedPartyLabels[p.kind], name: p.name ?? null }))
 }
 
-export function resolutionView(t: CouncilTopicRow) {
+export function resolutionView(t: CouncilTopicRow, tracking: z.output<typeof ResolutionTracking> | null = null) {
   if (!t.resolvedAt || !t.resolutionText || !t.resolutionParty || !t.resolutionDeadline) return null
   return {
     text: t.resolutionText,
@@ -54,6 +56,7 @@ export function resolutionView(t: CouncilTopicRow) {
     responsibleName: t.resolutionName,
     deadline: t.resolutionDeadline.toISOString(),
     recordedAt: t.resolvedAt.toISOString(),
+    tracking,
   }
 }
 

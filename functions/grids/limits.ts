@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { CommunityLimits, LimitsInput } from '../../domain/schemas/grids.js'
 import type { Db, Tx } from '../../db/client.js'
-import { communityLimits } from '../../db/schema/index.js'
+import { communities, communityLimits } from '../../db/schema/index.js'
 import { communityAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
 
@@ -19,15 +19,22 @@ export async function limitOverridesOf(db: Db | Tx, communityId: string): Promis
   return parsed.success ? parsed.data : {}
 }
 
+/** Days a resident's topic may wait for its written answer (议题答复时限; 14 unless the admin set it). */
+async function topicAnswerDaysOf(db: Db | Tx, communityId: string): Promise<number> {
+  const [row] = await db.select({ days: communities.topicAnswerDays }).from(communities).where(eq(communities.id, communityId))
+  return row?.days ?? 14
+}
+
 /** The limits in force for a category in a community: what a new concern's deadlines are computed from. */
 export async function milestoneLimitsOf(db: Db | Tx, communityId: string, category: Category): Promise<MilestoneLimits> {
   return limitsFor(category, await limitOverridesOf(db, communityId))
 }
 
-function view(communityId: string, overrides: LimitOverrides): z.output<typeof CommunityLimits> {
+function view(communityId: string, overrides: LimitOverrides, topicAnswerDays: number): z.output<typeof CommunityLimits> {
   return {
     communityId,
     overrides,
+    topicAnswerDays,
     categories: categoryKeys.map((category) => {
       const limits = limitsFor(category, overrides)
       return {
@@ -47,7 +54,7 @@ function view(communityId: string, overrides: LimitOverrides): z.output<typeof C
 export async function getCommunityLimits(deps: Deps, actor: Actor, communityId: string) {
   const { db } = deps.database
   await communityAllowing(db, actor, communityId, 'community.view')
-  return view(communityId, await limitOverridesOf(db, communityId))
+  return view(communityId, await limitOverridesOf(db, communityId), await topicAnswerDaysOf(db, communityId))
 }
 
 /**
@@ -65,5 +72,7 @@ export async function putCommunityLimits(deps: Deps, actor: Actor, communityId: 
       target: communityLimits.communityId,
       set: { overrides: input.overrides, updatedBy: actor.userId, updatedAt: now },
     })
-  return view(communityId, input.overrides)
+  if (input.topicAnswerDays !== undefined)
+    await db.update(communities).set({ topicAnswerDays: input.topicAnswerDays }).where(eq(communities.id, communityId))
+  return view(communityId, input.overrides, await topicAnswerDaysOf(db, communityId))
 }

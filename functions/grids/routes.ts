@@ -123,11 +123,15 @@ export const gridsDocs = [
     method: 'put',
     path: '/api/communities/:communityId/limits',
     tag: t,
-    summary: '设置本社区的时限（只填与默认不同的；整体替换）',
-    description: '社区管理员可以设置。已收到的诉求保留当时的期限。',
+    summary: '设置本社区的时限（只填与默认不同的；整体替换）；可同时设置议题答复时限',
+    description:
+      '社区管理员可以设置。已收到的诉求保留当时的期限。topicAnswerDays（1–90 天，默认 14）：居民申报的议题超过这个天数仍未答复，定时任务提醒工作人员。',
     auth: true,
     body: LimitsInput,
-    example: { overrides: { facilities: { acknowledge: { unit: 'minutes', amount: 120 } }, utilities: { arrive: null } } },
+    example: {
+      overrides: { facilities: { acknowledge: { unit: 'minutes', amount: 120 } }, utilities: { arrive: null } },
+      topicAnswerDays: 10,
+    },
     response: CommunityLimits,
     errors: [403, 404],
   }),

@@ -2,12 +2,13 @@ import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { autoCloseResolved, noticeOverdue } from '../concerns/index.js'
-import { ensureSessionsAhead, sendReminders } from '../councils/index.js'
+import { ensureSessionsAhead, noticeUnansweredTopics, sendReminders } from '../councils/index.js'
 import type { AppEnv, Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { pruneRateLimits } from '../http/rate-limit.js'
 import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
+import { noticeOverdueItems } from '../tracking/index.js'
 import { closeDueVotes, remindVoters, sendQueuedVoteNotices } from '../votes/index.js'
 
 /** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
@@ -19,9 +20,23 @@ export async function runScheduledJobs(deps: Deps) {
   const votesClosed = await closeDueVotes(deps)
   const voteReminders = await remindVoters(deps)
   const voteNotices = await sendQueuedVoteNotices(deps)
+  const trackedOverdue = await noticeOverdueItems(deps)
+  const topicsUnanswered = await noticeUnansweredTopics(deps)
   const outbox = await dispatchOutbox(deps)
   const rateLimitsPruned = await pruneRateLimits(deps.database.db, deps.now(), deps.config.rateLimit.windowSeconds)
-  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, voteNotices, outbox, rateLimitsPruned }
+  return {
+    overdue,
+    autoClosed,
+    sessionsCreated,
+    reminders,
+    votesClosed,
+    voteReminders,
+    voteNotices,
+    trackedOverdue,
+    topicsUnanswered,
+    outbox,
+    rateLimitsPruned,
+  }
 }
 
 /** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
@@ -50,6 +65,10 @@ const TickResult = z.object({
   voteReminders: z.number().int(),
   /** People told of a big vote's result or reminder, in batches (rolls over 2 000 are told by this job). */
   voteNotices: z.number().int(),
+  /** Tracked items (resolutions, approved proposals) that passed their deadline unfinished: staff told once. */
+  trackedOverdue: z.number().int(),
+  /** Residents' topics left without a written answer past the community's limit: staff told once. */
+  topicsUnanswered: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
   /** Rate-limit counters of ended windows deleted. */
   rateLimitsPruned: z.number().int(),
@@ -60,7 +79,8 @@ export const jobsDocs = [
     method: 'get',
     path: '/api/jobs/tick',
     tag: 'jobs',
-    summary: '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、表决到期计票与截止前提醒、发送订阅消息',
+    summary:
+      '定时任务：逾期提醒、超时自动结案、生成固定议事会、议事会提醒、表决到期计票与截止前提醒、决议事项逾期与议题未答复提醒、发送订阅消息',
     auth: false,
     response: TickResult,
     errors: [401],

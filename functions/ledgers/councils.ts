@@ -1,14 +1,13 @@
 import { and, asc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
-import { concernStatusLabels } from '../../domain/concerns/labels.js'
-import type { ConcernStatus } from '../../domain/concerns/lifecycle.js'
 import { responsiblePartyLabels, sessionKindInfo } from '../../domain/councils/kinds.js'
 import { sessionStatusLabels, topicStatusLabels } from '../../domain/councils/labels.js'
 import { satisfactionLabels, satisfactionLevel } from '../../domain/kpis/formulas.js'
 import type { Period } from '../../domain/kpis/period.js'
 import { scrubText } from '../../domain/ledgers/kinds.js'
+import { trackedStatusLabels } from '../../domain/tracking/items.js'
 import { outcomeLabels, type VoteOutcome } from '../../domain/votes/tally.js'
 import type { Db } from '../../db/client.js'
-import { concerns, councilSessions, councilTopics, proposals, users } from '../../db/schema/index.js'
+import { concerns, councilSessions, councilTopics, proposals, trackedItems, users } from '../../db/schema/index.js'
 import { type Cell, type Column, chinaCell, outer, type SheetSpec } from './sheet.js'
 
 /**
@@ -52,7 +51,9 @@ const resolutionColumns: readonly Column[] = [
   { header: '表决结果', width: 16 },
   { header: '责任方', width: 18 },
   { header: '时限', width: 12, day: true },
-  { header: '进度', width: 12 },
+  { header: '进度', width: 16 },
+  { header: '完成比例（%）', width: 12 },
+  { header: '最近进展', width: 12, day: true },
   { header: '决议时间', width: 17, time: true },
   { header: '公示日期', width: 12, day: true },
   { header: '回访结果', width: 12 },
@@ -149,7 +150,10 @@ async function resolutionRows(db: Db, communityId: string, period: Period): Prom
       deadline: councilTopics.resolutionDeadline,
       resolvedAt: councilTopics.resolvedAt,
       minutesPublishedAt: councilSessions.minutesPublishedAt,
-      concernStatus: concerns.status,
+      trackedStatus: trackedItems.status,
+      trackedProgress: trackedItems.progress,
+      shelvedReason: trackedItems.shelvedReason,
+      lastUpdateAt: trackedItems.lastUpdateAt,
       concernRating: concerns.rating,
       voteOutcome: sql<VoteOutcome | null>`${vote("p.result->>'outcome'")}`,
       votePublishedAt: vote('p.published_at').mapWith(proposals.publishedAt),
@@ -157,6 +161,7 @@ async function resolutionRows(db: Db, communityId: string, period: Period): Prom
     .from(councilTopics)
     .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
     .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+    .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
     .where(and(inPeriod(communityId, period), isNotNull(councilTopics.resolvedAt)))
     .orderBy(asc(councilSessions.startsAt), asc(councilTopics.agendaOrder), asc(councilTopics.id))
   return rows.map((r) => {
@@ -169,7 +174,13 @@ async function resolutionRows(db: Db, communityId: string, period: Period): Prom
       r.voteOutcome ? outcomeLabels[r.voteOutcome] : '通过',
       [r.party ? responsiblePartyLabels[r.party] : '', r.partyName].filter(Boolean).join(' · '),
       chinaCell(r.deadline),
-      r.concernStatus ? concernStatusLabels[r.concernStatus as ConcernStatus] : '',
+      !r.trackedStatus
+        ? ''
+        : r.trackedStatus === 'shelved'
+          ? `已搁置：${scrubText(r.shelvedReason ?? '')}`
+          : trackedStatusLabels[r.trackedStatus],
+      r.trackedProgress ?? '',
+      chinaCell(r.lastUpdateAt),
       chinaCell(r.resolvedAt),
       chinaCell(published),
       r.concernRating ? satisfactionLabels[satisfactionLevel(r.concernRating)] : '',

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client.js'
 import { councilSessions, councilTopics, memberships, proposals, type ProposalRow, type VoteResultRow } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { applyResolution, logEvent } from '../councils/index.js'
+import { trackResolution } from '../tracking/index.js'
 import { AppError, refusal } from '../http/errors.js'
 import { logVote, tallyOf, voteLockKey } from './common.js'
 import { tellElectorate } from './fanout.js'
@@ -62,6 +63,7 @@ export async function closeVote(deps: Deps, id: string, by: { actor: Actor | nul
       })
     }
     if (closed.topicId && closed.sessionId) await feedTopic(tx, closed, result, by.actor, now)
+    else if (result.passed) await trackProposal(tx, closed, result, now)
     const verdict =
       closed.optionKind === 'choice' && result.passed ? `通过：${adoptedLabels(closed, result)}` : outcomeLabels[result.outcome]
     const body = `${verdict}（参与 ${result.participants.count}/${result.electorate.count}）${publish ? `，公示至 ${chinaTimeLabel(closed.publicUntil!)}` : ''}`
@@ -103,9 +105,33 @@ async function feedTopic(tx: Tx, p: ProposalRow, result: TallyResult, closer: Ac
   const party = p.onApproval?.responsibleParty ?? 'community'
   const partyName = p.onApproval?.responsibleName ?? session?.invitedParties.find((x) => x.kind === party && x.name)?.name ?? null
   const deadline = p.onApproval ? new Date(p.onApproval.deadline) : new Date(now.getTime() + 30 * 86400_000)
-  const text =
-    p.optionKind === 'choice' ? `表决通过「${p.title}」：${adoptedLabels(p, result)}` : `表决通过「${p.title}」：${p.body}`.slice(0, 1000)
+  const text = approvedText(p, result)
   await applyResolution(tx, actor, topic, { text, party, partyName, deadline, extra: { proposalId: p.id } }, now)
+}
+
+/** The text an approved proposal is tracked (and resolved) with. */
+function approvedText(p: ProposalRow, result: TallyResult): string {
+  return (p.optionKind === 'choice' ? `表决通过「${p.title}」：${adoptedLabels(p, result)}` : `表决通过「${p.title}」：${p.body}`).slice(
+    0,
+    1000,
+  )
+}
+
+/** An approved proposal standing alone is tracked to done, with the party and deadline it named (else 社区, 30 days). */
+async function trackProposal(tx: Tx, p: ProposalRow, result: TallyResult, now: Date) {
+  await trackResolution(
+    tx,
+    {
+      communityId: p.communityId,
+      proposalId: p.id,
+      title: p.title,
+      text: approvedText(p, result),
+      party: p.onApproval?.responsibleParty ?? 'community',
+      partyName: p.onApproval?.responsibleName ?? null,
+      deadline: p.onApproval ? new Date(p.onApproval.deadline) : new Date(now.getTime() + 30 * 86400_000),
+    },
+    now,
+  )
 }
 
 /** Whom the scheduled job acts as on a concern's timeline: the staff member who drafted the vote (or any staff member). */

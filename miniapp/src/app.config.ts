@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/votes/index',
     'pages/vote/index',
     'pages/board/index',
+    'pages/tracked-item/index',
   ],
   subPackages: [
     {
@@ -40,6 +41,8 @@ export default defineAppConfig({
         'pages/grids/index',
         'pages/street-settings/index',
         'pages/limits/index',
+        'pages/tracked-items/index',
+        'pages/tracked-item/index',
       ],
     },
   ],

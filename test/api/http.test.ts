@@ -64,6 +64,7 @@ describe('the HTTP surface', () => {
         'kpis',
         'ledgers',
         'board',
+        'tracking',
       ]),
     )
     expect(operations.length).toBe(documented.length)

@@ -27,6 +27,8 @@ function queryFor(path: string, ids: A11yData): string {
     'staff/pages/session/index': `id=${ids.session}`,
     'staff/pages/session-run/index': `id=${ids.running}`,
     'staff/pages/vote/index': `id=${ids.vote}`,
+    'pages/tracked-item/index': `id=${ids.tracked}`,
+    'staff/pages/tracked-item/index': `id=${ids.tracked}`,
   }
   return `?communityId=${ids.community}${byPath[path] ? `&${byPath[path]}` : ''}`
 }

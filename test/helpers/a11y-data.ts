@@ -10,6 +10,7 @@ export interface A11yData {
   session: string
   running: string
   vote: string
+  tracked: string
 }
 
 /**
@@ -72,6 +73,24 @@ export async function makeA11yData(j: Journey): Promise<A11yData> {
     closesAt: new Date(now + 3 * 86400_000).toISOString(),
   })
   await j.api('POST', `/proposals/${vote.id}/actions`, chen, { action: 'open' })
+  // An approved standalone vote: a tracked item, with one progress update.
+  const approved = await j.api('POST', `/communities/${communityId}/proposals`, chen, {
+    title: '东门加装非机动车棚',
+    text: '在东门内侧加装非机动车棚，费用由社区微更新经费承担。',
+    options: { kind: 'yes_no' },
+    electorate: { kind: 'residents' },
+    unit: 'resident',
+    rule: 'simple_majority',
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(now + 3 * 86400_000).toISOString(),
+  })
+  await j.api('POST', `/proposals/${approved.id}/actions`, chen, { action: 'open' })
+  await j.api('POST', `/proposals/${approved.id}/ballots`, wang, { choices: ['yes'] })
+  await j.api('POST', `/proposals/${approved.id}/actions`, chen, { action: 'close' })
+  const tracked = (await j.api('GET', `/communities/${communityId}/tracked-items?limit=100`, chen)).items.find(
+    (i: { source: { proposalId: string | null } }) => i.source.proposalId === approved.id,
+  )
+  await j.api('POST', `/tracked-items/${tracked.id}/updates`, chen, { note: '已联系施工单位，材料下周进场', progress: 30, photoIds: [] })
   // A claim waiting for staff (李建国 asks to join 王秀英's household).
   const household = (await j.api('GET', '/me', wang)).households[0]
   await j.api('POST', '/residency/claims', await j.tokenOf('李建国'), { householdId: household.householdId, relation: 'family' })
@@ -81,5 +100,6 @@ export async function makeA11yData(j: Journey): Promise<A11yData> {
     session: session.id as string,
     running: running.id as string,
     vote: vote.id as string,
+    tracked: tracked.id as string,
   }
 }

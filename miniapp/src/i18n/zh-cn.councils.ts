@@ -121,6 +121,7 @@ export const councilsText = {
     withdrawConfirm: '撤回后社区不再审核这个议题，确定撤回吗？',
     withdrawn: '已撤回',
     declinedReason: (r: string) => `未采纳原因：${r}`,
+    answer: (r: string) => `社区答复：${r}`,
     deferredTo: (title: string, when: string) => `已顺延到「${title}」（${when}）`,
     onAgenda: (order: number, minutes: number) => `议程第 ${order} 项 · ${minutes} 分钟`,
     // minutes
@@ -199,6 +200,8 @@ export const councilsText = {
     declineTitle: '不予采纳',
     declineReason: '不予采纳的原因',
     declinePlaceholder: '原因会告知居民，例如：属于物业日常维修，已转物业处理',
+    answer: '给申报人的答复（可不填）',
+    answerPlaceholder: '会告知居民，例如：请准备好楼里老人的意见，会上一起商量',
     declineTooShort: (min: number) => `请填写不予采纳的原因（至少 ${min} 个字）`,
     decided: { accept: '已列入议程', defer: '已顺延', decline: '已不予采纳' } as Record<string, string>,
     // minutes
@@ -290,6 +293,8 @@ export const councilsText = {
     resolutionTooShort: (min: number) => `决议至少 ${min} 个字`,
     party: '责任方',
     partyName: '责任单位名称（选填）',
+    worker: '负责的工作人员（选填）',
+    noWorker: '不指定',
     partyNamePlaceholder: '例如：安居物业',
     deadline: '完成期限',
     record: '记录决议',

@@ -34,6 +34,9 @@ export const routes = {
   staffGrids: '/staff/pages/grids/index',
   streetSettings: '/staff/pages/street-settings/index',
   limits: '/staff/pages/limits/index',
+  trackedItem: '/pages/tracked-item/index',
+  staffTrackedItems: '/staff/pages/tracked-items/index',
+  staffTrackedItem: '/staff/pages/tracked-item/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -229,4 +232,13 @@ export function openStreetSettings(streetId: string) {
 /** 办理时限 of a community: each category's 签收 · 到场 · 办结 limits. */
 export function openLimits(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.limits, { communityId }) })
+}
+
+/** A resolution's progress (决议进展), read-only: residents open it from the session page. */
+export const trackedItemUrl = (itemId: string) => withQuery(routes.trackedItem, { id: itemId })
+export const staffTrackedItemUrl = (itemId: string) => withQuery(routes.staffTrackedItem, { id: itemId })
+
+/** 决议跟踪 (staff): the community's tracked items, or one session's. */
+export function openStaffTrackedItems(communityId: string, sessionId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffTrackedItems, { communityId, sessionId }) })
 }

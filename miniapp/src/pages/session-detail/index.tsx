@@ -16,7 +16,7 @@ import { SessionHead } from '@/features/councils/components/session-head'
 import { useMe } from '@/features/me/api/get-me'
 import { SessionVotes } from '@/features/votes/components/session-votes'
 import { t } from '@/i18n/zh-cn'
-import { concernUrl, openStaffSession, openVote, sessionUrl } from '@/lib/routes'
+import { concernUrl, openStaffSession, openVote, sessionUrl, trackedItemUrl } from '@/lib/routes'
 import { RegistrationCard } from './registration-card'
 import { BookCard, InfoNotice, MyTopicsCard, SessionTools, VerifyCard } from './session-cards'
 import { sessionView, shareTitle } from './session-view'
@@ -99,7 +99,9 @@ export default function SessionDetailPage() {
   }
 
   const view = sessionView(s, verified)
-  const agenda = <AgendaList items={s.agenda} bookingOpen={s.bookingOpen} concernUrl={(cid) => concernUrl(cid)} />
+  const agenda = (
+    <AgendaList items={s.agenda} bookingOpen={s.bookingOpen} concernUrl={(cid) => concernUrl(cid)} trackedUrl={trackedItemUrl} />
+  )
 
   return (
     <Screen testId='page-session' className='session'>

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
+import { ProgressBar } from '@/components/progress-bar'
 import { Icon } from '@/components/icon'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
@@ -15,10 +16,12 @@ export interface AgendaListProps {
   bookingOpen: boolean
   /** Where a linked concern's number leads (residents and staff open different pages). */
   concernUrl?: (concernId: string) => string
+  /** Where a resolution's progress leads (决议进展 for residents, the item page for staff). */
+  trackedUrl?: (itemId: string) => string
 }
 
 /** The agenda in order, with the minutes given to each and, once held, each item's resolution (决议). */
-export function AgendaList({ items, bookingOpen, concernUrl }: AgendaListProps) {
+export function AgendaList({ items, bookingOpen, concernUrl, trackedUrl }: AgendaListProps) {
   const total = items.reduce((sum, i) => sum + i.minutes, 0)
   return (
     <View className='card agenda' data-testid='agenda'>
@@ -76,12 +79,37 @@ export function AgendaList({ items, bookingOpen, concernUrl }: AgendaListProps) 
                       {t.session.resolutionDeadline}：{chinaMoment(item.resolution.deadline)}
                     </Text>
                   </View>
+                  {item.resolution.tracking ? <ResolutionProgress tracking={item.resolution.tracking} url={trackedUrl} /> : null}
                 </View>
               ) : null}
             </View>
           </View>
         ))
       )}
+    </View>
+  )
+}
+
+type Tracking = NonNullable<AgendaItemData['resolution']>['tracking'] & {}
+
+/** How far a resolution is (its tracked item), and the way to its updates. */
+function ResolutionProgress({ tracking, url }: { tracking: Tracking; url?: (itemId: string) => string }) {
+  const label = `${tracking.statusLabel}${tracking.overdue ? ` · ${t.tracking.overdue}` : ''} · ${t.tracking.progress(tracking.progress)}`
+  return (
+    <View className='resolution__tracking' data-testid='resolution-tracking' data-status={tracking.status}>
+      <ProgressBar percent={tracking.progress} label={label} tone={tracking.status === 'done' ? 'success' : 'brand'} />
+      {url ? (
+        <View
+          className='resolution__link'
+          hoverClass='cell--hover'
+          onClick={() => void Taro.navigateTo({ url: url(tracking.itemId) })}
+          data-testid='resolution-progress-link'
+          {...a11y({ role: 'link' })}
+        >
+          <Text>{t.tracking.viewProgress}</Text>
+          <Icon name='chevronRight' size={24} color={colors.info} />
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -50,6 +50,12 @@ export function TopicItem({ topic: tp, staff, actions = [] }: TopicItemProps) {
           <Text>{t.session.deferredTo(tp.deferredTo.title, chinaMoment(tp.deferredTo.startsAt))}</Text>
         </View>
       ) : null}
+      {tp.status !== 'declined' && tp.decisionReason ? (
+        <View className='topic-item__note' data-testid='topic-answer'>
+          <Icon name='message' size={32} color={colors.info} />
+          <Text>{t.session.answer(tp.decisionReason)}</Text>
+        </View>
+      ) : null}
       {actions.length > 0 ? (
         <View className='topic-item__actions'>
           {actions.map((a) => (

@@ -1,4 +1,4 @@
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text, Button, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { MAX_AGENDA_SLOTS, MAX_TOPIC_MINUTES } from '@domain/councils/lifecycle.js'
@@ -40,6 +40,7 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
   const [order, setOrder] = useState(Math.min(session.agenda.length + 1, session.agendaSlots))
   const [minutes, setMinutes] = useState(20)
   const [target, setTarget] = useState<string>()
+  const [answer, setAnswer] = useState('')
 
   async function send(body: Parameters<typeof decide.mutateAsync>[0]['body']) {
     try {
@@ -72,9 +73,11 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
   }
 
   const submit = () => {
-    if (decision === 'accept') return void send({ action: 'accept', order, minutes })
+    // The written answer to the proposer is optional here (a decline's reason is its answer).
+    const written = answer.trim() ? answer.trim() : undefined
+    if (decision === 'accept') return void send({ action: 'accept', order, minutes, answer: written })
     if (!target) return setError(t.staffSession.deferPick)
-    void send({ action: 'defer', targetSessionId: target })
+    void send({ action: 'defer', targetSessionId: target, answer: written })
   }
 
   return (
@@ -133,6 +136,19 @@ export function TopicDecisionSheet({ session, topic, decision, onClose, onDone }
             }}
           />
         )}
+        <View className='sheet-field'>
+          <Text className='sheet-field__label'>{t.staffSession.answer}</Text>
+          <Textarea
+            className='textarea textarea--short'
+            data-testid='decision-answer'
+            value={answer}
+            maxlength={DECLINE_REASON_MAX}
+            fixed
+            placeholder={t.staffSession.answerPlaceholder}
+            placeholderClass='textarea__placeholder'
+            onInput={(e) => setAnswer(e.detail.value)}
+          />
+        </View>
         {error ? <ErrorLine text={error} /> : null}
       </View>
     </Sheet>

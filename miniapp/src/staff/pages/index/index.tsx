@@ -19,7 +19,16 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openGrids, openKpis, openLimits, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import {
+  openGrids,
+  openKpis,
+  openLimits,
+  openStaffClaims,
+  openStaffInbox,
+  openStaffSessions,
+  openStaffTrackedItems,
+  openStaffVotes,
+} from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -200,6 +209,16 @@ function WorkbenchEntries(props: {
           badge={0}
         />
       ) : null}
+      {/* Partners see the items that name them, and post their progress. */}
+      <Entry
+        icon='checkCircle'
+        title={t.tracking.entry}
+        desc={t.tracking.entryDesc}
+        testId='open-tracking'
+        onClick={() => void openStaffTrackedItems(communityId)}
+        counts={null}
+        badge={0}
+      />
       {isStaff ? (
         <Entry
           icon='vote'

@@ -62,6 +62,7 @@ export default function SessionRunPage() {
       <ResolutionForm
         key={item.topicId}
         item={item}
+        communityId={s.communityId}
         onRecorded={() => {
           const next = agenda.findIndex((a, i) => i > index && !a.resolution)
           if (next !== -1) setIndex(next)

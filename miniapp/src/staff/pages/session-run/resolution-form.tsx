@@ -10,6 +10,7 @@ import { Icon } from '@/components/icon'
 import { PickerValue } from '@/components/picker-value'
 import type { AgendaItemData } from '@/features/councils/api/get-session'
 import { useRecordResolution } from '@/features/councils/api/record-resolution'
+import { useStaffDirectory } from '@/features/concerns/api/get-staff-directory'
 import { chinaMoment } from '@/features/councils/format'
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
@@ -17,22 +18,33 @@ import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { chinaDate, chinaIso } from '@/lib/china-date'
 import { cx } from '@/lib/format'
 
-type Field = 'text' | 'responsibleName' | 'deadline'
+type Field = 'text' | 'responsibleName' | 'responsibleUserId' | 'deadline'
 const parties = responsiblePartyKinds.map((k) => ({ key: k, label: responsiblePartyLabels[k] }))
 const DAY = 86_400_000
 
 function fieldOf(path: string): Field | null {
   const head = path.split('.')[0]
-  return head === 'text' || head === 'responsibleName' || head === 'deadline' ? head : null
+  return head === 'text' || head === 'responsibleName' || head === 'responsibleUserId' || head === 'deadline' ? head : null
 }
 
 /** One agenda item: why it is there, and its resolution (决议) with who carries it out and by when; or defer it. */
-export function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItemData; onRecorded: () => void; onDefer?: () => void }) {
+export function ResolutionForm({
+  item,
+  communityId,
+  onRecorded,
+  onDefer,
+}: {
+  item: AgendaItemData
+  communityId: string
+  onRecorded: () => void
+  onDefer?: () => void
+}) {
   const r = item.resolution
   const [text, setText] = useState(r?.text ?? '')
   const [party, setParty] = useState<ResponsibleParty>(r?.responsibleParty ?? 'community')
   const [name, setName] = useState(r?.responsibleName ?? '')
   const [deadline, setDeadline] = useState(chinaDate(r?.deadline ?? new Date(Date.now() + 30 * DAY).toISOString()))
+  const [worker, setWorker] = useState('none')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const record = useRecordResolution()
 
@@ -45,6 +57,7 @@ export function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItem
           text: text.trim(),
           responsibleParty: party,
           responsibleName: name.trim() || undefined,
+          responsibleUserId: party === 'community' && worker !== 'none' ? worker : undefined,
           deadline: chinaIso(deadline, '18:00'),
         },
       })
@@ -79,6 +92,9 @@ export function ResolutionForm({ item, onRecorded, onDefer }: { item: AgendaItem
         <Text className='sheet-field__label'>{t.run.party}</Text>
         <Chips items={parties} value={party} onChange={setParty} testIdPrefix='party' />
       </View>
+      {party === 'community' ? (
+        <WorkerField communityId={communityId} value={worker} onChange={setWorker} error={errors.responsibleUserId} />
+      ) : null}
       <View className={cx('sheet-field run-field', errors.responsibleName && 'sheet-field--error')}>
         <Text className='sheet-field__label'>{t.run.partyName}</Text>
         <Input
@@ -154,5 +170,19 @@ function ItemHead({ item }: { item: AgendaItemData }) {
         </View>
       ) : null}
     </>
+  )
+}
+
+/** 社区 may name the worker responsible: the tracked item's updates and overdue notice go to them. */
+function WorkerField(props: { communityId: string; value: string; onChange: (v: string) => void; error?: string }) {
+  const staff = useStaffDirectory(props.communityId)
+  const workers = [{ key: 'none', label: t.run.noWorker }, ...(staff.data?.workers ?? []).map((w) => ({ key: w.userId, label: w.name }))]
+  if (workers.length < 2) return null
+  return (
+    <View className={cx('sheet-field run-field', props.error && 'sheet-field--error')}>
+      <Text className='sheet-field__label'>{t.run.worker}</Text>
+      <Chips items={workers} value={props.value} onChange={props.onChange} testIdPrefix='worker' scroll />
+      {props.error ? <ErrorLine text={props.error} /> : null}
+    </View>
   )
 }

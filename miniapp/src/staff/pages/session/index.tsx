@@ -6,6 +6,8 @@ import { ErrorState } from '@/components/error-state'
 import { Icon } from '@/components/icon'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
+import { NoticeLink } from '@/components/notice-link'
+import type { SessionDetailData } from '@/features/councils/api/get-session'
 import { AgendaList } from '@/features/councils/components/agenda-list'
 import { MinutesCard } from '@/features/councils/components/minutes-card'
 import { MinutesSheet } from '@/features/councils/components/minutes-sheet'
@@ -16,7 +18,7 @@ import { TopicDecisionSheet } from '@/features/councils/components/topic-decisio
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { cx } from '@/lib/format'
-import { openSessionRun, staffConcernUrl } from '@/lib/routes'
+import { openSessionRun, openStaffTrackedItems, staffConcernUrl, staffTrackedItemUrl } from '@/lib/routes'
 import { actionOrder, SessionActionBar } from './action-bar'
 import { CheckInCode } from './check-in-code'
 import { TopicsCard } from './topics-card'
@@ -91,7 +93,7 @@ export default function StaffSessionPage() {
       {showCode && s.status !== 'open' ? <CheckInCode session={s} /> : null}
 
       {s.status === 'in_session' || s.status === 'concluded' || s.status === 'minutes_published' ? (
-        <AgendaList items={s.agenda} bookingOpen={false} concernUrl={staffConcernUrl} />
+        <AgendaList items={s.agenda} bookingOpen={false} concernUrl={staffConcernUrl} trackedUrl={staffTrackedItemUrl} />
       ) : (
         <TopicsCard
           session={s}
@@ -102,6 +104,8 @@ export default function StaffSessionPage() {
           onDecide={(topic, decision) => setDeciding({ topic, decision })}
         />
       )}
+
+      <SessionTracking session={s} />
 
       {showCode && s.status === 'open' ? <CheckInCode session={s} /> : null}
 
@@ -139,5 +143,19 @@ export default function StaffSessionPage() {
         />
       ) : null}
     </Screen>
+  )
+}
+
+/** Once resolutions are recorded: the way to this session's tracked items (决议跟踪). */
+function SessionTracking({ session: s }: { session: SessionDetailData }) {
+  if (!s.agenda.some((a) => a.resolution?.tracking)) return null
+  return (
+    <NoticeLink
+      icon='checkCircle'
+      title={t.tracking.titles.list}
+      desc={t.tracking.entryDesc}
+      onClick={() => void openStaffTrackedItems(s.communityId, s.id)}
+      testId='open-session-tracking'
+    />
   )
 }

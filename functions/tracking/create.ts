@@ -1,0 +1,46 @@
+import type { ResponsibleParty } from '../../domain/councils/kinds.js'
+import type { Tx } from '../../db/client.js'
+import { trackedItems } from '../../db/schema/index.js'
+
+/** What a resolution or an approved proposal hands over to be tracked. */
+export interface TrackedSourceFacts {
+  communityId: string
+  topicId?: string | null
+  sessionId?: string | null
+  proposalId?: string | null
+  concernId?: string | null
+  title: string
+  text: string
+  party: ResponsibleParty
+  partyName: string | null
+  workerId?: string | null
+  deadline: Date
+}
+
+/**
+ * Starts tracking a resolution (or an approved proposal standing alone), inside the caller's
+ * transaction: one item per topic and one per standalone proposal, a repeat does nothing.
+ * Returns the new item's id, or null when it was already tracked.
+ */
+export async function trackResolution(tx: Tx, f: TrackedSourceFacts, now: Date): Promise<string | null> {
+  const [row] = await tx
+    .insert(trackedItems)
+    .values({
+      communityId: f.communityId,
+      topicId: f.topicId ?? null,
+      sessionId: f.sessionId ?? null,
+      proposalId: f.proposalId ?? null,
+      concernId: f.concernId ?? null,
+      title: f.title,
+      text: f.text,
+      party: f.party,
+      partyName: f.partyName,
+      workerId: f.workerId ?? null,
+      deadline: f.deadline,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: trackedItems.id })
+  return row?.id ?? null
+}

@@ -1,0 +1,34 @@
+import { View, Text } from '@tarojs/components'
+import { SkeletonList } from '@/components/skeleton'
+import { t } from '@/i18n/zh-cn'
+import { a11y } from '@/lib/a11y'
+import type { TrackedItemSummaryData } from '../api/get-tracked-items'
+import { TrackedMeta, TrackedProgress, TrackedTags } from './tracked-facts'
+import './tracking.scss'
+
+/** One tracked item in a list: what was decided, by whom and when, how far it is. */
+export function TrackedCard({ item, onClick }: { item: TrackedItemSummaryData; onClick: () => void }) {
+  return (
+    <View
+      className='card tracked-card'
+      hoverClass='cell--hover'
+      onClick={onClick}
+      data-testid='tracked-card'
+      data-item-id={item.id}
+      data-status={item.status}
+      {...a11y({ role: 'button' })}
+    >
+      <TrackedTags item={item} />
+      <Text className='tracked-card__text'>{item.text}</Text>
+      <Text className='tracked-card__source'>
+        {item.source.sessionTitle ? t.tracking.fromSession(item.source.sessionTitle) : t.tracking.fromVote}
+      </Text>
+      <TrackedMeta item={item} />
+      <TrackedProgress item={item} />
+    </View>
+  )
+}
+
+export function TrackedListSkeleton() {
+  return <SkeletonList count={3} lines={3} />
+}
