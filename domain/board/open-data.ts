@@ -137,13 +137,6 @@ export function openDataFileNames(community: string, month: string) {
   return { fileName: `${community}-开放数据-${month}.zip`, asciiName: `open-data-${month}.zip` }
 }
 
-export const trackingStatusLabels = {
-  not_started: '未开始',
-  in_progress: '进行中',
-  done: '已完成',
-  on_hold: '已搁置',
-} as const
-
 /** `2026-11-03 09:05` in China time (the open data's times); empty for none. */
 export function chinaMinute(instant: Date | null | undefined): string {
   if (!instant) return ''

@@ -5,6 +5,7 @@ import { Id, IsoTime } from './common.js'
 import { Photo } from './concerns.js'
 import { MonthlyKpiQuery, PeriodView, PublicKpiCard } from './kpis.js'
 import { VoteOutcome } from './votes.js'
+import { TrackedStatus } from '../tracking/items.js'
 
 /**
  * The 公示栏 (public board) of a community for one month and the open data behind it: the facts a
@@ -37,8 +38,6 @@ export const BoardConcern = z
   })
   .meta({ id: 'BoardConcern' })
 
-export const TrackingStatus = z.enum(['not_started', 'in_progress', 'done', 'on_hold'])
-
 /** A council resolution (决议) and how far it has got. */
 export const BoardResolution = z
   .object({
@@ -54,7 +53,7 @@ export const BoardResolution = z
     deadline: IsoTime,
     decidedAt: IsoTime,
     session: z.object({ title: z.string(), startsAt: IsoTime }),
-    status: TrackingStatus,
+    status: TrackedStatus,
     statusLabel: z.string(),
     /** 0–100 when the tracking records it, else null. */
     progress: z.number().int().min(0).max(100).nullable(),

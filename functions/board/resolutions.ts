@@ -1,20 +1,16 @@
 import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
-import { trackingStatusLabels } from '../../domain/board/open-data.js'
 import { responsiblePartyLabels } from '../../domain/councils/kinds.js'
 import type { Period } from '../../domain/kpis/period.js'
 import { scrubText } from '../../domain/ledgers/kinds.js'
 import type { BoardResolutionView } from '../../domain/schemas/board.js'
+import { trackedStatusLabels } from '../../domain/tracking/items.js'
 import type { Db } from '../../db/client.js'
-import { concerns, councilSessions, councilTopics } from '../../db/schema/index.js'
+import { concerns, councilSessions, councilTopics, trackedItems } from '../../db/schema/index.js'
 
 /**
- * ┌──────────────────────────────────────────────────────────────────────────────────────────┐
- * │ THE ONE PLACE the 公示栏 and the open data read council resolutions from.                   │
- * │ Today: the resolutions recorded on council_topics; the progress is all they tell — 已完成 │
- * │ when the linked concern is resolved, else 进行中, no percentage. When the tracked items    │
- * │ (决议跟踪) land, point this function at their exported read function: same arguments,      │
- * │ same reply (status, progress, the approved proposals too). Nothing else needs to change.  │
- * └──────────────────────────────────────────────────────────────────────────────────────────┘
+ * The one place the 公示栏 and the open data read council resolutions from: each with the status
+ * and progress of its tracked item (决议跟踪; decision 025) — or, for a resolution without one,
+ * 已完成 when its linked concern is resolved, else 进行中.
  *
  * The resolutions of a community decided in the period, newest first, at most `limit` (all when
  * undefined), with how many there are. The topic's title is scrubbed of rooms and phones; the
@@ -38,11 +34,14 @@ export async function boardResolutions(
       session: councilSessions.title,
       startsAt: councilSessions.startsAt,
       concernStatus: concerns.status,
+      trackedStatus: trackedItems.status,
+      trackedProgress: trackedItems.progress,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(councilTopics)
     .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
     .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+    .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
     .where(
       and(
         eq(councilTopics.communityId, communityId),
@@ -55,7 +54,7 @@ export async function boardResolutions(
   const rows = limit === undefined ? await query : await query.limit(limit)
   const items = rows.map((r): BoardResolutionView => {
     const done = r.concernStatus === 'resolved' || r.concernStatus === 'closed'
-    const status = done ? 'done' : 'in_progress'
+    const status = r.trackedStatus ?? (done ? 'done' : 'in_progress')
     return {
       id: r.id,
       topic: scrubText(r.title),
@@ -67,8 +66,8 @@ export async function boardResolutions(
       decidedAt: r.decidedAt!.toISOString(),
       session: { title: r.session, startsAt: r.startsAt.toISOString() },
       status,
-      statusLabel: trackingStatusLabels[status],
-      progress: done ? 100 : null,
+      statusLabel: trackedStatusLabels[status],
+      progress: r.trackedProgress ?? (done ? 100 : null),
     }
   })
   return { items, total: rows[0]?.total ?? 0 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type DemoKey, type TestApp } from '../helpers/app.js'
 import { actOk, detail, raiseId, wenan } from '../helpers/concerns.js'
+import { withoutIds } from '../helpers/scrub.js'
 
 /**
  * Who sees what. 王秀英 (phone 13804110001, room 3号楼2单元302) raises an anonymous public concern
@@ -39,10 +40,7 @@ const secrets = ['王秀英', '13804110001', '138****0001', '302']
 async function text(who: DemoKey, path: string) {
   const res = await t.call('GET', path, { token: await t.tokenFor(who) })
   const body = await res.text()
-  const scrubbed = body
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
-  return { status: res.status, body: scrubbed, raw: body }
+  return { status: res.status, body: withoutIds(body), raw: body }
 }
 
 describe('an anonymous public concern', () => {

@@ -59,6 +59,14 @@ async function makeData() {
     responsibleName: '安居物业',
     deadline: new Date(Date.now() + 14 * 86400_000).toISOString(),
   })
+  // Its tracked item: 陈书记 posts progress with a photo (决议跟踪).
+  const items = (await j.api('GET', `/communities/${communityId}/tracked-items?limit=100`, chen)).items
+  const tracked = items.find((i: { source: { topicId: string | null } }) => i.source.topicId === topicId)
+  await j.api('POST', `/tracked-items/${tracked.id}/updates`, chen, {
+    note: '已清理1至3号楼楼道',
+    progress: 40,
+    photoIds: [await j.photo(chen, '#d8d2c4')],
+  })
   // A vote of the residents, cast and closed: its result is published (公示) for 7 days.
   const vote = await j.api('POST', `/communities/${communityId}/proposals`, chen, {
     title: '楼道加装声控灯',
@@ -115,6 +123,7 @@ describe.skipIf(!haveChromium)('公示栏 in Chromium (H5)', () => {
       const resolution = board.locator('[data-testid="board-resolution"]', { hasText: '楼道堆物清理' })
       await expect(resolution.textContent()).resolves.toContain('物业（安居物业）')
       await expect(resolution.textContent()).resolves.toContain('进行中')
+      await expect(resolution.locator('[data-testid="board-progress"]').textContent()).resolves.toContain('40')
       await j.shot(page, `board-03-resolution-${mode}`, resolution)
 
       const vote = board.locator('[data-testid="board-vote"]', { hasText: '楼道加装声控灯' })

@@ -10,7 +10,7 @@ const tones: Record<BoardResolution['status'], TagTone> = {
   not_started: 'neutral',
   in_progress: 'info',
   done: 'success',
-  on_hold: 'warning',
+  shelved: 'warning',
 }
 
 /** A council resolution: the topic, what was decided, who does it by when, and how far it has got. */

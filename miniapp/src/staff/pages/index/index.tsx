@@ -168,8 +168,6 @@ function WorkbenchEntries(props: {
           desc={t.kpis.entryDesc}
           testId='open-kpis'
           onClick={() => void openKpis({ scope: 'community', id: communityId })}
-          counts={null}
-          badge={0}
         />
       ) : null}
       {isStaff ? (
@@ -179,8 +177,6 @@ function WorkbenchEntries(props: {
           desc={t.grids.entryDesc}
           testId='open-grids'
           onClick={() => void openGrids(communityId)}
-          counts={null}
-          badge={0}
         />
       ) : null}
       {isStaff ? (
@@ -190,8 +186,6 @@ function WorkbenchEntries(props: {
           desc={t.limits.entryDesc}
           testId='open-limits'
           onClick={() => void openLimits(communityId)}
-          counts={null}
-          badge={0}
         />
       ) : null}
       {isStaff ? (
@@ -216,8 +210,6 @@ function WorkbenchEntries(props: {
         desc={t.tracking.entryDesc}
         testId='open-tracking'
         onClick={() => void openStaffTrackedItems(communityId)}
-        counts={null}
-        badge={0}
       />
       {isStaff ? (
         <Entry
@@ -226,8 +218,6 @@ function WorkbenchEntries(props: {
           desc={t.staffVotes.desc}
           testId='open-votes'
           onClick={() => void openStaffVotes(communityId)}
-          counts={null}
-          badge={0}
         />
       ) : null}
       {isStaff ? (
@@ -237,8 +227,6 @@ function WorkbenchEntries(props: {
           desc={t.ledgers.entryDesc}
           testId='open-ledgers'
           onClick={() => void chooseAndDownloadLedger({ scope: 'community', id: communityId, name: props.communityName })}
-          counts={null}
-          badge={0}
         />
       ) : null}
       {isStaff ? (
@@ -262,8 +250,8 @@ function Entry(props: {
   desc: string
   testId: string
   onClick: () => void
-  counts: React.ReactNode
-  badge: number
+  counts?: React.ReactNode
+  badge?: number
 }) {
   return (
     <View
@@ -279,7 +267,7 @@ function Entry(props: {
       <View className='workbench-entry__body'>
         <View className='workbench-entry__title'>
           <Text>{props.title}</Text>
-          <Badge count={props.badge} className='workbench-entry__badge' />
+          <Badge count={props.badge ?? 0} className='workbench-entry__badge' />
         </View>
         <Text className='workbench-entry__desc'>{props.desc}</Text>
         <View className='workbench-entry__counts'>{props.counts}</View>
