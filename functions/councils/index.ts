@@ -2,3 +2,4 @@
 export { logEvent } from './common.js'
 export { applyResolution, type ResolutionFacts } from './resolutions.js'
 export { ensureSessionsAhead, sendReminders } from './schedule.js'
+export { offerTopic, type OfferedTopic } from './offered.js'

@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { concernBody, jpeg } from '../helpers/concerns.js'
 import { sessionBody } from '../helpers/councils.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
+import { parseTable, printObserved } from '../helpers/matrix-table.js'
+import { needsRecipes } from '../helpers/matrix-needs.js'
+import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { proposalBody } from '../helpers/votes.js'
 
@@ -117,6 +119,18 @@ GET /api/streets/{streetId}/settings                              | 401  | 403  
 PUT /api/streets/{streetId}/settings                              | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
 GET /api/communities/{communityId}/ledgers/{kind}.xlsx            | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 200
 GET /api/streets/{streetId}/ledgers/{kind}.xlsx                   | 401  | 403  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 200
+GET /api/communities/{communityId}/needs                           | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+POST /api/communities/{communityId}/needs                          | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/needs/{needId}                                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+POST /api/needs/{needId}/review                                   | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/needs/{needId}/support                                  | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+DELETE /api/needs/{needId}/support                                | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+POST /api/communities/{communityId}/need-rounds                    | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/need-rounds/{roundId}                                    | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+PUT /api/need-rounds/{roundId}/dots/{needId}                      | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+POST /api/need-rounds/{roundId}/offer                             | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
+GET /api/communities/{communityId}/resources                       | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+POST /api/communities/{communityId}/resources                      | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
 GET /api/concerns/{concernId} · private                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
 POST /api/concerns/{concernId}/cosign · private                   | 401  | 409  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 POST /api/concerns/{concernId}/follow · private                   | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
@@ -131,17 +145,6 @@ POST /api/residency/claims                                        | 401  | 201  
 `
 
 const columns = ['anon', ...matrixActors.slice(1).map((a) => a.key)] as MatrixActor[]
-
-function parseTable(text: string) {
-  const lines = text.trim().split('\n')
-  const header = lines[0].split('|').map((s) => s.trim())
-  const rows = new Map<string, Record<string, string>>()
-  for (const line of lines.slice(1)) {
-    const cells = line.split('|').map((s) => s.trim())
-    rows.set(cells[0], Object.fromEntries(header.slice(1).map((h, i) => [h, cells[i + 1]])))
-  }
-  return { header: header.slice(1), rows }
-}
 
 interface Recipe {
   /** The path with its parameters filled in; by default from the world (the concern, the session …). */
@@ -274,6 +277,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/communities/{communityId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'GET /api/streets/{streetId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'POST /api/notifications/read': { body: () => ({}) },
+  ...(needsRecipes as Record<string, Recipe>),
 }
 
 function operationOf(row: string): string {
@@ -292,6 +296,8 @@ function fillPath(w: MatrixWorld, path: string): string {
     streetId: demo.streetId,
     gridId: demo.grid('wenan-2'),
     kind: 'concerns',
+    needId: w.needs.needId,
+    roundId: w.needs.roundId,
   }
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)
@@ -350,7 +356,7 @@ describe('the role × operation matrix', () => {
       observed.set(operation, statuses)
     }
     // MATRIX_PRINT=<file> writes the observed table there, to review a change of rules.
-    if (process.env.MATRIX_PRINT) printObserved()
+    if (process.env.MATRIX_PRINT) printObserved(String(process.env.MATRIX_PRINT), observed, columns, leaks)
     const { rows } = parseTable(expected)
     const mismatches: string[] = []
     for (const [operation, statuses] of observed) {
@@ -382,17 +388,8 @@ function leaksIn(operation: string, a: MatrixActor, text: string): string[] {
   if (!seesAuthor && text.includes(secrets.wangRoom)) found.push('the author’s room')
   const staff = a === 'liu' || a === 'chen'
   if (!staff && text.includes(`"${secrets.checkInCode}"`)) found.push('the check-in code')
+  for (const phone of demoResourcePhones) if (!staff && text.includes(phone)) found.push(`a resource's contact ${phone}`)
   if (a !== 'wang' && /"ballot":\{/.test(text)) found.push('someone else’s ballot')
   if (a !== 'wang' && /"choices":\["no"\]/.test(text)) found.push('王秀英’s choice')
   return found
-}
-
-function printObserved() {
-  const width = Math.max(...[...observed.keys()].map((o) => o.length)) + 1
-  const lines = [`${'operation'.padEnd(width)} | ${columns.join(' | ')}`]
-  for (const o of observed.keys()) {
-    const s = observed.get(o)!
-    lines.push(`${o.padEnd(width)} | ${columns.map((c) => String(s[c]).padEnd(c.length)).join(' | ')}`)
-  }
-  writeFileSync(String(process.env.MATRIX_PRINT), `${lines.join('\n')}\n\n${leaks.join('\n')}\n`)
 }
