@@ -16,6 +16,8 @@ export default defineAppConfig({
     'pages/votes/index',
     'pages/vote/index',
     'pages/board/index',
+    'pages/needs/index',
+    'pages/resources/index',
   ],
   subPackages: [
     {
@@ -40,6 +42,7 @@ export default defineAppConfig({
         'pages/grids/index',
         'pages/street-settings/index',
         'pages/limits/index',
+        'pages/needs/index',
       ],
     },
   ],

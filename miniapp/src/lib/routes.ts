@@ -34,6 +34,9 @@ export const routes = {
   staffGrids: '/staff/pages/grids/index',
   streetSettings: '/staff/pages/street-settings/index',
   limits: '/staff/pages/limits/index',
+  needs: '/pages/needs/index',
+  resources: '/pages/resources/index',
+  staffNeeds: '/staff/pages/needs/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -229,4 +232,13 @@ export function openStreetSettings(streetId: string) {
 /** 办理时限 of a community: each category's 签收 · 到场 · 办结 limits. */
 export function openLimits(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.limits, { communityId }) })
+}
+
+/** 需求清单 (residents) and its staff side (社区工作台). */
+export function openNeeds(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.needs, { communityId }) })
+}
+
+export function openStaffNeeds(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffNeeds, { communityId }) })
 }

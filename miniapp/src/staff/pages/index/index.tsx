@@ -19,7 +19,16 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openGrids, openKpis, openLimits, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import {
+  openGrids,
+  openKpis,
+  openLimits,
+  openStaffClaims,
+  openStaffInbox,
+  openStaffNeeds,
+  openStaffSessions,
+  openStaffVotes,
+} from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -124,6 +133,7 @@ export default function WorkbenchPage() {
 type Counts = { submitted: number; overdue: number; claims: number; sessions: number }
 
 /** The entries of the 工作台, each with what waits in it. */
+// long: one flat list of the workbench's entries, each a few lines; splitting it hides the order
 function WorkbenchEntries(props: {
   communityId: string
   communityName: string
@@ -170,6 +180,17 @@ function WorkbenchEntries(props: {
           desc={t.grids.entryDesc}
           testId='open-grids'
           onClick={() => void openGrids(communityId)}
+          counts={null}
+          badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='list'
+          title={t.needs.staffTitle}
+          desc={t.needs.staffDesc}
+          testId='open-staff-needs'
+          onClick={() => void openStaffNeeds(communityId)}
           counts={null}
           badge={0}
         />
