@@ -46,6 +46,9 @@ export const needsText = {
     offered: '已提交为议题，请在议事会中审核排入议程',
     mine: '我提出的',
     resources: '资源清单',
+    fromConcern: '整理为需求',
+    fromConcernDesc: '把这条诉求背后的共性需求列入需求清单',
+    linkedConcern: '关联本条诉求',
     resourcesDesc: '驻区单位、物业、志愿者和居民能提供的帮助',
   },
   resources: {

@@ -239,6 +239,7 @@ export function openNeeds(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.needs, { communityId }) })
 }
 
-export function openStaffNeeds(communityId: string) {
-  return Taro.navigateTo({ url: withQuery(routes.staffNeeds, { communityId }) })
+/** With a concern: the new-need form opens with it linked (整理为需求). */
+export function openStaffNeeds(communityId: string, concernId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffNeeds, { communityId, concernId }) })
 }

@@ -16,7 +16,14 @@ const categories = Object.entries(needCategoryLabels).map(([key, label]) => ({ k
 const groupItems = Object.entries(affectedGroupLabels).map(([key, label]) => ({ key: key as AffectedGroup, label }))
 
 /** Propose a need (a resident: waits for review) or create one (staff: open at once). */
-export function NeedSheet(props: { communityId: string; staff: boolean; onClose: () => void; onDone: (n: NeedData) => void }) {
+export function NeedSheet(props: {
+  communityId: string
+  staff: boolean
+  /** Staff: the concerns the need comes from (整理为需求 on a concern). */
+  concernIds?: string[]
+  onClose: () => void
+  onDone: (n: NeedData) => void
+}) {
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')
   const [category, setCategory] = useState<NeedCategory>('facilities')
@@ -28,7 +35,10 @@ export function NeedSheet(props: { communityId: string; staff: boolean; onClose:
   async function submit() {
     setError(undefined)
     try {
-      await raise.mutateAsync({ communityId: props.communityId, body: { title, description, category, groups } })
+      await raise.mutateAsync({
+        communityId: props.communityId,
+        body: { title, description, category, groups, concernIds: props.concernIds ?? [] },
+      })
     } catch (err) {
       if (!(err instanceof ApiError)) return
       const found = fieldErrorsOf(err, (p) => fields.find((f) => p.split('.')[0] === f) ?? null)
@@ -40,7 +50,7 @@ export function NeedSheet(props: { communityId: string; staff: boolean; onClose:
   return (
     <Sheet
       title={props.staff ? t.needs.create : t.needs.propose}
-      desc={props.staff ? undefined : t.needs.proposeHint}
+      desc={props.staff ? (props.concernIds?.length ? t.needs.linkedConcern : undefined) : t.needs.proposeHint}
       onClose={props.onClose}
       testId='need-sheet'
       footer={

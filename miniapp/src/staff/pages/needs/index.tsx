@@ -22,12 +22,13 @@ import '../../shell.scss'
  * offer the top-ranked needs as its topics (they arrive pending; staff place them on the agenda).
  */
 export default function StaffNeedsPage() {
-  const communityId = useRouter().params.communityId || undefined
+  const params = useRouter().params
+  const communityId = params.communityId || undefined
   const needs = useNeeds(communityId)
   const sessions = useSessions(communityId, 'upcoming')
   const review = useReview()
   const offer = useOffer()
-  const [sheet, setSheet] = useState<'need' | 'round'>()
+  const [sheet, setSheet] = useState<'need' | 'round' | undefined>(params.concernId ? 'need' : undefined)
   const [declining, setDeclining] = useState<NeedData>()
 
   usePullDownRefresh(async () => {
@@ -43,7 +44,7 @@ export default function StaffNeedsPage() {
     )
   }
   const list = needs.data
-  const round = list?.rounds[0]
+  const round = list?.rounds.find((r) => r.phase === 'open') ?? list?.rounds[0]
   const top = round?.ranking.filter((r) => r.status === 'open' && r.dots > 0 && r.rank <= 3) ?? []
   const withRound = new Set(list?.rounds.map((r) => r.session.id))
   const free = sessions.items.filter((s) => (s.status === 'planned' || s.status === 'open') && !withRound.has(s.id))
@@ -125,7 +126,13 @@ export default function StaffNeedsPage() {
         </>
       )}
       {sheet === 'need' ? (
-        <NeedSheet communityId={communityId} staff onClose={() => setSheet(undefined)} onDone={() => setSheet(undefined)} />
+        <NeedSheet
+          communityId={communityId}
+          staff
+          concernIds={params.concernId ? [params.concernId] : undefined}
+          onClose={() => setSheet(undefined)}
+          onDone={() => setSheet(undefined)}
+        />
       ) : null}
       {sheet === 'round' ? (
         <RoundSheet communityId={communityId} sessions={free} onClose={() => setSheet(undefined)} onDone={() => setSheet(undefined)} />
