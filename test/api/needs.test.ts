@@ -120,6 +120,17 @@ describe('needs', () => {
     expect((await put('wang', care, 0)).status).toBe(409)
   })
 
+  it('placements at once never pass the allowance (the ballot row is locked)', async () => {
+    const sessionId = await createSession(t, new Date(clock + 10 * day), { title: '一月每月一议' })
+    const round = await roundId(t, sessionId, new Date(clock - 1000), new Date(clock + 5 * day), 3)
+    const ids = await Promise.all(['加装电梯扶手', '小区健身角', '垃圾分类亭'].map((title) => needId(t, 'chen', { title })))
+    const token = await t.tokenFor('zhao')
+    const replies = await Promise.all(ids.map((id) => t.call('PUT', `/api/need-rounds/${round}/dots/${id}`, { token, body: { count: 2 } })))
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409])
+    const view = await (await t.call('GET', `/api/need-rounds/${round}`, { token })).json()
+    expect(view.myDots.reduce((s: number, d: { count: number }) => s + d.count, 0)).toBe(2)
+  })
+
   it('needs of another community are not found, and its list is forbidden', async () => {
     const id = await needId(t, 'zheng', { title: '民主社区健身角' }, minzhu)
     expect((await t.call('GET', `/api/needs/${id}`, await as('wang'))).status).toBe(404)

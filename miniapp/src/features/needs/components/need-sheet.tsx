@@ -6,9 +6,8 @@ import { Chips } from '@/components/chips'
 import { ErrorLine, FormField } from '@/components/form-field'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
-import { ApiError } from '@/lib/api/client'
-import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { type NeedData, useRaiseNeed } from '../api/needs'
+import { submitForm } from './submit'
 
 type Field = 'title' | 'description' | 'category' | 'groups'
 const fields: Field[] = ['title', 'description', 'category', 'groups']
@@ -32,20 +31,16 @@ export function NeedSheet(props: {
   const [error, setError] = useState<string>()
   const raise = useRaiseNeed(props.onDone)
 
-  async function submit() {
-    setError(undefined)
-    try {
-      await raise.mutateAsync({
-        communityId: props.communityId,
-        body: { title, description, category, groups, concernIds: props.concernIds ?? [] },
-      })
-    } catch (err) {
-      if (!(err instanceof ApiError)) return
-      const found = fieldErrorsOf(err, (p) => fields.find((f) => p.split('.')[0] === f) ?? null)
-      if (Object.keys(found).length) setErrors(found)
-      else setError(err.message)
-    }
-  }
+  const submit = () =>
+    submitForm(
+      fields,
+      () =>
+        raise.mutateAsync({
+          communityId: props.communityId,
+          body: { title, description, category, groups, concernIds: props.concernIds ?? [] },
+        }),
+      { fields: setErrors, error: setError },
+    )
 
   return (
     <Sheet

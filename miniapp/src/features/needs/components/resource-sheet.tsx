@@ -5,9 +5,8 @@ import { Chips } from '@/components/chips'
 import { ErrorLine, FormField } from '@/components/form-field'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
-import { ApiError } from '@/lib/api/client'
-import { fieldErrorsOf } from '@/lib/api/field-errors'
 import { type ResourceBody, useCreateResource } from '../api/needs'
+import { submitForm } from './submit'
 
 type Field = 'ownerKind' | 'ownerName' | 'kind' | 'title' | 'description' | 'availability' | 'contactName' | 'contactPhone'
 const fields: Field[] = ['ownerKind', 'ownerName', 'kind', 'title', 'description', 'availability', 'contactName', 'contactPhone']
@@ -42,17 +41,8 @@ export function ResourceSheet(props: { communityId: string; staff: boolean; onCl
     setErrors((x) => ({ ...x, [f]: undefined }))
   }
 
-  async function submit() {
-    setError(undefined)
-    try {
-      await create.mutateAsync({ communityId: props.communityId, body })
-    } catch (err) {
-      if (!(err instanceof ApiError)) return
-      const found = fieldErrorsOf(err, (p) => fields.find((f) => p.split('.')[0] === f) ?? null)
-      if (Object.keys(found).length) setErrors(found)
-      else setError(err.message)
-    }
-  }
+  const submit = () =>
+    submitForm(fields, () => create.mutateAsync({ communityId: props.communityId, body }), { fields: setErrors, error: setError })
 
   return (
     <Sheet
