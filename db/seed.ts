@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { HouseholdRelation, Role } from '../domain/roles.js'
 import type { Db } from './client.js'
+import { seedNeeds } from './seed-needs.js'
 import {
   buildings,
   communities,
@@ -116,6 +117,7 @@ export const demo = {
     string
   >,
   grid: (key: (typeof demoGrids)[number]['key']) => seedId('grid', key),
+  needId: (key: 'light' | 'meals' | 'childcare') => seedId('need', key),
   building: (community: DemoCommunityKey, no: number) => seedId('building', community, String(no)),
   unit: (community: DemoCommunityKey, building: number, unit: number) => seedId('unit', community, String(building), String(unit)),
   household: (community: DemoCommunityKey, building: number, unit: number, room: string) =>
@@ -223,6 +225,14 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
         .values(g.workers.map((w) => ({ gridId, userId: demo.user[w] })))
         .onConflictDoNothing()
     }
+    await seedNeeds(tx, {
+      communityId: demo.community.wenan,
+      staffId: demo.user.chen,
+      residentId: demo.user.wang,
+      supporters: [demo.user.zhao, demo.user.wang],
+      building: (no) => demo.building('wenan', no),
+      id: seedId,
+    })
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }
   })
 }

@@ -71,6 +71,11 @@ export const errorCatalog = {
   GRID_NAME_TAKEN: { status: 409, message: '本社区已有同名网格' },
   MILESTONE_NOT_ALLOWED: { status: 409, message: '诉求当前状态不能记录这一节点' },
   PROPOSAL_TOPIC_INVALID: { status: 400, message: '只能关联本社区已列入议程的议题' },
+  NEED_NOT_REVIEWABLE: { status: 409, message: '这条需求已审核过' },
+  NEED_NOT_OPEN: { status: 409, message: '这条需求不在征集中' },
+  ROUND_EXISTS: { status: 409, message: '这场议事会已开过排序' },
+  ROUND_NOT_OPEN: { status: 409, message: '排序不在进行中' },
+  DOTS_EXCEEDED: { status: 409, message: '点数不够了' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

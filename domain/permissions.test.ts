@@ -206,6 +206,42 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
     partner: false,
     otherWorker: false,
   },
+  'needs.view': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: true,
+    admin: true,
+    partner: true,
+    otherWorker: false,
+  },
+  'needs.participate': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'needs.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'resources.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
 }
 
 describe('can(actor, action, community)', () => {

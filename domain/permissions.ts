@@ -69,6 +69,15 @@ const rules = {
   'overdue.view': staffOrStreet,
   /** Download the community's ledgers (台账): concerns, councils, votes, as .xlsx. */
   'ledger.download': staffOrStreet,
+  /** See the community's 需求清单 and 资源清单 (resources without their contact): its residents, staff and partners. */
+  'needs.view': (a: Actor, c: CommunityContext) =>
+    a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin', 'partner'),
+  /** Propose a need (it waits for review), support it, place dots in a round: verified residents. */
+  'needs.participate': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** Raise needs from concerns and topics, review residents' needs, open dot rounds, offer needs as topics. */
+  'needs.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Record a resource (资源清单) and see every resource's contact: staff. Residents offer their own. */
+  'resources.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
   /** Set the community's milestone limits per category. */
   'limits.configure': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>

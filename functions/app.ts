@@ -19,11 +19,13 @@ import { jobsApi, jobsDocs } from './jobs/routes.js'
 import { communityKpis, kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
 import { communityLedgers, ledgersDocs, streetLedgers } from './ledgers/routes.js'
 import { me, meDocs } from './me/routes.js'
+import { communityNeeds, needsApi, needsDocs, roundsApi } from './needs/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
 import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
+import { communityResources, resourcesDocs } from './resources/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 
 export const version = '0.1.0'
@@ -57,6 +59,8 @@ export const operations = [
   ...ledgersDocs,
   ...boardDocs,
   ...trackingDocs,
+  ...needsDocs,
+  ...resourcesDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -118,6 +122,8 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityLedgers)
   app.route('/api/communities/:communityId', communityBoard)
   app.route('/api/communities/:communityId', communityTracking)
+  app.route('/api/communities/:communityId', communityNeeds)
+  app.route('/api/communities/:communityId', communityResources)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -125,6 +131,8 @@ export function createApp(deps: Deps) {
   app.route('/api/topics', topicsApi)
   app.route('/api/proposals', proposalsApi)
   app.route('/api/tracked-items', trackedItemsApi)
+  app.route('/api/needs', needsApi)
+  app.route('/api/need-rounds', roundsApi)
   app.route('/api/calendar', calendarFeedApi)
   app.route('/api/photos', photosApi)
   app.route('/api/files', filesApi)

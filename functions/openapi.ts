@@ -32,6 +32,7 @@ export interface Operation {
     | 'ledgers'
     | 'board'
     | 'tracking'
+    | 'needs'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -78,6 +79,8 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   grids: '网格与派单：网格的楼栋和网格员、各类诉求的签收/到场/办结时限、超时清单',
   kpis: '三率：响应率、解决率、满意率与综合得分；街道排名；每个数字背后的诉求；街道的考核设置',
   ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
+  needs:
+    '需求清单与资源清单：居民和社区提出的需求、支持、每月一议前的点数排序、提交议事会；驻区单位、物业、业委会、志愿者和居民提供的资源（联系方式仅工作人员可见）',
   board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
   tracking: '决议跟踪：议事会决议和通过的表决事项的责任方、期限、状态、进度和带照片的进展',
 }
@@ -93,6 +96,8 @@ const pathParamDescriptions: Record<string, string> = {
   claimId: '房屋认证申请编号（UUID）',
   photoId: '照片编号（UUID）',
   gridId: '网格编号（UUID）',
+  needId: '需求编号（UUID）',
+  roundId: '需求排序编号（UUID）',
   streetId: '街道编号（UUID）',
   kind: '台账种类：concerns、councils 或 votes（路径以 .xlsx 结尾）',
   name: '文件名（上传时返回的 url 的最后一段）',

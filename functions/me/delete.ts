@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import {
+  resources,
   concernPhotos,
   concerns,
   councilRegistrations,
@@ -76,6 +77,8 @@ export async function deleteAccount(deps: Deps, userId: string): Promise<Date> {
             unfollowed.map((f) => f.concernId),
           ),
         )
+    // A resident's own offered resources carry their name and phone (资源清单): gone with the account.
+    await tx.delete(resources).where(and(eq(resources.createdBy, userId), eq(resources.ownerKind, 'resident')))
     await tx.delete(notifications).where(eq(notifications.userId, userId))
     await tx.delete(outbox).where(eq(outbox.userId, userId))
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId))

@@ -17,6 +17,8 @@ export default defineAppConfig({
     'pages/vote/index',
     'pages/board/index',
     'pages/tracked-item/index',
+    'pages/needs/index',
+    'pages/resources/index',
   ],
   subPackages: [
     {
@@ -43,6 +45,7 @@ export default defineAppConfig({
         'pages/limits/index',
         'pages/tracked-items/index',
         'pages/tracked-item/index',
+        'pages/needs/index',
       ],
     },
   ],

@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { concernBody, jpeg } from '../helpers/concerns.js'
 import { sessionBody } from '../helpers/councils.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
-import { expected } from '../helpers/matrix-table.js'
+import { expected, parseTable, printObserved } from '../helpers/matrix-table.js'
+import { needsRecipes } from '../helpers/matrix-needs.js'
+import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { trackingRecipes } from '../helpers/tracking.js'
 import { proposalBody } from '../helpers/votes.js'
@@ -28,16 +29,6 @@ import { proposalBody } from '../helpers/votes.js'
  */
 
 const columns = ['anon', ...matrixActors.slice(1).map((a) => a.key)] as MatrixActor[]
-function parseTable(text: string) {
-  const lines = text.trim().split('\n')
-  const header = lines[0].split('|').map((s) => s.trim())
-  const rows = new Map<string, Record<string, string>>()
-  for (const line of lines.slice(1)) {
-    const cells = line.split('|').map((s) => s.trim())
-    rows.set(cells[0], Object.fromEntries(header.slice(1).map((h, i) => [h, cells[i + 1]])))
-  }
-  return { header: header.slice(1), rows }
-}
 
 interface Recipe {
   /** The path with its parameters filled in; by default from the world (the concern, the session …). */
@@ -171,6 +162,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/streets/{streetId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'POST /api/notifications/read': { body: () => ({}) },
   ...trackingRecipes(),
+  ...(needsRecipes as Record<string, Recipe>),
 }
 
 function operationOf(row: string): string {
@@ -189,6 +181,8 @@ function fillPath(w: MatrixWorld, path: string): string {
     streetId: demo.streetId,
     gridId: demo.grid('wenan-2'),
     kind: 'concerns',
+    needId: w.needs.needId,
+    roundId: w.needs.roundId,
   }
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)
@@ -247,7 +241,7 @@ describe('the role × operation matrix', () => {
       observed.set(operation, statuses)
     }
     // MATRIX_PRINT=<file> writes the observed table there, to review a change of rules.
-    if (process.env.MATRIX_PRINT) printObserved()
+    if (process.env.MATRIX_PRINT) printObserved(String(process.env.MATRIX_PRINT), observed, columns, leaks)
     const { rows } = parseTable(expected)
     const mismatches: string[] = []
     for (const [operation, statuses] of observed) {
@@ -261,7 +255,8 @@ describe('the role × operation matrix', () => {
   }, 300_000)
 })
 
-/** Phones the matrix world gives its people (seed and test/helpers/matrix.ts); who may see what: docs/product.md, Privacy. */
+/** Who may see what (docs/product.md, Privacy). Each returns what leaked, if anything. */
+/** Phones the matrix world gives its people (seed and test/helpers/matrix.ts). */
 const ownPhones: Partial<Record<MatrixActor, string>> = { wang: '13804110001', pending: '13712340000' }
 
 function leaksIn(operation: string, a: MatrixActor, text: string): string[] {
@@ -278,17 +273,8 @@ function leaksIn(operation: string, a: MatrixActor, text: string): string[] {
   if (!seesAuthor && text.includes(secrets.wangRoom)) found.push('the author’s room')
   const staff = a === 'liu' || a === 'chen'
   if (!staff && text.includes(`"${secrets.checkInCode}"`)) found.push('the check-in code')
+  for (const phone of demoResourcePhones) if (!staff && text.includes(phone)) found.push(`a resource's contact ${phone}`)
   if (a !== 'wang' && /"ballot":\{/.test(text)) found.push('someone else’s ballot')
   if (a !== 'wang' && /"choices":\["no"\]/.test(text)) found.push('王秀英’s choice')
   return found
-}
-
-function printObserved() {
-  const width = Math.max(...[...observed.keys()].map((o) => o.length)) + 1
-  const lines = [`${'operation'.padEnd(width)} | ${columns.join(' | ')}`]
-  for (const o of observed.keys()) {
-    const s = observed.get(o)!
-    lines.push(`${o.padEnd(width)} | ${columns.map((c) => String(s[c]).padEnd(c.length)).join(' | ')}`)
-  }
-  writeFileSync(String(process.env.MATRIX_PRINT), `${lines.join('\n')}\n\n${leaks.join('\n')}\n`)
 }

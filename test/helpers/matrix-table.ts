@@ -1,3 +1,28 @@
+import { writeFileSync } from 'node:fs'
+
+/** The matrix test's table: `operation | column | …` lines → header and rows by operation. */
+export function parseTable(text: string) {
+  const lines = text.trim().split('\n')
+  const header = lines[0].split('|').map((s) => s.trim())
+  const rows = new Map<string, Record<string, string>>()
+  for (const line of lines.slice(1)) {
+    const cells = line.split('|').map((s) => s.trim())
+    rows.set(cells[0], Object.fromEntries(header.slice(1).map((h, i) => [h, cells[i + 1]])))
+  }
+  return { header: header.slice(1), rows }
+}
+
+/** Writes the observed statuses as a table (and the leaks found) to `file`, to review a change of rules. */
+export function printObserved(file: string, observed: Map<string, Record<string, number>>, columns: string[], leaks: string[]) {
+  const width = Math.max(...[...observed.keys()].map((o) => o.length)) + 1
+  const lines = [`${'operation'.padEnd(width)} | ${columns.join(' | ')}`]
+  for (const o of observed.keys()) {
+    const s = observed.get(o)!
+    lines.push(`${o.padEnd(width)} | ${columns.map((c) => String(s[c]).padEnd(c.length)).join(' | ')}`)
+  }
+  writeFileSync(file, `${lines.join('\n')}\n\n${leaks.join('\n')}\n`)
+}
+
 /**
  * The role × operation table that test/api/matrix.test.ts checks (its comment says how to read it):
  * one row per documented operation (and a few variants), one column per kind of person, the
@@ -111,4 +136,16 @@ PATCH /api/proposals/{proposalId} · draft                         | 401  | 404 
 POST /api/proposals/{proposalId}/actions · draft                  | 401  | 404  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/ballots · draft                  | 401  | 404  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
 POST /api/residency/claims                                        | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201  | 201
+GET /api/communities/{communityId}/needs                           | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+POST /api/communities/{communityId}/needs                          | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/needs/{needId}                                           | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+POST /api/needs/{needId}/review                                   | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
+POST /api/needs/{needId}/support                                  | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+DELETE /api/needs/{needId}/support                                | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+POST /api/communities/{communityId}/need-rounds                    | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
+GET /api/need-rounds/{roundId}                                    | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+PUT /api/need-rounds/{roundId}/dots/{needId}                      | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
+POST /api/need-rounds/{roundId}/offer                             | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
+GET /api/communities/{communityId}/resources                       | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+POST /api/communities/{communityId}/resources                      | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
 `

@@ -3,6 +3,7 @@ import type { DemoKey, TestApp } from './app.js'
 import { concernBody, uploadId } from './concerns.js'
 import { sessionBody } from './councils.js'
 import { proposalBody } from './votes.js'
+import { buildNeedsWorld, type NeedsWorld } from './matrix-needs.js'
 
 /**
  * The people of the role × operation matrix (test/api/matrix.test.ts), one column each. Seeded
@@ -83,6 +84,7 @@ export interface MatrixWorld {
   /** A pending topic booked by 王秀英, for withdrawing. */
   wangTopicId: string
   nickname: Record<MatrixActor, string>
+  needs: NeedsWorld
 }
 
 /** One seeded world for the whole matrix: people, a concern (public and private), a session with a topic, a vote, claims. */
@@ -247,5 +249,6 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       ).id,
     freshTopic,
     nickname,
+    needs: await buildNeedsWorld(t, token),
   }
 }

@@ -3,6 +3,7 @@ import { commonText } from './zh-cn.common'
 import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
+import { needsText } from './zh-cn.needs'
 import { streetText } from './zh-cn.street'
 import { trackingText } from './zh-cn.tracking'
 import { votesText } from './zh-cn.votes'
@@ -21,6 +22,7 @@ export const zhCN = {
   ...kpiCardText,
   ...boardText,
   ...trackingText,
+  ...needsText,
 } as const
 
 export const t = zhCN

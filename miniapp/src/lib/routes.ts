@@ -37,6 +37,9 @@ export const routes = {
   trackedItem: '/pages/tracked-item/index',
   staffTrackedItems: '/staff/pages/tracked-items/index',
   staffTrackedItem: '/staff/pages/tracked-item/index',
+  needs: '/pages/needs/index',
+  resources: '/pages/resources/index',
+  staffNeeds: '/staff/pages/needs/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -241,4 +244,14 @@ export const staffTrackedItemUrl = (itemId: string) => withQuery(routes.staffTra
 /** 决议跟踪 (staff): the community's tracked items, or one session's. */
 export function openStaffTrackedItems(communityId: string, sessionId?: string) {
   return Taro.navigateTo({ url: withQuery(routes.staffTrackedItems, { communityId, sessionId }) })
+}
+
+/** 需求清单 (residents) and its staff side (社区工作台). */
+export function openNeeds(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.needs, { communityId }) })
+}
+
+/** With a concern: the new-need form opens with it linked (整理为需求). */
+export function openStaffNeeds(communityId: string, concernId?: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffNeeds, { communityId, concernId }) })
 }

@@ -15,7 +15,7 @@ import { useMe } from '@/features/me/api/get-me'
 import { useTodoBadge } from '@/features/me/api/get-todo'
 import { VotesEntry } from '@/features/votes/components/votes-entry'
 import { t } from '@/i18n/zh-cn'
-import { openClaimForm, openSession, openStaffSessions, openVotes } from '@/lib/routes'
+import { openClaimForm, openNeeds, openSession, openStaffSessions, openVotes } from '@/lib/routes'
 import './index.scss'
 
 type KindFilter = SessionKind | 'all'
@@ -95,6 +95,16 @@ export default function CouncilsPage() {
         />
       ) : null}
 
+      {when === 'upcoming' ? (
+        <NoticeLink
+          icon='list'
+          title={t.needs.title}
+          desc={t.needs.entryDesc}
+          onClick={() => void openNeeds(community.communityId)}
+          testId='open-needs'
+          className='councils-staff'
+        />
+      ) : null}
       {when === 'upcoming' ? (
         <VotesEntry communityId={community.communityId} onClick={() => void openVotes({ communityId: community.communityId })} />
       ) : null}

@@ -6,6 +6,7 @@ import { arrivalTransition } from '@domain/concerns/milestones.js'
 import { colors } from '@/components/colors'
 import { EmptyState } from '@/components/empty-state'
 import { ErrorState } from '@/components/error-state'
+import { NoticeLink } from '@/components/notice-link'
 import { Screen } from '@/components/screen'
 import { SkeletonBox, SkeletonList } from '@/components/skeleton'
 import { useConcern, type ConcernDetailData } from '@/features/concerns/api/get-concern'
@@ -18,7 +19,7 @@ import { TransitionSheet } from '@/features/concerns/components/transition-sheet
 import { t } from '@/i18n/zh-cn'
 import { ApiError } from '@/lib/api/client'
 import { cx } from '@/lib/format'
-import { staffConcernUrl } from '@/lib/routes'
+import { openStaffNeeds, staffConcernUrl } from '@/lib/routes'
 import './index.scss'
 
 /** A button of the bar: a lifecycle action, or 到场 (a milestone recorded without a transition of its own). */
@@ -136,6 +137,13 @@ export default function StaffConcernPage() {
     >
       <ConcernDetailView concern={c} detailUrl={staffConcernUrl} staff>
         <MilestoneCard concern={c} />
+        <NoticeLink
+          icon='list'
+          title={t.needs.fromConcern}
+          desc={t.needs.fromConcernDesc}
+          onClick={() => void openStaffNeeds(c.communityId, c.id)}
+          testId='concern-to-need'
+        />
         {actions.length === 0 ? <View className='staff-concern__none'>{t.staffConcern.noActions}</View> : null}
       </ConcernDetailView>
 

@@ -25,6 +25,7 @@ import {
   openLimits,
   openStaffClaims,
   openStaffInbox,
+  openStaffNeeds,
   openStaffSessions,
   openStaffTrackedItems,
   openStaffVotes,
@@ -133,6 +134,7 @@ export default function WorkbenchPage() {
 type Counts = { submitted: number; overdue: number; claims: number; sessions: number }
 
 /** The entries of the 工作台, each with what waits in it. */
+// long: one flat list of the workbench's entries, each a few lines; splitting it hides the order
 function WorkbenchEntries(props: {
   communityId: string
   communityName: string
@@ -177,6 +179,17 @@ function WorkbenchEntries(props: {
           desc={t.grids.entryDesc}
           testId='open-grids'
           onClick={() => void openGrids(communityId)}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='list'
+          title={t.needs.staffTitle}
+          desc={t.needs.staffDesc}
+          testId='open-staff-needs'
+          onClick={() => void openStaffNeeds(communityId)}
+          counts={null}
+          badge={0}
         />
       ) : null}
       {isStaff ? (

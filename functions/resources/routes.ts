@@ -1,0 +1,56 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import { Resource, ResourceInput, ResourceList, ResourcesQuery } from '../../domain/schemas/needs.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { op } from '../openapi.js'
+import { createResource, listResources } from './resources.js'
+
+const CommunityParams = z.object({ communityId: Id })
+
+/** Mounted at /api/communities/:communityId: the community's 资源清单. */
+export const communityResources = new Hono<AppEnv>()
+communityResources.use('/resources', requireUser)
+communityResources.get('/resources', paramsOf(CommunityParams), queryOf(ResourcesQuery), async (c) =>
+  c.json(await listResources(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+communityResources.post('/resources', paramsOf(CommunityParams), jsonBody(ResourceInput), async (c) =>
+  c.json(await createResource(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
+)
+
+export const resourcesDocs = [
+  op({
+    method: 'get',
+    path: '/api/communities/:communityId/resources',
+    tag: 'needs',
+    summary: '资源清单：驻区单位、物业、业委会、志愿者团队和居民能提供的场地、资金、技能、时间、物资',
+    description: '本社区认证居民、工作人员和共建单位可以查看；联系人和电话只有工作人员（和提供资源的居民本人）看得到。',
+    auth: true,
+    query: ResourcesQuery,
+    response: ResourceList,
+    errors: [403, 404],
+  }),
+  op({
+    method: 'post',
+    path: '/api/communities/:communityId/resources',
+    tag: 'needs',
+    summary: '登记资源：工作人员登记任何提供方的资源；认证居民提供自己的',
+    auth: true,
+    body: ResourceInput,
+    example: {
+      ownerKind: 'property_company',
+      ownerName: '安居物业',
+      kind: 'space',
+      title: '物业会议室',
+      description: '可容纳 30 人，有投影',
+      availability: '工作日 9:00–17:00',
+      contactName: '张经理',
+      contactPhone: '13900000000',
+    },
+    response: Resource,
+    status: 201,
+    errors: [400, 403, 404],
+  }),
+]
