@@ -65,6 +65,7 @@ describe('the HTTP surface', () => {
         'ledgers',
         'board',
         'tracking',
+        'needs',
       ]),
     )
     expect(operations.length).toBe(documented.length)
