@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { HouseholdRelation, Role } from '../domain/roles.js'
 import type { Db } from './client.js'
+import { seedPoints } from './seed-points.js'
 import {
   buildings,
   communities,
@@ -223,6 +224,13 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
         .values(g.workers.map((w) => ({ gridId, userId: demo.user[w] })))
         .onConflictDoNothing()
     }
+    await seedPoints(tx, {
+      communityId: demo.community.wenan,
+      wangId: demo.user.wang,
+      householdId: demo.household('wenan', 3, 2, '302'),
+      liuId: demo.user.liu,
+      id: seedId,
+    })
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }
   })
 }

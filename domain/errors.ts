@@ -68,6 +68,14 @@ export const errorCatalog = {
   GRID_NAME_TAKEN: { status: 409, message: '本社区已有同名网格' },
   MILESTONE_NOT_ALLOWED: { status: 409, message: '诉求当前状态不能记录这一节点' },
   PROPOSAL_TOPIC_INVALID: { status: 400, message: '只能关联本社区已列入议程的议题' },
+  POINTS_NOT_ENOUGH: { status: 409, message: '积分不够兑换这件物品' },
+  OUT_OF_STOCK: { status: 409, message: '这件物品已经兑完了' },
+  ITEM_UNAVAILABLE: { status: 409, message: '这件物品已下架' },
+  CODE_ALREADY_USED: { status: 409, message: '这个兑换码已经领取过了' },
+  REDEMPTION_CANCELLED: { status: 409, message: '这个兑换已取消，积分已退回' },
+  REDEMPTION_EXPIRED: { status: 409, message: '这个兑换码已过期，积分已退回' },
+  GOOD_DEED_ALREADY_REVIEWED: { status: 409, message: '这条好人好事已经审核过了' },
+  ENTRY_NOT_REVERSIBLE: { status: 409, message: '这条积分记录不能更正（已更正过、本身是更正或兑换记录，或余额不足以扣回）' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

@@ -22,6 +22,7 @@ import { me, meDocs } from './me/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
 import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
+import { communityPoints, pointsApi, pointsDocs } from './points/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 
@@ -55,6 +56,7 @@ export const operations = [
   ...kpisDocs,
   ...ledgersDocs,
   ...boardDocs,
+  ...pointsDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -115,6 +117,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityKpis)
   app.route('/api/communities/:communityId', communityLedgers)
   app.route('/api/communities/:communityId', communityBoard)
+  app.route('/api/communities/:communityId', communityPoints)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -130,6 +133,7 @@ export function createApp(deps: Deps) {
   app.route('/api/grids', gridsApi)
   app.route('/api/overdue', overdueApi)
   app.route('/api/kpis', kpisApi)
+  app.route('/api/points', pointsApi)
   app.route('/api/streets', streetsApi)
   app.route('/api/streets', streetLedgers)
 

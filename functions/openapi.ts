@@ -31,6 +31,7 @@ export interface Operation {
     | 'kpis'
     | 'ledgers'
     | 'board'
+    | 'points'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -77,6 +78,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   grids: '网格与派单：网格的楼栋和网格员、各类诉求的签收/到场/办结时限、超时清单',
   kpis: '三率：响应率、解决率、满意率与综合得分；街道排名；每个数字背后的诉求；街道的考核设置',
   ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
+  points: '道德银行与爱心超市：积分规则、积分记录（只增不改）、月度对账单、好人好事审核、物品兑换与核销',
   board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
 }
 
@@ -91,6 +93,9 @@ const pathParamDescriptions: Record<string, string> = {
   photoId: '照片编号（UUID）',
   gridId: '网格编号（UUID）',
   streetId: '街道编号（UUID）',
+  itemId: '爱心超市物品编号（UUID）',
+  redemptionId: '兑换记录编号（UUID）',
+  goodDeedId: '好人好事编号（UUID）',
   kind: '台账种类：concerns、councils 或 votes（路径以 .xlsx 结尾）',
   name: '文件名（上传时返回的 url 的最后一段）',
   scope: '订阅范围（由 /calendar-feed 生成，原样使用）',
@@ -99,6 +104,7 @@ const pathParamDescriptions: Record<string, string> = {
 
 /** Query parameters by name, unless the schema describes its own. */
 const queryParamDescriptions: Record<string, string> = {
+  month: '月份，YYYY-MM（北京时间）',
   cursor: '分页游标：上一页返回的 nextCursor；第一页不传',
   limit: '每页条数',
   status: '按状态筛选',

@@ -8,6 +8,7 @@ import { AppError } from '../http/errors.js'
 import { pruneRateLimits } from '../http/rate-limit.js'
 import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
+import { expireRedemptions } from '../points/index.js'
 import { closeDueVotes, remindVoters, sendQueuedVoteNotices } from '../votes/index.js'
 
 /** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
@@ -19,9 +20,21 @@ export async function runScheduledJobs(deps: Deps) {
   const votesClosed = await closeDueVotes(deps)
   const voteReminders = await remindVoters(deps)
   const voteNotices = await sendQueuedVoteNotices(deps)
+  const redemptionsExpired = await expireRedemptions(deps)
   const outbox = await dispatchOutbox(deps)
   const rateLimitsPruned = await pruneRateLimits(deps.database.db, deps.now(), deps.config.rateLimit.windowSeconds)
-  return { overdue, autoClosed, sessionsCreated, reminders, votesClosed, voteReminders, voteNotices, outbox, rateLimitsPruned }
+  return {
+    overdue,
+    autoClosed,
+    sessionsCreated,
+    reminders,
+    votesClosed,
+    voteReminders,
+    voteNotices,
+    redemptionsExpired,
+    outbox,
+    rateLimitsPruned,
+  }
 }
 
 /** Mounted at /api/jobs. Vercel Cron calls GET with `Authorization: Bearer $CRON_SECRET`. */
@@ -52,6 +65,7 @@ const TickResult = z.object({
   voteNotices: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
   /** Rate-limit counters of ended windows deleted. */
+  redemptionsExpired: z.number().int(),
   rateLimitsPruned: z.number().int(),
 })
 

@@ -6,6 +6,7 @@ import { concernBody, jpeg } from '../helpers/concerns.js'
 import { sessionBody } from '../helpers/councils.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
+import { pointsRecipes, pointsRows } from '../helpers/matrix-points.js'
 import { proposalBody } from '../helpers/votes.js'
 
 /**
@@ -127,7 +128,7 @@ GET /api/proposals/{proposalId} · draft                           | 401  | 404 
 PATCH /api/proposals/{proposalId} · draft                         | 401  | 404  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/actions · draft                  | 401  | 404  | 404  | 404     | 404      | 409 | 409  | 404 | 404   | 404  | 404
 POST /api/proposals/{proposalId}/ballots · draft                  | 401  | 404  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 404  | 404
-POST /api/residency/claims                                        | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201  | 201
+POST /api/residency/claims                                        | 401  | 201  | 201  | 201     | 201      | 201 | 201  | 201 | 201   | 201  | 201${pointsRows}
 `
 
 const columns = ['anon', ...matrixActors.slice(1).map((a) => a.key)] as MatrixActor[]
@@ -274,6 +275,7 @@ const recipes: Record<string, Recipe> = {
   'GET /api/communities/{communityId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'GET /api/streets/{streetId}/ledgers/{kind}.xlsx': { query: () => `from=${monthStart}&to=${monthEnd}` },
   'POST /api/notifications/read': { body: () => ({}) },
+  ...pointsRecipes,
 }
 
 function operationOf(row: string): string {
