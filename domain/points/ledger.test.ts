@@ -8,6 +8,7 @@ import {
   redeemCheck,
   redemptionCode,
   reversalOf,
+  shiftMonth,
   statementOf,
 } from './ledger.js'
 
@@ -82,6 +83,7 @@ describe('the points ledger', () => {
     expect(monthBounds('2026-12')?.to).toEqual(new Date('2026-12-31T16:00:00Z'))
     expect(monthBounds('2026-13')).toBeNull()
     expect(monthOf(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12')
+    expect([shiftMonth('2026-01', -1), shiftMonth('2026-12', 1), shiftMonth('2026-11', 0)]).toEqual(['2025-12', '2027-01', '2026-11'])
   })
 
   it('a statement closes at opening + credits + debits', () => {

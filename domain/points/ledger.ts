@@ -84,3 +84,10 @@ export function statementOf<T extends { amount: number }>(opening: number, entri
   const debits = entries.filter((e) => e.amount < 0).reduce((s, e) => s + e.amount, 0)
   return { opening, credits, debits, closing: opening + credits + debits, entries }
 }
+
+/** The month `by` months after "YYYY-MM" (negative: before). */
+export function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number)
+  const index = y * 12 + (m - 1) + by
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}

@@ -16,6 +16,9 @@ export default defineAppConfig({
     'pages/votes/index',
     'pages/vote/index',
     'pages/board/index',
+    'pages/points/index',
+    'pages/points-shop/index',
+    'pages/good-deed/index',
   ],
   subPackages: [
     {
@@ -40,6 +43,8 @@ export default defineAppConfig({
         'pages/grids/index',
         'pages/street-settings/index',
         'pages/limits/index',
+        'pages/points/index',
+        'pages/redeem/index',
       ],
     },
   ],

@@ -3,6 +3,7 @@ import { commonText } from './zh-cn.common'
 import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
+import { pointsText } from './zh-cn.points'
 import { streetText } from './zh-cn.street'
 import { votesText } from './zh-cn.votes'
 
@@ -11,6 +12,15 @@ import { votesText } from './zh-cn.votes'
  * come from domain/labels.ts. One file per part of the app (zh-cn.common, .concerns, .councils, .votes, .kpis, .board);
  * a second language is a second such set.
  */
-export const zhCN = { ...commonText, ...concernsText, ...councilsText, ...votesText, ...streetText, ...kpiCardText, ...boardText } as const
+export const zhCN = {
+  ...commonText,
+  ...concernsText,
+  ...councilsText,
+  ...votesText,
+  ...streetText,
+  ...kpiCardText,
+  ...boardText,
+  ...pointsText,
+} as const
 
 export const t = zhCN

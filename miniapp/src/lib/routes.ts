@@ -34,6 +34,11 @@ export const routes = {
   staffGrids: '/staff/pages/grids/index',
   streetSettings: '/staff/pages/street-settings/index',
   limits: '/staff/pages/limits/index',
+  points: '/pages/points/index',
+  pointsShop: '/pages/points-shop/index',
+  goodDeed: '/pages/good-deed/index',
+  staffPoints: '/staff/pages/points/index',
+  staffRedeem: '/staff/pages/redeem/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -229,4 +234,9 @@ export function openStreetSettings(streetId: string) {
 /** 办理时限 of a community: each category's 签收 · 到场 · 办结 limits. */
 export function openLimits(communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes.limits, { communityId }) })
+}
+
+/** A 道德银行 page of a community: 我的积分, 爱心超市, 好人好事, or the staff's 积分管理 and 兑换核销. */
+export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPoints' | 'staffRedeem', communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
 }

@@ -19,7 +19,16 @@ import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import { useQuery } from '@/lib/api/use-query'
 import { cx } from '@/lib/format'
-import { openGrids, openKpis, openLimits, openStaffClaims, openStaffInbox, openStaffSessions, openStaffVotes } from '@/lib/routes'
+import {
+  openGrids,
+  openKpis,
+  openLimits,
+  openStaffClaims,
+  openStaffInbox,
+  openStaffSessions,
+  openStaffVotes,
+  openPoints,
+} from '@/lib/routes'
 import '../../shell.scss'
 import './index.scss'
 
@@ -222,6 +231,7 @@ function WorkbenchEntries(props: {
           badge={0}
         />
       ) : null}
+      {isStaff ? <PointsEntries communityId={communityId} /> : null}
       {isStaff ? (
         <Entry
           icon='shieldCheck'
@@ -267,5 +277,31 @@ function Entry(props: {
       </View>
       <Icon name='chevronRight' size={32} color={colors.text3} />
     </View>
+  )
+}
+
+/** 道德银行's two entries: 积分管理 (rules, items, good deeds) and 兑换核销. */
+function PointsEntries({ communityId }: { communityId: string }) {
+  return (
+    <>
+      <Entry
+        icon='star'
+        title={t.points.staffEntry}
+        desc={t.points.staffEntryDesc}
+        testId='open-staff-points'
+        onClick={() => void openPoints('staffPoints', communityId)}
+        counts={null}
+        badge={0}
+      />
+      <Entry
+        icon='scan'
+        title={t.points.redeemEntry}
+        desc={t.points.redeemEntryDesc}
+        testId='open-staff-redeem'
+        onClick={() => void openPoints('staffRedeem', communityId)}
+        counts={null}
+        badge={0}
+      />
+    </>
   )
 }
