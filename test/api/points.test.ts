@@ -204,6 +204,11 @@ describe('the points bank', () => {
     )
     expect((await t.call('POST', `${base}/reversals`, { token: wang, body: { entryId: entry.id, reason: '自己更正' } })).status).toBe(403)
     expect((await json(await t.call('GET', base, { token: wang }))).balance).toBe(40)
+    // Her data export carries her entries, redemptions and reports.
+    const mine = await json(await t.call('GET', '/api/me/export', { token: wang }))
+    expect(mine.points.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['good_deed', 'reversal', 'redemption']))
+    expect(mine.redemptions[0]).toMatchObject({ itemName: '理发券', status: 'handed_over' })
+    expect(mine.goodDeeds).toHaveLength(1)
   })
 
   it('lets staff set the rules within bounds, and pays the new amount from then on', async () => {
