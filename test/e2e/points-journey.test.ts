@@ -22,6 +22,11 @@ async function approvedDeeds(n: number) {
     })
     await j.api('POST', `/points/good-deeds/${deed.id}/review`, chen, { verdict: 'approve' })
   }
+  // One more, waiting for review: staff see its text and photo on 积分管理.
+  await j.api('POST', `/communities/${communityId}/points/good-deeds`, wang, {
+    text: '雨天帮邻居收了晾在楼下的衣服。',
+    photoId: await j.photo(wang, '#7a9a5b'),
+  })
   return communityId
 }
 
@@ -69,6 +74,10 @@ describe.skipIf(!haveChromium)('道德银行 and 爱心超市 in Chromium (H5)',
       await redeem.locator('[data-testid="handover-submit"]').click()
       await expect(redeem.locator('[data-testid="field-error"]').textContent()).resolves.toContain('已经领取过')
       await j.shot(staff, `points-05-used-twice-${mode}`)
+      const manage = await j.openPage(staff, `staff/pages/points/index?communityId=${communityId}`, 'page-staff-points', 'review-deed')
+      const pending = manage.locator('[data-testid="review-deed"]', { hasText: '雨天帮邻居' })
+      await pending.locator('.points-deed-photo img').waitFor({ timeout: 20_000 })
+      await j.shot(staff, `points-07-review-${mode}`, pending)
 
       const again = await j.openPage(page, `pages/points/index?communityId=${communityId}`, 'page-points', 'points-balance')
       await expect

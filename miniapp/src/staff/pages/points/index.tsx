@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { EmptyState } from '@/components/empty-state'
@@ -18,7 +18,7 @@ import {
 } from '@/features/points/api/points'
 import { t } from '@/i18n/zh-cn'
 import { nativeA11y } from '@/lib/a11y'
-import type { ApiError } from '@/lib/api/client'
+import { type ApiError, mediaUrl } from '@/lib/api/client'
 import { useMutation } from '@/lib/api/use-mutation'
 import '../../shell.scss'
 import '@/features/points/components/points.scss'
@@ -48,9 +48,17 @@ export default function StaffPointsPage() {
       <View className='card card--flush'>
         {deeds.data?.items.length ? null : <EmptyState icon='check' text={t.points.noPending} />}
         {deeds.data?.items.map((d) => (
-          <View key={d.id} className='points-row' data-testid='review-deed'>
+          <View key={d.id} className='points-row points-row--stack' data-testid='review-deed'>
             <View className='points-row__body'>
               <Text className='points-row__title'>{d.text}</Text>
+              {d.photoUrl ? (
+                <Image
+                  className='points-deed-photo'
+                  src={mediaUrl(d.photoUrl)}
+                  mode='aspectFill'
+                  {...nativeA11y({ alt: t.points.deedPhoto })}
+                />
+              ) : null}
             </View>
             <View className='btn-row'>
               <Button
@@ -164,7 +172,7 @@ function ItemsCard(props: { communityId: string; items: ItemData[] }) {
       <View className='section-title'>{t.points.items}</View>
       <View className='card card--flush'>
         {props.items.map((i) => (
-          <View key={i.id} className='points-row' data-testid='staff-item'>
+          <View key={i.id} className='points-row points-row--stack' data-testid='staff-item'>
             <View className='points-row__body'>
               <Text className='points-row__title'>{i.name}</Text>
               <Text className='points-row__desc'>{`${t.points.price(i.price)} · ${t.points.stock(i.stock)}`}</Text>
