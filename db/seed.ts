@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { HouseholdRelation, Role } from '../domain/roles.js'
 import type { Db } from './client.js'
 import { seedNeeds } from './seed-needs.js'
+import { seedPoints } from './seed-points.js'
 import {
   buildings,
   communities,
@@ -231,6 +232,13 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
       residentId: demo.user.wang,
       supporters: [demo.user.zhao, demo.user.wang],
       building: (no) => demo.building('wenan', no),
+      id: seedId,
+    })
+    await seedPoints(tx, {
+      communityId: demo.community.wenan,
+      wangId: demo.user.wang,
+      householdId: demo.household('wenan', 3, 2, '302'),
+      liuId: demo.user.liu,
       id: seedId,
     })
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }

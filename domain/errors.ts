@@ -76,6 +76,14 @@ export const errorCatalog = {
   ROUND_EXISTS: { status: 409, message: '这场议事会已开过排序' },
   ROUND_NOT_OPEN: { status: 409, message: '排序不在进行中' },
   DOTS_EXCEEDED: { status: 409, message: '点数不够了' },
+  POINTS_NOT_ENOUGH: { status: 409, message: '积分不够兑换这件物品' },
+  OUT_OF_STOCK: { status: 409, message: '这件物品已经兑完了' },
+  ITEM_UNAVAILABLE: { status: 409, message: '这件物品已下架' },
+  CODE_ALREADY_USED: { status: 409, message: '这个兑换码已经领取过了' },
+  REDEMPTION_CANCELLED: { status: 409, message: '这个兑换已取消，积分已退回' },
+  REDEMPTION_EXPIRED: { status: 409, message: '这个兑换码已过期，积分已退回' },
+  GOOD_DEED_ALREADY_REVIEWED: { status: 409, message: '这条好人好事已经审核过了' },
+  ENTRY_NOT_REVERSIBLE: { status: 409, message: '这条积分记录不能更正（已更正过、本身是更正或兑换记录，或余额不足以扣回）' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof errorCatalog

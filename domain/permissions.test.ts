@@ -242,6 +242,33 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
     partner: false,
     otherWorker: false,
   },
+  'points.hold': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'points.view': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'points.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
 }
 
 describe('can(actor, action, community)', () => {

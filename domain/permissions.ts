@@ -80,6 +80,12 @@ const rules = {
   'resources.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
   /** Set the community's milestone limits per category. */
   'limits.configure': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'admin'),
+  /** Hold points (道德银行), redeem at the 爱心超市, report a good deed: the community's verified residents. */
+  'points.hold': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** See the 爱心超市 and the points rules: its residents and its staff. */
+  'points.view': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Set the points rules, manage items, hand over redemptions, review good deeds, correct entries. */
+  'points.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules

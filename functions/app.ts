@@ -23,6 +23,7 @@ import { communityNeeds, needsApi, needsDocs, roundsApi } from './needs/routes.j
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
 import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
+import { communityPoints, pointsApi, pointsDocs } from './points/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
 import { communityResources, resourcesDocs } from './resources/routes.js'
@@ -61,6 +62,7 @@ export const operations = [
   ...trackingDocs,
   ...needsDocs,
   ...resourcesDocs,
+  ...pointsDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -124,6 +126,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityTracking)
   app.route('/api/communities/:communityId', communityNeeds)
   app.route('/api/communities/:communityId', communityResources)
+  app.route('/api/communities/:communityId', communityPoints)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -142,6 +145,7 @@ export function createApp(deps: Deps) {
   app.route('/api/grids', gridsApi)
   app.route('/api/overdue', overdueApi)
   app.route('/api/kpis', kpisApi)
+  app.route('/api/points', pointsApi)
   app.route('/api/streets', streetsApi)
   app.route('/api/streets', streetLedgers)
 

@@ -33,6 +33,7 @@ export interface Operation {
     | 'board'
     | 'tracking'
     | 'needs'
+    | 'points'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -81,6 +82,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
   needs:
     '需求清单与资源清单：居民和社区提出的需求、支持、每月一议前的点数排序、提交议事会；驻区单位、物业、业委会、志愿者和居民提供的资源（联系方式仅工作人员可见）',
+  points: '道德银行与爱心超市：积分规则、积分记录（只增不改）、月度对账单、好人好事审核、物品兑换与核销',
   board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
   tracking: '决议跟踪：议事会决议和通过的表决事项的责任方、期限、状态、进度和带照片的进展',
 }
@@ -99,6 +101,9 @@ const pathParamDescriptions: Record<string, string> = {
   needId: '需求编号（UUID）',
   roundId: '需求排序编号（UUID）',
   streetId: '街道编号（UUID）',
+  shopItemId: '爱心超市物品编号（UUID）',
+  redemptionId: '兑换记录编号（UUID）',
+  goodDeedId: '好人好事编号（UUID）',
   kind: '台账种类：concerns、councils 或 votes（路径以 .xlsx 结尾）',
   name: '文件名（上传时返回的 url 的最后一段）',
   scope: '订阅范围（由 /calendar-feed 生成，原样使用）',
@@ -107,6 +112,7 @@ const pathParamDescriptions: Record<string, string> = {
 
 /** Query parameters by name, unless the schema describes its own. */
 const queryParamDescriptions: Record<string, string> = {
+  month: '月份，YYYY-MM（北京时间）',
   cursor: '分页游标：上一页返回的 nextCursor；第一页不传',
   limit: '每页条数',
   status: '按状态筛选',

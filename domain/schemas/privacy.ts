@@ -70,6 +70,12 @@ export const MyDataExport = z
       }),
     ),
     notifications: z.array(z.object({ title: z.string(), body: z.string(), createdAt: IsoTime, readAt: IsoTime.nullable() })),
+    /** 道德银行: one's own ledger entries, 爱心超市 redemptions and 好人好事 reports. */
+    points: z.array(z.object({ communityId: Id, amount: z.number().int(), kind: z.string(), reason: z.string(), createdAt: IsoTime })),
+    redemptions: z.array(
+      z.object({ communityId: Id, itemName: z.string(), price: z.number().int(), status: z.string(), createdAt: IsoTime }),
+    ),
+    goodDeeds: z.array(z.object({ communityId: Id, text: z.string(), status: z.string(), createdAt: IsoTime })),
   })
   .meta({ id: 'MyDataExport' })
 

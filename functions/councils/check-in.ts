@@ -3,6 +3,7 @@ import { canCheckIn } from '../../domain/councils/booking.js'
 import type { Actor } from '../../domain/permissions.js'
 import { councilRegistrations, councilSessions } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
+import { awardPoints } from '../points/index.js'
 import { AppError, refusal } from '../http/errors.js'
 import { visibleSession, logEvent } from './common.js'
 import { assertAttend, registrationState, lockSession } from './registration.js'
@@ -52,6 +53,17 @@ export async function checkIn(deps: Deps, actor: Actor, sessionId: string, code:
         target: [councilRegistrations.sessionId, councilRegistrations.userId],
         set: { status: 'checked_in', holdsSeat, checkedInAt: now, cancelledAt: null },
       })
+    // 道德银行: the community's check-in points, once per session (the ledger refuses a second entry).
+    await awardPoints(tx, {
+      communityId: session.communityId,
+      userId: actor.userId,
+      kind: 'council_check_in',
+      sourceType: 'council_session',
+      sourceId: sessionId,
+      reason: `议事会签到：${session.title}`,
+      createdBy: null,
+      at: now,
+    })
     await logEvent(tx, {
       sessionId,
       actorId: actor.userId,

@@ -9,6 +9,7 @@ import { pruneRateLimits } from '../http/rate-limit.js'
 import { dispatchOutbox } from '../notifications/index.js'
 import { op } from '../openapi.js'
 import { noticeOverdueItems } from '../tracking/index.js'
+import { expireRedemptions } from '../points/index.js'
 import { closeDueVotes, remindVoters, sendQueuedVoteNotices } from '../votes/index.js'
 
 /** Everything that runs on a schedule, in order. `npm start` calls it every minute; Vercel Cron in production. */
@@ -22,6 +23,7 @@ export async function runScheduledJobs(deps: Deps) {
   const voteNotices = await sendQueuedVoteNotices(deps)
   const trackedOverdue = await noticeOverdueItems(deps)
   const topicsUnanswered = await noticeUnansweredTopics(deps)
+  const redemptionsExpired = await expireRedemptions(deps)
   const outbox = await dispatchOutbox(deps)
   const rateLimitsPruned = await pruneRateLimits(deps.database.db, deps.now(), deps.config.rateLimit.windowSeconds)
   return {
@@ -34,6 +36,7 @@ export async function runScheduledJobs(deps: Deps) {
     voteNotices,
     trackedOverdue,
     topicsUnanswered,
+    redemptionsExpired,
     outbox,
     rateLimitsPruned,
   }
@@ -71,6 +74,7 @@ const TickResult = z.object({
   topicsUnanswered: z.number().int(),
   outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
   /** Rate-limit counters of ended windows deleted. */
+  redemptionsExpired: z.number().int(),
   rateLimitsPruned: z.number().int(),
 })
 

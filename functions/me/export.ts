@@ -23,6 +23,7 @@ import {
   voteBallots,
 } from '../../db/schema/index.js'
 import { AppError } from '../http/errors.js'
+import { exportMyPoints } from './export-points.js'
 
 const iso = (d: Date) => d.toISOString()
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null)
@@ -141,5 +142,6 @@ export async function exportMyData(db: Db, userId: string, now: Date): Promise<z
     registrations: registrations.map((r) => ({ sessionId: r.sessionId, sessionTitle: r.title, status: r.status, at: iso(r.at) })),
     ballots: ballots.map((b) => ({ proposalId: b.proposalId, proposalTitle: b.title, choices: b.choices, at: iso(b.at) })),
     notifications: inbox.map((n) => ({ title: n.title, body: n.body, createdAt: iso(n.createdAt), readAt: isoOrNull(n.readAt) })),
+    ...(await exportMyPoints(db, userId)),
   }
 }

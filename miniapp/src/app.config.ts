@@ -19,6 +19,9 @@ export default defineAppConfig({
     'pages/tracked-item/index',
     'pages/needs/index',
     'pages/resources/index',
+    'pages/points/index',
+    'pages/points-shop/index',
+    'pages/good-deed/index',
   ],
   subPackages: [
     {
@@ -46,6 +49,8 @@ export default defineAppConfig({
         'pages/tracked-items/index',
         'pages/tracked-item/index',
         'pages/needs/index',
+        'pages/points/index',
+        'pages/redeem/index',
       ],
     },
   ],

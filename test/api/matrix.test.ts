@@ -6,6 +6,7 @@ import { sessionBody } from '../helpers/councils.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
 import { expected, parseTable, printObserved } from '../helpers/matrix-table.js'
 import { needsRecipes } from '../helpers/matrix-needs.js'
+import { pointsRecipes } from '../helpers/matrix-points.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { trackingRecipes } from '../helpers/tracking.js'
@@ -163,6 +164,7 @@ const recipes: Record<string, Recipe> = {
   'POST /api/notifications/read': { body: () => ({}) },
   ...trackingRecipes(),
   ...(needsRecipes as Record<string, Recipe>),
+  ...pointsRecipes,
 }
 
 function operationOf(row: string): string {

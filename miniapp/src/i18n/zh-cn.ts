@@ -4,6 +4,7 @@ import { concernsText } from './zh-cn.concerns'
 import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
 import { needsText } from './zh-cn.needs'
+import { pointsText } from './zh-cn.points'
 import { streetText } from './zh-cn.street'
 import { trackingText } from './zh-cn.tracking'
 import { votesText } from './zh-cn.votes'
@@ -23,6 +24,7 @@ export const zhCN = {
   ...boardText,
   ...trackingText,
   ...needsText,
+  ...pointsText,
 } as const
 
 export const t = zhCN

@@ -40,6 +40,11 @@ export const routes = {
   needs: '/pages/needs/index',
   resources: '/pages/resources/index',
   staffNeeds: '/staff/pages/needs/index',
+  points: '/pages/points/index',
+  pointsShop: '/pages/points-shop/index',
+  goodDeed: '/pages/good-deed/index',
+  staffPoints: '/staff/pages/points/index',
+  staffRedeem: '/staff/pages/redeem/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -254,4 +259,9 @@ export function openNeeds(communityId: string) {
 /** With a concern: the new-need form opens with it linked (整理为需求). */
 export function openStaffNeeds(communityId: string, concernId?: string) {
   return Taro.navigateTo({ url: withQuery(routes.staffNeeds, { communityId, concernId }) })
+}
+
+/** A 道德银行 page of a community: 我的积分, 爱心超市, 好人好事, or the staff's 积分管理 and 兑换核销. */
+export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPoints' | 'staffRedeem', communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
 }

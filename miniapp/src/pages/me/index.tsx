@@ -10,7 +10,7 @@ import { workbenchCommunities } from '@/features/me/workbench'
 import { useUnreadCount } from '@/features/notifications/api/get-notifications'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
-import { openNotifications } from '@/lib/routes'
+import { openNotifications, openPoints } from '@/lib/routes'
 import { HouseholdsCard, MeSkeleton, MembershipsCard, ProfileHeader, StreetEntry, WorkbenchEntry } from './me-sections'
 import { MyClaimsSection } from './my-claims'
 import { ElderModeCard, SignOut } from './settings'
@@ -63,6 +63,18 @@ export default function MePage() {
       </View>
 
       <MembershipsCard memberships={memberships} />
+      {households.length > 0 ? (
+        <View className='card card--flush me-messages'>
+          <Cell
+            icon='star'
+            title={t.points.entry}
+            desc={t.points.entryDesc}
+            arrow
+            onClick={() => void openPoints('points', households[0].communityId)}
+            testId='open-points'
+          />
+        </View>
+      ) : null}
       <HouseholdsCard households={households} communityId={firstCommunityId} />
       <MyClaimsSection claims={claims} />
       {workbench.length > 0 ? <WorkbenchEntry communityId={workbench[0].communityId} partnerOnly={partnerOnly} /> : null}

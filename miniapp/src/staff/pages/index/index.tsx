@@ -25,6 +25,7 @@ import {
   openLimits,
   openStaffClaims,
   openStaffInbox,
+  openPoints,
   openStaffNeeds,
   openStaffSessions,
   openStaffTrackedItems,
@@ -242,6 +243,7 @@ function WorkbenchEntries(props: {
           onClick={() => void chooseAndDownloadLedger({ scope: 'community', id: communityId, name: props.communityName })}
         />
       ) : null}
+      {isStaff ? <PointsEntries communityId={communityId} /> : null}
       {isStaff ? (
         <Entry
           icon='shieldCheck'
@@ -287,5 +289,31 @@ function Entry(props: {
       </View>
       <Icon name='chevronRight' size={32} color={colors.text3} />
     </View>
+  )
+}
+
+/** 道德银行's two entries: 积分管理 (rules, items, good deeds) and 兑换核销. */
+function PointsEntries({ communityId }: { communityId: string }) {
+  return (
+    <>
+      <Entry
+        icon='star'
+        title={t.points.staffEntry}
+        desc={t.points.staffEntryDesc}
+        testId='open-staff-points'
+        onClick={() => void openPoints('staffPoints', communityId)}
+        counts={null}
+        badge={0}
+      />
+      <Entry
+        icon='scan'
+        title={t.points.redeemEntry}
+        desc={t.points.redeemEntryDesc}
+        testId='open-staff-redeem'
+        onClick={() => void openPoints('staffRedeem', communityId)}
+        counts={null}
+        badge={0}
+      />
+    </>
   )
 }

@@ -1,0 +1,98 @@
+import { and, desc, eq } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { Actor } from '../../domain/permissions.js'
+import { hasRole } from '../../domain/permissions.js'
+import type { GoodDeed, GoodDeedInput, GoodDeedReviewInput, GoodDeedsQuery } from '../../domain/schemas/points.js'
+import type { Db } from '../../db/client.js'
+import { goodDeeds, photos, pointsEntries } from '../../db/schema/index.js'
+import { communityAllowing } from '../communities/index.js'
+import type { Deps } from '../context.js'
+import { AppError } from '../http/errors.js'
+import { ownPhotos } from '../photos/index.js'
+import { awardPoints } from './ledger.js'
+
+/** 好人好事: a resident reports with a photo; staff approve (the community's good-deed points) or decline with a reason. */
+export async function reportGoodDeed(deps: Deps, actor: Actor, communityId: string, input: z.output<typeof GoodDeedInput>) {
+  const { db } = deps.database
+  await communityAllowing(db, actor, communityId, 'points.hold')
+  await ownPhotos(db, actor.userId, [input.photoId])
+  const [row] = await db
+    .insert(goodDeeds)
+    .values({ communityId, userId: actor.userId, text: input.text, photoId: input.photoId, createdAt: deps.now() })
+    .returning({ id: goodDeeds.id })
+  return (await readGoodDeeds(db, and(eq(goodDeeds.id, row.id)), true))[0]
+}
+
+/** Residents see their own reports; staff the community's (by status, the pending queue by default). */
+export async function listGoodDeeds(deps: Deps, actor: Actor, communityId: string, query: z.output<typeof GoodDeedsQuery>) {
+  const { db } = deps.database
+  await communityAllowing(db, actor, communityId, 'points.view')
+  const staff = hasRole(actor, communityId, 'worker', 'admin')
+  const where = and(
+    eq(goodDeeds.communityId, communityId),
+    staff ? eq(goodDeeds.status, query.status ?? 'pending') : eq(goodDeeds.userId, actor.userId),
+    !staff && query.status ? eq(goodDeeds.status, query.status) : undefined,
+  )
+  return { items: await readGoodDeeds(db, where, true) }
+}
+
+async function readGoodDeeds(db: Db, where: ReturnType<typeof and>, privileged: boolean): Promise<z.output<typeof GoodDeed>[]> {
+  const rows = await db
+    .select({ deed: goodDeeds, url: photos.url, moderation: photos.moderation, points: pointsEntries.amount })
+    .from(goodDeeds)
+    .innerJoin(photos, eq(photos.id, goodDeeds.photoId))
+    .leftJoin(pointsEntries, and(eq(pointsEntries.sourceId, goodDeeds.id), eq(pointsEntries.kind, 'good_deed')))
+    .where(where)
+    .orderBy(desc(goodDeeds.createdAt))
+    .limit(100)
+  return rows.map(({ deed, url, moderation, points }) => ({
+    id: deed.id,
+    text: deed.text,
+    photoUrl: moderation === 'pass' || privileged ? url : null,
+    status: deed.status,
+    reviewReason: deed.reviewReason,
+    createdAt: deed.createdAt.toISOString(),
+    reviewedAt: deed.reviewedAt?.toISOString() ?? null,
+    points: points ?? null,
+  }))
+}
+
+/** Staff approve (points paid in the same transaction, once) or decline; a second review is 409. */
+export async function reviewGoodDeed(deps: Deps, actor: Actor, goodDeedId: string, input: z.output<typeof GoodDeedReviewInput>) {
+  const { db } = deps.database
+  const [deed] = await db.select().from(goodDeeds).where(eq(goodDeeds.id, goodDeedId))
+  if (!deed) throw new AppError('NOT_FOUND', '这条好人好事不存在')
+  try {
+    await communityAllowing(db, actor, deed.communityId, 'points.view')
+  } catch {
+    throw new AppError('NOT_FOUND', '这条好人好事不存在')
+  }
+  await communityAllowing(db, actor, deed.communityId, 'points.manage')
+  const now = deps.now()
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(goodDeeds)
+      .set({
+        status: input.verdict === 'approve' ? 'approved' : 'rejected',
+        reviewReason: input.verdict === 'reject' ? input.reason : null,
+        reviewedBy: actor.userId,
+        reviewedAt: now,
+      })
+      .where(and(eq(goodDeeds.id, goodDeedId), eq(goodDeeds.status, 'pending')))
+      .returning()
+    if (!row) throw new AppError('GOOD_DEED_ALREADY_REVIEWED')
+    if (input.verdict === 'approve') {
+      await awardPoints(tx, {
+        communityId: row.communityId,
+        userId: row.userId,
+        kind: 'good_deed',
+        sourceType: 'good_deed',
+        sourceId: row.id,
+        reason: `好人好事：${row.text.slice(0, 30)}`,
+        createdBy: actor.userId,
+        at: now,
+      })
+    }
+  })
+  return (await readGoodDeeds(db, eq(goodDeeds.id, goodDeedId), true))[0]
+}

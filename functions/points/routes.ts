@@ -1,0 +1,78 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { Id } from '../../domain/schemas/common.js'
+import {
+  GoodDeedInput,
+  GoodDeedReviewInput,
+  GoodDeedsQuery,
+  HandOverInput,
+  ItemInput,
+  ItemPatch,
+  PointsRulesInput,
+  ReversalInput,
+  StatementQuery,
+} from '../../domain/schemas/points.js'
+import { requireUser } from '../auth/middleware.js'
+import type { AppEnv } from '../context.js'
+import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { getStatement, getSummary } from './balance.js'
+import { cancelRedemption } from './close.js'
+import { listGoodDeeds, reportGoodDeed, reviewGoodDeed } from './good-deeds.js'
+import { handOver } from './hand-over.js'
+import { createItem, listItems, updateItem } from './items.js'
+import { redeem } from './redeem.js'
+import { listRedemptions } from './redemptions.js'
+import { reverseEntry } from './reversal.js'
+import { getRules, putRules } from './rules.js'
+
+export { pointsDocs } from './docs.js'
+
+const CommunityParams = z.object({ communityId: Id })
+const cid = (c: { req: { valid: (k: 'param') => { communityId: string } } }) => c.req.valid('param').communityId
+
+/** Mounted at /api/communities/:communityId: the community's 道德银行 and 爱心超市. */
+export const communityPoints = new Hono<AppEnv>()
+communityPoints.use('*', requireUser)
+communityPoints.get('/points', paramsOf(CommunityParams), async (c) => c.json(await getSummary(c.var.deps, c.var.actor, cid(c))))
+communityPoints.get('/points/statement', paramsOf(CommunityParams), queryOf(StatementQuery), async (c) =>
+  c.json(await getStatement(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
+)
+communityPoints.get('/points/rules', paramsOf(CommunityParams), async (c) => c.json(await getRules(c.var.deps, c.var.actor, cid(c))))
+communityPoints.put('/points/rules', paramsOf(CommunityParams), jsonBody(PointsRulesInput), async (c) =>
+  c.json(await putRules(c.var.deps, c.var.actor, cid(c), c.req.valid('json'))),
+)
+communityPoints.post('/points/reversals', paramsOf(CommunityParams), jsonBody(ReversalInput), async (c) =>
+  c.json(await reverseEntry(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
+)
+communityPoints.get('/points/items', paramsOf(CommunityParams), async (c) => c.json(await listItems(c.var.deps, c.var.actor, cid(c))))
+communityPoints.post('/points/items', paramsOf(CommunityParams), jsonBody(ItemInput), async (c) =>
+  c.json(await createItem(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
+)
+communityPoints.get('/points/redemptions', paramsOf(CommunityParams), async (c) =>
+  c.json(await listRedemptions(c.var.deps, c.var.actor, cid(c))),
+)
+communityPoints.post('/points/hand-over', paramsOf(CommunityParams), jsonBody(HandOverInput), async (c) =>
+  c.json(await handOver(c.var.deps, c.var.actor, cid(c), c.req.valid('json').code)),
+)
+communityPoints.get('/points/good-deeds', paramsOf(CommunityParams), queryOf(GoodDeedsQuery), async (c) =>
+  c.json(await listGoodDeeds(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
+)
+communityPoints.post('/points/good-deeds', paramsOf(CommunityParams), jsonBody(GoodDeedInput), async (c) =>
+  c.json(await reportGoodDeed(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
+)
+
+/** Mounted at /api/points: an item, a redemption, a good-deed report by id. */
+export const pointsApi = new Hono<AppEnv>()
+pointsApi.use('*', requireUser)
+pointsApi.patch('/items/:shopItemId', paramsOf(z.object({ shopItemId: Id })), jsonBody(ItemPatch), async (c) =>
+  c.json(await updateItem(c.var.deps, c.var.actor, c.req.valid('param').shopItemId, c.req.valid('json'))),
+)
+pointsApi.post('/items/:shopItemId/redemptions', paramsOf(z.object({ shopItemId: Id })), async (c) =>
+  c.json(await redeem(c.var.deps, c.var.actor, c.req.valid('param').shopItemId), 201),
+)
+pointsApi.post('/redemptions/:redemptionId/cancel', paramsOf(z.object({ redemptionId: Id })), async (c) =>
+  c.json(await cancelRedemption(c.var.deps, c.var.actor, c.req.valid('param').redemptionId)),
+)
+pointsApi.post('/good-deeds/:goodDeedId/review', paramsOf(z.object({ goodDeedId: Id })), jsonBody(GoodDeedReviewInput), async (c) =>
+  c.json(await reviewGoodDeed(c.var.deps, c.var.actor, c.req.valid('param').goodDeedId, c.req.valid('json'))),
+)
