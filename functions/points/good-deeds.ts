@@ -8,6 +8,7 @@ import { goodDeeds, photos, pointsEntries } from '../../db/schema/index.js'
 import { communityAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { notify } from '../notifications/index.js'
 import { ownPhotos } from '../photos/index.js'
 import { awardPoints } from './ledger.js'
 
@@ -57,7 +58,10 @@ async function readGoodDeeds(db: Db, where: ReturnType<typeof and>, privileged: 
   }))
 }
 
-/** Staff approve (points paid in the same transaction, once) or decline; a second review is 409. */
+/**
+ * Staff approve (points paid in the same transaction, once) or decline; a second review is 409.
+ * The resident is told either way, in the app (消息), with the points or the reason.
+ */
 export async function reviewGoodDeed(deps: Deps, actor: Actor, goodDeedId: string, input: z.output<typeof GoodDeedReviewInput>) {
   const { db } = deps.database
   const [deed] = await db.select().from(goodDeeds).where(eq(goodDeeds.id, goodDeedId))
@@ -93,6 +97,13 @@ export async function reviewGoodDeed(deps: Deps, actor: Actor, goodDeedId: strin
         at: now,
       })
     }
+    const excerpt = row.text.length > 20 ? `${row.text.slice(0, 20)}…` : row.text
+    const approved = input.verdict === 'approve'
+    await notify(tx, {
+      userIds: [row.userId],
+      title: approved ? '好人好事已通过' : '好人好事未通过',
+      body: approved ? `「${excerpt}」已通过审核，积分已记入道德银行` : `「${excerpt}」未通过审核：${row.reviewReason ?? ''}`,
+    })
   })
   return (await readGoodDeeds(db, eq(goodDeeds.id, goodDeedId), true))[0]
 }

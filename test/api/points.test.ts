@@ -188,6 +188,10 @@ describe('the points bank', () => {
       await t.call('POST', `/api/points/good-deeds/${deed.id}/review`, { token: liu, body: { verdict: 'approve' } }),
     )
     expect(approved).toMatchObject({ status: 'approved', points: 20 })
+    // She is told, in 消息.
+    const notices = await json(await t.call('GET', '/api/notifications', { token: wang }))
+    expect(notices.items[0]).toMatchObject({ title: '好人好事已通过' })
+    expect(notices.items[0].body).toContain('积分已记入道德银行')
     expect((await t.call('POST', `/api/points/good-deeds/${deed.id}/review`, { token: liu, body: { verdict: 'approve' } })).status).toBe(
       409,
     )
