@@ -6,20 +6,19 @@ import { concernCategoryEnum } from './concerns.js'
 import { grids } from './grids.js'
 import { users } from './users.js'
 
-/** The counters both tables keep, by the names `Counters` (domain/kpis/formulas.ts) gives them. */
-const counterColumns = () => ({
-  /** Denormalised from the community: the street's figures and ranking read by street and day. */
+/** Where a row counts: its street (denormalised from the community: the street's figures read by street and day), community and day. */
+const placeColumns = () => ({
   streetId: uuid('street_id')
     .notNull()
     .references(() => streets.id),
   communityId: uuid('community_id')
     .notNull()
     .references(() => communities.id),
-  gridId: uuid('grid_id').references(() => grids.id),
-  workerId: uuid('worker_id').references(() => users.id),
-  partner: text('partner'),
-  category: concernCategoryEnum('category').notNull(),
   day: date('day', { mode: 'string' }).notNull(),
+})
+
+/** The counters every table keeps, by the names `Counters` (domain/kpis/formulas.ts) gives them. */
+const countColumns = () => ({
   received: integer('received').notNull().default(0),
   acknowledged: integer('acknowledged').notNull().default(0),
   ackOnTime: integer('ack_on_time').notNull().default(0),
@@ -36,8 +35,19 @@ const counterColumns = () => ({
   resolveMinutes: integer('resolve_minutes').array().notNull(),
 })
 
+/** The daily and monthly tables' columns: place, the finer key (grid, worker, partner, category), the counters. */
+const counterColumns = () => ({
+  ...placeColumns(),
+  gridId: uuid('grid_id').references(() => grids.id),
+  workerId: uuid('worker_id').references(() => users.id),
+  partner: text('partner'),
+  category: concernCategoryEnum('category').notNull(),
+  ...countColumns(),
+})
+
 type CounterTable = ReturnType<typeof counterColumns>
-type Built<T extends CounterTable> = { [K in keyof T]: T[K] extends { _: { name: string } } ? ExtraConfigColumn : never }
+type CountTable = ReturnType<typeof countColumns>
+type Built<T> = { [K in keyof T]: T[K] extends { _: { name: string } } ? ExtraConfigColumn : never }
 
 /** The key, the indexes every scope reads by, and the checks that keep each row sane — named after the table. */
 function counterConstraints(name: string) {
@@ -48,6 +58,13 @@ function counterConstraints(name: string) {
     index(`${name}_grid_day_idx`).on(t.gridId, t.day).where(sql`${t.gridId} is not null`),
     index(`${name}_worker_day_idx`).on(t.workerId, t.day).where(sql`${t.workerId} is not null`),
     index(`${name}_partner_day_idx`).on(t.partner, t.day).where(sql`${t.partner} is not null`),
+    ...countChecks(name, t),
+  ]
+}
+
+/** The checks that keep each row's counts sane, named after the table. */
+function countChecks(name: string, t: Built<CountTable>) {
+  return [
     check(
       `${name}_counts_nonnegative`,
       sql`${t.received} >= 0 and ${t.acknowledged} >= 0 and ${t.ackOnTime} >= 0 and ${t.due} >= 0 and ${t.resolved} >= 0
@@ -82,3 +99,15 @@ export const kpiDaily = pgTable('kpi_daily', counterColumns(), counterConstraint
  * (bench/kpis.ts). The daily rows stay the truth; a period's partial months are read from them.
  */
 export const kpiMonthly = pgTable('kpi_monthly', counterColumns(), counterConstraints('kpi_monthly'))
+
+/**
+ * The same counters per community and calendar month, every category, grid, worker and partner
+ * together (docs/decisions/036): the street's dashboard and ranking of communities over whole months
+ * read one row per community and month instead of one per key. Kept in the same transaction as
+ * the other two tables, updated last (its row is the community's busiest one).
+ */
+export const kpiCommunityMonthly = pgTable('kpi_community_monthly', { ...placeColumns(), ...countColumns() }, (t) => [
+  unique('kpi_community_monthly_key_uq').on(t.communityId, t.day),
+  index('kpi_community_monthly_street_day_idx').on(t.streetId, t.day),
+  ...countChecks('kpi_community_monthly', t),
+])

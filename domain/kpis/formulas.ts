@@ -213,9 +213,12 @@ export function percentText(f: Fraction): string {
   return `${tenths / 10n}.${tenths % 10n}%`
 }
 
+/** The 101 whole percents as decimals, made once: the ranking writes a formula per unit and figure. */
+const weightTexts = Array.from({ length: 101 }, (_, percent) => String(percent / 100))
+
 /** A percent weight as a decimal: 10 → "0.1", 35 → "0.35", 100 → "1". */
 export function weightText(percent: number): string {
-  return String(percent / 100)
+  return weightTexts[percent] ?? String(percent / 100)
 }
 
 // ── The figures ───────────────────────────────────────────────────────────────────────────────

@@ -62,6 +62,22 @@ describe('ranking', () => {
     expect(r.ranked).toHaveLength(1)
   })
 
+  it('tells apart two 综合 figures that differ only in the twelfth decimal, and ties only equal ones', () => {
+    // 解决率 999,999,999 / 1,000,000,000 against 999,999,998 / 999,999,999: apart by about 1e-18.
+    const r = rank(
+      [
+        { key: 'b', counters: unit(999_999_999, 999_999_998) },
+        { key: 'a', counters: unit(1_000_000_000, 999_999_999) },
+        { key: 'a2', counters: unit(2_000_000_000, 1_999_999_998) },
+      ],
+      defaultKpiSettings,
+    )
+    expect(r.ranked.map((x) => [x.key, x.rank])).toEqual([
+      ['a', 1],
+      ['a2', 1],
+      ['b', 3],
+    ])
+  })
   it('never ranks a unit above one with a strictly better 综合', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.nat(60)), { maxLength: 20 }), (units) => {

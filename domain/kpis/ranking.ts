@@ -1,4 +1,4 @@
-import { compareFractions, type Counters, type KpiSettings, type Rates, rates } from './formulas.js'
+import { compareFractions, type Counters, type KpiSettings, type Rate, type Rates, rates } from './formulas.js'
 
 /**
  * The street's monthly ranking, fairly: a unit is ranked only on enough cases (the street's
@@ -32,6 +32,16 @@ export interface Ranking<K> {
   apart: ApartRow<K>[]
 }
 
+/**
+ * Orders two 综合 figures: by their floating values when those are clearly apart (exact fractions
+ * can have large numerators, and the BigInt products made every sort of a street's hundred units
+ * slow), exactly when they are close — so equal fractions still tie and only equal ones.
+ */
+function byComposite(a: Rate, b: Rate): number {
+  if (a.value !== null && b.value !== null && Math.abs(a.value - b.value) > 1e-9) return a.value < b.value ? -1 : 1
+  return compareFractions(a, b)
+}
+
 export function rank<K>(rows: readonly RankingInput<K>[], settings: KpiSettings): Ranking<K> {
   const ranked: Array<Omit<RankedRow<K>, 'rank'>> = []
   const apart: ApartRow<K>[] = []
@@ -48,10 +58,10 @@ export function rank<K>(rows: readonly RankingInput<K>[], settings: KpiSettings)
     }
   }
   // Best first; ties keep their input order (the caller sorts by name first, for a stable page).
-  ranked.sort((a, b) => compareFractions(b.rates.composite, a.rates.composite))
+  ranked.sort((a, b) => byComposite(b.rates.composite, a.rates.composite))
   const out: RankedRow<K>[] = []
   ranked.forEach((row, i) => {
-    const tied = i > 0 && compareFractions(row.rates.composite, ranked[i - 1].rates.composite) === 0
+    const tied = i > 0 && byComposite(row.rates.composite, ranked[i - 1].rates.composite) === 0
     out.push({ ...row, rank: tied ? out[i - 1].rank : i + 1 })
   })
   apart.sort((a, b) => b.sample - a.sample)

@@ -3,7 +3,8 @@ import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions, type DayCounters, diffContributions, type KpiConcern } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
 import type { Tx } from '../../db/client.js'
-import { type ConcernRow, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { type ConcernRow, kpiCommunityMonthly, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 
 /** The columns of a concern its counters and their keys depend on. */
 export type KpiRow = Pick<
@@ -117,11 +118,11 @@ const sameKey = (t: CounterTable, d: Delta) =>
     eq(t.day, d.day),
   )
 
-/** Deltas with the same key and day added together, the empty ones dropped, in key order. */
-export function mergeDeltas(deltas: Iterable<Delta>): Delta[] {
+/** Deltas with the same key (by `keyOfDelta`) and day added together, the empty ones dropped, in key order. */
+export function mergeDeltas(deltas: Iterable<Delta>, keyOfDelta: (k: KpiKey) => string = keyText): Delta[] {
   const merged = new Map<string, Delta>()
   for (const d of deltas) {
-    const k = `${keyText(d.key)}|${d.day}`
+    const k = `${keyOfDelta(d.key)}|${d.day}`
     const seen = merged.get(k)
     merged.set(k, seen ? { ...seen, counters: addCounters(seen.counters, d.counters) } : d)
   }
@@ -131,26 +132,64 @@ export function mergeDeltas(deltas: Iterable<Delta>): Delta[] {
     .map(([, d]) => d)
 }
 
-/** Rows to insert, each key with its street: with `counters` (empty ones), or each with its delta. */
-const rowsOf = (rows: Delta[], counters?: Counters) =>
-  rows.map((d) => ({
-    streetId: sql`(select street_id from communities where id = ${d.key.communityId})`,
-    ...d.key,
-    day: d.day,
-    ...(counters ?? d.counters),
-  })) as unknown as (typeof kpiDaily.$inferInsert)[]
+/**
+ * A table of counters as the write path sees it: its name, how deltas merge into its rows, the
+ * columns of a row's key, and how an update finds a delta's row.
+ */
+interface Target {
+  table: CounterTable | typeof kpiCommunityMonthly
+  name: string
+  merge: (deltas: Delta[]) => Delta[]
+  key: (d: Delta) => Record<string, unknown>
+  conflict: AnyPgColumn[]
+  where: (d: Delta) => SQL | undefined
+}
+
+const streetOf = (communityId: string) => sql`(select street_id from communities where id = ${communityId})`
+
+const finerTarget = (table: CounterTable, name: string, month: boolean): Target => ({
+  table,
+  name,
+  merge: (deltas) => mergeDeltas(month ? deltas.map((d) => ({ ...d, day: monthOf(d.day) })) : deltas),
+  key: (d) => ({ streetId: streetOf(d.key.communityId), ...d.key, day: d.day }),
+  conflict: [table.communityId, table.gridId, table.workerId, table.partner, table.category, table.day],
+  where: (d) => sameKey(table, d),
+})
+
+/** The daily rows first, then the monthly ones, then the community's month: every transaction locks them in the same order. */
+const targets: Target[] = [
+  finerTarget(kpiDaily, 'kpi_daily', false),
+  finerTarget(kpiMonthly, 'kpi_monthly', true),
+  {
+    table: kpiCommunityMonthly,
+    name: 'kpi_community_monthly',
+    merge: (deltas) =>
+      mergeDeltas(
+        deltas.map((d) => ({ ...d, day: monthOf(d.day) })),
+        (k) => k.communityId,
+      ),
+    key: (d) => ({ streetId: streetOf(d.key.communityId), communityId: d.key.communityId, day: d.day }),
+    conflict: [kpiCommunityMonthly.communityId, kpiCommunityMonthly.day],
+    where: (d) => and(eq(kpiCommunityMonthly.communityId, d.key.communityId), eq(kpiCommunityMonthly.day, d.day)),
+  },
+]
+
+/** Rows to insert, each with its key: with `counters` (empty ones), or each with its delta. */
+const rowsOf = (target: Target, rows: Delta[], counters?: Counters) =>
+  rows.map((d) => ({ ...target.key(d), ...(counters ?? d.counters) })) as unknown as (typeof kpiDaily.$inferInsert)[]
 
 /**
- * Adds deltas to one table's rows: the missing rows are created empty in one statement, then
- * each row gets its delta in key order — so two transactions touching the same rows lock them
+ * Adds merged deltas to one table's rows: the missing rows are created empty in one statement,
+ * then each row gets its delta in key order — so two transactions touching the same rows lock them
  * in the same order, and the table's CHECKs (no negative count, numerators within denominators)
  * judge every row as it ends up, not the delta.
  */
-async function upsertInto(tx: Tx, table: CounterTable, deltas: Delta[]) {
-  const rows = mergeDeltas(deltas)
-  if (!rows.length) return
-  const zero = emptyCounters()
-  await tx.insert(table).values(rowsOf(rows, zero)).onConflictDoNothing()
+async function upsertInto(tx: Tx, target: Target, rows: Delta[]) {
+  const table = target.table as typeof kpiDaily
+  await tx
+    .insert(table)
+    .values(rowsOf(target, rows, emptyCounters()))
+    .onConflictDoNothing()
   for (const d of rows) {
     const set: Record<string, SQL> = {}
     for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
@@ -160,7 +199,7 @@ async function upsertInto(tx: Tx, table: CounterTable, deltas: Delta[]) {
     if (d.counters.ratings.some(Boolean)) set.ratings = addArray('ratings', d.counters.ratings)
     if (d.counters.ackMinutes.some(Boolean)) set.ackMinutes = addArray('ack_minutes', d.counters.ackMinutes)
     if (d.counters.resolveMinutes.some(Boolean)) set.resolveMinutes = addArray('resolve_minutes', d.counters.resolveMinutes)
-    await tx.update(table).set(set).where(sameKey(table, d))
+    await tx.update(table).set(set).where(target.where(d))
   }
 }
 
@@ -195,13 +234,11 @@ const histograms = [
 ] as const
 
 /**
- * Adds deltas that are each a valid row (a raise's: 收到 1 on its day) in one statement per table:
+ * Adds merged deltas that are each a valid row (a raise's: 收到 1 on its day) in one statement:
  * inserted as they are, or added to the row already there. Rows in key order, as `upsertInto`.
  */
-async function addInOne(tx: Tx, table: CounterTable, deltas: Delta[]) {
-  const rows = mergeDeltas(deltas)
-  if (!rows.length) return
-  const name = table === kpiDaily ? 'kpi_daily' : 'kpi_monthly'
+function addInOne(tx: Tx, target: Target, rows: Delta[]) {
+  const { name } = target
   const set: Record<string, SQL> = {}
   for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
     const column = scalarColumns[key].name
@@ -210,21 +247,31 @@ async function addInOne(tx: Tx, table: CounterTable, deltas: Delta[]) {
   for (const [key, column] of histograms) {
     if (rows.some((d) => d.counters[key].some(Boolean))) set[key] = plusExcluded(name, column)
   }
-  await tx
-    .insert(table)
-    .values(rowsOf(rows))
-    .onConflictDoUpdate({ target: [table.communityId, table.gridId, table.workerId, table.partner, table.category, table.day], set })
+  const table = target.table as typeof kpiDaily
+  return tx.insert(table).values(rowsOf(target, rows)).onConflictDoUpdate({ target: target.conflict, set })
 }
 
-/** The daily rows first, then the monthly ones: every transaction locks them in the same order. */
+/**
+ * Each table in turn. When every merged delta is a valid row by itself (a raise's), the three
+ * upserts go as one statement (a raise waits on one round trip, not three); otherwise each table
+ * takes its rows' two steps, in `targets` order.
+ *
+ * PostgreSQL runs a statement's main part first and then its unreferenced `with` parts last to
+ * first (`with k0 as (A), k1 as (B) C` writes C, B, A). The parts are written in reverse so the one
+ * statement locks rows in `targets` order too — daily, monthly, the community's month — as every
+ * other change does: two transactions never wait on each other in opposite orders.
+ * test/api/kpis-recount.test.ts races raises against other changes of the same rows.
+ */
 async function upsert(tx: Tx, deltas: Delta[]) {
-  const add = deltas.every((d) => validAlone(d.counters)) ? addInOne : upsertInto
-  await add(tx, kpiDaily, deltas)
-  await add(
-    tx,
-    kpiMonthly,
-    deltas.map((d) => ({ ...d, day: monthOf(d.day) })),
-  )
+  const work = targets.map((target) => ({ target, rows: target.merge(deltas) })).filter((w) => w.rows.length)
+  if (work.every((w) => w.rows.every((d) => validAlone(d.counters)))) {
+    const [first, ...rest] = work.map((w) => addInOne(tx, w.target, w.rows).getSQL())
+    if (!first) return
+    if (!rest.length) return void (await tx.execute(first))
+    const parts = rest.reverse().map((q, i) => sql`${sql.raw(`k${i}`)} as (${q})`)
+    return void (await tx.execute(sql`with ${sql.join(parts, sql`, `)} ${first}`))
+  }
+  for (const w of work) await upsertInto(tx, w.target, w.rows)
 }
 
 /**

@@ -159,7 +159,8 @@ async function headedReport(db: Db, actor: Actor, kind: keyof typeof headed, id:
     throw new AppError('FORBIDDEN')
   }
   const { shape, values } = periodValues(period, category)
-  const build = () => reportQuery(db, headed[kind].head(placeholder), periodRows(shape, placeholder, headed[kind].filter(placeholder)))
+  const build = () =>
+    reportQuery(db, headed[kind].head(placeholder), periodRows(shape, placeholder, headed[kind].filter(placeholder), undefined, true))
   const [row] = await runPrepared<ReportRow>(db, `kpi_${kind}_${shapeName(shape)}`, build, { ...values, id })
   if (!row) throw new AppError('NOT_FOUND', kind === 'street' ? '街道不存在' : '社区不存在')
   if (kind === 'community' && !can(actor, 'kpi.view', { communityId: id, streetId: row.streetId })) throw new AppError('FORBIDDEN')

@@ -46,7 +46,9 @@ const groupColumn = { community: sql.raw('community_id'), grid: sql.raw('grid_id
  * when it has no rows in the period). No row: no such street.
  */
 function rankingQuery(db: Db, level: Level, shape: Shape) {
-  const sums = summedPerKey(periodRows(shape, placeholder, sql`street_id = ${placeholder('street')}`, groupColumn[level]))
+  const sums = summedPerKey(
+    periodRows(shape, placeholder, sql`street_id = ${placeholder('street')}`, groupColumn[level], level === 'community'),
+  )
   return db
     .select({
       street: sql<string>`st.name`,

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { communities, concerns, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
+import { communities, concerns, kpiCommunityMonthly, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import { type KpiRow, kpiDeltas, mergeDeltas, monthOf } from './aggregate.js'
 
 /** The columns `kpiDeltas` reads, and nothing else: a rebuild reads every concern. */
@@ -32,6 +32,7 @@ export async function rebuildKpis(db: Db, chunk = 1000): Promise<number> {
   await db.transaction(async (tx) => {
     await tx.delete(kpiDaily)
     await tx.delete(kpiMonthly)
+    await tx.delete(kpiCommunityMonthly)
     const places = await tx.select({ id: communities.id, streetId: communities.streetId }).from(communities).orderBy(asc(communities.id))
     for (const place of places) {
       const rows: KpiRow[] = await tx.select(kpiColumns).from(concerns).where(eq(concerns.communityId, place.id))
@@ -44,6 +45,13 @@ export async function rebuildKpis(db: Db, chunk = 1000): Promise<number> {
         const values = deltas.map((d) => ({ streetId: place.streetId, ...d.key, day: d.day, ...d.counters }))
         for (let i = 0; i < values.length; i += chunk) await tx.insert(table).values(values.slice(i, i + chunk))
       }
+      const whole = mergeDeltas(months, (k) => k.communityId).map((d) => ({
+        streetId: place.streetId,
+        communityId: place.id,
+        day: d.day,
+        ...d.counters,
+      }))
+      if (whole.length) await tx.insert(kpiCommunityMonthly).values(whole)
       count += rows.length
     }
   })

@@ -108,9 +108,11 @@ export const bound =
 /**
  * The aggregate rows matching `filter` in the period, as `key` and the counters: the whole months
  * from kpi_monthly, the other days from kpi_daily (domain/kpis/months.ts). `filter` and `key` are
- * written on kpi_daily's columns; the monthly table is read under that name.
+ * written on kpi_daily's columns; the monthly table is read under that name. When they name only
+ * the street and the community (`byCommunity`) and no category is asked for, the whole months come
+ * from kpi_community_monthly: one row per community and month (decision 036).
  */
-export function periodRows(shape: Shape, arg: Arg, filter: SQL, key: SQL = sql`null`): SQL {
+export function periodRows(shape: Shape, arg: Arg, filter: SQL, key: SQL = sql`null`, byCommunity = false): SQL {
   const category = shape.category ? sql` and category = ${arg('category')}` : sql``
   const branch = (table: string, range: SQL) =>
     sql`select ${key} as key, ${sql.raw(rowColumns)} from ${sql.raw(table)} where ${filter} and (${range})${category}`
@@ -119,7 +121,8 @@ export function periodRows(shape: Shape, arg: Arg, filter: SQL, key: SQL = sql`n
     const ranges = Array.from({ length: shape.days }, (_, i) => sql`day between ${arg(`d${i}from`)} and ${arg(`d${i}to`)}`)
     branches.push(branch('kpi_daily', sql.join(ranges, sql` or `)))
   }
-  if (shape.months) branches.push(branch('kpi_monthly as kpi_daily', sql`day between ${arg('mfrom')} and ${arg('mto')}`))
+  const months = byCommunity && !shape.category ? 'kpi_community_monthly' : 'kpi_monthly'
+  if (shape.months) branches.push(branch(`${months} as kpi_daily`, sql`day between ${arg('mfrom')} and ${arg('mto')}`))
   return sql.join(branches, sql` union all `)
 }
 

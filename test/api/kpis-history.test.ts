@@ -6,7 +6,7 @@ import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, counterScalarKeys, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
 import type { DbHandle } from '../../db/client.js'
-import { concernCounters, concernEvents, concerns, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
+import { concernCounters, concernEvents, concerns, kpiCommunityMonthly, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { seedHistory } from '../../db/seed-history.js'
 import { rebuildKpis } from '../../functions/kpis/index.js'
@@ -117,19 +117,41 @@ describe('a year of seeded history', () => {
     for (const [key, c] of recount)
       months.set(`${key.slice(0, -2)}01`, addCounters(months.get(`${key.slice(0, -2)}01`) ?? emptyCounters(), c))
     expect(await stored(kpiMonthly)).toEqual(months)
+    const wholeCommunity = new Map<string, Counters>()
+    for (const [key, c] of months) {
+      const k = `${key.split('|')[0]}|${key.slice(-10)}`
+      wholeCommunity.set(k, addCounters(wholeCommunity.get(k) ?? emptyCounters(), c))
+    }
+    const communityRows = new Map<string, Counters>()
+    for (const r of await t.database.db.select().from(kpiCommunityMonthly)) {
+      const c: Counters = { ...emptyCounters(), ratings: r.ratings, ackMinutes: r.ackMinutes, resolveMinutes: r.resolveMinutes }
+      for (const k of counterScalarKeys) c[k] = r[k]
+      communityRows.set(`${r.communityId}|${r.day}`, c)
+    }
+    expect(communityRows).toEqual(wholeCommunity)
   })
 
-  it('gets the same monthly rows from migration 0009’s backfill of the daily ones as from the rebuild', async () => {
+  /** A migration's backfill of `table` (its INSERT part) gives the rows the rebuild wrote. */
+  async function expectBackfillEqualsRebuild(table: typeof kpiMonthly | typeof kpiCommunityMonthly, file: string, name: string) {
     const { db } = t.database
-    const sorted = async () => (await db.select().from(kpiMonthly)).map((r) => JSON.stringify(r)).sort()
+    const sorted = async () => (await db.select().from(table)).map((r) => JSON.stringify(r)).sort()
     const rebuilt = await sorted()
-    const migration = readFileSync('db/migrations/0009_kpi_monthly.sql', 'utf8').split('--> statement-breakpoint')
-    const backfill = migration.find((part) => part.includes('INSERT INTO "kpi_monthly"'))!
+    expect(rebuilt.length).toBeGreaterThan(12)
+    const migration = readFileSync(`db/migrations/${file}`, 'utf8').split('--> statement-breakpoint')
+    const backfill = migration.find((part) => part.includes(`INSERT INTO "${name}"`))!
     await db.transaction(async (tx) => {
-      await tx.delete(kpiMonthly)
+      await tx.delete(table)
       await tx.execute(sql.raw(backfill))
     })
     expect(await sorted()).toEqual(rebuilt)
+  }
+
+  it('gets the same monthly rows from migration 0009’s backfill of the daily ones as from the rebuild', async () => {
+    await expectBackfillEqualsRebuild(kpiMonthly, '0009_kpi_monthly.sql', 'kpi_monthly')
+  })
+
+  it('gets the same community months from migration 0014’s backfill of the monthly rows as from the rebuild', async () => {
+    await expectBackfillEqualsRebuild(kpiCommunityMonthly, '0014_kpi_community_monthly.sql', 'kpi_community_monthly')
   })
 
   it('gives 文安路社区 plausible 三率 for last month and the year (between 50% and 100%)', async () => {

@@ -1,9 +1,10 @@
+import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, counterScalarKeys, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
-import { concerns, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
+import { concerns, kpiCommunityMonthly, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { type DemoKey, startTestApp, type TestApp } from '../helpers/app.js'
 import { act, uploadId, wenan } from '../helpers/concerns.js'
@@ -63,7 +64,15 @@ async function recount(): Promise<Map<string, Counters>> {
 const pick = <T extends object, K extends keyof T>(o: T, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>
 
 async function stored(table: typeof kpiDaily | typeof kpiMonthly = kpiDaily): Promise<Map<string, Counters>> {
-  const rows = await t.database.db.select().from(table)
+  return storedRows(await t.database.db.select().from(table), (r) => keyOf(r, r.day))
+}
+
+/** A community's months, every category, grid, worker and partner together. */
+async function storedCommunityMonths(): Promise<Map<string, Counters>> {
+  return storedRows(await t.database.db.select().from(kpiCommunityMonthly), (r) => `${r.communityId}|${r.day}`)
+}
+
+function storedRows<R extends Pick<typeof kpiDaily.$inferSelect, keyof Counters>>(rows: R[], key: (r: R) => string) {
   const out = new Map<string, Counters>()
   for (const r of rows) {
     const c: Counters = {
@@ -73,7 +82,7 @@ async function stored(table: typeof kpiDaily | typeof kpiMonthly = kpiDaily): Pr
       ackMinutes: r.ackMinutes,
       resolveMinutes: r.resolveMinutes,
     }
-    if (!isZero(c)) out.set(keyOf(r, r.day), c)
+    if (!isZero(c)) out.set(key(r), c)
   }
   return out
 }
@@ -89,10 +98,21 @@ function byMonth(days: Map<string, Counters>): Map<string, Counters> {
   return out
 }
 
+/** The monthly recount summed per community and month. */
+function byCommunityMonth(months: Map<string, Counters>): Map<string, Counters> {
+  const out = new Map<string, Counters>()
+  for (const [key, c] of months) {
+    const k = `${key.split('|')[0]}|${key.slice(-10)}`
+    out.set(k, addCounters(out.get(k) ?? emptyCounters(), c))
+  }
+  return out
+}
+
 async function expectAggregatesEqualRecount() {
-  const [want, got, months] = await Promise.all([recount(), stored(), stored(kpiMonthly)])
+  const [want, got, months, communityMonths] = await Promise.all([recount(), stored(), stored(kpiMonthly), storedCommunityMonths()])
   expect(Object.fromEntries([...got].sort())).toEqual(Object.fromEntries([...want].sort()))
   expect(Object.fromEntries([...months].sort())).toEqual(Object.fromEntries([...byMonth(want)].sort()))
+  expect(Object.fromEntries([...communityMonths].sort())).toEqual(Object.fromEntries([...byCommunityMonth(byMonth(want))].sort()))
 }
 
 /** Every drill-down list of the community has exactly the figure's numerator and denominator. */
@@ -249,12 +269,39 @@ describe('kpi aggregates', () => {
     await expectListsMatchFigures('2026-11-02', '2026-11-08')
   })
 
+  it('rely on the order PostgreSQL writes a statement’s parts in: main part first, then the with parts last to first', async () => {
+    // functions/kpis/aggregate.ts writes a raise's three counter rows in one statement and orders
+    // its parts by this, so it locks rows in the same order as every other change (no deadlock).
+    const { db } = t.database
+    for (const name of ['order_a', 'order_b', 'order_c']) await db.execute(sql.raw(`create table ${name} (x int, check (x < 0))`))
+    const failing = async (statement: string) => {
+      const error = await db.execute(sql.raw(statement)).then(
+        () => null,
+        (e: Error & { cause?: { message?: string } }) => `${e.message} ${e.cause?.message ?? ''}`,
+      )
+      return /order_[abc](?=_x_check)/.exec(error ?? '')?.[0]
+    }
+    expect(
+      await failing('with k0 as (insert into order_a values (1)), k1 as (insert into order_b values (1)) insert into order_c values (1)'),
+    ).toBe('order_c')
+    await db.execute(sql.raw('alter table order_c drop constraint order_c_x_check'))
+    expect(
+      await failing('with k0 as (insert into order_a values (1)), k1 as (insert into order_b values (1)) insert into order_c values (1)'),
+    ).toBe('order_b')
+    await db.execute(sql.raw('drop table order_a, order_b, order_c'))
+  })
+
   it('stay equal when the same concerns are moved by several people at once', async () => {
     const ids: string[] = []
     for (let i = 0; i < 6; i++) await run({ kind: 'raise', category: i % 2 ? 'utilities' : 'facilities', building: (i % 6) + 1 }, ids)
     const race = (kind: Extract<Step, { pick: number; by: DemoKey }>['kind'], by: DemoKey[]) =>
       Promise.all(ids.flatMap((_, pick) => by.map((who) => run({ kind, pick, by: who }, ids))))
-    await race('acknowledge', ['liu', 'chen', 'ma'])
+    // New raises (one statement over the three counter tables) race the 签收 of concerns of the
+    // same categories and day (two steps per table): the same rows, locked in the same order.
+    await Promise.all([
+      race('acknowledge', ['liu', 'chen', 'ma']),
+      ...Array.from({ length: 6 }, (_, i) => run({ kind: 'raise', category: i % 2 ? 'utilities' : 'facilities', building: i + 1 }, ids)),
+    ])
     await race('assignWorker', ['liu', 'chen'])
     await race('arrive', ['ma', 'chen'])
     await race('resolve', ['liu', 'chen'])
