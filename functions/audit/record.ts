@@ -7,14 +7,30 @@ import {
   councilSessions,
   councilTopics,
   concerns,
+  goodDeeds,
   grids,
+  pointsItems,
   proposals,
   residencyClaims,
   trackedItems,
 } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
-export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits' | 'tracked_item'
+export type AuditSubject =
+  | 'concern'
+  | 'claim'
+  | 'topic'
+  | 'session'
+  | 'proposal'
+  | 'rule'
+  | 'grid'
+  | 'limits'
+  | 'tracked_item'
+  | 'points_rules'
+  | 'points_entry'
+  | 'shop_item'
+  | 'redemption'
+  | 'good_deed'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -25,6 +41,8 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
   grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
   tracked_item: { param: 'itemId', table: trackedItems, id: trackedItems.id, communityId: trackedItems.communityId },
+  shop_item: { param: 'shopItemId', table: pointsItems, id: pointsItems.id, communityId: pointsItems.communityId },
+  good_deed: { param: 'goodDeedId', table: goodDeeds, id: goodDeeds.id, communityId: goodDeeds.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

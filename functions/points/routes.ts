@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { audited } from '../audit/index.js'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import {
@@ -38,21 +39,29 @@ communityPoints.get('/points/statement', paramsOf(CommunityParams), queryOf(Stat
   c.json(await getStatement(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
 )
 communityPoints.get('/points/rules', paramsOf(CommunityParams), async (c) => c.json(await getRules(c.var.deps, c.var.actor, cid(c))))
-communityPoints.put('/points/rules', paramsOf(CommunityParams), jsonBody(PointsRulesInput), async (c) =>
+communityPoints.put('/points/rules', paramsOf(CommunityParams), jsonBody(PointsRulesInput), audited('points_rules', 'set'), async (c) =>
   c.json(await putRules(c.var.deps, c.var.actor, cid(c), c.req.valid('json'))),
 )
-communityPoints.post('/points/reversals', paramsOf(CommunityParams), jsonBody(ReversalInput), async (c) =>
-  c.json(await reverseEntry(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
+communityPoints.post(
+  '/points/reversals',
+  paramsOf(CommunityParams),
+  jsonBody(ReversalInput),
+  audited('points_entry', 'reverse'),
+  async (c) => c.json(await reverseEntry(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
 )
 communityPoints.get('/points/items', paramsOf(CommunityParams), async (c) => c.json(await listItems(c.var.deps, c.var.actor, cid(c))))
-communityPoints.post('/points/items', paramsOf(CommunityParams), jsonBody(ItemInput), async (c) =>
+communityPoints.post('/points/items', paramsOf(CommunityParams), jsonBody(ItemInput), audited('shop_item', 'create'), async (c) =>
   c.json(await createItem(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
 )
 communityPoints.get('/points/redemptions', paramsOf(CommunityParams), async (c) =>
   c.json(await listRedemptions(c.var.deps, c.var.actor, cid(c))),
 )
-communityPoints.post('/points/hand-over', paramsOf(CommunityParams), jsonBody(HandOverInput), async (c) =>
-  c.json(await handOver(c.var.deps, c.var.actor, cid(c), c.req.valid('json').code)),
+communityPoints.post(
+  '/points/hand-over',
+  paramsOf(CommunityParams),
+  jsonBody(HandOverInput),
+  audited('redemption', 'hand_over'),
+  async (c) => c.json(await handOver(c.var.deps, c.var.actor, cid(c), c.req.valid('json').code)),
 )
 communityPoints.get('/points/good-deeds', paramsOf(CommunityParams), queryOf(GoodDeedsQuery), async (c) =>
   c.json(await listGoodDeeds(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
@@ -64,8 +73,12 @@ communityPoints.post('/points/good-deeds', paramsOf(CommunityParams), jsonBody(G
 /** Mounted at /api/points: an item, a redemption, a good-deed report by id. */
 export const pointsApi = new Hono<AppEnv>()
 pointsApi.use('*', requireUser)
-pointsApi.patch('/items/:shopItemId', paramsOf(z.object({ shopItemId: Id })), jsonBody(ItemPatch), async (c) =>
-  c.json(await updateItem(c.var.deps, c.var.actor, c.req.valid('param').shopItemId, c.req.valid('json'))),
+pointsApi.patch(
+  '/items/:shopItemId',
+  paramsOf(z.object({ shopItemId: Id })),
+  jsonBody(ItemPatch),
+  audited('shop_item', 'edit'),
+  async (c) => c.json(await updateItem(c.var.deps, c.var.actor, c.req.valid('param').shopItemId, c.req.valid('json'))),
 )
 pointsApi.post('/items/:shopItemId/redemptions', paramsOf(z.object({ shopItemId: Id })), async (c) =>
   c.json(await redeem(c.var.deps, c.var.actor, c.req.valid('param').shopItemId), 201),
@@ -73,6 +86,10 @@ pointsApi.post('/items/:shopItemId/redemptions', paramsOf(z.object({ shopItemId:
 pointsApi.post('/redemptions/:redemptionId/cancel', paramsOf(z.object({ redemptionId: Id })), async (c) =>
   c.json(await cancelRedemption(c.var.deps, c.var.actor, c.req.valid('param').redemptionId)),
 )
-pointsApi.post('/good-deeds/:goodDeedId/review', paramsOf(z.object({ goodDeedId: Id })), jsonBody(GoodDeedReviewInput), async (c) =>
-  c.json(await reviewGoodDeed(c.var.deps, c.var.actor, c.req.valid('param').goodDeedId, c.req.valid('json'))),
+pointsApi.post(
+  '/good-deeds/:goodDeedId/review',
+  paramsOf(z.object({ goodDeedId: Id })),
+  jsonBody(GoodDeedReviewInput),
+  audited('good_deed', 'review'),
+  async (c) => c.json(await reviewGoodDeed(c.var.deps, c.var.actor, c.req.valid('param').goodDeedId, c.req.valid('json'))),
 )

@@ -208,6 +208,16 @@ describe('the points bank', () => {
     )
     expect((await t.call('POST', `${base}/reversals`, { token: wang, body: { entryId: entry.id, reason: '自己更正' } })).status).toBe(403)
     expect((await json(await t.call('GET', base, { token: wang }))).balance).toBe(40)
+    // The staff's review, reversal and hand-over are in the admins' audit log, with who and why.
+    const audit = await json(
+      await t.call('GET', `/api/communities/${demo.community.wenan}/audit?limit=100`, { token: await t.tokenFor('chen') }),
+    )
+    const actions = audit.items.map((e: { action: string }) => e.action)
+    expect(actions).toEqual(expect.arrayContaining(['good_deed.review', 'points_entry.reverse', 'redemption.hand_over']))
+    expect(audit.items.find((e: { action: string }) => e.action === 'points_entry.reverse')).toMatchObject({
+      actor: { id: demo.user.liu, role: 'worker' },
+      data: { entryId: entry.id, reason: '照片与事由不符，更正' },
+    })
     // Her data export carries her entries, redemptions and reports.
     const mine = await json(await t.call('GET', '/api/me/export', { token: wang }))
     expect(mine.points.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['good_deed', 'reversal', 'redemption']))
