@@ -7,6 +7,8 @@ import {
   councilSessions,
   councilTopics,
   concerns,
+  errands,
+  errandStations,
   grids,
   proposals,
   residencyClaims,
@@ -14,7 +16,18 @@ import {
 } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
-export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits' | 'tracked_item'
+export type AuditSubject =
+  | 'concern'
+  | 'claim'
+  | 'topic'
+  | 'session'
+  | 'proposal'
+  | 'rule'
+  | 'grid'
+  | 'limits'
+  | 'tracked_item'
+  | 'errand_station'
+  | 'errand'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -25,6 +38,8 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
   grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
   tracked_item: { param: 'itemId', table: trackedItems, id: trackedItems.id, communityId: trackedItems.communityId },
+  errand_station: { param: 'stationId', table: errandStations, id: errandStations.id, communityId: errandStations.communityId },
+  errand: { param: 'errandId', table: errands, id: errands.id, communityId: errands.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const
