@@ -202,4 +202,17 @@ describe('an errand', () => {
     expect((await call('GET', `${base}/errands?scope=helper`, 'plain')).status).toBe(403)
     await ok('PATCH', `/api/errand-stations/${zhao.id}`, 'chen', { active: true })
   })
+
+  it('loses its door and phone when the asker deletes the account, and an open one is cancelled', async () => {
+    const asked = await ok(
+      'POST',
+      `${base}/errands`,
+      'plain',
+      ask({ buildingId: demo.building('wenan', 1), address: '1号楼1单元101' }),
+      201,
+    )
+    await ok('DELETE', '/api/me', 'plain', { confirm: '注销' })
+    const seen = await ok('GET', `/api/errands/${asked.id}`, 'liu')
+    expect(seen).toMatchObject({ status: 'cancelled', contact: { address: '', phone: '', name: '已注销用户' } })
+  })
 })

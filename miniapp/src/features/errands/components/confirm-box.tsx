@@ -1,6 +1,5 @@
-import { Button, Textarea, View } from '@tarojs/components'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { FormField } from '@/components/form-field'
 import { t } from '@/i18n/zh-cn'
 import { nativeA11y } from '@/lib/a11y'
 
@@ -16,18 +15,17 @@ export function ConfirmBox(props: { loading: boolean; onConfirm: (thanks: string
     )
   return (
     <View className='errand-confirm'>
-      <FormField name='thanks' label={t.errands.thanks}>
-        <Textarea
-          className='textarea textarea--short'
-          data-testid='errand-thanks'
-          value={thanks}
-          maxlength={200}
-          placeholder={t.errands.thanksPlaceholder}
-          placeholderClass='textarea__placeholder'
-          onInput={(e) => setThanks(e.detail.value)}
-          {...nativeA11y({ label: t.errands.thanks })}
-        />
-      </FormField>
+      <Text className='errand-card__line'>{t.errands.thanks}</Text>
+      <Textarea
+        className='textarea textarea--short'
+        data-testid='errand-thanks'
+        value={thanks}
+        maxlength={200}
+        placeholder={t.errands.thanksPlaceholder}
+        placeholderClass='textarea__placeholder'
+        onInput={(e) => setThanks(e.detail.value)}
+        {...nativeA11y({ label: t.errands.thanks })}
+      />
       <Button
         className='btn btn--primary btn--block'
         hoverClass='btn--hover'

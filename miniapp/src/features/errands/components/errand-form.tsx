@@ -79,8 +79,8 @@ export function ErrandFormCard(props: {
 
   const buildingItems = props.buildings.map((b) => ({ key: b.id, label: b.name }))
   return (
-    <View className='card errand-form' data-testid='errand-form'>
-      {draft.restored ? <Text className='field__hint'>{t.errands.draftKept}</Text> : null}
+    <View className='errand-form' data-testid='errand-form'>
+      {draft.restored ? <Text className='field__hint errand-form__note'>{t.errands.draftKept}</Text> : null}
       {props.onBehalf ? (
         <TextField
           name='residentName'

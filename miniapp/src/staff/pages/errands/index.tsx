@@ -34,7 +34,7 @@ export default function StaffErrandsPage() {
   const tabs = (Object.keys(t.errands.staffTabs) as Tab[]).map((k) => ({ key: k, label: t.errands.staffTabs[k] }))
   return (
     <Screen testId='page-staff-errands'>
-      <Segmented items={tabs} value={tab} onChange={setTab} testIdPrefix='errands-tab' />
+      <Segmented items={tabs} value={tab} onChange={setTab} testIdPrefix='errands-tab' className='errand-tabs' />
       {!communityId ? null : tab === 'stations' ? (
         <StationsTab communityId={communityId} />
       ) : tab === 'ask' ? (

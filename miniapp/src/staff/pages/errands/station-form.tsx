@@ -72,8 +72,8 @@ export function StationForm({ communityId }: { communityId: string }) {
     }
   }
   return (
-    <View className='card errand-form' data-testid='station-form'>
-      <Text className='card__title'>{t.errands.newStation}</Text>
+    <View className='errand-form' data-testid='station-form'>
+      <View className='section-title'>{t.errands.newStation}</View>
       <FormField name='helperId' label={t.errands.stationHelper} error={errors.helperId}>
         <Chips
           items={(candidates.data?.items ?? []).map((c) => ({ key: c.id, label: `${c.nickname}（${c.building}）` }))}
