@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { HouseholdRelation, Role } from '../domain/roles.js'
 import type { Db } from './client.js'
+import { seedErrands } from './seed-errands.js'
 import { seedNeeds } from './seed-needs.js'
 import { seedPoints } from './seed-points.js'
 import {
@@ -119,6 +120,7 @@ export const demo = {
   >,
   grid: (key: (typeof demoGrids)[number]['key']) => seedId('grid', key),
   needId: (key: 'light' | 'meals' | 'childcare') => seedId('need', key),
+  errandStation: seedId('errand-station', 'zhao'),
   building: (community: DemoCommunityKey, no: number) => seedId('building', community, String(no)),
   unit: (community: DemoCommunityKey, building: number, unit: number) => seedId('unit', community, String(building), String(unit)),
   household: (community: DemoCommunityKey, building: number, unit: number, room: string) =>
@@ -239,6 +241,13 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
       wangId: demo.user.wang,
       householdId: demo.household('wenan', 3, 2, '302'),
       liuId: demo.user.liu,
+      id: seedId,
+    })
+    await seedErrands(tx, {
+      communityId: demo.community.wenan,
+      helperId: demo.user.zhao,
+      staffId: demo.user.chen,
+      building: (no) => demo.building('wenan', no),
       id: seedId,
     })
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }

@@ -83,6 +83,9 @@ export const errorCatalog = {
   REDEMPTION_CANCELLED: { status: 409, message: '这个兑换已取消，积分已退回' },
   REDEMPTION_EXPIRED: { status: 409, message: '这个兑换码已过期，积分已退回' },
   GOOD_DEED_ALREADY_REVIEWED: { status: 409, message: '这条好人好事已经审核过了' },
+  ERRAND_NOT_ALLOWED: { status: 409, message: '这件代办当前的状态不能这样操作' },
+  ERRAND_CHANGED: { status: 409, message: '这件代办刚刚有了变化，请刷新后再试' },
+  STATION_HELPER_TAKEN: { status: 409, message: '这位居民已有一个代办站' },
   ENTRY_NOT_REVERSIBLE: { status: 409, message: '这条积分记录不能更正（已更正过、本身是更正或兑换记录，或余额不足以扣回）' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -86,6 +86,10 @@ const rules = {
   'points.view': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin'),
   /** Set the points rules, manage items, hand over redemptions, review good deeds, correct entries. */
   'points.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** See the community's 代办站 (stations without their helper's name) and ask for an errand: its verified residents. */
+  'errands.ask': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** Set up and edit 代办站, ask on behalf of a resident without a phone, see every errand with its contact. */
+  'errands.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules

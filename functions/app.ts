@@ -14,6 +14,7 @@ import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsAp
 import type { AppEnv, Deps } from './context.js'
 import { AppError, databaseUnavailable } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
+import { communityErrands, errandsApi, errandsDocs, stationsApi } from './errands/routes.js'
 import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
 import { communityKpis, kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
@@ -63,6 +64,7 @@ export const operations = [
   ...needsDocs,
   ...resourcesDocs,
   ...pointsDocs,
+  ...errandsDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -127,6 +129,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityNeeds)
   app.route('/api/communities/:communityId', communityResources)
   app.route('/api/communities/:communityId', communityPoints)
+  app.route('/api/communities/:communityId', communityErrands)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -146,6 +149,8 @@ export function createApp(deps: Deps) {
   app.route('/api/overdue', overdueApi)
   app.route('/api/kpis', kpisApi)
   app.route('/api/points', pointsApi)
+  app.route('/api/errands', errandsApi)
+  app.route('/api/errand-stations', stationsApi)
   app.route('/api/streets', streetsApi)
   app.route('/api/streets', streetLedgers)
 

@@ -8,6 +8,8 @@ import {
   councilTopics,
   concerns,
   goodDeeds,
+  errands,
+  errandStations,
   grids,
   pointsItems,
   proposals,
@@ -31,6 +33,8 @@ export type AuditSubject =
   | 'shop_item'
   | 'redemption'
   | 'good_deed'
+  | 'errand_station'
+  | 'errand'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -43,6 +47,8 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   tracked_item: { param: 'itemId', table: trackedItems, id: trackedItems.id, communityId: trackedItems.communityId },
   shop_item: { param: 'shopItemId', table: pointsItems, id: pointsItems.id, communityId: pointsItems.communityId },
   good_deed: { param: 'goodDeedId', table: goodDeeds, id: goodDeeds.id, communityId: goodDeeds.communityId },
+  errand_station: { param: 'stationId', table: errandStations, id: errandStations.id, communityId: errandStations.communityId },
+  errand: { param: 'errandId', table: errands, id: errands.id, communityId: errands.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

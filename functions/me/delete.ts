@@ -5,6 +5,8 @@ import {
   concerns,
   councilRegistrations,
   councilSessionPhotos,
+  errands,
+  errandStations,
   eventPhotos,
   follows,
   households,
@@ -36,7 +38,8 @@ export const DELETED_USER_NAME = '已注销用户'
  * - their concerns stay, the household they named turned into its building;
  * - ballots stay counted; the ballot loses the link to who cast it (the roll keeps the household
  *   or the opaque elector row);
- * - co-signs, attended registrations and topics stay, pointing at the tombstone.
+ * - co-signs, attended registrations and topics stay, pointing at the tombstone;
+ * - errands they asked lose the door and phone (open ones are cancelled); a station they kept stops serving.
  */
 export async function deleteAccount(deps: Deps, userId: string): Promise<Date> {
   const now = deps.now()
@@ -79,6 +82,15 @@ export async function deleteAccount(deps: Deps, userId: string): Promise<Date> {
         )
     // A resident's own offered resources carry their name and phone (资源清单): gone with the account.
     await tx.delete(resources).where(and(eq(resources.createdBy, userId), eq(resources.ownerKind, 'resident')))
+    await tx
+      .update(errands)
+      .set({ status: 'cancelled', cancelledAt: now })
+      .where(and(eq(errands.askedBy, userId), inArray(errands.status, ['asked', 'accepted'])))
+    await tx
+      .update(errands)
+      .set({ address: '', contactPhone: '' })
+      .where(and(eq(errands.askedBy, userId), eq(errands.onBehalf, false)))
+    await tx.update(errandStations).set({ active: false }).where(eq(errandStations.helperId, userId))
     await tx.delete(notifications).where(eq(notifications.userId, userId))
     await tx.delete(outbox).where(eq(outbox.userId, userId))
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId))

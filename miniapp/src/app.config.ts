@@ -22,6 +22,9 @@ export default defineAppConfig({
     'pages/points/index',
     'pages/points-shop/index',
     'pages/good-deed/index',
+    'pages/errands/index',
+    'pages/errand-ask/index',
+    'pages/errand-helper/index',
   ],
   subPackages: [
     {
@@ -51,6 +54,7 @@ export default defineAppConfig({
         'pages/needs/index',
         'pages/points/index',
         'pages/redeem/index',
+        'pages/errands/index',
       ],
     },
   ],

@@ -67,6 +67,7 @@ describe('the HTTP surface', () => {
         'tracking',
         'needs',
         'points',
+        'errands',
       ]),
     )
     expect(operations.length).toBe(documented.length)

@@ -6,6 +6,7 @@ import { sessionBody } from '../helpers/councils.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
 import { expected, parseTable, printObserved } from '../helpers/matrix-table.js'
 import { needsRecipes } from '../helpers/matrix-needs.js'
+import { errandSecrets, errandsRecipes } from '../helpers/matrix-errands.js'
 import { pointsRecipes } from '../helpers/matrix-points.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
@@ -165,6 +166,7 @@ const recipes: Record<string, Recipe> = {
   ...trackingRecipes(),
   ...(needsRecipes as Record<string, Recipe>),
   ...pointsRecipes,
+  ...(errandsRecipes as Record<string, Recipe>),
 }
 
 function operationOf(row: string): string {
@@ -276,6 +278,8 @@ function leaksIn(operation: string, a: MatrixActor, text: string): string[] {
   const staff = a === 'liu' || a === 'chen'
   if (!staff && text.includes(`"${secrets.checkInCode}"`)) found.push('the check-in code')
   for (const phone of demoResourcePhones) if (!staff && text.includes(phone)) found.push(`a resource's contact ${phone}`)
+  for (const secret of Object.values(errandSecrets))
+    if (a !== 'wang' && !staff && text.includes(secret)) found.push(`an errand's contact ${secret}`)
   if (a !== 'wang' && /"ballot":\{/.test(text)) found.push('someone else’s ballot')
   if (a !== 'wang' && /"choices":\["no"\]/.test(text)) found.push('王秀英’s choice')
   return found

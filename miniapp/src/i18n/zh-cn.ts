@@ -1,6 +1,7 @@
 import { boardText } from './zh-cn.board'
 import { commonText } from './zh-cn.common'
 import { concernsText } from './zh-cn.concerns'
+import { errandsText } from './zh-cn.errands'
 import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
 import { needsText } from './zh-cn.needs'
@@ -25,6 +26,7 @@ export const zhCN = {
   ...trackingText,
   ...needsText,
   ...pointsText,
+  ...errandsText,
 } as const
 
 export const t = zhCN

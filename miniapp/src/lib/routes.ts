@@ -45,6 +45,10 @@ export const routes = {
   goodDeed: '/pages/good-deed/index',
   staffPoints: '/staff/pages/points/index',
   staffRedeem: '/staff/pages/redeem/index',
+  errands: '/pages/errands/index',
+  errandAsk: '/pages/errand-ask/index',
+  errandHelper: '/pages/errand-helper/index',
+  staffErrands: '/staff/pages/errands/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -264,4 +268,10 @@ export function openStaffNeeds(communityId: string, concernId?: string) {
 /** A 道德银行 page of a community: 我的积分, 爱心超市, 好人好事, or the staff's 积分管理 and 兑换核销. */
 export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPoints' | 'staffRedeem', communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
+}
+
+/** 党员家庭代办站: 找人帮忙 (my errands), its form, 代办接单 for a helper, the staff's 代办站. */
+export function openErrands(page: 'mine' | 'ask' | 'helper' | 'staff', communityId: string) {
+  const path = { mine: routes.errands, ask: routes.errandAsk, helper: routes.errandHelper, staff: routes.staffErrands }[page]
+  return Taro.navigateTo({ url: withQuery(path, { communityId }) })
 }

@@ -25,6 +25,7 @@ import {
   openLimits,
   openStaffClaims,
   openStaffInbox,
+  openErrands,
   openPoints,
   openStaffNeeds,
   openStaffSessions,
@@ -311,6 +312,15 @@ function PointsEntries({ communityId }: { communityId: string }) {
         desc={t.points.redeemEntryDesc}
         testId='open-staff-redeem'
         onClick={() => void openPoints('staffRedeem', communityId)}
+        counts={null}
+        badge={0}
+      />
+      <Entry
+        icon='people'
+        title={t.errands.staffEntry}
+        desc={t.errands.staffEntryDesc}
+        testId='open-staff-errands'
+        onClick={() => void openErrands('staff', communityId)}
         counts={null}
         badge={0}
       />
