@@ -3,6 +3,7 @@ import type { HouseholdRelation, Role } from '../domain/roles.js'
 import type { Db } from './client.js'
 import { seedNeeds } from './seed-needs.js'
 import { seedPoints } from './seed-points.js'
+import { seedVolunteering } from './seed-volunteering.js'
 import {
   buildings,
   communities,
@@ -240,6 +241,14 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
       householdId: demo.household('wenan', 3, 2, '302'),
       liuId: demo.user.liu,
       id: seedId,
+    })
+    await seedVolunteering(tx, {
+      communityId: demo.community.wenan,
+      wangId: demo.user.wang,
+      zhaoId: demo.user.zhao,
+      liuId: demo.user.liu,
+      id: seedId,
+      now: new Date(),
     })
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }
   })

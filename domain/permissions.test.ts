@@ -269,6 +269,33 @@ const table: Record<Action, Record<keyof typeof people, boolean>> = {
     partner: false,
     otherWorker: false,
   },
+  'volunteer.view': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
+  'volunteer.join': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: true,
+    worker: false,
+    admin: false,
+    partner: false,
+    otherWorker: false,
+  },
+  'volunteer.manage': {
+    stranger: false,
+    unverifiedResident: false,
+    verifiedResident: false,
+    worker: true,
+    admin: true,
+    partner: false,
+    otherWorker: false,
+  },
 }
 
 describe('can(actor, action, community)', () => {

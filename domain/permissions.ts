@@ -86,6 +86,12 @@ const rules = {
   'points.view': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin'),
   /** Set the points rules, manage items, hand over redemptions, review good deeds, correct entries. */
   'points.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** See the community's 志愿活动 (a count of who signed up, never names): its residents and its staff. */
+  'volunteer.view': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Sign up for a 志愿活动 and withdraw: the community's verified residents. */
+  'volunteer.join': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** Create, edit and cancel activities, see the roster with names, sign off attendance (which pays points). */
+  'volunteer.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules

@@ -28,6 +28,7 @@ import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
 import { communityResources, resourcesDocs } from './resources/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
+import { communityVolunteering, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
 
 export const version = '0.1.0'
 
@@ -63,6 +64,7 @@ export const operations = [
   ...needsDocs,
   ...resourcesDocs,
   ...pointsDocs,
+  ...volunteeringDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -127,6 +129,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityNeeds)
   app.route('/api/communities/:communityId', communityResources)
   app.route('/api/communities/:communityId', communityPoints)
+  app.route('/api/communities/:communityId', communityVolunteering)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -146,6 +149,7 @@ export function createApp(deps: Deps) {
   app.route('/api/overdue', overdueApi)
   app.route('/api/kpis', kpisApi)
   app.route('/api/points', pointsApi)
+  app.route('/api/volunteering', volunteeringApi)
   app.route('/api/streets', streetsApi)
   app.route('/api/streets', streetLedgers)
 

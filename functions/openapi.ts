@@ -34,6 +34,7 @@ export interface Operation {
     | 'tracking'
     | 'needs'
     | 'points'
+    | 'volunteering'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -83,6 +84,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   needs:
     '需求清单与资源清单：居民和社区提出的需求、支持、每月一议前的点数排序、提交议事会；驻区单位、物业、业委会、志愿者和居民提供的资源（联系方式仅工作人员可见）',
   points: '道德银行与爱心超市：积分规则、积分记录（只增不改）、月度对账单、好人好事审核、物品兑换与核销',
+  volunteering: '志愿活动：工作人员发布、修改、取消活动；居民报名和取消报名（名额并发准确）；活动结束后签退、确认时长并记入积分',
   board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
   tracking: '决议跟踪：议事会决议和通过的表决事项的责任方、期限、状态、进度和带照片的进展',
 }
@@ -104,6 +106,7 @@ const pathParamDescriptions: Record<string, string> = {
   shopItemId: '爱心超市物品编号（UUID）',
   redemptionId: '兑换记录编号（UUID）',
   goodDeedId: '好人好事编号（UUID）',
+  activityId: '志愿活动编号（UUID）',
   kind: '台账种类：concerns、councils 或 votes（路径以 .xlsx 结尾）',
   name: '文件名（上传时返回的 url 的最后一段）',
   scope: '订阅范围（由 /calendar-feed 生成，原样使用）',

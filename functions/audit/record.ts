@@ -11,10 +11,21 @@ import {
   proposals,
   residencyClaims,
   trackedItems,
+  volunteerActivities,
 } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
-export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits' | 'tracked_item'
+export type AuditSubject =
+  | 'concern'
+  | 'claim'
+  | 'topic'
+  | 'session'
+  | 'proposal'
+  | 'rule'
+  | 'grid'
+  | 'limits'
+  | 'tracked_item'
+  | 'volunteer_activity'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -25,6 +36,12 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
   grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
   tracked_item: { param: 'itemId', table: trackedItems, id: trackedItems.id, communityId: trackedItems.communityId },
+  volunteer_activity: {
+    param: 'activityId',
+    table: volunteerActivities,
+    id: volunteerActivities.id,
+    communityId: volunteerActivities.communityId,
+  },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

@@ -67,6 +67,7 @@ describe('the HTTP surface', () => {
         'tracking',
         'needs',
         'points',
+        'volunteering',
       ]),
     )
     expect(operations.length).toBe(documented.length)

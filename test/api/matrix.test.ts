@@ -7,6 +7,7 @@ import { startFakeWechat } from '../helpers/fake-wechat.js'
 import { expected, parseTable, printObserved } from '../helpers/matrix-table.js'
 import { needsRecipes } from '../helpers/matrix-needs.js'
 import { pointsRecipes } from '../helpers/matrix-points.js'
+import { volunteeringRecipes } from '../helpers/matrix-volunteering.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { trackingRecipes } from '../helpers/tracking.js'
@@ -165,6 +166,7 @@ const recipes: Record<string, Recipe> = {
   ...trackingRecipes(),
   ...(needsRecipes as Record<string, Recipe>),
   ...pointsRecipes,
+  ...volunteeringRecipes,
 }
 
 function operationOf(row: string): string {
