@@ -22,6 +22,8 @@ export default defineAppConfig({
     'pages/points/index',
     'pages/points-shop/index',
     'pages/good-deed/index',
+    'pages/volunteering/index',
+    'pages/volunteer-activity/index',
   ],
   subPackages: [
     {
@@ -51,6 +53,8 @@ export default defineAppConfig({
         'pages/needs/index',
         'pages/points/index',
         'pages/redeem/index',
+        'pages/volunteering/index',
+        'pages/volunteer-roster/index',
       ],
     },
   ],

@@ -7,6 +7,7 @@ import { needsText } from './zh-cn.needs'
 import { pointsText } from './zh-cn.points'
 import { streetText } from './zh-cn.street'
 import { trackingText } from './zh-cn.tracking'
+import { volunteeringText } from './zh-cn.volunteering'
 import { votesText } from './zh-cn.votes'
 
 /**
@@ -25,6 +26,7 @@ export const zhCN = {
   ...trackingText,
   ...needsText,
   ...pointsText,
+  ...volunteeringText,
 } as const
 
 export const t = zhCN

@@ -45,6 +45,10 @@ export const routes = {
   goodDeed: '/pages/good-deed/index',
   staffPoints: '/staff/pages/points/index',
   staffRedeem: '/staff/pages/redeem/index',
+  volunteering: '/pages/volunteering/index',
+  volunteerActivity: '/pages/volunteer-activity/index',
+  staffVolunteering: '/staff/pages/volunteering/index',
+  volunteerRoster: '/staff/pages/volunteer-roster/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -264,4 +268,14 @@ export function openStaffNeeds(communityId: string, concernId?: string) {
 /** A 道德银行 page of a community: 我的积分, 爱心超市, 好人好事, or the staff's 积分管理 and 兑换核销. */
 export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPoints' | 'staffRedeem', communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
+}
+
+/** 志愿活动: the list (residents), 志愿活动管理 (staff), by community. */
+export function openVolunteering(page: 'volunteering' | 'staffVolunteering', communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
+}
+
+/** One activity: its detail (residents) or its roster and sign-off (staff). */
+export function openVolunteerActivity(page: 'volunteerActivity' | 'volunteerRoster', id: string) {
+  return Taro.navigateTo({ url: withQuery(routes[page], { id }) })
 }

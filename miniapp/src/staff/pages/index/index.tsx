@@ -26,6 +26,7 @@ import {
   openStaffClaims,
   openStaffInbox,
   openPoints,
+  openVolunteering,
   openStaffNeeds,
   openStaffSessions,
   openStaffTrackedItems,
@@ -292,7 +293,7 @@ function Entry(props: {
   )
 }
 
-/** 道德银行's two entries: 积分管理 (rules, items, good deeds) and 兑换核销. */
+/** 道德银行's entries: 积分管理 (rules, items, good deeds), 兑换核销, and 志愿活动管理 (whose sign-off pays points). */
 function PointsEntries({ communityId }: { communityId: string }) {
   return (
     <>
@@ -311,6 +312,15 @@ function PointsEntries({ communityId }: { communityId: string }) {
         desc={t.points.redeemEntryDesc}
         testId='open-staff-redeem'
         onClick={() => void openPoints('staffRedeem', communityId)}
+        counts={null}
+        badge={0}
+      />
+      <Entry
+        icon='users'
+        title={t.volunteering.staffEntry}
+        desc={t.volunteering.staffEntryDesc}
+        testId='open-staff-volunteering'
+        onClick={() => void openVolunteering('staffVolunteering', communityId)}
         counts={null}
         badge={0}
       />
