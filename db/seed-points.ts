@@ -55,8 +55,9 @@ export async function seedPoints(
         householdId: ids.householdId,
         amount,
         kind,
-        sourceType: 'demo',
-        sourceId: ids.id('points-source', 'wang', String(n)),
+        // The 国庆 clean-up's hour comes from its signed-off sign-up (db/seed-volunteering.ts).
+        sourceType: kind === 'volunteer' ? 'volunteer_signup' : 'demo',
+        sourceId: kind === 'volunteer' ? ids.id('volunteer-signup', 'national-day', 'wang') : ids.id('points-source', 'wang', String(n)),
         reason,
         createdBy: kind === 'council_check_in' ? null : ids.liuId,
         createdAt: new Date(at),

@@ -4,6 +4,7 @@ import type { Db } from './client.js'
 import { seedErrands } from './seed-errands.js'
 import { seedNeeds } from './seed-needs.js'
 import { seedPoints } from './seed-points.js'
+import { seedVolunteering } from './seed-volunteering.js'
 import {
   buildings,
   communities,
@@ -249,6 +250,14 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
       staffId: demo.user.chen,
       building: (no) => demo.building('wenan', no),
       id: seedId,
+    })
+    await seedVolunteering(tx, {
+      communityId: demo.community.wenan,
+      wangId: demo.user.wang,
+      zhaoId: demo.user.zhao,
+      liuId: demo.user.liu,
+      id: seedId,
+      now: new Date(),
     })
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }
   })

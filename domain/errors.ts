@@ -86,6 +86,11 @@ export const errorCatalog = {
   ERRAND_NOT_ALLOWED: { status: 409, message: '这件代办当前的状态不能这样操作' },
   ERRAND_CHANGED: { status: 409, message: '这件代办刚刚有了变化，请刷新后再试' },
   STATION_HELPER_TAKEN: { status: 409, message: '这位居民已有一个代办站' },
+  ACTIVITY_FULL: { status: 409, message: '名额已满，请关注其他志愿活动' },
+  ACTIVITY_STARTED: { status: 409, message: '活动已经开始' },
+  ACTIVITY_CANCELLED: { status: 409, message: '这个志愿活动已取消' },
+  ACTIVITY_NOT_ENDED: { status: 409, message: '活动结束后才能签退、确认时长' },
+  ACTIVITY_SIGNED_OFF: { status: 409, message: '这个活动已经签退过了' },
   ENTRY_NOT_REVERSIBLE: { status: 409, message: '这条积分记录不能更正（已更正过、本身是更正或兑换记录，或余额不足以扣回）' },
 } as const satisfies Record<string, { status: number; message: string }>
 

@@ -90,6 +90,12 @@ const rules = {
   'errands.ask': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
   /** Set up and edit 代办站, ask on behalf of a resident without a phone, see every errand with its contact. */
   'errands.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
+  /** See the community's 志愿活动 (a count of who signed up, never names): its residents and its staff. */
+  'volunteer.view': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId) || hasRole(a, c.communityId, 'worker', 'admin'),
+  /** Sign up for a 志愿活动 and withdraw: the community's verified residents. */
+  'volunteer.join': (a: Actor, c: CommunityContext) => a.verifiedIn.includes(c.communityId),
+  /** Create, edit and cancel activities, see the roster with names, sign off attendance (which pays points). */
+  'volunteer.manage': (a: Actor, c: CommunityContext) => hasRole(a, c.communityId, 'worker', 'admin'),
 } satisfies Record<string, (actor: Actor, ctx: CommunityContext) => boolean>
 
 export type Action = keyof typeof rules

@@ -29,6 +29,7 @@ import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
 import { communityResources, resourcesDocs } from './resources/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
+import { communityVolunteering, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
 
 export const version = '0.1.0'
 
@@ -65,6 +66,7 @@ export const operations = [
   ...resourcesDocs,
   ...pointsDocs,
   ...errandsDocs,
+  ...volunteeringDocs,
 ]
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
@@ -130,6 +132,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityResources)
   app.route('/api/communities/:communityId', communityPoints)
   app.route('/api/communities/:communityId', communityErrands)
+  app.route('/api/communities/:communityId', communityVolunteering)
   app.route('/api/communities', communitiesApi)
   app.route('/api/residency', residency)
   app.route('/api/concerns', concernsApi)
@@ -151,6 +154,7 @@ export function createApp(deps: Deps) {
   app.route('/api/points', pointsApi)
   app.route('/api/errands', errandsApi)
   app.route('/api/errand-stations', stationsApi)
+  app.route('/api/volunteering', volunteeringApi)
   app.route('/api/streets', streetsApi)
   app.route('/api/streets', streetLedgers)
 

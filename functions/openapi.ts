@@ -35,6 +35,7 @@ export interface Operation {
     | 'needs'
     | 'points'
     | 'errands'
+    | 'volunteering'
   summary: string
   /** What the summary leaves out: who may call it, what changes, what to do next. */
   description?: string
@@ -86,6 +87,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   points: '道德银行与爱心超市：积分规则、积分记录（只增不改）、月度对账单、好人好事审核、物品兑换与核销',
   errands:
     '党员家庭代办站：代办站（党员家庭、志愿者）、居民找人帮忙（或工作人员代为提出）、接单、办好、确认完成与感谢；地址电话只给接单的人；确认后记代办服务积分',
+  volunteering: '志愿活动：工作人员发布、修改、取消活动；居民报名和取消报名（名额并发准确）；活动结束后签退、确认时长并记入积分',
   board: '公示栏与开放数据：三率、已办结诉求、议事决议、表决结果；不含姓名、房号、电话',
   tracking: '决议跟踪：议事会决议和通过的表决事项的责任方、期限、状态、进度和带照片的进展',
 }
@@ -109,6 +111,7 @@ const pathParamDescriptions: Record<string, string> = {
   goodDeedId: '好人好事编号（UUID）',
   stationId: '代办站编号（UUID）',
   errandId: '代办编号（UUID）',
+  activityId: '志愿活动编号（UUID）',
   kind: '台账种类：concerns、councils 或 votes（路径以 .xlsx 结尾）',
   name: '文件名（上传时返回的 url 的最后一段）',
   scope: '订阅范围（由 /calendar-feed 生成，原样使用）',

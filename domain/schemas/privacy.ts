@@ -76,6 +76,16 @@ export const MyDataExport = z
       z.object({ communityId: Id, itemName: z.string(), price: z.number().int(), status: z.string(), createdAt: IsoTime }),
     ),
     goodDeeds: z.array(z.object({ communityId: Id, text: z.string(), status: z.string(), createdAt: IsoTime })),
+    /** 志愿活动: one's own sign-ups, their outcome and the minutes credited. */
+    volunteerSignups: z.array(
+      z.object({
+        communityId: Id,
+        activityTitle: z.string(),
+        status: z.string(),
+        creditedMinutes: z.number().int().nullable(),
+        createdAt: IsoTime,
+      }),
+    ),
   })
   .meta({ id: 'MyDataExport' })
 

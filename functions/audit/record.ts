@@ -15,6 +15,7 @@ import {
   proposals,
   residencyClaims,
   trackedItems,
+  volunteerActivities,
 } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
@@ -35,6 +36,7 @@ export type AuditSubject =
   | 'good_deed'
   | 'errand_station'
   | 'errand'
+  | 'volunteer_activity'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -49,6 +51,12 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   good_deed: { param: 'goodDeedId', table: goodDeeds, id: goodDeeds.id, communityId: goodDeeds.communityId },
   errand_station: { param: 'stationId', table: errandStations, id: errandStations.id, communityId: errandStations.communityId },
   errand: { param: 'errandId', table: errands, id: errands.id, communityId: errands.communityId },
+  volunteer_activity: {
+    param: 'activityId',
+    table: volunteerActivities,
+    id: volunteerActivities.id,
+    communityId: volunteerActivities.communityId,
+  },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

@@ -1,8 +1,8 @@
 /**
  * What other modules may use of the points bank: paying the community's points for a verified
- * event inside their transaction (errands, volunteering), the scheduled expiry of redemptions, and
+ * event inside their transaction (errands, volunteering) and the rule that prices it, the scheduled expiry of redemptions, and
  * the ledger's totals for the ledgers (台账).
  */
-export { awardPoints, type AwardInput } from './ledger.js'
+export { awardPoints, ruleAmount, type AwardInput } from './ledger.js'
 export { expireRedemptions } from './close.js'
 export { pointsTotals } from './balance.js'

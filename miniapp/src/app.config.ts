@@ -25,6 +25,8 @@ export default defineAppConfig({
     'pages/errands/index',
     'pages/errand-ask/index',
     'pages/errand-helper/index',
+    'pages/volunteering/index',
+    'pages/volunteer-activity/index',
   ],
   subPackages: [
     {
@@ -55,6 +57,8 @@ export default defineAppConfig({
         'pages/points/index',
         'pages/redeem/index',
         'pages/errands/index',
+        'pages/volunteering/index',
+        'pages/volunteer-roster/index',
       ],
     },
   ],

@@ -68,6 +68,7 @@ describe('the HTTP surface', () => {
         'needs',
         'points',
         'errands',
+        'volunteering',
       ]),
     )
     expect(operations.length).toBe(documented.length)

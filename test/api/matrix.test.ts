@@ -8,6 +8,7 @@ import { expected, parseTable, printObserved } from '../helpers/matrix-table.js'
 import { needsRecipes } from '../helpers/matrix-needs.js'
 import { errandSecrets, errandsRecipes } from '../helpers/matrix-errands.js'
 import { pointsRecipes } from '../helpers/matrix-points.js'
+import { volunteeringRecipes } from '../helpers/matrix-volunteering.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { trackingRecipes } from '../helpers/tracking.js'
@@ -167,6 +168,7 @@ const recipes: Record<string, Recipe> = {
   ...(needsRecipes as Record<string, Recipe>),
   ...pointsRecipes,
   ...(errandsRecipes as Record<string, Recipe>),
+  ...volunteeringRecipes,
 }
 
 function operationOf(row: string): string {

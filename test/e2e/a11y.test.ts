@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { seedId } from '../../db/seed.js'
 import { type A11yData, makeA11yData } from '../helpers/a11y-data.js'
 import { audit, configuredPages, limits, type PageAudit, totals } from '../helpers/a11y-audit.js'
 import { haveChromium, screenshotDir } from '../helpers/browser.js'
@@ -29,6 +30,8 @@ function queryFor(path: string, ids: A11yData): string {
     'staff/pages/vote/index': `id=${ids.vote}`,
     'pages/tracked-item/index': `id=${ids.tracked}`,
     'staff/pages/tracked-item/index': `id=${ids.tracked}`,
+    'pages/volunteer-activity/index': `id=${seedId('volunteer-activity', 'leaflets')}`,
+    'staff/pages/volunteer-roster/index': `id=${seedId('volunteer-activity', 'leaflets')}`,
   }
   return `?communityId=${ids.community}${byPath[path] ? `&${byPath[path]}` : ''}`
 }

@@ -95,6 +95,7 @@ export const commonText = {
       concernDesc: '身边的急难愁盼',
       agenda: '议事日程',
       agendaDesc: '每月一议 · 周议',
+      volunteerDesc: '报名 · 记积分',
       house: '我的房屋',
       houseDesc: '认证与管理',
     },

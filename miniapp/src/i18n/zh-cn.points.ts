@@ -28,6 +28,8 @@ export const pointsText = {
     goodDeedEntry: '报一件好人好事',
     howToEarn: '怎样得积分',
     ruleLine: (label: string, n: number) => `${label} ${n} 分`,
+    /** 志愿服务 pays per hour served (hours × the rule at sign-off). */
+    ruleLinePerHour: (label: string, n: number) => `${label} 每小时 ${n} 分`,
     price: (n: number) => `${n} 分`,
     stock: (n: number) => `库存 ${n}`,
     redeem: '兑换',

@@ -8,6 +8,7 @@ import { needsText } from './zh-cn.needs'
 import { pointsText } from './zh-cn.points'
 import { streetText } from './zh-cn.street'
 import { trackingText } from './zh-cn.tracking'
+import { volunteeringText } from './zh-cn.volunteering'
 import { votesText } from './zh-cn.votes'
 
 /**
@@ -27,6 +28,7 @@ export const zhCN = {
   ...needsText,
   ...pointsText,
   ...errandsText,
+  ...volunteeringText,
 } as const
 
 export const t = zhCN

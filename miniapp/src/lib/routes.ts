@@ -49,6 +49,10 @@ export const routes = {
   errandAsk: '/pages/errand-ask/index',
   errandHelper: '/pages/errand-helper/index',
   staffErrands: '/staff/pages/errands/index',
+  volunteering: '/pages/volunteering/index',
+  volunteerActivity: '/pages/volunteer-activity/index',
+  staffVolunteering: '/staff/pages/volunteering/index',
+  volunteerRoster: '/staff/pages/volunteer-roster/index',
 } as const
 
 type Query = Record<string, string | number | undefined>
@@ -274,4 +278,14 @@ export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPo
 export function openErrands(page: 'mine' | 'ask' | 'helper' | 'staff', communityId: string) {
   const path = { mine: routes.errands, ask: routes.errandAsk, helper: routes.errandHelper, staff: routes.staffErrands }[page]
   return Taro.navigateTo({ url: withQuery(path, { communityId }) })
+}
+
+/** 志愿活动: the list (residents), 志愿活动管理 (staff), by community. */
+export function openVolunteering(page: 'volunteering' | 'staffVolunteering', communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
+}
+
+/** One activity: its detail (residents) or its roster and sign-off (staff). */
+export function openVolunteerActivity(page: 'volunteerActivity' | 'volunteerRoster', id: string) {
+  return Taro.navigateTo({ url: withQuery(routes[page], { id }) })
 }

@@ -11,7 +11,7 @@ import type { WorkbenchCommunity } from '@/features/me/workbench'
 import type { MyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
-import { openClaimForm, openRaiseForm, openWorkbench, switchToTab } from '@/lib/routes'
+import { openClaimForm, openRaiseForm, openVolunteering, openWorkbench, switchToTab } from '@/lib/routes'
 
 type Membership = MeData['memberships'][number]
 
@@ -135,6 +135,13 @@ export function QuickEntries({ communityId, hasHome }: { communityId: string; ha
           desc={t.home.quick.agendaDesc}
           onClick={() => void switchToTab('councils')}
           testId='home-councils'
+        />
+        <QuickEntry
+          icon='users'
+          title={t.volunteering.entry}
+          desc={t.home.quick.volunteerDesc}
+          onClick={() => void openVolunteering('volunteering', communityId)}
+          testId='home-volunteering'
         />
         <QuickEntry
           icon='home'

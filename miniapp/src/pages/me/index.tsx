@@ -10,7 +10,7 @@ import { workbenchCommunities } from '@/features/me/workbench'
 import { useUnreadCount } from '@/features/notifications/api/get-notifications'
 import { useMyClaims } from '@/features/residency/api/get-my-claims'
 import { t } from '@/i18n/zh-cn'
-import { openErrands, openNotifications, openPoints } from '@/lib/routes'
+import { openErrands, openNotifications, openPoints, openVolunteering } from '@/lib/routes'
 import { HouseholdsCard, MeSkeleton, MembershipsCard, ProfileHeader, StreetEntry, WorkbenchEntry } from './me-sections'
 import { MyClaimsSection } from './my-claims'
 import { ElderModeCard, SignOut } from './settings'
@@ -80,6 +80,14 @@ export default function MePage() {
             arrow
             onClick={() => void openErrands('mine', households[0].communityId)}
             testId='open-errands'
+          />
+          <Cell
+            icon='users'
+            title={t.volunteering.entry}
+            desc={t.volunteering.entryDesc}
+            arrow
+            onClick={() => void openVolunteering('volunteering', households[0].communityId)}
+            testId='open-volunteering'
           />
         </View>
       ) : null}

@@ -78,7 +78,7 @@ export default function PointsPage() {
           <View className='section-title'>{t.points.howToEarn}</View>
           <View className='card points-totals'>
             {rules.data.rules.map((r) => (
-              <Text key={r.kind}>{t.points.ruleLine(r.label, r.amount)}</Text>
+              <Text key={r.kind}>{(r.kind === 'volunteer' ? t.points.ruleLinePerHour : t.points.ruleLine)(r.label, r.amount)}</Text>
             ))}
           </View>
         </>

@@ -27,6 +27,7 @@ import {
   openStaffInbox,
   openErrands,
   openPoints,
+  openVolunteering,
   openStaffNeeds,
   openStaffSessions,
   openStaffTrackedItems,
@@ -293,7 +294,7 @@ function Entry(props: {
   )
 }
 
-/** 道德银行's two entries: 积分管理 (rules, items, good deeds) and 兑换核销. */
+/** 道德银行's entries: 积分管理 (rules, items, good deeds), 兑换核销, and 志愿活动管理 (whose sign-off pays points). */
 function PointsEntries({ communityId }: { communityId: string }) {
   return (
     <>
@@ -321,6 +322,15 @@ function PointsEntries({ communityId }: { communityId: string }) {
         desc={t.errands.staffEntryDesc}
         testId='open-staff-errands'
         onClick={() => void openErrands('staff', communityId)}
+        counts={null}
+        badge={0}
+      />
+      <Entry
+        icon='users'
+        title={t.volunteering.staffEntry}
+        desc={t.volunteering.staffEntryDesc}
+        testId='open-staff-volunteering'
+        onClick={() => void openVolunteering('staffVolunteering', communityId)}
         counts={null}
         badge={0}
       />
