@@ -14,7 +14,7 @@ import {
 } from '../../db/schema/index.js'
 import type { AppEnv } from '../context.js'
 
-export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits' | 'tracked_item'
+export type AuditSubject = 'concern' | 'claim' | 'topic' | 'session' | 'proposal' | 'rule' | 'grid' | 'limits' | 'tracked_item' | 'project'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {

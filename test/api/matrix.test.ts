@@ -7,6 +7,7 @@ import { startFakeWechat } from '../helpers/fake-wechat.js'
 import { expected, parseTable, printObserved } from '../helpers/matrix-table.js'
 import { needsRecipes } from '../helpers/matrix-needs.js'
 import { pointsRecipes } from '../helpers/matrix-points.js'
+import { projectsRecipes } from '../helpers/matrix-projects.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { trackingRecipes } from '../helpers/tracking.js'
@@ -165,6 +166,7 @@ const recipes: Record<string, Recipe> = {
   ...trackingRecipes(),
   ...(needsRecipes as Record<string, Recipe>),
   ...pointsRecipes,
+  ...(projectsRecipes(() => t) as Record<string, Recipe>),
 }
 
 function operationOf(row: string): string {
@@ -185,6 +187,7 @@ function fillPath(w: MatrixWorld, path: string): string {
     kind: 'concerns',
     needId: w.needs.needId,
     roundId: w.needs.roundId,
+    projectId: demo.projectId,
   }
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)
