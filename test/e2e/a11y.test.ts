@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { type A11yData, makeA11yData } from '../helpers/a11y-data.js'
 import { audit, configuredPages, limits, type PageAudit, totals } from '../helpers/a11y-audit.js'
 import { haveChromium, screenshotDir } from '../helpers/browser.js'
+import { demo } from '../../db/seed.js'
 import { journey } from '../helpers/journey.js'
 
 /**
@@ -29,6 +30,7 @@ function queryFor(path: string, ids: A11yData): string {
     'staff/pages/vote/index': `id=${ids.vote}`,
     'pages/tracked-item/index': `id=${ids.tracked}`,
     'staff/pages/tracked-item/index': `id=${ids.tracked}`,
+    'pages/project/index': `id=${demo.projectId}`,
   }
   return `?communityId=${ids.community}${byPath[path] ? `&${byPath[path]}` : ''}`
 }

@@ -5,6 +5,7 @@ import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
 import { needsText } from './zh-cn.needs'
 import { pointsText } from './zh-cn.points'
+import { projectsText } from './zh-cn.projects'
 import { streetText } from './zh-cn.street'
 import { trackingText } from './zh-cn.tracking'
 import { votesText } from './zh-cn.votes'
@@ -25,6 +26,7 @@ export const zhCN = {
   ...trackingText,
   ...needsText,
   ...pointsText,
+  ...projectsText,
 } as const
 
 export const t = zhCN

@@ -40,6 +40,8 @@ export const routes = {
   needs: '/pages/needs/index',
   resources: '/pages/resources/index',
   staffNeeds: '/staff/pages/needs/index',
+  project: '/pages/project/index',
+  staffProjects: '/staff/pages/projects/index',
   points: '/pages/points/index',
   pointsShop: '/pages/points-shop/index',
   goodDeed: '/pages/good-deed/index',
@@ -264,4 +266,13 @@ export function openStaffNeeds(communityId: string, concernId?: string) {
 /** A 道德银行 page of a community: 我的积分, 爱心超市, 好人好事, or the staff's 积分管理 and 兑换核销. */
 export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPoints' | 'staffRedeem', communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
+}
+
+/** 项目清单: one project (residents and staff), and the staff's list with 新建项目. */
+export function openProject(projectId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.project, { id: projectId }) })
+}
+
+export function openStaffProjects(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffProjects, { communityId }) })
 }

@@ -27,6 +27,7 @@ import {
   openStaffInbox,
   openPoints,
   openStaffNeeds,
+  openStaffProjects,
   openStaffSessions,
   openStaffTrackedItems,
   openStaffVotes,
@@ -191,6 +192,15 @@ function WorkbenchEntries(props: {
           onClick={() => void openStaffNeeds(communityId)}
           counts={null}
           badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='layers'
+          title={t.projects.title}
+          desc={t.projects.entryDesc}
+          testId='open-staff-projects'
+          onClick={() => void openStaffProjects(communityId)}
         />
       ) : null}
       {isStaff ? (
