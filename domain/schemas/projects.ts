@@ -55,6 +55,9 @@ export const ProjectInput = z.strictObject({
     .meta({ description: '预算，单位：分；没有预算时为 null' }),
 })
 
+/** The needs and resources a project links, as a whole: what is left out is taken out. */
+export const ProjectLinksInput = ProjectInput.pick({ needIds: true, resourceIds: true })
+
 export const ProjectsQuery = z.strictObject({ status: TrackedStatus.optional() })
 
 /** How the project is going: its tracked item, as the viewer may see it. */

@@ -8,6 +8,7 @@ import {
   councilTopics,
   concerns,
   grids,
+  projects,
   proposals,
   residencyClaims,
   trackedItems,
@@ -25,6 +26,7 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
   proposal: { param: 'proposalId', table: proposals, id: proposals.id, communityId: proposals.communityId },
   grid: { param: 'gridId', table: grids, id: grids.id, communityId: grids.communityId },
   tracked_item: { param: 'itemId', table: trackedItems, id: trackedItems.id, communityId: trackedItems.communityId },
+  project: { param: 'projectId', table: projects, id: projects.id, communityId: projects.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { linkable, needStatusLabels } from '../../domain/needs/needs.js'
 import type { Tx } from '../../db/client.js'
 import { needs } from '../../db/schema/index.js'
@@ -35,5 +35,14 @@ export async function moveProjectNeeds(tx: Tx, needIds: string[], status: 'in_pr
   await tx
     .update(needs)
     .set({ status, updatedAt: now })
+    .where(and(inArray(needs.id, needIds), inArray(needs.status, ['in_project', 'met'])))
+}
+
+/** Needs taken out of a project go back to where they were: 已上议事会 when offered as a topic, else 征集中. */
+export async function releaseNeeds(tx: Tx, needIds: string[], now: Date) {
+  if (!needIds.length) return
+  await tx
+    .update(needs)
+    .set({ status: sql`(case when ${needs.topicId} is null then 'open' else 'on_agenda' end)::need_status`, updatedAt: now })
     .where(and(inArray(needs.id, needIds), inArray(needs.status, ['in_project', 'met'])))
 }

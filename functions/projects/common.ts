@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
 import { needStatusLabels } from '../../domain/needs/needs.js'
 import { can, type Actor } from '../../domain/permissions.js'
@@ -97,4 +97,17 @@ export function toSummaries(rows: ProjectRow[], links: Links, actor: Actor, staf
       },
     ]
   })
+}
+
+/** The resources must all be of the project's community: 404 naming `resourceIds` otherwise. */
+export async function assertResources(db: Db | Tx, communityId: string, ids: string[]) {
+  const found = await db
+    .select({ id: resources.id })
+    .from(resources)
+    .where(and(eq(resources.communityId, communityId), inArray(resources.id, ids)))
+  if (found.length !== ids.length)
+    throw new AppError('NOT_FOUND', '资源不存在', {
+      where: 'body',
+      fields: [{ path: 'resourceIds', message: '只能选择本社区资源清单里的资源' }],
+    })
 }

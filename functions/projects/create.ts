@@ -1,13 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { ProjectInput } from '../../domain/schemas/projects.js'
-import { projectNeeds, projectResources, projects, resources } from '../../db/schema/index.js'
+import { projectNeeds, projectResources, projects } from '../../db/schema/index.js'
 import { communityAllowing, staffIds } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { takeNeedsIntoProject } from '../needs/index.js'
 import { trackResolution } from '../tracking/index.js'
+import { assertResources } from './common.js'
 import { getProject } from './read.js'
 
 /**
@@ -30,15 +30,7 @@ export async function createProject(deps: Deps, actor: Actor, communityId: strin
     if (!(await staffIds(db, communityId)).includes(workerId))
       throw fieldError('responsibleUserId', '负责人须是本社区的工作人员', 'RESPONSIBLE_WORKER_INVALID')
   }
-  const found = await db
-    .select({ id: resources.id })
-    .from(resources)
-    .where(and(eq(resources.communityId, communityId), inArray(resources.id, input.resourceIds)))
-  if (found.length !== input.resourceIds.length)
-    throw new AppError('NOT_FOUND', '资源不存在', {
-      where: 'body',
-      fields: [{ path: 'resourceIds', message: '只能选择本社区资源清单里的资源' }],
-    })
+  await assertResources(db, communityId, input.resourceIds)
 
   const id = await db.transaction(async (tx) => {
     const [project] = await tx

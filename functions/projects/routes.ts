@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
-import { Project, ProjectInput, ProjectList, ProjectsQuery } from '../../domain/schemas/projects.js'
+import { Project, ProjectInput, ProjectLinksInput, ProjectList, ProjectsQuery } from '../../domain/schemas/projects.js'
 import { audited } from '../audit/index.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { createProject } from './create.js'
+import { editProjectLinks } from './links.js'
 import { getProject, listProjects } from './read.js'
 
 const CommunityParams = z.object({ communityId: Id })
@@ -28,6 +29,9 @@ export const projectsApi = new Hono<AppEnv>()
 projectsApi.use('*', requireUser)
 projectsApi.get('/:projectId', paramsOf(ProjectParams), async (c) =>
   c.json(await getProject(c.var.deps, c.var.actor, c.req.valid('param').projectId)),
+)
+projectsApi.put('/:projectId/links', paramsOf(ProjectParams), jsonBody(ProjectLinksInput), audited('project', 'links'), async (c) =>
+  c.json(await editProjectLinks(c.var.deps, c.var.actor, c.req.valid('param').projectId, c.req.valid('json'))),
 )
 
 const t = 'projects' as const
@@ -75,5 +79,18 @@ export const projectsDocs = [
     auth: true,
     response: Project,
     errors: [404],
+  }),
+  op({
+    method: 'put',
+    path: '/api/projects/:projectId/links',
+    tag: t,
+    summary: '修改项目对接的需求和资源（整体替换，各至少一项）',
+    description:
+      '本社区工作人员可以修改。新加入的需求须是征集中或已上议事会的（否则 409 NEED_NOT_LINKABLE），随项目进入「项目实施中」（项目已完成时为「已解决」）；移出的需求回到「已上议事会」或「征集中」。其他社区的需求或资源 404，指明 needIds / resourceIds。',
+    auth: true,
+    body: ProjectLinksInput,
+    example: { needIds: ['0b7e7c6a-3c1f-4f3e-9d6a-1a2b3c4d5e6f'], resourceIds: ['1c8f8d7b-4d2a-4a4f-8e7b-2b3c4d5e6f70'] },
+    response: Project,
+    errors: [403, 404, 409],
   }),
 ]

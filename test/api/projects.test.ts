@@ -174,6 +174,34 @@ describe('项目清单', () => {
     expect((await json(await t.call('GET', `/api/needs/${meals}`, await as('wang')))).status).toBe('in_project')
   })
 
+  it('staff change the links: a need added takes the project’s state, one taken out goes back; others may not', async () => {
+    const links = async (body: Record<string, unknown>, who: Parameters<TestApp['tokenFor']>[0] = 'chen') =>
+      t.call('PUT', `/api/projects/${projectId}/links`, { ...(await as(who)), body })
+    const clinic = demo.resourceId('clinic')
+    const extra = await needId(t, 'chen', { title: '老人用药咨询' })
+    const changed = await links({ needIds: [meals, extra], resourceIds: [clinic] })
+    expect(changed.status).toBe(200)
+    const p = await changed.json()
+    expect(p.needs.map((n: { id: string; status: string }) => [n.id, n.status])).toEqual([
+      [meals, 'in_project'],
+      [extra, 'in_project'],
+    ])
+    expect(p.resources.map((r: { id: string }) => r.id)).toEqual([clinic])
+    const back = await links({ needIds: [extra], resourceIds: [room] })
+    expect(back.status).toBe(200)
+    expect((await json(await t.call('GET', `/api/needs/${meals}`, await as('wang')))).status).toBe('open')
+    expect((await links({ needIds: [], resourceIds: [room] })).status).toBe(400)
+    const other = await json(await t.call('GET', `/api/communities/${minzhu}/resources`, await as('zheng')))
+    const foreign = await links({ needIds: [extra], resourceIds: [other.items[0].id] })
+    expect(foreign.status).toBe(404)
+    expect(JSON.stringify(await foreign.json())).toContain('resourceIds')
+    expect((await links({ needIds: [extra], resourceIds: [room] }, 'wang')).status).toBe(403)
+    expect((await links({ needIds: [extra], resourceIds: [room] }, 'zheng')).status).toBe(404)
+    // Back as it was for the ledger below.
+    expect((await links({ needIds: [meals], resourceIds: [room] })).status).toBe(200)
+    expect((await json(await t.call('GET', `/api/needs/${extra}`, await as('wang')))).status).toBe('open')
+  })
+
   it('the 议事协商台账 lists the month’s projects and the needs still without a resource', async () => {
     const res = await t.call('GET', `/api/communities/${wenan}/ledgers/councils.xlsx?from=2026-11-01&to=2026-11-30`, await as('chen'))
     expect(res.status).toBe(200)

@@ -9,13 +9,18 @@ import { needBody } from './needs.js'
 export const projectsRows = `
 GET /api/communities/{communityId}/projects                        | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
 POST /api/communities/{communityId}/projects                       | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
-GET /api/projects/{projectId}                                     | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404`
+GET /api/projects/{projectId}                                     | 401  | 200  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 200  | 404
+PUT /api/projects/{projectId}/links                               | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404`
 
 let n = 0
 
 /** `app()` is the matrix's app, started after the recipes are written down. */
 export function projectsRecipes(app: () => TestApp) {
   return {
+    // The seeded project's own links, unchanged: every permitted call succeeds and changes nothing.
+    'PUT /api/projects/{projectId}/links': {
+      body: () => ({ needIds: [demo.needId('haircut')], resourceIds: [demo.resourceId('haircut')] }),
+    },
     'POST /api/communities/{communityId}/projects': {
       send: async (w: { token: Record<string, string | undefined> }, token: string | undefined) => {
         const t = app()
