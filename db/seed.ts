@@ -120,7 +120,10 @@ export const demo = {
     string
   >,
   grid: (key: (typeof demoGrids)[number]['key']) => seedId('grid', key),
-  needId: (key: 'light' | 'meals' | 'childcare') => seedId('need', key),
+  needId: (key: 'light' | 'meals' | 'childcare' | 'haircut') => seedId('need', key),
+  resourceId: (key: 'room' | 'clinic' | 'haircut') => seedId('resource', key),
+  /** The demo's 项目清单 project (上门义务理发). */
+  projectId: seedId('project', 'haircut'),
   errandStation: seedId('errand-station', 'zhao'),
   building: (community: DemoCommunityKey, no: number) => seedId('building', community, String(no)),
   unit: (community: DemoCommunityKey, building: number, unit: number) => seedId('unit', community, String(building), String(unit)),

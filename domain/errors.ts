@@ -73,6 +73,7 @@ export const errorCatalog = {
   PROPOSAL_TOPIC_INVALID: { status: 400, message: '只能关联本社区已列入议程的议题' },
   NEED_NOT_REVIEWABLE: { status: 409, message: '这条需求已审核过' },
   NEED_NOT_OPEN: { status: 409, message: '这条需求不在征集中' },
+  NEED_NOT_LINKABLE: { status: 409, message: '这条需求已有项目，或尚未列入需求清单' },
   ROUND_EXISTS: { status: 409, message: '这场议事会已开过排序' },
   ROUND_NOT_OPEN: { status: 409, message: '排序不在进行中' },
   DOTS_EXCEEDED: { status: 409, message: '点数不够了' },

@@ -28,6 +28,7 @@ import { communityPoints, pointsApi, pointsDocs } from './points/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
 import { communityResources, resourcesDocs } from './resources/routes.js'
+import { communityProjects, projectsApi, projectsDocs } from './projects/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 import { communityVolunteering, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
 
@@ -64,6 +65,7 @@ export const operations = [
   ...trackingDocs,
   ...needsDocs,
   ...resourcesDocs,
+  ...projectsDocs,
   ...pointsDocs,
   ...errandsDocs,
   ...volunteeringDocs,
@@ -130,6 +132,7 @@ export function createApp(deps: Deps) {
   app.route('/api/communities/:communityId', communityTracking)
   app.route('/api/communities/:communityId', communityNeeds)
   app.route('/api/communities/:communityId', communityResources)
+  app.route('/api/communities/:communityId', communityProjects)
   app.route('/api/communities/:communityId', communityPoints)
   app.route('/api/communities/:communityId', communityErrands)
   app.route('/api/communities/:communityId', communityVolunteering)
@@ -142,6 +145,7 @@ export function createApp(deps: Deps) {
   app.route('/api/tracked-items', trackedItemsApi)
   app.route('/api/needs', needsApi)
   app.route('/api/need-rounds', roundsApi)
+  app.route('/api/projects', projectsApi)
   app.route('/api/calendar', calendarFeedApi)
   app.route('/api/photos', photosApi)
   app.route('/api/files', filesApi)

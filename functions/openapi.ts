@@ -33,6 +33,7 @@ export interface Operation {
     | 'board'
     | 'tracking'
     | 'needs'
+    | 'projects'
     | 'points'
     | 'errands'
     | 'volunteering'
@@ -84,6 +85,7 @@ const tagDescriptions: Record<Operation['tag'], string> = {
   ledgers: '台账（Excel）：诉求办理、议事协商、投票表决；社区的和街道汇总的',
   needs:
     '需求清单与资源清单：居民和社区提出的需求、支持、每月一议前的点数排序、提交议事会；驻区单位、物业、业委会、志愿者和居民提供的资源（联系方式仅工作人员可见）',
+  projects: '项目清单：把需求清单里的需求和资源清单里的资源对接成项目，按决议跟踪的方式跟踪到完成，并上公示栏',
   points: '道德银行与爱心超市：积分规则、积分记录（只增不改）、月度对账单、好人好事审核、物品兑换与核销',
   errands:
     '党员家庭代办站：代办站（党员家庭、志愿者）、居民找人帮忙（或工作人员代为提出）、接单、办好、确认完成与感谢；地址电话只给接单的人；确认后记代办服务积分',
@@ -100,6 +102,7 @@ const pathParamDescriptions: Record<string, string> = {
   topicId: '议题编号（UUID）',
   proposalId: '表决方案编号（UUID）',
   itemId: '跟踪事项编号（UUID）',
+  projectId: '项目编号（UUID）',
   claimId: '房屋认证申请编号（UUID）',
   photoId: '照片编号（UUID）',
   gridId: '网格编号（UUID）',

@@ -6,10 +6,11 @@ import { communities } from './communities.js'
 import { concerns, eventActorRoleEnum } from './concerns.js'
 import { councilSessions, councilTopics, responsiblePartyEnum } from './councils.js'
 import { photos } from './photos.js'
+import { projects } from './projects.js'
 import { users } from './users.js'
 import { proposals } from './votes.js'
 
-/** Tracked items (决议跟踪): one table for council resolutions and approved proposals (docs/decisions/025). */
+/** Tracked items (决议跟踪): one table for council resolutions, approved proposals (docs/decisions/025) and projects (033). */
 export const trackedStatusEnum = pgEnum('tracked_status', trackedStatuses)
 
 export const trackedItems = pgTable(
@@ -24,6 +25,8 @@ export const trackedItems = pgTable(
     sessionId: uuid('session_id').references(() => councilSessions.id, { onDelete: 'cascade' }),
     proposalId: uuid('proposal_id').references(() => proposals.id, { onDelete: 'cascade' }),
     concernId: uuid('concern_id').references(() => concerns.id),
+    /** The 项目清单 project this item tracks (decision 033); a project has exactly one. */
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     text: text('text').notNull(),
     party: responsiblePartyEnum('party').notNull(),
@@ -44,13 +47,14 @@ export const trackedItems = pgTable(
   (t) => [
     uniqueIndex('tracked_items_topic_uq').on(t.topicId),
     uniqueIndex('tracked_items_proposal_uq').on(t.proposalId).where(sql`${t.topicId} is null`),
+    uniqueIndex('tracked_items_project_uq').on(t.projectId),
     // The staff list and the 公示栏: a community's items by deadline (keyset on deadline, id).
     index('tracked_items_list_idx').on(t.communityId, t.deadline, t.id),
     // The overdue job: open items by deadline not yet told.
     index('tracked_items_overdue_idx')
       .on(t.deadline)
       .where(sql`${t.status} in ('not_started', 'in_progress') and ${t.overdueNotifiedAt} is null`),
-    check('tracked_items_source', sql`${t.topicId} is not null or ${t.proposalId} is not null`),
+    check('tracked_items_source', sql`${t.topicId} is not null or ${t.proposalId} is not null or ${t.projectId} is not null`),
     check('tracked_items_progress', sql`${t.progress} between 0 and 100`),
     check('tracked_items_shelved_reason', sql`${t.status} <> 'shelved' or ${t.shelvedReason} is not null`),
     check('tracked_items_done', sql`${t.status} <> 'done' or (${t.progress} = 100 and ${t.completedAt} is not null)`),

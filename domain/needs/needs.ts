@@ -45,9 +45,10 @@ export const needCategoryLabels: Record<NeedCategory, string> = {
 /**
  * A need's life: a resident's need waits for staff review (`pending_review`); staff accept it
  * (`open`) or decline it with a reason; an open need offered as a council topic is `on_agenda`;
- * staff close it when it is met (a later project) or no longer wanted.
+ * a need matched to a resource by a project (项目清单) is `in_project`, and `met` when the project's
+ * tracked item is done (back to `in_project` if it is reopened); staff close it when no longer wanted.
  */
-export const needStatusKeys = ['pending_review', 'open', 'declined', 'on_agenda', 'closed'] as const
+export const needStatusKeys = ['pending_review', 'open', 'declined', 'on_agenda', 'closed', 'in_project', 'met'] as const
 export const NeedStatus = /*#__PURE__*/ z.enum(needStatusKeys)
 export type NeedStatus = z.infer<typeof NeedStatus>
 export const needStatusLabels: Record<NeedStatus, string> = {
@@ -56,12 +57,16 @@ export const needStatusLabels: Record<NeedStatus, string> = {
   declined: '未采纳',
   on_agenda: '已上议事会',
   closed: '已关闭',
+  in_project: '项目实施中',
+  met: '已解决',
 }
 
 /** Residents support and place dots only on needs still open for ranking. */
 export const rankable = (s: NeedStatus) => s === 'open'
 export const supportable = (s: NeedStatus) => s === 'open' || s === 'on_agenda'
 export const reviewable = (s: NeedStatus) => s === 'pending_review'
+/** A project may take a need that is open or offered to a council, not one already in a project. */
+export const linkable = (s: NeedStatus) => s === 'open' || s === 'on_agenda'
 
 /** Kinds of resource (资源清单) and who offers them. */
 export const resourceKindKeys = ['space', 'money', 'skill', 'hours', 'goods'] as const

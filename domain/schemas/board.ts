@@ -4,6 +4,7 @@ import { ResponsibleParty } from '../councils/kinds.js'
 import { Id, IsoTime } from './common.js'
 import { Photo } from './concerns.js'
 import { MonthlyKpiQuery, PeriodView, PublicKpiCard } from './kpis.js'
+import { BoardProject } from './projects.js'
 import { VoteOutcome } from './votes.js'
 import { TrackedStatus } from '../tracking/items.js'
 
@@ -98,6 +99,8 @@ export const Board = z
     concerns: section(BoardConcern),
     resolutions: section(BoardResolution),
     votes: section(BoardVote),
+    /** 项目清单: projects under way in the month (created by its end, not finished before it began). */
+    projects: section(BoardProject),
     generatedAt: IsoTime,
   })
   .meta({ id: 'Board' })

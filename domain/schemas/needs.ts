@@ -66,6 +66,8 @@ export const Need = z
     supportedByMe: z.boolean(),
     sources: z.array(z.object({ kind: z.enum(['concern', 'topic']), id: Id, title: z.string() })),
     topicId: Id.nullable(),
+    /** The 项目清单 project that takes it up, once there is one. */
+    project: z.object({ id: Id, title: z.string() }).nullable(),
     createdAt: IsoTime,
   })
   .meta({ id: 'Need' })

@@ -35,15 +35,16 @@ export const Resolution = z.object({
   tracking: ResolutionTracking.nullable(),
 })
 
-/** Where a tracked item comes from: a council topic's resolution, or an approved proposal standing alone. */
+/** Where a tracked item comes from: a council topic's resolution, an approved proposal standing alone, or a 项目清单 project. */
 export const TrackedSource = z.object({
-  kind: z.enum(['topic', 'proposal']),
+  kind: z.enum(['topic', 'proposal', 'project']),
   /** The session the resolution was recorded in (null for a proposal outside any session). */
   sessionId: Id.nullable(),
   sessionTitle: z.string().nullable(),
   topicId: Id.nullable(),
   proposalId: Id.nullable(),
-  /** The topic's or proposal's title. */
+  projectId: Id.nullable(),
+  /** The topic's, proposal's or project's title. */
   title: z.string(),
 })
 

@@ -12,6 +12,7 @@ import {
   errandStations,
   grids,
   pointsItems,
+  projects,
   proposals,
   residencyClaims,
   trackedItems,
@@ -37,6 +38,7 @@ export type AuditSubject =
   | 'errand_station'
   | 'errand'
   | 'volunteer_activity'
+  | 'project'
 
 /** Where a subject's community is found, by the path parameter that names it. */
 const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: PgColumn; communityId: PgColumn }>> = {
@@ -57,6 +59,7 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
     id: volunteerActivities.id,
     communityId: volunteerActivities.communityId,
   },
+  project: { param: 'projectId', table: projects, id: projects.id, communityId: projects.communityId },
 }
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const

@@ -8,7 +8,7 @@ import { trackedStatusLabels } from '../../domain/tracking/items.js'
 import { outcomeLabels, type VoteOutcome } from '../../domain/votes/tally.js'
 import type { Db } from '../../db/client.js'
 import { concerns, councilSessions, councilTopics, proposals, trackedItems, users } from '../../db/schema/index.js'
-import { type Cell, type Column, chinaCell, outer, type SheetSpec } from './sheet.js'
+import { type Cell, type Column, chinaCell, fromList, outer, type SheetSpec } from './sheet.js'
 
 /**
  * 议事协商台账: the sessions that started in the period, their topics, and the resolutions taken
@@ -187,11 +187,6 @@ async function resolutionRows(db: Db, communityId: string, period: Period): Prom
     ]
   })
 }
-
-const fromList = (make: () => Promise<Cell[][]>) =>
-  async function* () {
-    yield* await make()
-  }
 
 /** The three sheets of one community; `prefix` names them in a street's workbook. */
 export function councilSheets(db: Db, community: { id: string }, period: Period, prefix = ''): SheetSpec[] {

@@ -10,6 +10,7 @@ import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { concernSheet } from './concerns.js'
 import { councilSheets } from './councils.js'
+import { needSheets } from './needs.js'
 import type { SheetSpec } from './sheet.js'
 import { writeWorkbook } from './sheet.js'
 import { voteSheet } from './votes.js'
@@ -41,7 +42,9 @@ function sheetsOf(
   const label = inStreet ? community.name : ledgerLabels[kind]
   if (kind === 'concerns') return [concernSheet(db, community, period, now, label)]
   if (kind === 'votes') return [voteSheet(db, community, period, label)]
-  return councilSheets(db, community, period, inStreet ? `${community.name}-` : '')
+  const prefix = inStreet ? `${community.name}-` : ''
+  // 项目清单 and the needs still without a resource belong with the councils that rank them.
+  return [...councilSheets(db, community, period, prefix), ...needSheets(db, community, period, prefix)]
 }
 
 function ledger(unitName: string, kind: LedgerKind, period: Period, sheets: () => AsyncIterable<SheetSpec> | Iterable<SheetSpec>): Ledger {

@@ -38,6 +38,12 @@ export function outer(table: string, column: string): SQL {
   return sql`${sql.identifier(table)}.${sql.identifier(column)}`
 }
 
+/** A sheet's rows from one query: for the small sheets (a few sessions or projects a month). */
+export const fromList = (make: () => Promise<Cell[][]>) =>
+  async function* () {
+    yield* await make()
+  }
+
 /** Rows read a page at a time by keyset: at most `size` rows of a query in memory at once. */
 export async function* paged<T>(fetchPage: (after: T | undefined) => Promise<T[]>, size: number): AsyncIterable<T> {
   let after: T | undefined

@@ -4,7 +4,7 @@ import { affectedGroupLabels, needCategoryLabels, needStatusLabels, type NeedSta
 import { can, type Actor } from '../../domain/permissions.js'
 import type { Need } from '../../domain/schemas/needs.js'
 import type { Db, Tx } from '../../db/client.js'
-import { buildings, concerns, councilTopics, needs, needSources, needSupports } from '../../db/schema/index.js'
+import { buildings, concerns, councilTopics, needs, needSources, needSupports, projectNeeds, projects } from '../../db/schema/index.js'
 import { communityContext } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 
@@ -12,7 +12,7 @@ export type NeedRow = typeof needs.$inferSelect
 type NeedView = z.output<typeof Need>
 
 /** Statuses every viewer of the community sees; pending and declined needs only their author and staff. */
-export const publicStatuses: NeedStatus[] = ['open', 'on_agenda', 'closed']
+export const publicStatuses: NeedStatus[] = ['open', 'on_agenda', 'in_project', 'met', 'closed']
 
 /** A need the actor may see, with whether they manage it; 404 otherwise (its existence is private). */
 export async function visibleNeed(db: Db | Tx, actor: Actor, needId: string) {
@@ -29,7 +29,7 @@ export async function needViews(db: Db | Tx, actor: Actor, rows: NeedRow[]): Pro
   if (!rows.length) return []
   const ids = rows.map((r) => r.id)
   const buildingIds = [...new Set(rows.flatMap((r) => r.buildingIds))]
-  const [bs, sources, mine] = await Promise.all([
+  const [bs, sources, mine, taken] = await Promise.all([
     buildingIds.length
       ? db.select({ id: buildings.id, name: buildings.name }).from(buildings).where(inArray(buildings.id, buildingIds))
       : Promise.resolve([]),
@@ -49,6 +49,11 @@ export async function needViews(db: Db | Tx, actor: Actor, rows: NeedRow[]): Pro
       .select({ needId: needSupports.needId })
       .from(needSupports)
       .where(and(inArray(needSupports.needId, ids), eq(needSupports.userId, actor.userId))),
+    db
+      .select({ needId: projectNeeds.needId, id: projects.id, title: projects.title })
+      .from(projectNeeds)
+      .innerJoin(projects, eq(projects.id, projectNeeds.projectId))
+      .where(inArray(projectNeeds.needId, ids)),
   ])
   const supported = new Set(mine.map((m) => m.needId))
   return rows.map((r) => ({
@@ -76,6 +81,7 @@ export async function needViews(db: Db | Tx, actor: Actor, rows: NeedRow[]): Pro
           : { kind: 'topic' as const, id: s.topicId as string, title: s.topicTitle ?? '' },
       ),
     topicId: r.topicId,
+    project: taken.filter((p) => p.needId === r.id).map(({ id, title }) => ({ id, title }))[0] ?? null,
     createdAt: r.createdAt.toISOString(),
   }))
 }

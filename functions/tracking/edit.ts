@@ -10,6 +10,7 @@ import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { ownPhotos } from '../photos/index.js'
+import { projectItemMoved } from '../projects/index.js'
 import { visibleItem } from './access.js'
 import { getTrackedItem } from './read.js'
 
@@ -41,7 +42,8 @@ interface Change {
 /**
  * Applies a change of status or progress with its update: checks the rule, attaches the author's
  * photos, writes the item (only if nobody changed it meanwhile: 409 TRACKED_CHANGED), the update and
- * its photos, and moves the linked concern (done → resolved, with the photos) — in one transaction.
+ * its photos, moves the linked concern (done → resolved, with the photos) and a project's needs —
+ * in one transaction.
  */
 async function applyChange(deps: Deps, actor: Actor, id: string, c: Change) {
   const { db } = deps.database
@@ -111,6 +113,8 @@ async function applyChange(deps: Deps, actor: Actor, id: string, c: Change) {
         ],
         now,
       )
+    // A project's needs are 已解决 when it is done, 项目实施中 again when it is reopened.
+    if (check.status !== item.status && item.projectId) await projectItemMoved(tx, item.projectId, check.status, now)
     if (check.status !== item.status && item.topicId) {
       // The resident who proposed the topic hears how its resolution is going.
       const [topic] = await tx

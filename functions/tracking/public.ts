@@ -13,17 +13,19 @@ import { photoView } from '../photos/index.js'
  * label, never a person), by when, how far it is, the last update's date and the photos that
  * passed review (newest first, at most nine per item). No names or concern numbers; phone and
  * room numbers written into the text are masked (＊＊＊).
- * Items shelved are listed too (with their status); the nearest deadline first.
+ * Items shelved are listed too (with their status); the nearest deadline first. `itemIds` narrows
+ * it to those items (a project's, for its place on the board).
  */
 export async function publicTrackedItems(
   db: Db | Tx,
   communityId: string,
-  opts: { now: Date; limit?: number },
+  opts: { now: Date; limit?: number; itemIds?: string[] },
 ): Promise<z.output<typeof PublicTrackedItem>[]> {
+  if (opts.itemIds && !opts.itemIds.length) return []
   const items = await db
     .select()
     .from(trackedItems)
-    .where(eq(trackedItems.communityId, communityId))
+    .where(and(eq(trackedItems.communityId, communityId), opts.itemIds ? inArray(trackedItems.id, opts.itemIds) : undefined))
     .orderBy(asc(trackedItems.deadline), asc(trackedItems.id))
     .limit(opts.limit ?? 50)
   if (!items.length) return []

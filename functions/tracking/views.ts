@@ -24,11 +24,12 @@ export function toSummary(r: ItemRow, audience: TrackedAudience, now: Date): z.o
     shelvedReason: i.shelvedReason,
     overdue: isOverdue(i, now),
     source: {
-      kind: i.topicId ? 'topic' : 'proposal',
+      kind: i.topicId ? 'topic' : i.proposalId ? 'proposal' : 'project',
       sessionId: i.sessionId,
       sessionTitle: r.sessionTitle,
       topicId: i.topicId,
       proposalId: i.proposalId,
+      projectId: i.projectId,
       title: i.title,
     },
     concern: named && i.concernId && r.concernNo ? { id: i.concernId, publicNo: r.concernNo } : null,

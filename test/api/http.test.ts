@@ -66,6 +66,7 @@ describe('the HTTP surface', () => {
         'board',
         'tracking',
         'needs',
+        'projects',
         'points',
         'errands',
         'volunteering',

@@ -256,7 +256,7 @@ describe('议事协商台账', () => {
   it('has a sheet of sessions, one of topics and one of resolutions', async () => {
     const res = await download('wangjd', `/api/communities/${wenan}/ledgers/councils.xlsx?${month}`)
     const wb = await workbookOf(res)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['议事会议', '议题', '决议'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['议事会议', '议题', '决议', '项目', '未匹配资源的需求'])
     const [sessionHeader, session, ...more] = rowsOf(wb.getWorksheet('议事会议')!)
     expect(more).toHaveLength(0)
     expect(sessionHeader.slice(0, 10)).toEqual([
@@ -287,7 +287,7 @@ describe('议事协商台账', () => {
   it('names each sheet after its community in the street’s roll-up', async () => {
     const wb = await workbookOf(await download('wangjd', `/api/streets/${demo.streetId}/ledgers/councils.xlsx?${month}`))
     expect(wb.worksheets.map((s) => s.name)).toContain('文安路社区-议事会议')
-    expect(wb.worksheets).toHaveLength(9)
+    expect(wb.worksheets).toHaveLength(15)
   })
 })
 

@@ -9,6 +9,7 @@ import { needsRecipes } from '../helpers/matrix-needs.js'
 import { errandSecrets, errandsRecipes } from '../helpers/matrix-errands.js'
 import { pointsRecipes } from '../helpers/matrix-points.js'
 import { volunteeringRecipes } from '../helpers/matrix-volunteering.js'
+import { projectsRecipes } from '../helpers/matrix-projects.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
 import { trackingRecipes } from '../helpers/tracking.js'
@@ -169,6 +170,7 @@ const recipes: Record<string, Recipe> = {
   ...pointsRecipes,
   ...(errandsRecipes as Record<string, Recipe>),
   ...volunteeringRecipes,
+  ...(projectsRecipes(() => t) as Record<string, Recipe>),
 }
 
 function operationOf(row: string): string {
@@ -189,6 +191,7 @@ function fillPath(w: MatrixWorld, path: string): string {
     kind: 'concerns',
     needId: w.needs.needId,
     roundId: w.needs.roundId,
+    projectId: demo.projectId,
   }
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!values[name]) throw new Error(`no value for {${name}} in ${path}: give the operation a recipe`)

@@ -5,6 +5,7 @@ import { seedId } from '../../db/seed.js'
 import { type A11yData, makeA11yData } from '../helpers/a11y-data.js'
 import { audit, configuredPages, limits, type PageAudit, totals } from '../helpers/a11y-audit.js'
 import { haveChromium, screenshotDir } from '../helpers/browser.js'
+import { demo } from '../../db/seed.js'
 import { journey } from '../helpers/journey.js'
 
 /**
@@ -32,6 +33,7 @@ function queryFor(path: string, ids: A11yData): string {
     'staff/pages/tracked-item/index': `id=${ids.tracked}`,
     'pages/volunteer-activity/index': `id=${seedId('volunteer-activity', 'leaflets')}`,
     'staff/pages/volunteer-roster/index': `id=${seedId('volunteer-activity', 'leaflets')}`,
+    'pages/project/index': `id=${demo.projectId}`,
   }
   return `?communityId=${ids.community}${byPath[path] ? `&${byPath[path]}` : ''}`
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { haveChromium } from '../helpers/browser.js'
+import { sessionWithRound } from '../helpers/e2e-needs.js'
 import { journey } from '../helpers/journey.js'
 
 /**
@@ -15,25 +16,7 @@ describe.skipIf(!haveChromium)('需求清单 in Chromium (H5)', () => {
   it('a resident supports and ranks needs; the secretary offers the top one as a topic', async () => {
     const chen = await j.tokenOf('陈书记')
     const communityId = (await j.api('GET', '/me', chen)).staffOf[0] as string
-    const start = new Date(Date.now() + 5 * 86400_000)
-    const session = await j.api('POST', `/communities/${communityId}/sessions`, chen, {
-      kind: 'monthly_council',
-      title: '需求排序每月一议',
-      description: '议一议大家最需要的事',
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
-      venue: '睦邻议事厅',
-      capacity: 50,
-      bookingDeadline: new Date(start.getTime() - 3600_000).toISOString(),
-      agendaSlots: 4,
-    })
-    await j.api('POST', `/sessions/${session.id}/actions`, chen, { action: 'open' })
-    const round = await j.api('POST', `/communities/${communityId}/need-rounds`, chen, {
-      sessionId: session.id,
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(start.getTime() - 7200_000).toISOString(),
-      dots: 3,
-    })
+    const { sessionId, roundId } = await sessionWithRound(j, chen, communityId, '需求排序每月一议', 5)
 
     for (const elder of [false, true]) {
       const mode = elder ? 'elder' : 'normal'
@@ -69,14 +52,14 @@ describe.skipIf(!haveChromium)('需求清单 in Chromium (H5)', () => {
       await page.reload()
       await visible(page, 'page-workbench').locator('[data-testid="open-staff-needs"]').click()
       const staff = visible(page, 'page-staff-needs')
-      const top = staff.locator(`[data-testid="need-round"][data-round-id="${round.id}"] [data-testid="need-rank"]`).first()
+      const top = staff.locator(`[data-testid="need-round"][data-round-id="${roundId}"] [data-testid="need-rank"]`).first()
       await top.waitFor({ timeout: 20_000 })
       await expect(top.textContent()).resolves.toContain('独居老人助餐')
       await j.shot(page, `needs-03-staff-ranking-${mode}`)
       if (!elder) {
         await staff.locator('[data-testid="needs-offer"]').click()
         await page.getByText('已提交为议题').first().waitFor({ timeout: 10_000 })
-        const topics = await j.api('GET', `/sessions/${session.id}/topics`, chen)
+        const topics = await j.api('GET', `/sessions/${sessionId}/topics`, chen)
         expect(topics.items.map((x: { title: string }) => x.title)).toContain('独居老人助餐')
         await j.shot(page, `needs-04-offered-${mode}`)
       }

@@ -1,6 +1,7 @@
 import { errandsRows } from './matrix-errands.js'
 import { pointsRows } from './matrix-points.js'
 import { volunteeringRows } from './matrix-volunteering.js'
+import { projectsRows } from './matrix-projects.js'
 import { writeFileSync } from 'node:fs'
 
 /** The matrix test's table: `operation | column | …` lines → header and rows by operation. */
@@ -150,5 +151,5 @@ GET /api/need-rounds/{roundId}                                    | 401  | 200  
 PUT /api/need-rounds/{roundId}/dots/{needId}                      | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
 POST /api/need-rounds/{roundId}/offer                             | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
 GET /api/communities/{communityId}/resources                       | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
-POST /api/communities/{communityId}/resources                      | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403${pointsRows}${errandsRows}${volunteeringRows}
+POST /api/communities/{communityId}/resources                      | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403${pointsRows}${errandsRows}${volunteeringRows}${projectsRows}
 `

@@ -17,6 +17,7 @@ export const trackingText = {
     shelvedReason: (r: string) => `搁置原因：${r}`,
     fromSession: (title: string) => `来自议事会「${title}」`,
     fromVote: '来自居民表决',
+    fromProject: (title: string) => `项目清单「${title}」`,
     lastUpdate: (s: string) => `最近更新 ${s}`,
     updates: '进展',
     noUpdates: '还没有进展，有了会在这里公布',

@@ -6,6 +6,7 @@ import { councilsText } from './zh-cn.councils'
 import { kpiCardText } from './zh-cn.kpis'
 import { needsText } from './zh-cn.needs'
 import { pointsText } from './zh-cn.points'
+import { projectsText } from './zh-cn.projects'
 import { streetText } from './zh-cn.street'
 import { trackingText } from './zh-cn.tracking'
 import { volunteeringText } from './zh-cn.volunteering'
@@ -29,6 +30,7 @@ export const zhCN = {
   ...pointsText,
   ...errandsText,
   ...volunteeringText,
+  ...projectsText,
 } as const
 
 export const t = zhCN

@@ -40,6 +40,8 @@ export const routes = {
   needs: '/pages/needs/index',
   resources: '/pages/resources/index',
   staffNeeds: '/staff/pages/needs/index',
+  project: '/pages/project/index',
+  staffProjects: '/staff/pages/projects/index',
   points: '/pages/points/index',
   pointsShop: '/pages/points-shop/index',
   goodDeed: '/pages/good-deed/index',
@@ -288,4 +290,13 @@ export function openVolunteering(page: 'volunteering' | 'staffVolunteering', com
 /** One activity: its detail (residents) or its roster and sign-off (staff). */
 export function openVolunteerActivity(page: 'volunteerActivity' | 'volunteerRoster', id: string) {
   return Taro.navigateTo({ url: withQuery(routes[page], { id }) })
+}
+
+/** 项目清单: one project (residents and staff), and the staff's list with 新建项目. */
+export function openProject(projectId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.project, { id: projectId }) })
+}
+
+export function openStaffProjects(communityId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffProjects, { communityId }) })
 }

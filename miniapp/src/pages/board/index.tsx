@@ -7,6 +7,7 @@ import { Screen } from '@/components/screen'
 import { SkeletonList } from '@/components/skeleton'
 import { type BoardData, useBoard } from '@/features/board/api/get-board'
 import { BoardConcernCard } from '@/features/board/components/board-concern'
+import { BoardProjectCard } from '@/features/board/components/board-project'
 import { BoardResolutionCard } from '@/features/board/components/board-resolution'
 import { BoardVoteCard } from '@/features/board/components/board-vote'
 import { MonthlyKpiCard } from '@/features/kpis/components/monthly-card'
@@ -14,7 +15,7 @@ import { useMe } from '@/features/me/api/get-me'
 import { t } from '@/i18n/zh-cn'
 import { chinaDate } from '@/lib/china-date'
 import { formatMoment } from '@/lib/format'
-import { boardUrl, openConcern } from '@/lib/routes'
+import { boardUrl, openConcern, openProject } from '@/lib/routes'
 import '@/features/board/components/board.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -22,7 +23,7 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 /**
  * 公示栏: what the community did this month, for anyone signed in — the 三率, the resolved concerns
  * with photos before and after, the council's resolutions and how far they got, the vote results
- * in 公示. No resident's name, room or words. Shared as a card (WeChat) or a link (H5).
+ * in 公示, the projects (项目清单) under way with their progress and photos. No resident's name, room or words. Shared as a card (WeChat) or a link (H5).
  */
 export default function BoardPage() {
   const router = useRouter()
@@ -122,6 +123,17 @@ function BoardView({ board: b, onMonth }: { board: BoardData; onMonth: (month: s
       <Section title={t.board.votes} shown={b.votes.items.length} total={b.votes.total} empty={t.board.noVotes} testId='board-votes'>
         {b.votes.items.map((v) => (
           <BoardVoteCard key={v.id} item={v} now={now} />
+        ))}
+      </Section>
+      <Section
+        title={t.board.projects}
+        shown={b.projects.items.length}
+        total={b.projects.total}
+        empty={t.board.noProjects}
+        testId='board-projects'
+      >
+        {b.projects.items.map((p) => (
+          <BoardProjectCard key={p.id} item={p} now={now} onOpen={() => void openProject(p.id)} />
         ))}
       </Section>
       <ShareTool path={boardUrl(b.community.id, b.month)} />

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Tag } from '@/components/tag'
 import { a11y } from '@/lib/a11y'
 import { t } from '@/i18n/zh-cn'
+import { openProject } from '@/lib/routes'
 import type { NeedData } from '../api/needs'
 import './needs.scss'
 
@@ -13,7 +14,11 @@ export function NeedCard({ need, children }: { need: NeedData; children?: ReactN
     <View className='card need-card' data-testid='need-card' data-need-id={need.id} data-title={need.title}>
       <View className='need-card__head'>
         <Text className='need-card__title'>{need.title}</Text>
-        <Tag tone={need.status === 'open' ? 'brand' : need.status === 'declined' ? 'danger' : 'neutral'}>{need.statusLabel}</Tag>
+        <Tag
+          tone={need.status === 'open' ? 'brand' : need.status === 'declined' ? 'danger' : need.status === 'met' ? 'success' : 'neutral'}
+        >
+          {need.statusLabel}
+        </Tag>
       </View>
       <Text className='need-card__desc'>{need.description}</Text>
       <Text className='need-card__line'>{[need.categoryLabel, who, need.mine ? t.needs.mine : ''].filter(Boolean).join(' · ')}</Text>
@@ -21,6 +26,16 @@ export function NeedCard({ need, children }: { need: NeedData; children?: ReactN
         {t.needs.supporters(need.supporterCount)}
       </Text>
       {need.decisionReason ? <Text className='need-card__line'>{t.needs.reason(need.decisionReason)}</Text> : null}
+      {need.project ? (
+        <Text
+          className='need-card__line need-card__link'
+          data-testid='need-project'
+          onClick={() => void openProject(need.project!.id)}
+          {...a11y({ role: 'link' })}
+        >
+          {`${t.projects.inProject(need.project.title)} ›`}
+        </Text>
+      ) : null}
       {children ? <View className='need-card__actions'>{children}</View> : null}
     </View>
   )

@@ -7,7 +7,7 @@ import { ErrorLine, FormField } from '@/components/form-field'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
 import { type NeedData, useRaiseNeed } from '../api/needs'
-import { submitForm } from './submit'
+import { submitForm } from '@/lib/api/submit-form'
 
 type Field = 'title' | 'description' | 'category' | 'groups'
 const fields: Field[] = ['title', 'description', 'category', 'groups']

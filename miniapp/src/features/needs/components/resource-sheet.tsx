@@ -6,7 +6,7 @@ import { ErrorLine, FormField } from '@/components/form-field'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
 import { type ResourceBody, useCreateResource } from '../api/needs'
-import { submitForm } from './submit'
+import { submitForm } from '@/lib/api/submit-form'
 
 type Field = 'ownerKind' | 'ownerName' | 'kind' | 'title' | 'description' | 'availability' | 'contactName' | 'contactPhone'
 const fields: Field[] = ['ownerKind', 'ownerName', 'kind', 'title', 'description', 'availability', 'contactName', 'contactPhone']

@@ -1,9 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import { SkeletonList } from '@/components/skeleton'
-import { t } from '@/i18n/zh-cn'
 import { a11y } from '@/lib/a11y'
 import type { TrackedItemSummaryData } from '../api/get-tracked-items'
-import { TrackedMeta, TrackedProgress, TrackedTags } from './tracked-facts'
+import { sourceLabel, TrackedMeta, TrackedProgress, TrackedTags } from './tracked-facts'
 import './tracking.scss'
 
 /** One tracked item in a list: what was decided, by whom and when, how far it is. */
@@ -20,9 +19,7 @@ export function TrackedCard({ item, onClick }: { item: TrackedItemSummaryData; o
     >
       <TrackedTags item={item} />
       <Text className='tracked-card__text'>{item.text}</Text>
-      <Text className='tracked-card__source'>
-        {item.source.sessionTitle ? t.tracking.fromSession(item.source.sessionTitle) : t.tracking.fromVote}
-      </Text>
+      <Text className='tracked-card__source'>{sourceLabel(item.source)}</Text>
       <TrackedMeta item={item} />
       <TrackedProgress item={item} />
     </View>

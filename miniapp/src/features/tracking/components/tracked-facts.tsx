@@ -10,6 +10,12 @@ import './tracking.scss'
 const statusTone: Record<TrackedStatus, TagTone> = { not_started: 'neutral', in_progress: 'info', done: 'success', shelved: 'warning' }
 const barTone: Record<TrackedStatus, ProgressTone> = { not_started: 'neutral', in_progress: 'brand', done: 'success', shelved: 'neutral' }
 
+/** Where an item comes from: a session's resolution, a vote, or a 项目清单 project. */
+export function sourceLabel(source: TrackedItemSummaryData['source']): string {
+  if (source.kind === 'project') return t.tracking.fromProject(source.title)
+  return source.sessionTitle ? t.tracking.fromSession(source.sessionTitle) : t.tracking.fromVote
+}
+
 /** Status (and 已逾期) as tags. */
 export function TrackedTags({ item }: { item: Pick<TrackedItemSummaryData, 'status' | 'statusLabel' | 'overdue'> }) {
   return (

@@ -2,9 +2,11 @@ import { View, Text } from '@tarojs/components'
 import { EmptyState } from '@/components/empty-state'
 import { PhotoGrid } from '@/components/photos/photo-grid'
 import { t } from '@/i18n/zh-cn'
+import { a11y } from '@/lib/a11y'
 import { formatMoment } from '@/lib/format'
+import { openProject } from '@/lib/routes'
 import type { TrackedItemData } from '../api/get-tracked-item'
-import { TrackedMeta, TrackedProgress, TrackedTags } from './tracked-facts'
+import { sourceLabel, TrackedMeta, TrackedProgress, TrackedTags } from './tracked-facts'
 import './tracking.scss'
 
 /** The head of an item page: the decision, where it came from, party, deadline, status and progress. */
@@ -16,9 +18,18 @@ export function TrackedHead({ item }: { item: TrackedItemData }) {
       <Text className='tracked-head__text' userSelect>
         {item.text}
       </Text>
-      <Text className='tracked-card__source'>
-        {item.source.sessionTitle ? t.tracking.fromSession(item.source.sessionTitle) : t.tracking.fromVote}
-      </Text>
+      {item.source.projectId ? (
+        <Text
+          className='tracked-card__source tracked-head__link'
+          data-testid='tracked-project-link'
+          onClick={() => void openProject(item.source.projectId!)}
+          {...a11y({ role: 'link' })}
+        >
+          {`${sourceLabel(item.source)} ›`}
+        </Text>
+      ) : (
+        <Text className='tracked-card__source'>{sourceLabel(item.source)}</Text>
+      )}
       <TrackedMeta item={item} />
       <TrackedProgress item={item} />
       {item.shelvedReason && item.status === 'shelved' ? (

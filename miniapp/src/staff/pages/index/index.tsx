@@ -29,6 +29,7 @@ import {
   openPoints,
   openVolunteering,
   openStaffNeeds,
+  openStaffProjects,
   openStaffSessions,
   openStaffTrackedItems,
   openStaffVotes,
@@ -193,6 +194,15 @@ function WorkbenchEntries(props: {
           onClick={() => void openStaffNeeds(communityId)}
           counts={null}
           badge={0}
+        />
+      ) : null}
+      {isStaff ? (
+        <Entry
+          icon='layers'
+          title={t.projects.title}
+          desc={t.projects.entryDesc}
+          testId='open-staff-projects'
+          onClick={() => void openStaffProjects(communityId)}
         />
       ) : null}
       {isStaff ? (

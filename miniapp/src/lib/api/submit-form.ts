@@ -1,5 +1,5 @@
-import { ApiError } from '@/lib/api/client'
-import { fieldErrorsOf } from '@/lib/api/field-errors'
+import { ApiError } from './client'
+import { fieldErrorsOf } from './field-errors'
 
 /**
  * Sends a form: a refusal naming fields goes to those fields (the first part of each path), any
