@@ -11,6 +11,7 @@ import { AppError } from '../http/errors.js'
 import { concernSheet } from './concerns.js'
 import { councilSheets } from './councils.js'
 import { needSheets } from './needs.js'
+import { pointsSheet } from './points.js'
 import type { SheetSpec } from './sheet.js'
 import { writeWorkbook } from './sheet.js'
 import { voteSheet } from './votes.js'
@@ -43,8 +44,13 @@ function sheetsOf(
   if (kind === 'concerns') return [concernSheet(db, community, period, now, label)]
   if (kind === 'votes') return [voteSheet(db, community, period, label)]
   const prefix = inStreet ? `${community.name}-` : ''
-  // 项目清单 and the needs still without a resource belong with the councils that rank them.
-  return [...councilSheets(db, community, period, prefix), ...needSheets(db, community, period, prefix)]
+  // 项目清单 and the needs still without a resource belong with the councils that rank them, and
+  // so do the 道德银行's totals (check-ins at those councils earn points).
+  return [
+    ...councilSheets(db, community, period, prefix),
+    ...needSheets(db, community, period, prefix),
+    pointsSheet(db, community, period, prefix),
+  ]
 }
 
 function ledger(unitName: string, kind: LedgerKind, period: Period, sheets: () => AsyncIterable<SheetSpec> | Iterable<SheetSpec>): Ledger {

@@ -70,7 +70,7 @@ export async function getStatement(
 
 /**
  * Totals of a community's ledger over [from, to): points earned per kind and spent, for the
- * ledgers (台账) to show later. No route yet.
+ * 议事协商台账 (functions/ledgers/points.ts).
  */
 export async function pointsTotals(db: Db, communityId: string, from: Date, to: Date) {
   const rows = await db

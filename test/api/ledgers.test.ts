@@ -256,7 +256,7 @@ describe('议事协商台账', () => {
   it('has a sheet of sessions, one of topics and one of resolutions', async () => {
     const res = await download('wangjd', `/api/communities/${wenan}/ledgers/councils.xlsx?${month}`)
     const wb = await workbookOf(res)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['议事会议', '议题', '决议', '项目', '未匹配资源的需求'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['议事会议', '议题', '决议', '项目', '未匹配资源的需求', '道德银行积分'])
     const [sessionHeader, session, ...more] = rowsOf(wb.getWorksheet('议事会议')!)
     expect(more).toHaveLength(0)
     expect(sessionHeader.slice(0, 10)).toEqual([
@@ -282,12 +282,33 @@ describe('议事协商台账', () => {
     expect(resolution.slice(1, 6)).toEqual(['楼道堆物清理', '由物业两周内清理各楼道堆物', '会议议定', '通过', '物业'])
     expect(resolution[6]).toMatch(/^2026-12-10T/) // shown as a China day
     expect(wb.getWorksheet('决议')!.getCell('G2').numFmt).toBe('yyyy-mm-dd')
+    // The 道德银行's month in totals by kind (no names): the check-in above earned its points.
+    const [pointsHeader, ...byKind] = rowsOf(wb.getWorksheet('道德银行积分')!)
+    expect(pointsHeader).toEqual(['类别', '笔数', '积分'])
+    expect(byKind.map((r) => r[0])).toEqual([
+      '议事会签到',
+      '代办服务',
+      '志愿服务',
+      '好人好事',
+      '爱心超市兑换',
+      '兑换退回',
+      '更正',
+      '发放合计',
+      '净变动（发放 − 兑换 + 退回 ± 更正）',
+    ])
+    const checkIns = byKind[0]
+    expect(Number(checkIns[1])).toBeGreaterThanOrEqual(1)
+    expect(Number(checkIns[2])).toBeGreaterThan(0)
+    const total = (rows: string[][], col: number) => rows.reduce((n, r) => n + Number(r[col]), 0)
+    expect(Number(byKind[7][2])).toBe(total(byKind.slice(0, 4), 2))
+    expect(Number(byKind[8][2])).toBe(total(byKind.slice(0, 7), 2))
+    expect(JSON.stringify(byKind)).not.toMatch(/王秀英|赵晓梅/)
   })
 
   it('names each sheet after its community in the street’s roll-up', async () => {
     const wb = await workbookOf(await download('wangjd', `/api/streets/${demo.streetId}/ledgers/councils.xlsx?${month}`))
     expect(wb.worksheets.map((s) => s.name)).toContain('文安路社区-议事会议')
-    expect(wb.worksheets).toHaveLength(15)
+    expect(wb.worksheets).toHaveLength(18)
   })
 })
 
