@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { HouseholdRelation, Role } from '../domain/roles.js'
-import type { Db } from './client.js'
+import type { Db, Tx } from './client.js'
 import { seedErrands } from './seed-errands.js'
 import { seedNeeds } from './seed-needs.js'
 import { seedPoints } from './seed-points.js'
@@ -232,36 +232,41 @@ export async function seedDemo(db: Db): Promise<{ households: number; users: num
         .values(g.workers.map((w) => ({ gridId, userId: demo.user[w] })))
         .onConflictDoNothing()
     }
-    await seedNeeds(tx, {
-      communityId: demo.community.wenan,
-      staffId: demo.user.chen,
-      residentId: demo.user.wang,
-      supporters: [demo.user.zhao, demo.user.wang],
-      building: (no) => demo.building('wenan', no),
-      id: seedId,
-    })
-    await seedPoints(tx, {
-      communityId: demo.community.wenan,
-      wangId: demo.user.wang,
-      householdId: demo.household('wenan', 3, 2, '302'),
-      liuId: demo.user.liu,
-      id: seedId,
-    })
-    await seedErrands(tx, {
-      communityId: demo.community.wenan,
-      helperId: demo.user.zhao,
-      staffId: demo.user.chen,
-      building: (no) => demo.building('wenan', no),
-      id: seedId,
-    })
-    await seedVolunteering(tx, {
-      communityId: demo.community.wenan,
-      wangId: demo.user.wang,
-      zhaoId: demo.user.zhao,
-      liuId: demo.user.liu,
-      id: seedId,
-      now: new Date(),
-    })
+    await seedCommunityLife(tx)
     return { households: householdCount, users: demoUserList.length + demoOfficials.length }
+  })
+}
+
+/** 文安路社区's community life: needs and resources, 道德银行 points, a 代办站 and volunteer activities. */
+async function seedCommunityLife(tx: Tx) {
+  await seedNeeds(tx, {
+    communityId: demo.community.wenan,
+    staffId: demo.user.chen,
+    residentId: demo.user.wang,
+    supporters: [demo.user.zhao, demo.user.wang],
+    building: (no) => demo.building('wenan', no),
+    id: seedId,
+  })
+  await seedPoints(tx, {
+    communityId: demo.community.wenan,
+    wangId: demo.user.wang,
+    householdId: demo.household('wenan', 3, 2, '302'),
+    liuId: demo.user.liu,
+    id: seedId,
+  })
+  await seedErrands(tx, {
+    communityId: demo.community.wenan,
+    helperId: demo.user.zhao,
+    staffId: demo.user.chen,
+    building: (no) => demo.building('wenan', no),
+    id: seedId,
+  })
+  await seedVolunteering(tx, {
+    communityId: demo.community.wenan,
+    wangId: demo.user.wang,
+    zhaoId: demo.user.zhao,
+    liuId: demo.user.liu,
+    id: seedId,
+    now: new Date(),
   })
 }

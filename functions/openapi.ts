@@ -112,6 +112,7 @@ const pathParamDescriptions: Record<string, string> = {
   shopItemId: '爱心超市物品编号（UUID）',
   redemptionId: '兑换记录编号（UUID）',
   goodDeedId: '好人好事编号（UUID）',
+  accountUserId: '积分账户所属居民的用户编号（UUID）',
   stationId: '代办站编号（UUID）',
   errandId: '代办编号（UUID）',
   activityId: '志愿活动编号（UUID）',
@@ -124,6 +125,7 @@ const pathParamDescriptions: Record<string, string> = {
 /** Query parameters by name, unless the schema describes its own. */
 const queryParamDescriptions: Record<string, string> = {
   month: '月份，YYYY-MM（北京时间）',
+  q: '按姓名筛选（包含即可）',
   cursor: '分页游标：上一页返回的 nextCursor；第一页不传',
   limit: '每页条数',
   status: '按状态筛选',

@@ -114,6 +114,22 @@ export const PointsSummary = z
   })
   .meta({ id: 'PointsSummary' })
 
+/** 居民积分 (staff): the community's accounts, by name, with balances; `q` narrows by name. */
+export const PointsAccountsQuery = z.strictObject({ q: text({ label: '姓名', min: 1, max: 20 }).optional() })
+
+export const PointsAccountRow = z.object({ userId: Id, name: z.string(), balance: z.number().int() })
+export const PointsAccounts = z.object({ items: z.array(PointsAccountRow) }).meta({ id: 'PointsAccounts' })
+
+/** One resident's account for staff: the latest 100 entries, each saying whether it can still be corrected. */
+export const PointsAccount = z
+  .object({
+    userId: Id,
+    name: z.string(),
+    balance: z.number().int(),
+    entries: z.array(PointsEntry.extend({ reversible: z.boolean() })),
+  })
+  .meta({ id: 'PointsAccount' })
+
 export const PointsStatement = z
   .object({
     month: z.string(),

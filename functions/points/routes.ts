@@ -9,6 +9,7 @@ import {
   HandOverInput,
   ItemInput,
   ItemPatch,
+  PointsAccountsQuery,
   PointsRulesInput,
   ReversalInput,
   StatementQuery,
@@ -16,6 +17,7 @@ import {
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { getAccount, listAccounts } from './accounts.js'
 import { getStatement, getSummary } from './balance.js'
 import { cancelRedemption } from './close.js'
 import { listGoodDeeds, reportGoodDeed, reviewGoodDeed } from './good-deeds.js'
@@ -41,6 +43,12 @@ communityPoints.get('/points/statement', paramsOf(CommunityParams), queryOf(Stat
 communityPoints.get('/points/rules', paramsOf(CommunityParams), async (c) => c.json(await getRules(c.var.deps, c.var.actor, cid(c))))
 communityPoints.put('/points/rules', paramsOf(CommunityParams), jsonBody(PointsRulesInput), audited('points_rules', 'set'), async (c) =>
   c.json(await putRules(c.var.deps, c.var.actor, cid(c), c.req.valid('json'))),
+)
+communityPoints.get('/points/accounts', paramsOf(CommunityParams), queryOf(PointsAccountsQuery), async (c) =>
+  c.json(await listAccounts(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
+)
+communityPoints.get('/points/accounts/:accountUserId', paramsOf(CommunityParams.extend({ accountUserId: Id })), async (c) =>
+  c.json(await getAccount(c.var.deps, c.var.actor, cid(c), c.req.valid('param').accountUserId)),
 )
 communityPoints.post(
   '/points/reversals',

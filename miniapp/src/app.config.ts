@@ -58,6 +58,7 @@ export default defineAppConfig({
         'pages/projects/index',
         'pages/points/index',
         'pages/redeem/index',
+        'pages/points-account/index',
         'pages/errands/index',
         'pages/volunteering/index',
         'pages/volunteer-roster/index',

@@ -225,6 +225,41 @@ describe('the points bank', () => {
     expect(mine.goodDeeds).toHaveLength(1)
   })
 
+  it('shows staff each resident’s account with every reason, and what can still be corrected', async () => {
+    const liu = await t.tokenFor('liu')
+    // After the concurrency tests above a thousand residents have points: the list stops at 200, by name.
+    const accounts = await json(await t.call('GET', `${base}/accounts`, { token: liu }))
+    expect(accounts.items.length).toBeGreaterThan(0)
+    expect(accounts.items.length).toBeLessThanOrEqual(200)
+    const names = accounts.items.map((a: { name: string }) => a.name)
+    expect(names).toEqual([...names].sort())
+    const narrowed = await json(await t.call('GET', `${base}/accounts?q=${encodeURIComponent('秀英')}`, { token: liu }))
+    expect(narrowed.items.map((a: { name: string }) => a.name)).toEqual(['王秀英'])
+    const wangRow = narrowed.items[0]
+    const account = await json(await t.call('GET', `${base}/accounts/${demo.user.wang}`, { token: liu }))
+    expect(account.balance).toBe(wangRow.balance)
+    expect(account.entries.reduce((n: number, e: { amount: number }) => n + e.amount, 0)).toBe(account.balance)
+    // The good deed corrected above is no longer correctable, nor is its reversal or a redemption.
+    const byKind = (kind: string) => account.entries.filter((e: { kind: string }) => e.kind === kind)
+    const reversal = byKind('reversal')[0]
+    expect(reversal).toMatchObject({ reason: '照片与事由不符，更正', reversible: false })
+    const deed = account.entries.find((e: { id: string }) => e.id === reversal.sourceId)
+    expect(deed, JSON.stringify(account.entries, null, 1)).toMatchObject({ kind: 'good_deed', reversible: false })
+    expect(byKind('redemption').every((e: { reversible: boolean }) => !e.reversible)).toBe(true)
+    // An earning not yet corrected can be, from this page; then it says so.
+    const open = account.entries.find((e: { reversible: boolean }) => e.reversible)
+    expect(open.amount).toBeGreaterThan(0)
+    const reversed = await t.call('POST', `${base}/reversals`, { token: liu, body: { entryId: open.id, reason: '重复记录，更正' } })
+    expect(reversed.status).toBe(201)
+    const after = await json(await t.call('GET', `${base}/accounts/${demo.user.wang}`, { token: liu }))
+    expect(after.balance).toBe(account.balance - open.amount)
+    expect(after.entries.find((e: { id: string }) => e.id === open.id).reversible).toBe(false)
+    // Residents may not look at anyone's account, their own included; an unknown person is 404.
+    expect((await t.call('GET', `${base}/accounts`, { token: await t.tokenFor('wang') })).status).toBe(403)
+    expect((await t.call('GET', `${base}/accounts/${demo.user.wang}`, { token: await t.tokenFor('wang') })).status).toBe(403)
+    expect((await t.call('GET', `${base}/accounts/${crypto.randomUUID()}`, { token: liu })).status).toBe(404)
+  })
+
   it('lets staff set the rules within bounds, and pays the new amount from then on', async () => {
     const chen = await t.tokenFor('chen')
     for (const bad of [{ council_check_in: -5 }, { good_deed: 5000 }, { errand: 1.5 }, { nonsense: 1 }])

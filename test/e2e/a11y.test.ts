@@ -34,6 +34,7 @@ function queryFor(path: string, ids: A11yData): string {
     'pages/volunteer-activity/index': `id=${seedId('volunteer-activity', 'leaflets')}`,
     'staff/pages/volunteer-roster/index': `id=${seedId('volunteer-activity', 'leaflets')}`,
     'pages/project/index': `id=${demo.projectId}`,
+    'staff/pages/points-account/index': `userId=${demo.user.wang}`,
   }
   return `?communityId=${ids.community}${byPath[path] ? `&${byPath[path]}` : ''}`
 }

@@ -3,10 +3,11 @@ import { haveChromium } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
 
 /**
- * 道德银行 and 爱心超市 in a real browser, both modes: 王秀英 (with her seeded points and two good
+ * 道德银行 and 爱心超市 in a real browser, both modes: 王秀英 (with her seeded points and four good
  * deeds approved) opens 我的积分 from 我的, goes to the 爱心超市 and redeems a 理发券; the code shows as
  * a QR code and 8 digits. 陈书记 types the digits on 兑换核销 and hands the item over; her balance has
- * dropped by 50; the same code typed again is refused.
+ * dropped by 50; the same code typed again is refused. Then 陈书记 finds her under 居民积分 and
+ * corrects one good deed with a reason: a reversing entry, and her balance drops.
  */
 const j = journey()
 
@@ -32,7 +33,7 @@ async function approvedDeeds(n: number) {
 
 describe.skipIf(!haveChromium)('道德银行 and 爱心超市 in Chromium (H5)', () => {
   it('王秀英 redeems a 理发券, 陈书记 hands it over once, her balance drops', async () => {
-    const communityId = await approvedDeeds(2)
+    const communityId = await approvedDeeds(4)
     for (const elder of [false, true]) {
       const mode = elder ? 'elder' : 'normal'
       const page = await j.phone(elder)
@@ -84,6 +85,32 @@ describe.skipIf(!haveChromium)('道德银行 and 爱心超市 in Chromium (H5)',
         .poll(async () => Number(await again.locator('[data-testid="points-balance"]').getAttribute('data-balance')))
         .toBe(before - 50)
       await j.shot(page, `points-06-after-${mode}`)
+
+      // 陈书记 finds her under 居民积分 and corrects one good deed: a reversing entry with a reason.
+      await manage.locator('[data-testid="accounts-search"] input').fill('王秀英')
+      const row = manage.locator('[data-testid="account-row"]', { hasText: '王秀英' })
+      await row.waitFor({ timeout: 20_000 })
+      await row.click()
+      const account = staff.locator('[data-testid="page-points-account"]:visible')
+      const deed = account.locator('[data-testid="account-entry"][data-kind="good_deed"]', {
+        has: staff.locator('[data-testid="entry-correct"]'),
+      })
+      await deed.first().waitFor({ timeout: 20_000 })
+      await j.shot(staff, `points-08-account-${mode}`)
+      const balanceBefore = Number(((await account.locator('[data-testid="account-balance"]').textContent()) ?? '').replace(/\D/g, ''))
+      expect(balanceBefore).toBe(before - 50)
+      await deed.first().locator('[data-testid="entry-correct"]').click()
+      const sheet = staff.locator('[data-testid="correct-sheet"]')
+      await sheet.locator('[data-testid="correct-reason"] textarea').fill('重复上报，更正')
+      await j.shot(staff, `points-09-correct-${mode}`)
+      await sheet.locator('[data-testid="correct-confirm"]').click()
+      await account
+        .locator('[data-testid="account-entry"][data-kind="reversal"]', { hasText: '重复上报，更正' })
+        .waitFor({ timeout: 20_000 })
+      await expect
+        .poll(async () => Number(((await account.locator('[data-testid="account-balance"]').textContent()) ?? '').replace(/\D/g, '')))
+        .toBeLessThan(balanceBefore)
+      await j.shot(staff, `points-10-corrected-${mode}`)
       expect(page.errors).toEqual([])
       expect(staff.errors).toEqual([])
       await staff.context().close()

@@ -1,4 +1,5 @@
 import { wenanId, type MatrixActor, type MatrixWorld } from './matrix.js'
+import { demo } from '../../db/seed.js'
 import { jpeg } from './concerns.js'
 
 /**
@@ -11,6 +12,8 @@ GET /api/communities/{communityId}/points                         | 401  | 200  
 GET /api/communities/{communityId}/points/statement               | 401  | 200  | 403  | 403     | 403      | 403 | 403  | 403 | 403   | 403  | 403
 GET /api/communities/{communityId}/points/rules                   | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
 PUT /api/communities/{communityId}/points/rules                   | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+GET /api/communities/{communityId}/points/accounts                | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
+GET /api/communities/{communityId}/points/accounts/{accountUserId} | 401  | 403  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
 POST /api/communities/{communityId}/points/reversals              | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
 GET /api/communities/{communityId}/points/items                   | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 403  | 403
 POST /api/communities/{communityId}/points/items                  | 401  | 403  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403
@@ -62,6 +65,7 @@ async function goodDeed(w: MatrixWorld): Promise<string> {
 export const pointsRecipes: Record<string, PointsRecipe> = {
   'GET /api/communities/{communityId}/points/statement': { query: () => 'month=2026-11' },
   'PUT /api/communities/{communityId}/points/rules': { body: () => ({ council_check_in: 10 }) },
+  'GET /api/communities/{communityId}/points/accounts/{accountUserId}': { path: () => `${base}/accounts/${demo.user.wang}` },
   'POST /api/communities/{communityId}/points/reversals': {
     // A fresh good deed approved for each person, whose entry they try to reverse.
     path: async (w) => {

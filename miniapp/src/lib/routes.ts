@@ -47,6 +47,7 @@ export const routes = {
   goodDeed: '/pages/good-deed/index',
   staffPoints: '/staff/pages/points/index',
   staffRedeem: '/staff/pages/redeem/index',
+  staffPointsAccount: '/staff/pages/points-account/index',
   errands: '/pages/errands/index',
   errandAsk: '/pages/errand-ask/index',
   errandHelper: '/pages/errand-helper/index',
@@ -274,6 +275,11 @@ export function openStaffNeeds(communityId: string, concernId?: string) {
 /** A 道德银行 page of a community: 我的积分, 爱心超市, 好人好事, or the staff's 积分管理 and 兑换核销. */
 export function openPoints(page: 'points' | 'pointsShop' | 'goodDeed' | 'staffPoints' | 'staffRedeem', communityId: string) {
   return Taro.navigateTo({ url: withQuery(routes[page], { communityId }) })
+}
+
+/** 居民积分: one resident's account in 积分管理, with 更正. */
+export function openPointsAccount(communityId: string, userId: string) {
+  return Taro.navigateTo({ url: withQuery(routes.staffPointsAccount, { communityId, userId }) })
 }
 
 /** 党员家庭代办站: 找人帮忙 (my errands), its form, 代办接单 for a helper, the staff's 代办站. */

@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import type {
   GoodDeed,
   GoodDeedList,
+  PointsAccount,
+  PointsAccounts,
   PointsItem,
   PointsItemList,
   PointsRules,
@@ -19,6 +21,7 @@ export type ItemData = z.infer<typeof PointsItem>
 export type RedemptionData = z.infer<typeof Redemption>
 export type RulesData = z.infer<typeof PointsRules>
 export type GoodDeedData = z.infer<typeof GoodDeed>
+export type AccountData = z.infer<typeof PointsAccount>
 
 const prefix = 'points/'
 const base = (communityId: string) => `/communities/${encodeURIComponent(communityId)}/points`
@@ -87,3 +90,25 @@ export const reviewGoodDeed = (input: { id: string; verdict: 'approve' } | { id:
   const { id, ...body } = input
   return apiRequest<GoodDeedData>(`/points/good-deeds/${encodeURIComponent(id)}/review`, { method: 'POST', body })
 }
+
+/** 居民积分 (staff): the community's accounts by name, narrowed by `q`. */
+export function useAccounts(communityId: string | undefined, q: string) {
+  const query = q ? `?q=${encodeURIComponent(q)}` : ''
+  return useQuery(key(communityId, `accounts${query}`), () =>
+    apiRequest<z.infer<typeof PointsAccounts>>(`${base(communityId!)}/accounts${query}`),
+  )
+}
+
+/** One resident's account (staff): every entry with its reason, and which can still be corrected. */
+export function useAccount(communityId: string | undefined, userId: string | undefined) {
+  return useQuery(communityId && userId ? key(communityId, `account/${userId}`) : null, () =>
+    apiRequest<AccountData>(`${base(communityId!)}/accounts/${encodeURIComponent(userId!)}`),
+  )
+}
+
+export const reverseEntry = (input: { communityId: string; entryId: string; reason: string }) =>
+  apiRequest(`${base(input.communityId)}/reversals`, {
+    method: 'POST',
+    body: { entryId: input.entryId, reason: input.reason },
+    toast: false,
+  })

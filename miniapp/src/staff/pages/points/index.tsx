@@ -1,6 +1,7 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { Cell } from '@/components/cell'
 import { EmptyState } from '@/components/empty-state'
 import { FormField } from '@/components/form-field'
 import { Screen } from '@/components/screen'
@@ -14,16 +15,21 @@ import {
   saveRules,
   useGoodDeeds,
   useItems,
+  useAccounts,
   useRules,
 } from '@/features/points/api/points'
 import { t } from '@/i18n/zh-cn'
 import { nativeA11y } from '@/lib/a11y'
 import { type ApiError, mediaUrl } from '@/lib/api/client'
 import { useMutation } from '@/lib/api/use-mutation'
+import { openPointsAccount } from '@/lib/routes'
 import '../../shell.scss'
 import '@/features/points/components/points.scss'
 
-/** 积分管理: the community's points rules, the 爱心超市's items (add, stock, on and off the shelf), and 好人好事 to review. */
+/**
+ * 积分管理: the community's points rules, the 爱心超市's items (add, stock, on and off the shelf),
+ * 好人好事 to review, and 居民积分 (each resident's entries, with 更正).
+ */
 export default function StaffPointsPage() {
   const communityId = useRouter().params.communityId || ''
   const rules = useRules(communityId || undefined)
@@ -42,6 +48,7 @@ export default function StaffPointsPage() {
   }
   return (
     <Screen testId='page-staff-points' className='staff'>
+      <AccountsCard communityId={communityId} />
       <RulesCard communityId={communityId} rules={rules.data?.rules} />
       <ItemsCard communityId={communityId} items={items.data?.items ?? []} />
       <View className='section-title'>{t.points.review}</View>
@@ -211,6 +218,49 @@ function ItemsCard(props: { communityId: string; items: ItemData[] }) {
         >
           {t.points.newItem}
         </Button>
+      </View>
+    </>
+  )
+}
+
+/** 居民积分: the accounts by name (the first 200, or those whose name has the typed text); one opens its entries. */
+function AccountsCard(props: { communityId: string }) {
+  const [typed, setTyped] = useState('')
+  const [q, setQ] = useState('')
+  const accounts = useAccounts(props.communityId, q)
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300)
+    return () => clearTimeout(timer)
+  }, [typed])
+  const items = accounts.data?.items
+  return (
+    <>
+      <View className='section-title'>{t.points.accounts}</View>
+      <View className='points-form'>
+        <FormField name='accounts-q' label={t.points.accountsSearch} hint={t.points.accountsHint}>
+          <Input
+            className='text-input'
+            value={typed}
+            maxlength={20}
+            data-testid='accounts-search'
+            onInput={(e) => setTyped(e.detail.value)}
+            {...nativeA11y({ label: t.points.accountsSearch })}
+          />
+        </FormField>
+      </View>
+      <View className='card card--flush points-accounts'>
+        {items && !items.length ? <EmptyState icon='users' text={t.points.noAccounts} /> : null}
+        {(items ?? []).slice(0, 30).map((a) => (
+          <Cell
+            key={a.userId}
+            icon='user'
+            title={a.name}
+            value={t.points.accountBalance(a.balance)}
+            arrow
+            onClick={() => void openPointsAccount(props.communityId, a.userId)}
+            testId='account-row'
+          />
+        ))}
       </View>
     </>
   )
