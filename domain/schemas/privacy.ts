@@ -86,6 +86,36 @@ export const MyDataExport = z
         createdAt: IsoTime,
       }),
     ),
+    /** 党员家庭代办站: the errands one asked (with the contact one gave), those one ran for others (no one else's contact), one's 代办站. */
+    errandsAsked: z.array(
+      z.object({
+        communityId: Id,
+        kind: z.string(),
+        what: z.string(),
+        when: z.string(),
+        address: z.string(),
+        contactPhone: z.string(),
+        residentName: z.string().nullable(),
+        onBehalf: z.boolean(),
+        status: z.string(),
+        thanks: z.string().nullable(),
+        createdAt: IsoTime,
+      }),
+    ),
+    errandsRun: z.array(
+      z.object({
+        communityId: Id,
+        kind: z.string(),
+        what: z.string(),
+        when: z.string(),
+        status: z.string(),
+        thanks: z.string().nullable(),
+        createdAt: IsoTime,
+      }),
+    ),
+    errandStations: z.array(
+      z.object({ communityId: Id, name: z.string(), label: z.string(), kinds: z.array(z.string()), note: z.string() }),
+    ),
   })
   .meta({ id: 'MyDataExport' })
 

@@ -1,10 +1,23 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, not } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { goodDeeds, pointsEntries, pointsItems, pointsRedemptions, volunteerActivities, volunteerSignups } from '../../db/schema/index.js'
+import {
+  errandStations,
+  errands,
+  goodDeeds,
+  pointsEntries,
+  pointsItems,
+  pointsRedemptions,
+  volunteerActivities,
+  volunteerSignups,
+} from '../../db/schema/index.js'
 
-/** The 道德银行 part of a person's data export: their entries, redemptions, good-deed reports and volunteer sign-ups. */
+/**
+ * The community-life part of a person's data export: 道德银行 entries, redemptions, good-deed reports,
+ * volunteer sign-ups, the errands they asked (with the contact they gave), the errands they ran for
+ * others (what and when — the other person's address and phone are not theirs), and their 代办站.
+ */
 export async function exportMyPoints(db: Db, userId: string) {
-  const [entries, redemptions, deeds, signups] = await Promise.all([
+  const [entries, redemptions, deeds, signups, asked, ran, stations] = await Promise.all([
     db.select().from(pointsEntries).where(eq(pointsEntries.userId, userId)).orderBy(asc(pointsEntries.createdAt)),
     db
       .select({
@@ -31,6 +44,46 @@ export async function exportMyPoints(db: Db, userId: string) {
       .innerJoin(volunteerActivities, eq(volunteerActivities.id, volunteerSignups.activityId))
       .where(eq(volunteerSignups.userId, userId))
       .orderBy(asc(volunteerSignups.createdAt)),
+    db
+      .select({
+        communityId: errands.communityId,
+        kind: errands.kind,
+        what: errands.what,
+        when: errands.whenText,
+        address: errands.address,
+        contactPhone: errands.contactPhone,
+        residentName: errands.residentName,
+        onBehalf: errands.onBehalf,
+        status: errands.status,
+        thanks: errands.thanks,
+        createdAt: errands.createdAt,
+      })
+      .from(errands)
+      .where(eq(errands.askedBy, userId))
+      .orderBy(asc(errands.createdAt)),
+    db
+      .select({
+        communityId: errands.communityId,
+        kind: errands.kind,
+        what: errands.what,
+        when: errands.whenText,
+        status: errands.status,
+        thanks: errands.thanks,
+        createdAt: errands.createdAt,
+      })
+      .from(errands)
+      .where(and(eq(errands.helperId, userId), not(eq(errands.askedBy, userId))))
+      .orderBy(asc(errands.createdAt)),
+    db
+      .select({
+        communityId: errandStations.communityId,
+        name: errandStations.name,
+        label: errandStations.label,
+        kinds: errandStations.kinds,
+        note: errandStations.note,
+      })
+      .from(errandStations)
+      .where(eq(errandStations.helperId, userId)),
   ])
   return {
     points: entries.map((e) => ({
@@ -43,5 +96,8 @@ export async function exportMyPoints(db: Db, userId: string) {
     redemptions: redemptions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     goodDeeds: deeds.map((d) => ({ communityId: d.communityId, text: d.text, status: d.status, createdAt: d.createdAt.toISOString() })),
     volunteerSignups: signups.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    errandsAsked: asked.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    errandsRun: ran.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    errandStations: stations,
   }
 }

@@ -132,6 +132,15 @@ describe('an errand', () => {
     expect(thanked.some((n) => n.body.includes('谢谢小赵'))).toBe(true)
     const mine = await ok('GET', `${base}/errands`, 'wang')
     expect(mine.items[0]).toMatchObject({ id: asked.id, status: 'confirmed', statusLabel: '已确认完成' })
+    // Each one's data export: the asker's errand with the contact she gave; the helper's without it.
+    const wangExport = await ok('GET', '/api/me/export', 'wang')
+    const askedRow = wangExport.errandsAsked.find((e: { what: string }) => e.what === asked.what)
+    expect(askedRow).toMatchObject({ status: 'confirmed', thanks: '谢谢小赵，药收到了！', contactPhone: asked.contact.phone })
+    const zhaoExport = await ok('GET', '/api/me/export', 'zhao')
+    const ranRow = zhaoExport.errandsRun.find((e: { what: string }) => e.what === asked.what)
+    expect(ranRow).toMatchObject({ status: 'confirmed', thanks: '谢谢小赵，药收到了！' })
+    expect(JSON.stringify(zhaoExport.errandsRun)).not.toContain(asked.contact.phone)
+    expect(zhaoExport.errandStations.map((s: { name: string }) => s.name)).toContain('赵家党员代办站')
   })
 
   it('refuses bad input by field, and a building of another community', async () => {
