@@ -39,7 +39,8 @@ export const DELETED_USER_NAME = '已注销用户'
  * - ballots stay counted; the ballot loses the link to who cast it (the roll keeps the household
  *   or the opaque elector row);
  * - co-signs, attended registrations and topics stay, pointing at the tombstone;
- * - errands they asked lose the door and phone (open ones are cancelled); a station they kept stops serving.
+ * - errands they asked lose the door and phone (open ones are cancelled); a station they kept stops serving;
+ * - their places in 志愿活动 not yet started are given back.
  */
 export async function deleteAccount(deps: Deps, userId: string): Promise<Date> {
   const now = deps.now()
@@ -91,6 +92,13 @@ export async function deleteAccount(deps: Deps, userId: string): Promise<Date> {
       .set({ address: '', contactPhone: '' })
       .where(and(eq(errands.askedBy, userId), eq(errands.onBehalf, false)))
     await tx.update(errandStations).set({ active: false }).where(eq(errandStations.helperId, userId))
+    // Places taken in activities not yet started are given back; attended shifts stay (their points do too).
+    await tx.execute(sql`with gone as (
+        update volunteer_signups s set status = 'withdrawn', withdrawn_at = ${now}
+        from volunteer_activities a
+        where s.activity_id = a.id and s.user_id = ${userId} and s.status = 'signed_up' and a.starts_at > ${now}
+        returning s.activity_id)
+      update volunteer_activities set signed_up_count = signed_up_count - 1 where id in (select activity_id from gone)`)
     await tx.delete(notifications).where(eq(notifications.userId, userId))
     await tx.delete(outbox).where(eq(outbox.userId, userId))
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId))

@@ -105,6 +105,17 @@ describe('volunteer activities', () => {
     expect(await json(await t.call('GET', one(a.id), { token: tokens[0] }))).toMatchObject({ signedUpCount: 3, placesLeft: 0 })
   })
 
+  it('gives a place back when the person who took it deletes the account', async () => {
+    const a = await create({ capacity: 2 })
+    const [stays, leaves] = await makeResidents(t, 2)
+    for (const token of [stays, leaves]) expect((await t.call('POST', `${one(a.id)}/signup`, { token })).status).toBe(200)
+    expect(await json(await t.call('GET', one(a.id), { token: stays }))).toMatchObject({ signedUpCount: 2, placesLeft: 0 })
+    expect((await t.call('DELETE', '/api/me', { token: leaves, body: { confirm: '注销' } })).status).toBe(200)
+    expect(await json(await t.call('GET', one(a.id), { token: stays }))).toMatchObject({ signedUpCount: 1, placesLeft: 1 })
+    const [newcomer] = await makeResidents(t, 1)
+    expect((await t.call('POST', `${one(a.id)}/signup`, { token: newcomer })).status).toBe(200)
+  })
+
   it('refuses bad input and the wrong moment with the field or a 409 in Chinese', async () => {
     const liu = await t.tokenFor('liu')
     const bad = await json(await t.call('POST', list, { token: liu, body: activityBody({ capacity: 0 }) }))
