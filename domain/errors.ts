@@ -87,6 +87,7 @@ export const errorCatalog = {
   ERRAND_NOT_ALLOWED: { status: 409, message: '这件代办当前的状态不能这样操作' },
   ERRAND_CHANGED: { status: 409, message: '这件代办刚刚有了变化，请刷新后再试' },
   STATION_HELPER_TAKEN: { status: 409, message: '这位居民已有一个代办站' },
+  RESOURCE_WITHDRAWN: { status: 409, message: '这项资源已撤回，不能再修改或用于新项目' },
   ACTIVITY_FULL: { status: 409, message: '名额已满，请关注其他志愿活动' },
   ACTIVITY_STARTED: { status: 409, message: '活动已经开始' },
   ACTIVITY_CANCELLED: { status: 409, message: '这个志愿活动已取消' },

@@ -27,7 +27,7 @@ import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.j
 import { communityPoints, pointsApi, pointsDocs } from './points/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
-import { communityResources, resourcesDocs } from './resources/routes.js'
+import { communityResources, resourcesApi, resourcesDocs } from './resources/routes.js'
 import { communityProjects, projectsApi, projectsDocs } from './projects/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 import { communityVolunteering, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
@@ -145,6 +145,7 @@ export function createApp(deps: Deps) {
   app.route('/api/tracked-items', trackedItemsApi)
   app.route('/api/needs', needsApi)
   app.route('/api/need-rounds', roundsApi)
+  app.route('/api/resources', resourcesApi)
   app.route('/api/projects', projectsApi)
   app.route('/api/calendar', calendarFeedApi)
   app.route('/api/photos', photosApi)

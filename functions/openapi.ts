@@ -107,6 +107,7 @@ const pathParamDescriptions: Record<string, string> = {
   photoId: '照片编号（UUID）',
   gridId: '网格编号（UUID）',
   needId: '需求编号（UUID）',
+  resourceId: '资源编号（UUID）',
   roundId: '需求排序编号（UUID）',
   streetId: '街道编号（UUID）',
   shopItemId: '爱心超市物品编号（UUID）',

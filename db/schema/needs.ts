@@ -154,6 +154,9 @@ export const resources = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    updatedAt: ts('updated_at'),
+    /** Withdrawn by its offerer or staff: off the list and out of new projects; projects already using it keep it. */
+    withdrawnAt: ts('withdrawn_at'),
   },
   (t) => [index('resources_community_idx').on(t.communityId, t.kind, t.createdAt)],
 )

@@ -134,6 +134,9 @@ export const ResourceInput = z.strictObject({
   contactPhone: phone,
 })
 
+/** A change to a resource: any of its fields, at least one. */
+export const ResourcePatch = ResourceInput.partial().refine((p) => Object.keys(p).length > 0, { message: '请至少修改一项' })
+
 export const ResourcesQuery = z.strictObject({ kind: ResourceKind.optional() })
 
 export const Resource = z
@@ -153,6 +156,8 @@ export const Resource = z
     contact: z.object({ name: z.string(), phone: z.string() }).nullable(),
     mine: z.boolean(),
     createdAt: IsoTime,
+    /** Withdrawn resources are off the list; a project that used one still shows it, marked. */
+    withdrawnAt: IsoTime.nullable(),
   })
   .meta({ id: 'Resource' })
 

@@ -99,15 +99,23 @@ export function toSummaries(rows: ProjectRow[], links: Links, actor: Actor, staf
   })
 }
 
-/** The resources must all be of the project's community: 404 naming `resourceIds` otherwise. */
-export async function assertResources(db: Db | Tx, communityId: string, ids: string[]) {
+/**
+ * The resources must all be of the project's community (404 naming `resourceIds` otherwise) and not
+ * withdrawn — unless the project already uses them (`kept`): a withdrawn resource stays where it was.
+ */
+export async function assertResources(db: Db | Tx, communityId: string, ids: string[], kept: string[] = []) {
   const found = await db
-    .select({ id: resources.id })
+    .select({ id: resources.id, withdrawnAt: resources.withdrawnAt })
     .from(resources)
     .where(and(eq(resources.communityId, communityId), inArray(resources.id, ids)))
   if (found.length !== ids.length)
     throw new AppError('NOT_FOUND', '资源不存在', {
       where: 'body',
       fields: [{ path: 'resourceIds', message: '只能选择本社区资源清单里的资源' }],
+    })
+  if (found.some((r) => r.withdrawnAt && !kept.includes(r.id)))
+    throw new AppError('RESOURCE_WITHDRAWN', undefined, {
+      where: 'body',
+      fields: [{ path: 'resourceIds', message: '所选资源中有已撤回的，请重新选择' }],
     })
 }

@@ -19,7 +19,13 @@ export async function editProjectLinks(deps: Deps, actor: Actor, projectId: stri
   const { db } = deps.database
   const { row, staff } = await visibleProject(db, actor, projectId)
   if (!staff) throw new AppError('FORBIDDEN', '只有本社区的工作人员可以修改项目')
-  await assertResources(db, row.communityId, input.resourceIds)
+  const using = await db.select({ id: projectResources.resourceId }).from(projectResources).where(eq(projectResources.projectId, projectId))
+  await assertResources(
+    db,
+    row.communityId,
+    input.resourceIds,
+    using.map((r) => r.id),
+  )
   const now = deps.now()
   await db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update')

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import { resourceKindLabels, resourceOwnerKindLabels } from '../../domain/needs/needs.js'
 import { can, type Actor } from '../../domain/permissions.js'
@@ -31,10 +31,11 @@ export function resourceView(r: Row, actor: Actor, staff: boolean): z.output<typ
     contact: staff || mine ? { name: r.contactName, phone: r.contactPhone } : null,
     mine,
     createdAt: r.createdAt.toISOString(),
+    withdrawnAt: r.withdrawnAt ? r.withdrawnAt.toISOString() : null,
   }
 }
 
-/** The community's 资源清单: its residents, staff and partners see it; contacts only as above. */
+/** The community's 资源清单 (withdrawn ones left out): its residents, staff and partners see it; contacts only as above. */
 export async function listResources(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof ResourcesQuery>) {
   const { db } = deps.database
   const ctx = await communityAllowing(db, actor, communityId, 'needs.view')
@@ -42,7 +43,7 @@ export async function listResources(deps: Deps, actor: Actor, communityId: strin
   const rows = await db
     .select()
     .from(resources)
-    .where(and(eq(resources.communityId, communityId), q.kind ? eq(resources.kind, q.kind) : undefined))
+    .where(and(eq(resources.communityId, communityId), isNull(resources.withdrawnAt), q.kind ? eq(resources.kind, q.kind) : undefined))
     .orderBy(desc(resources.createdAt))
     .limit(200)
   return { items: rows.map((r) => resourceView(r, actor, staff)) }

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
-import { Resource, ResourceInput, ResourceList, ResourcesQuery } from '../../domain/schemas/needs.js'
+import { Resource, ResourceInput, ResourceList, ResourcePatch, ResourcesQuery } from '../../domain/schemas/needs.js'
 import { requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
+import { editResource, withdrawResource } from './change.js'
 import { createResource, listResources } from './resources.js'
 
 const CommunityParams = z.object({ communityId: Id })
@@ -18,6 +19,18 @@ communityResources.get('/resources', paramsOf(CommunityParams), queryOf(Resource
 )
 communityResources.post('/resources', paramsOf(CommunityParams), jsonBody(ResourceInput), async (c) =>
   c.json(await createResource(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
+)
+
+const ResourceParams = z.object({ resourceId: Id })
+
+/** Mounted at /api/resources: one resource, changed or withdrawn by its offerer or staff. */
+export const resourcesApi = new Hono<AppEnv>()
+resourcesApi.use('*', requireUser)
+resourcesApi.patch('/:resourceId', paramsOf(ResourceParams), jsonBody(ResourcePatch), async (c) =>
+  c.json(await editResource(c.var.deps, c.var.actor, c.req.valid('param').resourceId, c.req.valid('json'))),
+)
+resourcesApi.post('/:resourceId/withdraw', paramsOf(ResourceParams), async (c) =>
+  c.json(await withdrawResource(c.var.deps, c.var.actor, c.req.valid('param').resourceId)),
 )
 
 export const resourcesDocs = [
@@ -52,5 +65,26 @@ export const resourcesDocs = [
     response: Resource,
     status: 201,
     errors: [400, 403, 404],
+  }),
+  op({
+    method: 'patch',
+    path: '/api/resources/:resourceId',
+    tag: 'needs',
+    summary: '修改资源：工作人员改任何一项；提供资源的居民改自己的',
+    auth: true,
+    body: ResourcePatch,
+    example: { availability: '每周六上午 9:00–11:00' },
+    response: Resource,
+    errors: [400, 403, 404, 409],
+  }),
+  op({
+    method: 'post',
+    path: '/api/resources/:resourceId/withdraw',
+    tag: 'needs',
+    summary: '撤回资源：不再出现在资源清单里，也不能用于新项目；已在用的项目保留',
+    description: '工作人员或提供资源的居民本人；重复撤回不改变什么。',
+    auth: true,
+    response: Resource,
+    errors: [403, 404],
   }),
 ]

@@ -202,12 +202,53 @@ describe('项目清单', () => {
     expect((await json(await t.call('GET', `/api/needs/${extra}`, await as('wang')))).status).toBe('open')
   })
 
+  it('a withdrawn resource leaves the list and new projects, and stays with the project using it', async () => {
+    // A resident offers a skill, changes when she can, then withdraws it; others may not touch it.
+    const offered = await json(
+      await t.call('POST', `/api/communities/${wenan}/resources`, {
+        ...(await as('wang')),
+        body: resourceBody({ ownerKind: 'resident', ownerName: '王秀英', kind: 'skill', title: '教老人用智能手机' }),
+      }),
+    )
+    const edited = await t.call('PATCH', `/api/resources/${offered.id}`, { ...(await as('wang')), body: { availability: '每周三下午' } })
+    expect(await json(edited)).toMatchObject({ availability: '每周三下午', mine: true })
+    expect((await t.call('PATCH', `/api/resources/${offered.id}`, { ...(await as('zhao')), body: { availability: '随时' } })).status).toBe(
+      403,
+    )
+    const asUnit = await t.call('PATCH', `/api/resources/${offered.id}`, { ...(await as('wang')), body: { ownerKind: 'unit' } })
+    expect(asUnit.status).toBe(400)
+    expect(JSON.stringify(await asUnit.json())).toContain('ownerKind')
+    expect((await t.call('PATCH', `/api/resources/${offered.id}`, { ...(await as('wang')), body: {} })).status).toBe(400)
+    expect((await t.call('POST', `/api/resources/${offered.id}/withdraw`, await as('zheng'))).status).toBe(404)
+    const gone = await json(await t.call('POST', `/api/resources/${offered.id}/withdraw`, await as('wang')))
+    expect(gone.withdrawnAt).toBeTruthy()
+    const listed = await json(await t.call('GET', `/api/communities/${wenan}/resources`, await as('chen')))
+    expect(listed.items.map((r: { id: string }) => r.id)).not.toContain(offered.id)
+    const again = await t.call('PATCH', `/api/resources/${offered.id}`, { ...(await as('wang')), body: { availability: '周末' } })
+    expect((await again.json()).error.code).toBe('RESOURCE_WITHDRAWN')
+    // A new project cannot use it (409 naming resourceIds) …
+    const refused = await t.call('POST', `/api/communities/${wenan}/projects`, {
+      ...(await as('chen')),
+      body: projectBody({ needIds: [await needId(t, 'chen', { title: '老人学用手机' })], resourceIds: [offered.id] }),
+    })
+    expect(refused.status).toBe(409)
+    expect(JSON.stringify(await refused.json())).toContain('resourceIds')
+    // … while the project already using the 物业会议室 keeps it when staff withdraw it.
+    expect((await t.call('POST', `/api/resources/${room}/withdraw`, await as('chen'))).status).toBe(200)
+    const kept = await t.call('PUT', `/api/projects/${projectId}/links`, {
+      ...(await as('chen')),
+      body: { needIds: [meals], resourceIds: [room] },
+    })
+    expect(kept.status).toBe(200)
+    expect((await kept.json()).resourceDetails[0]).toMatchObject({ id: room, withdrawnAt: expect.any(String) })
+  })
+
   it('the 议事协商台账 lists the month’s projects and the needs still without a resource', async () => {
     const res = await t.call('GET', `/api/communities/${wenan}/ledgers/councils.xlsx?from=2026-11-01&to=2026-11-30`, await as('chen'))
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['议事会议', '议题', '决议', '项目', '未匹配资源的需求'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['议事会议', '议题', '决议', '项目', '未匹配资源的需求', '道德银行积分'])
     const projects: unknown[][] = []
     wb.getWorksheet('项目')!.eachRow((r, i) => {
       if (i > 1) projects.push([1, 2, 3, 4, 5].map((c) => r.getCell(c).value))

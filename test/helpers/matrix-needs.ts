@@ -14,6 +14,8 @@ export interface NeedsWorld {
   /** A session without a round, per staff member who may open one. */
   roundSession: Partial<Record<string, string>>
   freshPendingNeed(): Promise<string>
+  /** A resource 陈书记 records (a unit's), fresh for each request. */
+  freshResource(): Promise<string>
 }
 
 async function ok(res: Response, status: number, what: string) {
@@ -59,6 +61,14 @@ export async function buildNeedsWorld(t: TestApp, token: Record<string, string |
           'need',
         )
       ).id as string,
+    freshResource: async () =>
+      (
+        await ok(
+          await t.call('POST', `/api/communities/${wenan}/resources`, { ...chen, body: resourceBody({ title: `矩阵资源${n++}号` }) }),
+          201,
+          'resource',
+        )
+      ).id as string,
   }
 }
 
@@ -81,6 +91,11 @@ export const needsRecipes = {
   },
   'PUT /api/need-rounds/{roundId}/dots/{needId}': { body: () => ({ count: 1 }) },
   'POST /api/need-rounds/{roundId}/offer': { body: (w: W) => ({ needIds: [w.needs.needId] }), last: true },
+  'PATCH /api/resources/{resourceId}': {
+    path: async (w: W) => `/api/resources/${await w.needs.freshResource()}`,
+    body: () => ({ availability: '每周六上午 9:00–11:00' }),
+  },
+  'POST /api/resources/{resourceId}/withdraw': { path: async (w: W) => `/api/resources/${await w.needs.freshResource()}/withdraw` },
   'POST /api/communities/{communityId}/resources': {
     body: () =>
       resourceBody({ ownerKind: 'resident', ownerName: '热心居民', kind: 'skill', title: '修自行车', contactPhone: '13600000000' }),

@@ -151,5 +151,7 @@ GET /api/need-rounds/{roundId}                                    | 401  | 200  
 PUT /api/need-rounds/{roundId}/dots/{needId}                      | 401  | 200  | 404  | 404     | 404      | 403 | 403  | 404 | 404   | 403  | 404
 POST /api/need-rounds/{roundId}/offer                             | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
 GET /api/communities/{communityId}/resources                       | 401  | 200  | 403  | 403     | 403      | 200 | 200  | 403 | 403   | 200  | 403
+PATCH /api/resources/{resourceId}                                  | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
+POST /api/resources/{resourceId}/withdraw                          | 401  | 403  | 404  | 404     | 404      | 200 | 200  | 404 | 404   | 403  | 404
 POST /api/communities/{communityId}/resources                      | 401  | 201  | 403  | 403     | 403      | 201 | 201  | 403 | 403   | 403  | 403${pointsRows}${errandsRows}${volunteeringRows}${projectsRows}
 `

@@ -68,5 +68,12 @@ export const needsText = {
     contact: (name: string, phone: string) => `联系人：${name} ${phone}`,
     via: '如需使用，请联系社区',
     saved: '已登记',
+    edit: '修改资源',
+    editButton: '修改',
+    editSaved: '已修改',
+    withdraw: '撤回',
+    withdrawTitle: '撤回这项资源？',
+    withdrawBody: '撤回后不再出现在资源清单里，也不能用于新项目；已在用的项目不受影响。',
+    withdrawn: '已撤回',
   },
 } as const

@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/error-state'
 import { Screen } from '@/components/screen'
 import { SkeletonList } from '@/components/skeleton'
 import { useMe } from '@/features/me/api/get-me'
-import { useResources } from '@/features/needs/api/needs'
+import { type ResourceData, useResources, withdrawResource } from '@/features/needs/api/needs'
 import { ResourceCard } from '@/features/needs/components/resource-card'
 import { ResourceSheet } from '@/features/needs/components/resource-sheet'
 import { t } from '@/i18n/zh-cn'
@@ -15,6 +15,18 @@ import { t } from '@/i18n/zh-cn'
  * 资源清单: what units, 物业, 业委会, volunteers and residents can offer. Residents see it without
  * contacts and may offer their own; staff (from 社区工作台) see contacts and record any owner's.
  */
+/** 撤回, after a confirmation: the resource leaves the list. */
+async function confirmWithdraw(r: ResourceData) {
+  const { confirm } = await Taro.showModal({
+    title: t.resources.withdrawTitle,
+    content: t.resources.withdrawBody,
+    confirmText: t.resources.withdraw,
+  })
+  if (!confirm) return
+  await withdrawResource(r.id)
+  void Taro.showToast({ title: t.resources.withdrawn, icon: 'none' })
+}
+
 export default function ResourcesPage() {
   const router = useRouter()
   const me = useMe()
@@ -22,6 +34,7 @@ export default function ResourcesPage() {
   const staff = !!communityId && !!me.data?.staffOf.includes(communityId)
   const list = useResources(communityId)
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<ResourceData>()
 
   usePullDownRefresh(async () => {
     await list.refetch()
@@ -42,7 +55,12 @@ export default function ResourcesPage() {
         <>
           {list.data.items.length === 0 ? <EmptyState compact icon='layers' text={t.resources.empty} /> : null}
           {list.data.items.map((r) => (
-            <ResourceCard key={r.id} resource={r} />
+            <ResourceCard
+              key={r.id}
+              resource={r}
+              onEdit={staff || r.mine ? () => setEditing(r) : undefined}
+              onWithdraw={staff || r.mine ? () => void confirmWithdraw(r) : undefined}
+            />
           ))}
           <View className='load-more'>
             <Button className='btn btn--primary' hoverClass='btn--hover' data-testid='resource-add' onClick={() => setAdding(true)}>
@@ -51,6 +69,18 @@ export default function ResourcesPage() {
           </View>
         </>
       )}
+      {editing && communityId ? (
+        <ResourceSheet
+          communityId={communityId}
+          staff={staff}
+          editing={editing}
+          onClose={() => setEditing(undefined)}
+          onDone={() => {
+            setEditing(undefined)
+            void Taro.showToast({ title: t.resources.editSaved, icon: 'none' })
+          }}
+        />
+      ) : null}
       {adding && communityId ? (
         <ResourceSheet
           communityId={communityId}

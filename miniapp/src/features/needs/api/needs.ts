@@ -97,3 +97,24 @@ export function useCreateResource(onSuccess: () => void) {
     },
   )
 }
+
+/** 修改 a resource (its offerer or staff): the whole form sent as the change. */
+export function useEditResource(onSuccess: () => void) {
+  return useMutation(
+    (i: { id: string; body: ResourceBody }) =>
+      apiRequest<ResourceData>(`/resources/${enc(i.id)}`, { method: 'PATCH', body: i.body, toast: false }),
+    {
+      onSuccess: () => {
+        invalidateQueries(resourcesKey)
+        onSuccess()
+      },
+    },
+  )
+}
+
+/** 撤回 a resource: off the list, out of new projects. */
+export const withdrawResource = async (id: string) => {
+  const r = await apiRequest<ResourceData>(`/resources/${enc(id)}/withdraw`, { method: 'POST' })
+  invalidateQueries(resourcesKey)
+  return r
+}

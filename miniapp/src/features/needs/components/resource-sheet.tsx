@@ -5,7 +5,7 @@ import { Chips } from '@/components/chips'
 import { ErrorLine, FormField } from '@/components/form-field'
 import { Sheet } from '@/components/sheet'
 import { t } from '@/i18n/zh-cn'
-import { type ResourceBody, useCreateResource } from '../api/needs'
+import { type ResourceBody, type ResourceData, useCreateResource, useEditResource } from '../api/needs'
 import { submitForm } from '@/lib/api/submit-form'
 
 type Field = 'ownerKind' | 'ownerName' | 'kind' | 'title' | 'description' | 'availability' | 'contactName' | 'contactPhone'
@@ -21,32 +21,47 @@ const texts: { field: Exclude<Field, 'ownerKind' | 'kind'>; label: string; long?
   { field: 'contactPhone', label: t.resources.contactPhone, max: 13 },
 ]
 
-/** Record a resource (staff: any owner) or offer one's own (a resident); the contact stays with staff. */
-export function ResourceSheet(props: { communityId: string; staff: boolean; onClose: () => void; onDone: () => void }) {
+/**
+ * Record a resource (staff: any owner) or offer one's own (a resident); the contact stays with
+ * staff. With `editing`, the same form changes that resource (修改).
+ */
+export function ResourceSheet(props: {
+  communityId: string
+  staff: boolean
+  editing?: ResourceData
+  onClose: () => void
+  onDone: () => void
+}) {
+  const e = props.editing
   const [body, setBody] = useState<ResourceBody>({
-    ownerKind: props.staff ? 'unit' : 'resident',
-    ownerName: '',
-    kind: 'skill',
-    title: '',
-    description: '',
-    availability: '',
-    contactName: '',
-    contactPhone: '',
+    ownerKind: e?.ownerKind ?? (props.staff ? 'unit' : 'resident'),
+    ownerName: e?.ownerName ?? '',
+    kind: e?.kind ?? 'skill',
+    title: e?.title ?? '',
+    description: e?.description ?? '',
+    availability: e?.availability ?? '',
+    contactName: e?.contact?.name ?? '',
+    contactPhone: e?.contact?.phone ?? '',
   })
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [error, setError] = useState<string>()
   const create = useCreateResource(props.onDone)
+  const edit = useEditResource(props.onDone)
+  const saving = create.loading || edit.loading
   const set = (f: Field, v: string) => {
     setBody((b) => ({ ...b, [f]: v }))
     setErrors((x) => ({ ...x, [f]: undefined }))
   }
 
   const submit = () =>
-    submitForm(fields, () => create.mutateAsync({ communityId: props.communityId, body }), { fields: setErrors, error: setError })
+    submitForm(fields, () => (e ? edit.mutateAsync({ id: e.id, body }) : create.mutateAsync({ communityId: props.communityId, body })), {
+      fields: setErrors,
+      error: setError,
+    })
 
   return (
     <Sheet
-      title={props.staff ? t.resources.record : t.resources.offer}
+      title={e ? t.resources.edit : props.staff ? t.resources.record : t.resources.offer}
       onClose={props.onClose}
       testId='resource-sheet'
       footer={
@@ -54,10 +69,10 @@ export function ResourceSheet(props: { communityId: string; staff: boolean; onCl
           className='btn btn--primary btn--block'
           hoverClass='btn--hover'
           data-testid='resource-submit'
-          disabled={create.loading}
+          disabled={saving}
           onClick={() => void submit()}
         >
-          {create.loading ? t.common.submitting : t.needs.submit}
+          {saving ? t.common.submitting : t.needs.submit}
         </Button>
       }
     >
