@@ -14,7 +14,7 @@ import { journey } from '../helpers/journey.js'
  * session, a vote and a pending claim in them, in normal mode and in 长辈模式. Each page is checked
  * with axe (serious and critical findings) and measured in the browser: texts under 18 px and line
  * heights under 1.3 in 长辈模式, tappable things under 44 px (normal) or 60 px (长辈模式), clipped
- * text. The numbers go to test-results/a11y.json, a screenshot of each page to
+ * text. The numbers go to test-results/a11y-<mode>.json, a screenshot of each page to
  * test-results/screenshots/a11y-<mode>-<page>.png.
  */
 const j = journey()
@@ -63,12 +63,15 @@ async function visit(page: Page, path: string, query: string) {
 const slug = (path: string) => path.replace(/\/index$/, '').replace(/\//g, '-')
 
 describe.skipIf(!haveChromium)('accessibility of every page (H5, Chromium)', () => {
-  it('every page, resident and staff, normal and 长辈模式: axe, text and target sizes, clipping', async () => {
-    const ids = await data()
-    const pages = configuredPages()
-    expect(pages.length).toBeGreaterThan(20)
-    const audits: PageAudit[] = []
-    for (const mode of ['normal', 'elder'] as const) {
+  // One test per mode, each with its own budget: every page of the app twice over took more than
+  // the slow project's 300 s once the community-life pages arrived.
+  it.each(['normal', 'elder'] as const)(
+    'every page, resident and staff, in %s mode: axe, text and target sizes, clipping',
+    async (mode) => {
+      const ids = await data()
+      const pages = configuredPages()
+      expect(pages.length).toBeGreaterThan(20)
+      const audits: PageAudit[] = []
       for (const who of ['王秀英', '陈书记']) {
         const page = await j.phone(mode === 'elder')
         const mine = pages.filter((p) => p.startsWith('staff/') === (who === '陈书记') && p !== 'pages/login/index')
@@ -87,30 +90,32 @@ describe.skipIf(!haveChromium)('accessibility of every page (H5, Chromium)', () 
         expect(page.errors).toEqual([])
         await page.context().close()
       }
-    }
-    const sum = totals(audits)
-    mkdirSync('test-results', { recursive: true })
-    writeFileSync('test-results/a11y.json', JSON.stringify({ totals: sum, pages: audits }, null, 2))
-    console.log(JSON.stringify(sum, null, 2))
-    for (const a of audits) {
-      const axe = Object.entries(a.axe)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')
-      console.log(
-        `${a.mode.padEnd(6)} ${a.page.padEnd(32)} axe[${axe}] smallText ${a.smallText} tight ${a.tightLines} targets ${a.smallTargets} clipped ${a.clipped} min text ${a.smallestText} min target ${a.smallestTarget.toFixed(0)}`,
-      )
-    }
-    expect(audits.length).toBe(pages.length * 2)
-    // The bar, on every page in both modes: no serious or critical axe finding, nothing clipped;
-    // targets ≥ 44 px (≥ 60 px in 长辈模式), and in 长辈模式 no text under 18 px nor line height under 1.3.
-    const failing = audits
-      .filter((a) => Object.keys(a.axe).length > 0 || a.clipped > 0 || a.smallTargets > 0 || a.smallText > 0 || a.tightLines > 0)
-      .map((a) => ({ page: `${a.mode} ${a.page}`, axe: a.axe, examples: a.examples.slice(0, 6) }))
-    expect(failing).toEqual([])
-    expect(sum.elder.smallestText).toBeGreaterThanOrEqual(limits.elder.text)
-    expect(sum.elder.smallestTarget).toBeGreaterThanOrEqual(limits.elder.target)
-    expect(sum.normal.smallestTarget).toBeGreaterThanOrEqual(limits.normal.target)
-  })
+      const sum = totals(audits)
+      mkdirSync('test-results', { recursive: true })
+      writeFileSync(`test-results/a11y-${mode}.json`, JSON.stringify({ totals: sum, pages: audits }, null, 2))
+      console.log(JSON.stringify(sum, null, 2))
+      for (const a of audits) {
+        const axe = Object.entries(a.axe)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')
+        console.log(
+          `${a.mode.padEnd(6)} ${a.page.padEnd(32)} axe[${axe}] smallText ${a.smallText} tight ${a.tightLines} targets ${a.smallTargets} clipped ${a.clipped} min text ${a.smallestText} min target ${a.smallestTarget.toFixed(0)}`,
+        )
+      }
+      expect(audits.length).toBe(pages.length)
+      // The bar, on every page in both modes: no serious or critical axe finding, nothing clipped;
+      // targets ≥ 44 px (≥ 60 px in 长辈模式), and in 长辈模式 no text under 18 px nor line height under 1.3.
+      const failing = audits
+        .filter((a) => Object.keys(a.axe).length > 0 || a.clipped > 0 || a.smallTargets > 0 || a.smallText > 0 || a.tightLines > 0)
+        .map((a) => ({ page: `${a.mode} ${a.page}`, axe: a.axe, examples: a.examples.slice(0, 6) }))
+      expect(failing).toEqual([])
+      if (mode === 'elder') {
+        expect(sum.elder.smallestText).toBeGreaterThanOrEqual(limits.elder.text)
+        expect(sum.elder.smallestTarget).toBeGreaterThanOrEqual(limits.elder.target)
+      } else expect(sum.normal.smallestTarget).toBeGreaterThanOrEqual(limits.normal.target)
+    },
+    600_000,
+  )
 
   it('长辈模式 is offered once after the first sign-in and sits near the top of 我的; H5 pages have a title bar with 返回 or 首页', async () => {
     const ids = await data()
