@@ -71,51 +71,8 @@ export const operations = [
   ...volunteeringDocs,
 ]
 
-/** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
-export function createApp(deps: Deps) {
-  const app = new Hono<AppEnv>()
-  let openApiDoc: unknown
-
-  app.use('*', requestId({ headerName: 'x-request-id' }))
-  app.use('*', async (c, next) => {
-    const started = performance.now()
-    c.set('deps', deps)
-    c.set('log', deps.logger.child({ requestId: c.var.requestId }))
-    await next()
-    c.var.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
-  })
-  // The API answers JSON, files and calendars, never a page: nothing may run, load or frame it.
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
-      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-    }),
-  )
-  app.use('*', knownRoutesOnly(app))
-  const jsonLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容超过 1 MB')
-    },
-  })
-  // Photo uploads have their own, larger limit (functions/photos/routes.ts).
-  app.use('*', (c, next) => (c.req.path === '/api/photos' ? next() : jsonLimit(c, next)))
-
-  app.get('/api/health', async (c) => {
-    try {
-      await deps.database.ping()
-      return c.json({ ok: true, database: 'up' as const, version })
-    } catch (err) {
-      c.var.log.error({ err }, 'health: database unreachable')
-      return c.json({ ok: false, database: 'down' as const, version }, 503)
-    }
-  })
-  app.get('/api/openapi.json', (c) => {
-    openApiDoc ??= buildOpenApi(operations, version)
-    return c.json(openApiDoc)
-  })
-
+/** Every module's routes, by path; the order matters where two sub-apps share a prefix. */
+function mountRoutes(app: Hono<AppEnv>) {
   app.route('/api/auth', auth)
   app.route('/api/me', me)
   // Before the other community sub-apps: their `requireUser` would answer the open data with 401.
@@ -162,6 +119,54 @@ export function createApp(deps: Deps) {
   app.route('/api/volunteering', volunteeringApi)
   app.route('/api/streets', streetsApi)
   app.route('/api/streets', streetLedgers)
+}
+
+/** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  let openApiDoc: unknown
+
+  app.use('*', requestId({ headerName: 'x-request-id' }))
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    c.set('deps', deps)
+    c.set('log', deps.logger.child({ requestId: c.var.requestId }))
+    await next()
+    c.var.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
+  })
+  // The API answers JSON, files and calendars, never a page: nothing may run, load or frame it.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  )
+  app.use('*', knownRoutesOnly(app))
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容超过 1 MB')
+    },
+  })
+  // Photo uploads have their own, larger limit (functions/photos/routes.ts).
+  app.use('*', (c, next) => (c.req.path === '/api/photos' ? next() : jsonLimit(c, next)))
+
+  app.get('/api/health', async (c) => {
+    try {
+      await deps.database.ping()
+      return c.json({ ok: true, database: 'up' as const, version })
+    } catch (err) {
+      c.var.log.error({ err }, 'health: database unreachable')
+      return c.json({ ok: false, database: 'down' as const, version }, 503)
+    }
+  })
+  app.get('/api/openapi.json', (c) => {
+    openApiDoc ??= buildOpenApi(operations, version)
+    return c.json(openApiDoc)
+  })
+
+  mountRoutes(app)
 
   app.notFound((c) => {
     const e = errorCatalog.ROUTE_NOT_FOUND
