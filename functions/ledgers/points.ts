@@ -1,4 +1,4 @@
-import { entryKindLabels, entryKinds } from '../../domain/points/kinds.js'
+import { earningKinds, entryKindLabels, entryKinds } from '../../domain/points/kinds.js'
 import type { Period } from '../../domain/kpis/period.js'
 import type { Db } from '../../db/client.js'
 import { pointsTotals } from '../points/index.js'
@@ -18,9 +18,8 @@ const columns: readonly Column[] = [
 async function rows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
   const totals = new Map((await pointsTotals(db, communityId, period.start, period.end)).map((t) => [t.kind, t]))
   const out: Cell[][] = entryKinds.map((kind) => [entryKindLabels[kind], totals.get(kind)?.count ?? 0, totals.get(kind)?.sum ?? 0])
-  const earned = entryKinds.filter((k) => !['redemption', 'refund', 'reversal'].includes(k))
   const sum = (kinds: readonly string[], f: 'count' | 'sum') => kinds.reduce((n, k) => n + (totals.get(k as never)?.[f] ?? 0), 0)
-  out.push(['发放合计', sum(earned, 'count'), sum(earned, 'sum')])
+  out.push(['发放合计', sum(earningKinds, 'count'), sum(earningKinds, 'sum')])
   out.push(['净变动（发放 − 兑换 + 退回 ± 更正）', sum(entryKinds, 'count'), sum(entryKinds, 'sum')])
   return out
 }

@@ -32,6 +32,7 @@ export default function PointsAccountPage() {
     Taro.stopPullDownRefresh()
   })
   const a = account.data
+  const corrected = new Set(a?.entries.filter((r) => r.kind === 'reversal').map((r) => r.sourceId))
   return (
     <Screen testId='page-points-account' className='staff'>
       {a ? (
@@ -58,7 +59,7 @@ export default function PointsAccountPage() {
                       {t.points.correct}
                     </Button>
                   </View>
-                ) : a.entries.some((r) => r.kind === 'reversal' && r.sourceId === e.id) ? (
+                ) : corrected.has(e.id) ? (
                   <View className='points-actions'>
                     <Tag>{t.points.corrected}</Tag>
                   </View>
