@@ -7,7 +7,7 @@ import { journey } from '../helpers/journey.js'
 /**
  * 台账 in one tap, in a real browser on the H5 build: 陈书记 opens 社区工作台 → 台账下载, picks
  * 诉求办理台账 and gets this month's .xlsx of 文安路社区 (opened here with exceljs); 王街道 opens 街道工作台 →
- * 街道台账 and gets the street's 议事协商台账 with three sheets per community — in 长辈模式.
+ * 街道台账 and gets the street's 议事协商台账 with six sheets per community — in 长辈模式.
  */
 const j = journey()
 
@@ -42,8 +42,11 @@ describe.skipIf(!haveChromium)('the ledger journey', () => {
     await j.shot(elder, 'ledger-02-street-elder', street.locator('[data-testid="open-street-ledgers"]'))
     const councils = await download(elder, 'open-street-ledgers', '议事协商台账', () => j.shot(elder, 'ledger-03-choose-elder'))
     expect(councils.name).toBe(`人民路街道-议事协商台账-${month()}.xlsx`)
-    expect(councils.wb.worksheets.map((s) => s.name)).toContain('文安路社区-议事会议')
-    expect(councils.wb.worksheets).toHaveLength(9)
+    const sheets = ['议事会议', '议题', '决议', '项目', '未匹配资源的需求', '道德银行积分']
+    expect(councils.wb.worksheets.map((s) => s.name).filter((n) => n.startsWith('文安路社区-'))).toEqual(
+      sheets.map((n) => `文安路社区-${n}`),
+    )
+    expect(councils.wb.worksheets).toHaveLength(sheets.length * 3)
     expect([...page.errors, ...elder.errors]).toEqual([])
   }, 180_000)
 })
