@@ -5,13 +5,20 @@ import type { StreetMembership } from './streets/roles.js'
  * Who may do what, in which community. Pure: the server loads the actor's memberships once per
  * request and asks `can`; the mini-program asks the same function to decide what to show.
  */
+export interface Membership {
+  communityId: string
+  role: Role
+  /** A partner's organisation (物业, 业委会 …). */
+  orgName?: string | null
+}
+
 export interface Actor {
   userId: string
   /**
    * The roles granted in a community: worker, admin, partner. Not residency: a `resident` entry
    * (as `/api/me` lists one) grants nothing here — only `verifiedIn` does (docs/decisions/016).
    */
-  memberships: ReadonlyArray<{ communityId: string; role: Role }>
+  memberships: ReadonlyArray<Membership>
   /** Communities where this person has a verified household: the only thing that makes them a resident there. */
   verifiedIn: readonly string[]
   /** Street offices this person works in (街道干部); absent for most people. */

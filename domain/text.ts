@@ -38,7 +38,13 @@ export function textProblem(value: string, multiline: boolean): 'control' | 'mal
  * cut in half), with "…" when it was cut: what lists and notices show of a description.
  */
 export function excerptOf(value: string, max = 60): string {
+  // Every character is at least one UTF-16 unit: a text this short has no more than `max` of them.
+  if (value.length <= max) return value
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'grapheme' })
-  const chars = Array.from(segmenter.segment(value), (s) => s.segment)
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value
+  let n = 0
+  for (const { index } of segmenter.segment(value)) {
+    if (n === max) return `${value.slice(0, index)}…`
+    n++
+  }
+  return value
 }

@@ -22,7 +22,9 @@ export interface AppEnv {
     deps: Deps
     log: Logger
     requestId: string
-    /** Set by `requireUser`. */
+    /** Set by `requireSignedIn` (from the token) and by `requireUser`. */
+    userId: string
+    /** Set by `requireUser`; the reads that load it in their own statement have `userId` alone. */
     actor: Actor
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { graphemeLength } from '../text.js'
+import { excerptOf, graphemeLength } from '../text.js'
 import { text } from './text.js'
 
 const nickname = text({ label: '昵称', min: 1, max: 20 })
@@ -91,5 +91,21 @@ describe('text()', () => {
         expect(segments).toBeLessThanOrEqual(50)
       }),
     )
+  })
+})
+
+describe('excerptOf()', () => {
+  const segments = (v: string) => Array.from(new Intl.Segmenter('zh', { granularity: 'grapheme' }).segment(v), (s) => s.segment)
+
+  it('keeps the first characters as people count them, with … only when it cut, never halving an emoji', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1, max: 12 }), (value, max) => {
+        const chars = segments(value)
+        const expected = chars.length > max ? `${chars.slice(0, max).join('')}…` : value
+        expect(excerptOf(value, max)).toBe(expected)
+      }),
+    )
+    expect(excerptOf('👨‍👩‍👧'.repeat(3), 2)).toBe('👨‍👩‍👧👨‍👩‍👧…')
+    expect(excerptOf('三号楼楼道灯不亮', 60)).toBe('三号楼楼道灯不亮')
   })
 })

@@ -22,7 +22,24 @@ export async function issueToken(userId: string, secret: string, ttlDays: number
   return { token, expiresAt: new Date(exp * 1000).toISOString() }
 }
 
+/**
+ * Tokens already verified, per secret: a warm instance serves the same people again and again, and
+ * the signature check (WebCrypto's HMAC, jose's parsing) is the largest cost of a small read after
+ * the database. Only the expiry is checked again; the oldest entries go first past `CACHE_SIZE`.
+ */
+const verified = new Map<string, Map<string, { sub: string; exp: number }>>()
+const CACHE_SIZE = 5000
+
+function remember(secret: string, token: string, sub: string, exp: number) {
+  const bySecret = verified.get(secret) ?? new Map<string, { sub: string; exp: number }>()
+  verified.set(secret, bySecret)
+  if (bySecret.size >= CACHE_SIZE) bySecret.delete(bySecret.keys().next().value as string)
+  bySecret.set(token, { sub, exp })
+}
+
 export async function verifyToken(token: string, secret: string, now: Date): Promise<string> {
+  const known = verified.get(secret)?.get(token)
+  if (known && now.getTime() < known.exp * 1000) return known.sub
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer,
@@ -31,6 +48,7 @@ export async function verifyToken(token: string, secret: string, now: Date): Pro
       currentDate: now,
     })
     if (!payload.sub) throw new AppError('UNAUTHENTICATED')
+    if (payload.exp) remember(secret, token, payload.sub, payload.exp)
     return payload.sub
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw new AppError('TOKEN_EXPIRED')

@@ -1,17 +1,10 @@
-import { and, eq } from 'drizzle-orm'
 import type { ConcernRole } from '../../domain/concerns/lifecycle.js'
 import { hasRole, type Actor } from '../../domain/permissions.js'
-import type { Db } from '../../db/client.js'
-import { memberships, type ConcernRow } from '../../db/schema/index.js'
+import type { ConcernRow } from '../../db/schema/index.js'
 
-/** The partner organisations the actor represents in a community (物业, 业委会 …). */
-export async function partnerOrgs(db: Db, actor: Actor, communityId: string): Promise<string[]> {
-  if (!hasRole(actor, communityId, 'partner')) return []
-  const rows = await db
-    .select({ org: memberships.orgName })
-    .from(memberships)
-    .where(and(eq(memberships.userId, actor.userId), eq(memberships.communityId, communityId), eq(memberships.role, 'partner')))
-  return rows.map((r) => r.org).filter((o): o is string => !!o)
+/** The partner organisations the actor represents in a community (物业, 业委会 …), from their memberships. */
+export function partnerOrgs(actor: Actor, communityId: string): string[] {
+  return actor.memberships.flatMap((m) => (m.communityId === communityId && m.role === 'partner' && m.orgName ? [m.orgName] : []))
 }
 
 /** Who the actor is to this concern: author, staff of its community, its assignee. */

@@ -67,7 +67,7 @@ async function loadConcern(db: Db, id: string): Promise<ConcernListRow> {
 /** Loads a concern the actor may see (404 otherwise: a private concern's existence is private too). */
 export async function visibleConcern(db: Db, actor: Actor, id: string) {
   const row = await loadConcern(db, id)
-  const orgs = await partnerOrgs(db, actor, row.communityId)
+  const orgs = partnerOrgs(actor, row.communityId)
   const roles = rolesFor(actor, row, orgs)
   if (!maySee(row, roles)) throw new AppError('NOT_FOUND', '诉求不存在')
   return { row, roles, orgs }

@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { rankSimilar } from '../../domain/concerns/similar.js'
 import { hasRole, type Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { BoardQuery, InboxQuery, SimilarQuery } from '../../domain/schemas/concerns.js'
 import type { Db } from '../../db/client.js'
+import { runPrepared } from '../../db/prepared.js'
 import { households, concerns, memberships, units, users } from '../../db/schema/index.js'
+import { actorJson, actorOf, loadActor } from '../auth/index.js'
 import type { Deps } from '../context.js'
 import { overdueNow } from '../grids/index.js'
-import { afterCursor, toPage } from '../http/cursor.js'
+import { afterCursor, decodeTimedCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { partnerOrgs } from './access.js'
 import { concernRows, toSummary } from './views.js'
@@ -25,30 +27,53 @@ function statusFilter(status: 'open' | 'resolved' | 'all'): SQL | undefined {
   return undefined
 }
 
-/** The 诉求 board: public concerns of a community, mine, or those I follow; newest first. */
-export async function listBoard(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof BoardQuery>) {
-  const { db } = deps.database
-  const staff = hasRole(actor, communityId, 'worker', 'admin')
+type BoardShape = Pick<z.output<typeof BoardQuery>, 'scope' | 'status'> & { category: boolean; cursor: boolean }
+
+/**
+ * The board's statement for one shape of query (scope, status, with a category, after a cursor),
+ * its values as placeholders so it is built and planned once per connection (decision 037). The
+ * actor comes with the page.
+ */
+function boardStatement(db: Db, shape: BoardShape) {
+  const userId = sql.placeholder('userId')
   const scope: SQL =
-    q.scope === 'mine'
-      ? eq(concerns.authorId, actor.userId)
-      : q.scope === 'following'
-        ? sql`exists (select 1 from follows f where f.concern_id = ${concerns.id} and f.user_id = ${actor.userId})`
+    shape.scope === 'mine'
+      ? eq(concerns.authorId, userId)
+      : shape.scope === 'following'
+        ? sql`exists (select 1 from follows f where f.concern_id = ${concerns.id} and f.user_id = ${userId})`
         : and(eq(concerns.visibility, 'public'), ne(concerns.status, 'merged'))!
+  const at = sql.placeholder('at')
   const conditions = [
-    eq(concerns.communityId, communityId),
+    eq(concerns.communityId, sql.placeholder('communityId')),
     scope,
-    statusFilter(q.status),
-    q.category ? eq(concerns.category, q.category) : undefined,
-    keysetBefore(q.cursor),
+    statusFilter(shape.status),
+    shape.category ? eq(concerns.category, sql.placeholder('category')) : undefined,
+    shape.cursor ? or(lt(concerns.createdAt, at), and(eq(concerns.createdAt, at), lt(concerns.id, sql.placeholder('id')))) : undefined,
   ].filter(Boolean) as SQL[]
-  let rows = await concernRows(db)
+  return concernRows(db, { actor: actorJson(userId) })
     .where(and(...conditions))
     .orderBy(desc(concerns.createdAt), desc(concerns.id))
-    .limit(q.limit + 1)
+    .limit(sql.placeholder('limit'))
+}
+
+type BoardRow = Awaited<ReturnType<ReturnType<typeof boardStatement>['execute']>>[number]
+
+/**
+ * The 诉求 board: public concerns of a community, mine, or those I follow; newest first. The actor
+ * comes with the page in one statement; an empty page loads it alone.
+ */
+export async function listBoard(deps: Deps, userId: string, communityId: string, q: z.output<typeof BoardQuery>) {
+  const { db } = deps.database
+  const after = q.cursor ? decodeTimedCursor(q.cursor) : null
+  const shape: BoardShape = { scope: q.scope, status: q.status, category: !!q.category, cursor: !!after }
+  const name = `board_${shape.scope}_${shape.status}${shape.category ? '_c' : ''}${shape.cursor ? '_k' : ''}`
+  const values = { userId, communityId, category: q.category, at: after?.at, id: after?.id, limit: q.limit + 1 }
+  let rows = await runPrepared<BoardRow>(db, name, () => boardStatement(db, shape), values)
+  const actor = actorOf(userId, rows.length ? rows[0].actor : await loadActor(db, userId))
+  const staff = hasRole(actor, communityId, 'worker', 'admin')
   // Followed concerns that turned private stay visible only to those allowed to see them.
-  if (q.scope === 'following' && !staff) rows = rows.filter((r) => r.visibility === 'public' || r.authorId === actor.userId)
-  return toPage(rows, q.limit, (r) => toSummary(r, { userId: actor.userId, privileged: staff }, deps.now()))
+  if (q.scope === 'following' && !staff) rows = rows.filter((r) => r.visibility === 'public' || r.authorId === userId)
+  return toPage(rows, q.limit, (r) => toSummary(r, { userId, privileged: staff }, deps.now()))
 }
 
 /** The staff inbox (workers, admins) or a partner's list of what is assigned to their organisation. */
@@ -56,7 +81,7 @@ export async function listInbox(deps: Deps, actor: Actor, communityId: string, q
   const { db } = deps.database
   const now = deps.now()
   const staff = hasRole(actor, communityId, 'worker', 'admin')
-  const orgs = staff ? [] : await partnerOrgs(db, actor, communityId)
+  const orgs = staff ? [] : partnerOrgs(actor, communityId)
   if (!staff && !orgs.length) throw new AppError('FORBIDDEN', '只有本社区的工作人员和共建单位可以查看工单')
   const conditions = [
     eq(concerns.communityId, communityId),

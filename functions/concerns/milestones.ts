@@ -56,5 +56,5 @@ export async function arriveAtConcern(deps: Deps, actor: Actor, id: string, inpu
     audience.delete(actor.userId)
     await tellAbout(tx, after, to, [...audience], input.note ?? '工作人员已到现场处理', now)
   })
-  return getConcernDetail(deps, actor, id)
+  return getConcernDetail(deps, actor.userId, id)
 }

@@ -3,29 +3,26 @@ import { and, eq, sql, type WithSubquery } from 'drizzle-orm'
 import { categories } from '../../domain/concerns/categories.js'
 import { addLimit } from '../../domain/concerns/milestones.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
-import { can, type Actor } from '../../domain/permissions.js'
+import { can } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { RaiseConcernInput } from '../../domain/schemas/concerns.js'
 import {
-  buildings,
-  communities,
   concernCounters,
   concernEvents,
   concernPhotos,
   concerns,
   follows,
   idempotencyKeys,
-  residencyClaims,
   type ConcernRow,
 } from '../../db/schema/index.js'
 import type { Db, Tx } from '../../db/client.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
-import { buildingOfHousehold } from '../communities/index.js'
-import { dispatchConcern, milestoneLimitsOf } from '../grids/index.js'
+import { actorJson, actorOf } from '../auth/index.js'
+import { dispatchFacts, dispatchFrom, limitOverridesValue, limitsFrom } from '../grids/index.js'
 import { applyKpiChange } from '../kpis/index.js'
-import { assertTextPasses } from '../wechat/text-check.js'
+import { assertTextPassesAs } from '../wechat/text-check.js'
 import { ownPhotos } from '../photos/index.js'
 
 function chinaYear(now: Date): number {
@@ -38,29 +35,43 @@ function requestHash(input: unknown): string {
 
 type Place = Partial<Pick<ConcernRow, 'householdId' | 'buildingId' | 'placeText' | 'latitude' | 'longitude'>>
 
+/**
+ * Everything a raise reads before its transaction, in one statement (decision 037): the actor, the
+ * community's code and milestone limits, the author's openid for WeChat's text check, the building
+ * of the place — a home the author has verified or a building of the community, null otherwise —
+ * and where the concern goes (the building's grid and its workers, the community's staff).
+ */
+async function raiseContext(db: Db, userId: string, input: z.output<typeof RaiseConcernInput>) {
+  const { communityId, place } = input
+  const building =
+    place.kind === 'household'
+      ? sql`(select u.building_id from residency_claims rc join households h on h.id = rc.household_id join units u on u.id = h.unit_id
+          where rc.user_id = ${userId} and rc.household_id = ${place.householdId} and rc.community_id = ${communityId}
+            and rc.status = 'verified' limit 1)`
+      : place.kind === 'building'
+        ? sql`(select b.id from buildings b where b.id = ${place.buildingId} and b.community_id = ${communityId})`
+        : null
+  const [row] = await db
+    .select({
+      actor: actorJson(userId),
+      code: sql<string | null>`(select code from communities where id = ${communityId})`,
+      openid: sql<string | null>`(select openid from users where id = ${userId})`,
+      limits: limitOverridesValue(communityId),
+      buildingId: building ? sql<string | null>`${building}` : sql<null>`null`,
+      dispatch: dispatchFacts(communityId, building),
+    })
+    .from(sql`(values (1)) as one`)
+  return row
+}
+
 /** Where the concern is, checked: a home the author has verified, a building of the community, or a public place. */
-async function placeOf(db: Db, actor: Actor, input: z.output<typeof RaiseConcernInput>): Promise<Place> {
+function placeOf(input: z.output<typeof RaiseConcernInput>, buildingId: string | null): Place {
   if (input.place.kind === 'household') {
-    const [claim] = await db
-      .select({ id: residencyClaims.id })
-      .from(residencyClaims)
-      .where(
-        and(
-          eq(residencyClaims.userId, actor.userId),
-          eq(residencyClaims.householdId, input.place.householdId),
-          eq(residencyClaims.communityId, input.communityId),
-          eq(residencyClaims.status, 'verified'),
-        ),
-      )
-    if (!claim) throw fieldError('place.householdId', '只能选择您已认证的房屋')
+    if (!buildingId) throw fieldError('place.householdId', '只能选择您已认证的房屋')
     return { householdId: input.place.householdId }
   }
   if (input.place.kind === 'building') {
-    const [b] = await db
-      .select({ id: buildings.id })
-      .from(buildings)
-      .where(and(eq(buildings.id, input.place.buildingId), eq(buildings.communityId, input.communityId)))
-    if (!b) throw fieldError('place.buildingId', '该楼栋不属于这个社区')
+    if (!buildingId) throw fieldError('place.buildingId', '该楼栋不属于这个社区')
     return { buildingId: input.place.buildingId }
   }
   return { placeText: input.place.text, latitude: input.place.latitude ?? null, longitude: input.place.longitude ?? null }
@@ -141,36 +152,36 @@ function alongside(tx: Tx, c: { id: string; userId: string; at: Date; photoIds: 
 }
 
 /**
- * 提诉求: guards (membership, the place, own photos, WeChat's text check) and the lookups outside
- * the transaction; then in one transaction the Idempotency-Key, the concern routed to its grid,
- * photos, the author's follow, the event, the 三率 aggregates, the public number and the notice.
+ * 提诉求: the actor and the lookups in one statement, then the guards (membership, the place, own
+ * photos, WeChat's text check); then in one transaction the Idempotency-Key, the concern routed to
+ * its grid, photos, the author's follow, the event, the 三率 aggregates, the public number and the notice.
  */
 export async function raiseConcern(
   deps: Deps,
-  actor: Actor,
+  userId: string,
   input: z.output<typeof RaiseConcernInput>,
   idempotencyKey: string | undefined,
 ): Promise<{ id: string; replayed: boolean }> {
   const { db } = deps.database
   const now = deps.now()
-  if (!can(actor, 'concern.raise', { communityId: input.communityId })) throw new AppError('NOT_A_MEMBER')
-
-  const place = await placeOf(db, actor, input)
+  const context = await raiseContext(db, userId, input)
+  const actor = actorOf(userId, context.actor)
+  if (!can(actor, 'concern.raise', { communityId: input.communityId }) || !context.code) throw new AppError('NOT_A_MEMBER')
+  const place = placeOf(input, context.buildingId)
   const attached = await ownPhotos(db, actor.userId, input.photoIds)
-  await assertTextPasses(deps, actor.userId, input.description, place.placeText)
+  await assertTextPassesAs(deps, context.openid, input.description, place.placeText)
 
   // 网格 dispatch: a flat's concern goes by its building too.
-  const buildingId = place.buildingId ?? (place.householdId ? await buildingOfHousehold(db, place.householdId) : null)
-  const limits = await milestoneLimitsOf(db, input.communityId, input.category)
+  const dispatch = dispatchFrom(context.dispatch, context.buildingId)
+  const limits = limitsFrom(input.category, context.limits)
   const hash = requestHash(input)
   const year = chinaYear(now)
-  const [community] = await db.select({ code: communities.code }).from(communities).where(eq(communities.id, input.communityId))
+  const code = context.code
   return db.transaction(async (tx) => {
     if (idempotencyKey) {
       const replayed = await claimKey(tx, actor.userId, idempotencyKey, hash)
       if (replayed) return { id: replayed, replayed: true }
     }
-    const dispatch = await dispatchConcern(tx, input.communityId, buildingId)
     const id = randomUUID()
     const [created] = await tx
       .with(...alongside(tx, { id, userId: actor.userId, at: now, photoIds: attached.map((p) => p.id), idempotencyKey }))
@@ -197,7 +208,7 @@ export async function raiseConcern(
     await applyKpiChange(tx, null, created)
     // The grid's workers, or the community's staff when no grid takes it.
     const told = dispatch.notify.filter((id) => id !== actor.userId)
-    const publicNo = await takePublicNo(tx, input.communityId, created.id, community.code, year)
+    const publicNo = await takePublicNo(tx, input.communityId, created.id, code, year)
     await notify(tx, {
       userIds: told,
       concernId: created.id,

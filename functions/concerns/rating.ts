@@ -61,5 +61,5 @@ export async function rateConcern(deps: Deps, actor: Actor, id: string, input: z
       now,
     )
   })
-  return getConcernDetail(deps, actor, id)
+  return getConcernDetail(deps, actor.userId, id)
 }

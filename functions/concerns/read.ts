@@ -1,33 +1,40 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { concernEventLabels } from '../../domain/concerns/labels.js'
 import { availableActions, type ConcernAction, type ConcernRole, type ConcernStatus } from '../../domain/concerns/lifecycle.js'
 import { roleLabels } from '../../domain/labels.js'
-import type { Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
-import { concernEvents, type PhotoRow, users } from '../../db/schema/index.js'
+import { runPrepared } from '../../db/prepared.js'
+import { concerns, type PhotoRow } from '../../db/schema/index.js'
+import { actorJson, actorOf, loadActor } from '../auth/index.js'
 import type { Deps } from '../context.js'
+import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'
-import { residentName } from './access.js'
-import { toSummary } from './views.js'
-import { visibleConcern } from './common.js'
+import { maySee, partnerOrgs, residentName, rolesFor } from './access.js'
+import { concernRows, toSummary } from './views.js'
 
 function actionsFor(status: ConcernStatus, roles: ConcernRole[]): ConcernAction[] {
   return availableActions(status, roles).filter((a) => a !== 'auto_close' && a !== 'deliberate')
 }
 
-export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
+/**
+ * A concern as `userId` may see it (404 otherwise), with its timeline: the actor, the concern, what
+ * surrounds it and the timeline in one prepared statement (decision 037).
+ */
+export async function getConcernDetail(deps: Deps, userId: string, id: string) {
   const { db } = deps.database
   const now = deps.now()
-  const { row, roles } = await visibleConcern(db, actor, id)
+  const [found] = await runPrepared<DetailRow>(db, 'concern_detail', () => detailStatement(db), { id, userId })
+  const actor = actorOf(userId, found ? found.actor : await loadActor(db, userId))
+  if (!found) throw new AppError('NOT_FOUND', '诉求不存在')
+  const { actor: _, around, events, ...row } = found
+  const roles = rolesFor(actor, row, partnerOrgs(actor, row.communityId))
+  if (!maySee(row, roles)) throw new AppError('NOT_FOUND', '诉求不存在')
   const privileged = roles.includes('staff') || roles.includes('assignee')
   const viewerIsAuthor = roles.includes('author')
 
-  // Two statements beside the concern itself: what the viewer sees around it, and its timeline.
-  const [[around], events] = await Promise.all([aroundConcern(db, row, actor.userId), timelineRows(db, id)])
-
   const nameOpts = { anonymous: row.anonymous, viewerIsAuthor, viewerIsStaff: privileged }
   const timeline = events.map((e) => {
-    const actorView = eventActor(e, row.authorId, actor.userId, nameOpts)
+    const actorView = eventActor(e, row.authorId, userId, nameOpts)
     const label = e.action === 'rate' && e.toStatus === 'reopened' ? concernEventLabels.reopen : (concernEventLabels[e.action] ?? e.action)
     return {
       id: e.id,
@@ -38,25 +45,26 @@ export async function getConcernDetail(deps: Deps, actor: Actor, id: string) {
       actor: actorView,
       note: e.note,
       photos: e.photos.map((p) => photoView(p, privileged)),
-      at: e.createdAt.toISOString(),
+      // JSON carries PostgreSQL's text of the time (microseconds, the session's offset): the same instant.
+      at: new Date(e.createdAt).toISOString(),
     }
   })
 
-  const summary = toSummary(row, { userId: actor.userId, privileged }, now)
+  const summary = toSummary(row, { userId, privileged }, now)
   return {
     ...summary,
     description: row.description,
-    author: { role: 'resident' as const, name: residentName(around?.author ?? '', nameOpts) },
-    photos: (around?.photos ?? []).map((p) => photoView(p, privileged || p.uploadedBy === actor.userId)),
+    author: { role: 'resident' as const, name: residentName(around.author ?? '', nameOpts) },
+    photos: around.photos.map((p) => photoView(p, privileged || p.uploadedBy === userId)),
     anonymous: row.anonymous,
-    assignee: row.assigneeOrg ?? (row.assigneeUserId ? `社区工作者 ${around?.assignee ?? ''}`.trim() : null),
+    assignee: row.assigneeOrg ?? (row.assigneeUserId ? `社区工作者 ${around.assignee ?? ''}`.trim() : null),
     mergedInto: row.mergedIntoId && row.mergedIntoNo ? { id: row.mergedIntoId, publicNo: row.mergedIntoNo } : null,
     rating: row.rating,
     ratingComment: row.ratingComment,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
-    viewer: { cosigned: !!around?.cosigned, following: !!around?.following, actions: actionsFor(row.status, roles) },
+    viewer: { cosigned: around.cosigned, following: around.following, actions: actionsFor(row.status, roles) },
     timeline,
   }
 }
@@ -92,48 +100,57 @@ function eventActor(
 
 type PhotoJson = Pick<PhotoRow, 'id' | 'url' | 'width' | 'height' | 'moderation' | 'uploadedBy'>
 
-/**
- * In one statement: the author's and the assignee's names, the concern's photos, and whether the
- * viewer co-signed and follows it. Plain SQL in the subqueries: drizzle leaves columns unqualified
- * inside a sql template (tables named in db/schema/concerns.ts, photos.ts, users.ts).
- */
-function aroundConcern(db: Db, row: { id: string; authorId: string; assigneeUserId: string | null }, viewerId: string) {
-  return db
-    .select({
-      author: users.nickname,
-      assignee: sql<string | null>`(select a.nickname from users a where a.id = ${row.assigneeUserId})`,
-      photos: sql<PhotoJson[]>`coalesce((
-        select json_agg(json_build_object('id', p.id, 'url', p.url, 'width', p.width, 'height', p.height,
-          'moderation', p.moderation, 'uploadedBy', p.uploaded_by) order by cp.position)
-        from concern_photos cp join photos p on p.id = cp.photo_id where cp.concern_id = ${row.id}), '[]'::json)`,
-      cosigned: sql<boolean>`exists (select 1 from cosigns c where c.concern_id = ${row.id} and c.user_id = ${viewerId})`,
-      following: sql<boolean>`exists (select 1 from follows f where f.concern_id = ${row.id} and f.user_id = ${viewerId})`,
-    })
-    .from(users)
-    .where(eq(users.id, row.authorId))
+interface Around {
+  author: string | null
+  assignee: string | null
+  photos: PhotoJson[]
+  cosigned: boolean
+  following: boolean
 }
 
-/** The timeline, oldest first, each step with who took it and its photos. */
-function timelineRows(db: Db, concernId: string) {
-  return db
-    .select({
-      id: concernEvents.id,
-      action: concernEvents.action,
-      actorId: concernEvents.actorId,
-      actorRole: concernEvents.actorRole,
-      actorName: users.nickname,
-      fromStatus: concernEvents.fromStatus,
-      toStatus: concernEvents.toStatus,
-      note: concernEvents.note,
-      data: concernEvents.data,
-      createdAt: concernEvents.createdAt,
-      photos: sql<Omit<PhotoJson, 'uploadedBy'>[]>`coalesce((
-        select json_agg(json_build_object('id', p.id, 'url', p.url, 'width', p.width, 'height', p.height,
-          'moderation', p.moderation) order by ep.position)
-        from event_photos ep join photos p on p.id = ep.photo_id where ep.event_id = ${concernEvents.id}), '[]'::json)`,
-    })
-    .from(concernEvents)
-    .leftJoin(users, eq(users.id, concernEvents.actorId))
-    .where(eq(concernEvents.concernId, concernId))
-    .orderBy(asc(concernEvents.createdAt), asc(concernEvents.id))
+interface EventJson {
+  id: string
+  action: string
+  actorId: string | null
+  actorRole: string
+  actorName: string | null
+  fromStatus: string | null
+  toStatus: string | null
+  note: string | null
+  data: unknown
+  createdAt: string
+  photos: Omit<PhotoJson, 'uploadedBy'>[]
 }
+
+/**
+ * The concern with the actor (`actorJson`), what surrounds it — the author's and the assignee's
+ * names, its photos, whether the viewer co-signed and follows it — and its timeline, oldest first,
+ * each step with who took it and its photos. Plain SQL in the subqueries: drizzle leaves columns
+ * unqualified inside a sql template (tables named in db/schema/concerns.ts, photos.ts, users.ts).
+ */
+function detailStatement(db: Db) {
+  const viewer = sql.placeholder('userId')
+  return concernRows(db, {
+    actor: actorJson(viewer),
+    around: sql<Around>`json_build_object(
+      'author', (select a.nickname from users a where a.id = ${concerns.authorId}),
+      'assignee', (select a.nickname from users a where a.id = ${concerns.assigneeUserId}),
+      'photos', coalesce((
+        select json_agg(json_build_object('id', p.id, 'url', p.url, 'width', p.width, 'height', p.height,
+          'moderation', p.moderation, 'uploadedBy', p.uploaded_by) order by cp.position)
+        from concern_photos cp join photos p on p.id = cp.photo_id where cp.concern_id = ${concerns.id}), '[]'::json),
+      'cosigned', exists (select 1 from cosigns c where c.concern_id = ${concerns.id} and c.user_id = ${viewer}),
+      'following', exists (select 1 from follows f where f.concern_id = ${concerns.id} and f.user_id = ${viewer}))`,
+    events: sql<EventJson[]>`coalesce((
+      select json_agg(json_build_object('id', e.id, 'action', e.action, 'actorId', e.actor_id, 'actorRole', e.actor_role,
+        'actorName', u.nickname, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note, 'data', e.data,
+        'createdAt', e.created_at, 'photos', coalesce((
+          select json_agg(json_build_object('id', p.id, 'url', p.url, 'width', p.width, 'height', p.height,
+            'moderation', p.moderation) order by ep.position)
+          from event_photos ep join photos p on p.id = ep.photo_id where ep.event_id = e.id), '[]'::json))
+        order by e.created_at, e.id)
+      from concern_events e left join users u on u.id = e.actor_id where e.concern_id = ${concerns.id}), '[]'::json)`,
+  }).where(eq(concerns.id, sql.placeholder('id')))
+}
+
+type DetailRow = Awaited<ReturnType<ReturnType<typeof detailStatement>['execute']>>[number]

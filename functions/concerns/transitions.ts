@@ -110,7 +110,7 @@ export async function transitionConcern(deps: Deps, actor: Actor, id: string, in
             : (note ?? concernEventLabels[input.action] ?? '')
     await tellAbout(tx, updated, check.to, [...audience], body, now)
   })
-  return getConcernDetail(deps, actor, id)
+  return getConcernDetail(deps, actor.userId, id)
 }
 
 /** Co-signers and followers move to the target; its counts are recounted from the rows. */

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
@@ -13,9 +13,9 @@ const merged = alias(concerns, 'merged_target')
 
 /**
  * The columns every concern list and page needs, with the place spelled out and the first
- * visible photo — one round trip.
+ * visible photo — one round trip; `extra` adds columns of the caller's (the actor, the timeline).
  */
-export function concernRows(db: Db) {
+export function concernRows<Extra extends Record<string, SQL | SQL.Aliased>>(db: Db, extra: Extra = {} as Extra) {
   return db
     .select({
       id: concerns.id,
@@ -55,6 +55,7 @@ export function concernRows(db: Db) {
       buildingId: sql<string | null>`coalesce(${concerns.buildingId}, ${units.buildingId})`,
       coverUrl: sql<string | null>`(select p.url from concern_photos cp join photos p on p.id = cp.photo_id
         where cp.concern_id = ${concerns.id} and p.moderation = 'pass' order by cp.position limit 1)`,
+      ...extra,
     })
     .from(concerns)
     .leftJoin(households, eq(households.id, concerns.householdId))
@@ -64,7 +65,7 @@ export function concernRows(db: Db) {
     .leftJoin(merged, eq(merged.id, concerns.mergedIntoId))
 }
 
-export type ConcernListRow = Awaited<ReturnType<ReturnType<typeof concernRows>['execute']>>[number]
+export type ConcernListRow = Awaited<ReturnType<ReturnType<typeof concernRows<Record<never, never>>>['execute']>>[number]
 
 /** Where it is: the room only for the author and staff; other residents see building and unit. */
 export function placeLabel(r: ConcernListRow, withRoom: boolean): string {

@@ -23,7 +23,7 @@ async function communityName(db: Db, communityId: string): Promise<string> {
 export async function calendarOfCommunity(deps: Deps, actor: Actor, communityId: string) {
   const audience = listAudience(actor, communityId)
   if (audience === 'none') throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以查看议事会')
-  const orgs = audience === 'invited' ? await partnerOrgs(deps.database.db, actor, communityId) : null
+  const orgs = audience === 'invited' ? partnerOrgs(actor, communityId) : null
   return calendarFeed(deps, communityId, orgs)
 }
 
@@ -62,7 +62,7 @@ export async function calendarFeedPath(deps: Deps, actor: Actor, communityId: st
   const audience = listAudience(actor, communityId)
   if (audience === 'none') throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以订阅议事会日历')
   await communityName(deps.database.db, communityId)
-  const orgs = audience === 'invited' ? await partnerOrgs(deps.database.db, actor, communityId) : []
+  const orgs = audience === 'invited' ? partnerOrgs(actor, communityId) : []
   const scope = audience === 'invited' ? `org:${orgs.sort().join('|')}` : 'all'
   return `/api/calendar/${communityId}/${encodeScope(scope)}/${feedSignature(deps.config.sessionSecret, communityId, scope)}/councils.ics`
 }

@@ -44,7 +44,7 @@ export async function loadSession(db: Db | Tx, id: string): Promise<CouncilSessi
 /** Loads a session the actor may see (404 otherwise: an invitation-only session's existence is private). */
 export async function visibleSession(db: Db, actor: Actor, id: string) {
   const session = await loadSession(db, id)
-  const orgs = await partnerOrgs(db, actor, session.communityId)
+  const orgs = partnerOrgs(actor, session.communityId)
   const audience = audienceOf(actor, session, orgs)
   if (audience === 'none') throw new AppError('NOT_FOUND', '议事会不存在')
   return { session, audience }

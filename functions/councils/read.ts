@@ -35,7 +35,7 @@ export async function listSessions(deps: Deps, actor: Actor, communityId: string
   const now = deps.now()
   const audience = listAudience(actor, communityId)
   if (audience === 'none') throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以查看议事会')
-  const orgs = audience === 'invited' ? await partnerOrgs(db, actor, communityId) : []
+  const orgs = audience === 'invited' ? partnerOrgs(actor, communityId) : []
   const upcoming = q.when === 'upcoming'
   const horizon = new Date(now.getTime() - MAX_SESSION_HOURS * 3600_000)
   const conditions = [

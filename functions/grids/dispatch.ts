@@ -1,25 +1,40 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq, type SQL, sql } from 'drizzle-orm'
 import { type Route, route } from '../../domain/grids/dispatch.js'
 import type { Tx } from '../../db/client.js'
-import { gridBuildings, grids, gridWorkers } from '../../db/schema/index.js'
-import { staffIds } from '../communities/index.js'
+import { gridWorkers } from '../../db/schema/index.js'
+
+/** What routing a concern needs: the community's staff, and the grid of its building with its workers. */
+export interface DispatchFacts {
+  staff: string[]
+  grid: { gridId: string; workerIds: string[] } | null
+}
+
+/**
+ * The dispatch facts as one JSON value, read with the caller's own statement (decision 037);
+ * `buildingId` may be an expression of that statement. Plain SQL: the tables are named in
+ * db/schema/grids.ts and communities.ts.
+ */
+export function dispatchFacts(communityId: string, buildingId: SQL | string | null): SQL<DispatchFacts> {
+  const grid =
+    buildingId === null
+      ? sql`null`
+      : sql`(select json_build_object('gridId', g.id, 'workerIds',
+          coalesce((select json_agg(w.user_id) from grid_workers w where w.grid_id = g.id), '[]'::json))
+        from grid_buildings gb join grids g on g.id = gb.grid_id and g.deleted_at is null
+        where gb.building_id = ${buildingId} limit 1)`
+  return sql<DispatchFacts>`json_build_object(
+    'staff', coalesce((select json_agg(m.user_id) from memberships m
+      where m.community_id = ${communityId} and m.role in ('worker', 'admin')), '[]'::json),
+    'grid', ${grid})`
+}
 
 /**
  * Where a new concern goes (网格 dispatch): the grid of its building and that grid's workers, or
- * the community's inbox and its staff. Read inside the raising transaction.
+ * the community's inbox and its staff.
  */
-export async function dispatchConcern(tx: Tx, communityId: string, buildingId: string | null): Promise<Route> {
-  const staff = await staffIds(tx, communityId)
-  if (!buildingId) return route(null, [], staff)
-  const rows = await tx
-    .select({ gridId: grids.id, userId: gridWorkers.userId })
-    .from(gridBuildings)
-    .innerJoin(grids, and(eq(grids.id, gridBuildings.gridId), isNull(grids.deletedAt)))
-    .leftJoin(gridWorkers, eq(gridWorkers.gridId, grids.id))
-    .where(eq(gridBuildings.buildingId, buildingId))
-  if (!rows.length) return route(buildingId, [], staff)
-  const workerIds = rows.map((r) => r.userId).filter((u): u is string => !!u)
-  return route(buildingId, [{ id: rows[0].gridId, buildingIds: [buildingId], workerIds }], staff)
+export function dispatchFrom(facts: DispatchFacts, buildingId: string | null): Route {
+  if (!buildingId || !facts.grid) return route(buildingId, [], facts.staff)
+  return route(buildingId, [{ id: facts.grid.gridId, buildingIds: [buildingId], workerIds: facts.grid.workerIds }], facts.staff)
 }
 
 /** A grid's workers: who a concern routed to it is for. */

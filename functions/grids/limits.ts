@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, type SQL, sql } from 'drizzle-orm'
 import { categories, type Category, categoryKeys } from '../../domain/concerns/categories.js'
 import { LimitOverrides, limitsFor, limitsText, type MilestoneLimits } from '../../domain/concerns/milestones.js'
 import type { Actor } from '../../domain/permissions.js'
@@ -10,13 +10,26 @@ import { communityAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
 
 /** The community's overrides as stored; a row that no longer parses counts as none (the defaults). */
+function overridesOf(stored: unknown): LimitOverrides {
+  const parsed = LimitOverrides.safeParse(stored ?? {})
+  return parsed.success ? parsed.data : {}
+}
+
 export async function limitOverridesOf(db: Db | Tx, communityId: string): Promise<LimitOverrides> {
   const [row] = await db
     .select({ overrides: communityLimits.overrides })
     .from(communityLimits)
     .where(eq(communityLimits.communityId, communityId))
-  const parsed = LimitOverrides.safeParse(row?.overrides ?? {})
-  return parsed.success ? parsed.data : {}
+  return overridesOf(row?.overrides)
+}
+
+/** The stored overrides as a value of the caller's own statement (decision 037); `limitsFrom` reads it. */
+export function limitOverridesValue(communityId: string): SQL<unknown> {
+  return sql`(select overrides from community_limits where community_id = ${communityId})`
+}
+
+export function limitsFrom(category: Category, stored: unknown): MilestoneLimits {
+  return limitsFor(category, overridesOf(stored))
 }
 
 /** Days a resident's topic may wait for its written answer (议题答复时限; 14 unless the admin set it). */

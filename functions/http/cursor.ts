@@ -31,6 +31,13 @@ export function decodeCursor(cursor: string): CursorPosition {
   return { at, id }
 }
 
+/** The position of a cursor in a list ordered by (time, id); one of another shape is refused. */
+export function decodeTimedCursor(cursor: string): { at: Date; id: string } {
+  const { at, id } = decodeCursor(cursor)
+  if (!at) throw invalidCursor()
+  return { at, id }
+}
+
 /**
  * The rows after a cursor in a list ordered by (`at`, `id`) — or by `id` alone — ascending or
  * descending; undefined without a cursor. A cursor of the other shape is refused.

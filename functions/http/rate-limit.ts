@@ -83,7 +83,7 @@ export function rateLimited(action: RateAction) {
     const windowMs = settings.windowSeconds * 1000
     const at = now().getTime()
     const windowStart = new Date(Math.floor(at / windowMs) * windowMs)
-    const userId = c.get('actor')?.userId
+    const userId = c.get('userId')
     const buckets: { bucket: string; limit: number; scope: 'user' | 'address' }[] = []
     if (limits.user !== null && userId)
       buckets.push({ bucket: `user:${userId}:${action}`, limit: Math.ceil(limits.user * settings.userScale), scope: 'user' })

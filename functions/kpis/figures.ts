@@ -9,6 +9,7 @@ import { type Actor, can, canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { KpiQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
+import { runPrepared } from '../../db/prepared.js'
 import { kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { streetAllowing } from '../communities/index.js'
@@ -22,7 +23,6 @@ import {
   periodRows,
   periodValues,
   placeholder,
-  runPrepared,
   settingsFields,
   settingsFrom,
   shapeName,

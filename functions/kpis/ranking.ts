@@ -6,6 +6,7 @@ import { type Actor, canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { RankingQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
+import { runPrepared } from '../../db/prepared.js'
 import { streetAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
@@ -16,7 +17,6 @@ import {
   periodRows,
   periodValues,
   placeholder,
-  runPrepared,
   type Shape,
   settingsFields,
   settingsFrom,

@@ -3,7 +3,6 @@ import { type Counters, defaultKpiSettings, emptyCounters, type KpiSettings } fr
 import { BUCKET_COUNT } from '../../domain/kpis/median.js'
 import { periodParts } from '../../domain/kpis/months.js'
 import type { Period } from '../../domain/kpis/period.js'
-import type { Db } from '../../db/client.js'
 import { scalarColumns } from './aggregate.js'
 
 /**
@@ -132,24 +131,5 @@ export const summed = (rows: SQL) => sql`select ${countersVector.all} as counter
 /** The sums per key of `rows`, the histograms left out unless asked for. */
 export const summedPerKey = (rows: SQL, counters: Vector = 'rates') =>
   sql`select key, ${countersVector[counters]} as counters from (${rows}) r group by key`
-
-type Prepared<T> = { execute(values: Record<string, unknown>): Promise<T[]> }
-
-const prepared = new WeakMap<Db, Map<string, Prepared<unknown>>>()
-
-/**
- * The statement named `name` (one per shape), built by `build` and prepared the first time this
- * database is asked for it, then run with `values`.
- */
-export function runPrepared<T>(db: Db, name: string, build: () => { prepare(name: string): Prepared<T> }, values: Record<string, unknown>) {
-  const byName = prepared.get(db) ?? new Map<string, Prepared<unknown>>()
-  prepared.set(db, byName)
-  let query = byName.get(name) as Prepared<T> | undefined
-  if (!query) {
-    query = build().prepare(name)
-    byName.set(name, query)
-  }
-  return query.execute(values)
-}
 
 export const shapeName = (s: Shape) => `${s.days}${s.months ? 'm' : ''}${s.category ? 'c' : ''}`

@@ -52,7 +52,7 @@ export type ItemRow = Awaited<ReturnType<ReturnType<typeof itemRows>['execute']>
 export async function visibleItem(db: Db, actor: Actor, id: string) {
   const [row] = await itemRows(db).where(eq(trackedItems.id, id))
   if (!row) throw new AppError('NOT_FOUND', '跟踪事项不存在')
-  const orgs = await partnerOrgs(db, actor, row.item.communityId)
+  const orgs = partnerOrgs(actor, row.item.communityId)
   const audience = audienceOfItem(actor, row.item, row.streetId, orgs)
   if (audience === 'none') throw new AppError('NOT_FOUND', '跟踪事项不存在')
   return {

@@ -32,7 +32,7 @@ export async function listTrackedItems(deps: Deps, actor: Actor, communityId: st
   const ctx = await communityContext(db, communityId)
   if (!ctx) throw new AppError('NOT_FOUND', '社区不存在')
   if (!mayReadTracked(actor, ctx)) throw new AppError('FORBIDDEN', '只有本社区的居民和工作人员可以查看决议跟踪')
-  const orgs = await partnerOrgs(db, actor, communityId)
+  const orgs = partnerOrgs(actor, communityId)
   const audience: TrackedAudience = audienceOfItem(actor, { communityId, partyName: null }, ctx.streetId, orgs)
   const scope = and(
     eq(trackedItems.communityId, communityId),

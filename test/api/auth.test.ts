@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demo } from '../../db/seed.js'
-import { issueToken } from '../../functions/auth/tokens.js'
+import { issueToken, verifyToken } from '../../functions/auth/tokens.js'
 import { startTestApp, testSecret, type TestApp } from '../helpers/app.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
 
@@ -122,5 +122,16 @@ describe('session tokens', () => {
     const e = await t.call('GET', '/api/me', { token: old.token })
     expect(e.status).toBe(401)
     expect((await e.json()).error.code).toBe('TOKEN_EXPIRED')
+  })
+
+  it('refuses a token once it expires even after it was accepted (verified tokens are remembered)', async () => {
+    const now = new Date()
+    const { token } = await issueToken(demo.user.wang, testSecret, 1, now)
+    expect(await verifyToken(token, testSecret, now)).toBe(demo.user.wang)
+    expect(await verifyToken(token, testSecret, new Date(now.getTime() + 3600_000))).toBe(demo.user.wang)
+    const late = verifyToken(token, testSecret, new Date(now.getTime() + 24 * 3600_000 + 1000))
+    await expect(late).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' })
+    // Remembered under its own secret only: the same token is no good to an app with another one.
+    await expect(verifyToken(token, 'y'.repeat(40), now)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
   })
 })

@@ -74,6 +74,15 @@ describe('DELETE /api/me', () => {
     const after = await t.call('GET', '/api/me', { token: wangToken })
     expect(after.status).toBe(401)
     expect((await after.json()).error.message).toBe('账号不存在或已注销，请重新登录')
+    // Also on the reads that load the person inside their own statement (decision 037): a board
+    // with concerns, an empty one, and a concern's page.
+    const wenan = demo.community.wenan
+    const nowhere = '00000000-0000-4000-8000-000000000000'
+    for (const path of [`/api/communities/${wenan}/concerns`, `/api/communities/${nowhere}/concerns`, `/api/concerns/${concernId}`]) {
+      const res = await t.call('GET', path, { token: wangToken })
+      expect(res.status, path).toBe(401)
+      expect((await res.json()).error.code, path).toBe('UNAUTHENTICATED')
+    }
 
     // Her concern stays, with its photo, and its author is nobody in particular.
     const seen = await (await detail(t, 'liu', concernId)).json()
