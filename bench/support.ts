@@ -45,5 +45,10 @@ export async function startApi(database: DbHandle, env: Record<string, string> =
     })
     return ((await res.json()) as { token: string }).token
   }
-  return { base, login, close: () => new Promise<void>((r) => server.close(() => r())) }
+  return {
+    base,
+    login,
+    request: (path: string, init?: RequestInit) => app.request(path, init),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
 }

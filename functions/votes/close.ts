@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { chinaTimeLabel } from '../../domain/councils/china-time.js'
 import type { Actor } from '../../domain/permissions.js'
 import { checkVoteTransition, type VoteRole } from '../../domain/votes/lifecycle.js'
@@ -9,7 +9,7 @@ import type { Deps } from '../context.js'
 import { applyResolution, logEvent } from '../councils/index.js'
 import { trackResolution } from '../tracking/index.js'
 import { AppError, refusal } from '../http/errors.js'
-import { logVote, tallyOf, voteLockKey } from './common.js'
+import { logVote, tallyOf } from './common.js'
 import { tellElectorate } from './fanout.js'
 
 /**
@@ -22,7 +22,8 @@ import { tellElectorate } from './fanout.js'
 export async function closeVote(deps: Deps, id: string, by: { actor: Actor | null; role: VoteRole }): Promise<boolean> {
   const now = deps.now()
   return deps.database.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${voteLockKey(id)})`)
+    // The row lock waits for the ballots in flight (each reads the vote FOR SHARE, decision 038);
+    // a ballot after it re-reads the row and finds the vote closed.
     const [p] = await tx.select().from(proposals).where(eq(proposals.id, id)).for('update')
     if (!p) throw new AppError('NOT_FOUND', '表决不存在')
     const check = checkVoteTransition('close', p, by.role, now)

@@ -6,7 +6,7 @@ import { proposals, voteBallots, voteEvents, type ProposalRow } from '../../db/s
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 
-/** What the vote use cases share: loading a vote the actor may see, its event log and notices, the tally, the vote's lock. */
+/** What the vote use cases share: loading a vote the actor may see, its event log and notices, the tally. */
 
 /** Staff of the community see every vote; its verified residents every vote but drafts; others none (docs/decisions/016). */
 type Audience = 'staff' | 'member' | 'none'
@@ -76,14 +76,4 @@ export async function tallyOf(db: Db | Tx, p: ProposalRow): Promise<TallyResult>
     electorate: { count: p.electorateCount ?? 0, areaCents: p.electorateAreaCents ?? 0 },
     ballots: groups.map((g) => ({ choices: g.choices, count: Number(g.count), areaCents: BigInt(g.areaCents) })),
   })
-}
-
-/**
- * The vote's lock, taken shared by every ballot transaction and exclusive by the close: a close
- * waits for the ballots in flight, and a ballot after it sees the vote closed. An advisory lock
- * lives in the lock manager only — a thousand concurrent share holders write nothing, where
- * `SELECT … FOR SHARE` on the proposal row would rewrite its tuple (a new multixact) for each.
- */
-export function voteLockKey(proposalId: string) {
-  return sql`hashtextextended(${`vote:${proposalId}`}, 0)`
 }

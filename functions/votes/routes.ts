@@ -13,7 +13,7 @@ import {
   ProposalsQuery,
   VoteResult,
 } from '../../domain/schemas/votes.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
 import { rateLimited } from '../http/rate-limit.js'
@@ -42,6 +42,18 @@ communityVotes.get('/proposals', paramsOf(CommunityParams), queryOf(ProposalsQue
 
 /** Mounted at /api/proposals: one vote, its ballots, participation and result. */
 export const proposalsApi = new Hono<AppEnv>()
+// A ballot reads the actor with the vote (decision 037): before the middleware that loads it alone.
+proposalsApi.post(
+  '/:proposalId/ballots',
+  requireSignedIn,
+  rateLimited('ballot'),
+  paramsOf(ProposalParams),
+  jsonBody(BallotInput),
+  async (c) => {
+    const { status, ballot } = await castBallot(c.var.deps, c.var.userId, c.req.valid('param').proposalId, c.req.valid('json'))
+    return c.json(ballot, status)
+  },
+)
 proposalsApi.use('*', requireUser)
 
 proposalsApi.get('/:proposalId', paramsOf(ProposalParams), async (c) =>
@@ -53,10 +65,6 @@ proposalsApi.patch('/:proposalId', paramsOf(ProposalParams), jsonBody(ProposalIn
 proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), audited('proposal'), async (c) =>
   c.json(await actOnProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
 )
-proposalsApi.post('/:proposalId/ballots', rateLimited('ballot'), paramsOf(ProposalParams), jsonBody(BallotInput), async (c) => {
-  const { status, ballot } = await castBallot(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))
-  return c.json(ballot, status)
-})
 proposalsApi.get('/:proposalId/participation', paramsOf(ProposalParams), queryOf(ParticipationQuery), async (c) =>
   c.json(await listParticipation(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('query'))),
 )
