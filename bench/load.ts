@@ -120,6 +120,19 @@ async function load(api: Api, make: (n: number) => Req) {
   return summary(r)
 }
 
+/**
+ * The same requests straight into the app (`app.request`, no sockets), `count` of them at the same
+ * concurrency: the app and the database without autocannon and loopback HTTP in this process.
+ */
+function direct(api: Api, make: (n: number) => Req, count = Number(process.env.BENCH_DIRECT_OPS ?? 3000)) {
+  return rawLoop(count, connections, async (i) => {
+    const r = make(i)
+    const res = await api.request(r.path, { method: r.method, headers: r.headers, body: r.body })
+    await res.arrayBuffer()
+    if (!res.ok) throw new Error(`${r.path}: ${res.status}`)
+  })
+}
+
 const boardSql = `select * from concerns where community_id = $1 and visibility = 'public' and status <> 'merged'
   order by created_at desc, id desc limit 21`
 const insertSql = `insert into concerns (community_id, public_no, author_id, category, description, place_text, visibility, anonymous, status,
@@ -170,30 +183,43 @@ export async function benchLoad() {
       const home = (n: number) => homes[n % homes.length]
       const perEndpoint = await statements(api, homes, log)
       const r = raw(pool, homes)
-      const board = await load(api, (n) => boardReq(home(n)))
+      const boardOf = (n: number) => boardReq(home(n))
+      const detailOf = (n: number) => detailReq(home(n), Math.floor(n / homes.length))
+      const raiseOf = (n: number) => raiseReq(home(n))
+      const mixOf = (n: number) => (n % 5 === 4 ? raiseReq(home(n)) : n % 5 < 2 ? boardReq(home(n)) : detailReq(home(n), n))
+      const board = await load(api, boardOf)
+      const boardDirect = await direct(api, boardOf)
       const rawBoard = await r.board()
-      const detail = await load(api, (n) => detailReq(home(n), Math.floor(n / homes.length)))
+      const detail = await load(api, detailOf)
+      const detailDirect = await direct(api, detailOf)
       const rawDetail = await r.detail()
-      const raise = await load(api, (n) => raiseReq(home(n)))
+      const raise = await load(api, raiseOf)
       const raiseOne = await load(api, () => raiseReq(homes[0]))
+      const raiseDirect = await direct(api, raiseOf, 1000)
       const rawInsert = await r.insert()
-      const mix = await load(api, (n) => (n % 5 === 4 ? raiseReq(home(n)) : n % 5 < 2 ? boardReq(home(n)) : detailReq(home(n), n)))
+      const mix = await load(api, mixOf)
+      const mixDirect = await direct(api, mixOf)
       const rawMix = await r.mix()
+      const of = (http: { requestsPerSec: number }, inProcess: { opsPerSec: number }, raw: { opsPerSec: number }) => ({
+        ratio: ratio(http.requestsPerSec, raw.opsPerSec),
+        inProcessRatio: ratio(inProcess.opsPerSec, raw.opsPerSec),
+      })
       return {
         seconds,
         connections,
         communities: homes.length,
         statementsPerRequest: perEndpoint,
-        board: { http: board, raw: rawBoard, ratio: ratio(board.requestsPerSec, rawBoard.opsPerSec) },
-        detail: { http: detail, raw: rawDetail, ratio: ratio(detail.requestsPerSec, rawDetail.opsPerSec) },
+        board: { http: board, inProcess: boardDirect, raw: rawBoard, ...of(board, boardDirect, rawBoard) },
+        detail: { http: detail, inProcess: detailDirect, raw: rawDetail, ...of(detail, detailDirect, rawDetail) },
         raise: {
           over100: raise,
           inOne: raiseOne,
+          inProcess: raiseDirect,
           raw: rawInsert,
-          ratio: ratio(raise.requestsPerSec, rawInsert.opsPerSec),
+          ...of(raise, raiseDirect, rawInsert),
           inOneRatio: ratio(raiseOne.requestsPerSec, rawInsert.opsPerSec),
         },
-        mix: { http: mix, raw: rawMix, ratio: ratio(mix.requestsPerSec, rawMix.opsPerSec) },
+        mix: { http: mix, inProcess: mixDirect, raw: rawMix, ...of(mix, mixDirect, rawMix) },
       }
     } finally {
       await api.close()

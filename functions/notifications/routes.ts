@@ -1,17 +1,18 @@
 import { Hono } from 'hono'
 import { MarkReadInput, NotificationPage, NotificationsQuery, UnreadCount } from '../../domain/schemas/notifications.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import { listNotifications, markRead } from './service.js'
+import { listNotifications } from './list.js'
+import { markRead } from './service.js'
 
 export const notificationsApi = new Hono<AppEnv>()
-notificationsApi.use('*', requireUser)
-
-notificationsApi.get('/', queryOf(NotificationsQuery), async (c) =>
-  c.json(await listNotifications(c.var.deps.database.db, c.var.actor.userId, c.req.valid('query'))),
+// The list reads the person with the page (decision 037): before the middleware that loads them alone.
+notificationsApi.get('/', requireSignedIn, queryOf(NotificationsQuery), async (c) =>
+  c.json(await listNotifications(c.var.deps.database.db, c.var.userId, c.req.valid('query'))),
 )
+notificationsApi.use('*', requireUser)
 
 notificationsApi.post('/read', jsonBody(MarkReadInput), async (c) =>
   c.json(await markRead(c.var.deps.database.db, c.var.actor.userId, c.req.valid('json').ids, c.var.deps.now())),

@@ -1,7 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { notifications, outbox } from '../../db/schema/index.js'
-import { afterCursor, toPage } from '../http/cursor.js'
 
 export interface Notice {
   userIds: string[]
@@ -54,32 +53,6 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
   return row?.n ?? 0
-}
-
-export async function listNotifications(db: Db, userId: string, query: { cursor?: string; limit: number }) {
-  const conditions = [eq(notifications.userId, userId)]
-  const after = afterCursor(query.cursor, { at: notifications.createdAt, id: notifications.id }, 'desc')
-  if (after) conditions.push(after)
-  const [rows, unread] = await Promise.all([
-    db
-      .select()
-      .from(notifications)
-      .where(and(...conditions))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(query.limit + 1),
-    unreadCount(db, userId),
-  ])
-  const page = toPage(rows, query.limit, (n) => ({
-    id: n.id,
-    title: n.title,
-    body: n.body,
-    concernId: n.concernId,
-    sessionId: n.sessionId,
-    proposalId: n.proposalId,
-    readAt: n.readAt?.toISOString() ?? null,
-    createdAt: n.createdAt.toISOString(),
-  }))
-  return { ...page, unread }
 }
 
 export async function markRead(db: Db, userId: string, ids: string[] | undefined, now: Date) {

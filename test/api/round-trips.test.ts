@@ -52,7 +52,7 @@ const budget: [who: DemoKey, label: string, path: () => string, statements: numb
   ['wang', 'a session', () => `/api/sessions/${sessionId}`, 5],
   ['wang', 'the votes', () => `/api/communities/${wenan}/proposals`, 3],
   ['wang', 'a vote', () => `/api/proposals/${voteId}`, 5],
-  ['wang', 'notifications', () => '/api/notifications', 3],
+  ['wang', 'notifications', () => '/api/notifications', 1],
   // The actor, then one statement: the unit (or the units' names), the street's settings and the sums (decision 027).
   ['chen', 'the community’s 三率', () => `/api/kpis?scope=community&id=${wenan}&from=2026-11-01&to=2026-11-30`, 2],
   ['wangjd', 'the street’s 三率', () => `/api/kpis?scope=street&id=${demo.streetId}&from=2026-11-01&to=2026-11-30`, 2],
