@@ -21,7 +21,7 @@ import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { actorJson, actorOf } from '../auth/index.js'
 import { dispatchFacts, dispatchFrom, limitOverridesValue, limitsFrom } from '../grids/index.js'
-import { applyKpiChange } from '../kpis/index.js'
+import { kpiRaiseParts } from '../kpis/index.js'
 import { assertTextPassesAs } from '../wechat/text-check.js'
 import { ownPhotos } from '../photos/index.js'
 
@@ -100,20 +100,23 @@ async function claimKey(tx: Tx, userId: string, key: string, hash: string): Prom
 }
 
 /**
- * The concern's public number (`WA-2026-000123`), gapless per community and year: the counter row
- * is locked from here to the commit, so the number is taken and written in one round trip. Call
- * it last in the transaction.
+ * The concern's public number (`WA-2026-000123`), gapless per community and year, and its 三率
+ * counters (收到 1), in one statement: the counter row and the community's counter rows are locked
+ * from here to the commit, so they are taken last and together. Call it last in the transaction
+ * but for the notice. (PostgreSQL runs the main part — the counter — first, then the counters'
+ * `with` parts in the order every change locks them.)
  */
-async function takePublicNo(tx: Tx, communityId: string, concernId: string, code: string, year: number): Promise<string> {
+async function takePublicNo(tx: Tx, created: ConcernRow, code: string, year: number): Promise<string> {
   const prefix = `${code}-${year}-`
-  const numbered = (await tx.execute(sql`
-    with counter as (
-      insert into ${concernCounters} (community_id, year, last) values (${communityId}, ${year}, 1)
+  const counter = sql`counter as (
+      insert into ${concernCounters} (community_id, year, last) values (${created.communityId}, ${year}, 1)
       on conflict (community_id, year) do update set last = ${concernCounters}.last + 1
       returning last
-    )
+    )`
+  const numbered = (await tx.execute(sql`
+    with ${sql.join([...kpiRaiseParts(tx, created), counter], sql`, `)}
     update ${concerns} set public_no = ${prefix} || lpad(counter.last::text, 6, '0')
-    from counter where ${concerns.id} = ${concernId}
+    from counter where ${concerns.id} = ${created.id}
     returning public_no`)) as unknown as { rows: { public_no: string }[] } // every driver answers with `rows`
   return numbered.rows[0].public_no
 }
@@ -205,10 +208,9 @@ export async function raiseConcern(
         updatedAt: now,
       })
       .returning()
-    await applyKpiChange(tx, null, created)
     // The grid's workers, or the community's staff when no grid takes it.
     const told = dispatch.notify.filter((id) => id !== actor.userId)
-    const publicNo = await takePublicNo(tx, input.communityId, created.id, code, year)
+    const publicNo = await takePublicNo(tx, created, code, year)
     await notify(tx, {
       userIds: told,
       concernId: created.id,

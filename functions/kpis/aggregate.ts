@@ -252,26 +252,43 @@ function addInOne(tx: Tx, target: Target, rows: Delta[]) {
 }
 
 /**
- * Each table in turn. When every merged delta is a valid row by itself (a raise's), the three
- * upserts go as one statement (a raise waits on one round trip, not three); otherwise each table
- * takes its rows' two steps, in `targets` order.
+ * The one-statement upserts of deltas that are each a valid row, as `with` parts to go before
+ * another statement's main part; null when some delta is not (then each table takes two steps).
  *
  * PostgreSQL runs a statement's main part first and then its unreferenced `with` parts last to
- * first (`with k0 as (A), k1 as (B) C` writes C, B, A). The parts are written in reverse so the one
- * statement locks rows in `targets` order too — daily, monthly, the community's month — as every
- * other change does: two transactions never wait on each other in opposite orders.
+ * first (`with k0 as (A), k1 as (B) C` writes C, B, A). The parts are written in reverse so the
+ * statement locks rows in `targets` order — daily, monthly, the community's month — as every other
+ * change does: two transactions never wait on each other in opposite orders.
  * test/api/kpis-recount.test.ts races raises against other changes of the same rows.
  */
-async function upsert(tx: Tx, deltas: Delta[]) {
+function upsertParts(tx: Tx, deltas: Delta[]): SQL[] | null {
   const work = targets.map((target) => ({ target, rows: target.merge(deltas) })).filter((w) => w.rows.length)
-  if (work.every((w) => w.rows.every((d) => validAlone(d.counters)))) {
-    const [first, ...rest] = work.map((w) => addInOne(tx, w.target, w.rows).getSQL())
-    if (!first) return
-    if (!rest.length) return void (await tx.execute(first))
-    const parts = rest.reverse().map((q, i) => sql`${sql.raw(`k${i}`)} as (${q})`)
-    return void (await tx.execute(sql`with ${sql.join(parts, sql`, `)} ${first}`))
+  if (!work.every((w) => w.rows.every((d) => validAlone(d.counters)))) return null
+  return work
+    .map((w) => addInOne(tx, w.target, w.rows).getSQL())
+    .reverse()
+    .map((q, i) => sql`${sql.raw(`k${i}`)} as (${q})`)
+}
+
+/** Each table in turn: in one statement when every merged delta is a valid row by itself (a raise's), else two steps per table in `targets` order. */
+async function upsert(tx: Tx, deltas: Delta[]) {
+  const parts = upsertParts(tx, deltas)
+  if (parts) return void (parts.length && (await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`)))
+  for (const target of targets) {
+    const rows = target.merge(deltas)
+    if (rows.length) await upsertInto(tx, target, rows)
   }
-  for (const w of work) await upsertInto(tx, w.target, w.rows)
+}
+
+/**
+ * A new concern's counters (收到 1 on its day) as `with` parts of the caller's own statement, run
+ * after its main part in `targets` order: a raise takes its public number and adds to the
+ * counters in one statement, so the community's hot rows are held for the fewest round trips.
+ */
+export function kpiRaiseParts(tx: Tx, created: KpiRow): SQL[] {
+  const parts = upsertParts(tx, kpiDeltas(null, created))
+  if (!parts) throw new Error('a new concern’s counters are each a valid row')
+  return parts
 }
 
 /**

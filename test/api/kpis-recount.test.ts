@@ -288,6 +288,15 @@ describe('kpi aggregates', () => {
     expect(
       await failing('with k0 as (insert into order_a values (1)), k1 as (insert into order_b values (1)) insert into order_c values (1)'),
     ).toBe('order_b')
+    // A raise's counters are all `with` parts of the statement taking its number: the parts alone
+    // after the main part, last to first.
+    for (const name of ['order_b', 'order_c']) await db.execute(sql.raw(`truncate ${name}`))
+    await db.execute(sql.raw('alter table order_c add constraint order_c_x_check check (x < 0)'))
+    const threeParts =
+      'with k0 as (insert into order_a values (1)), k1 as (insert into order_b values (1)), k2 as (insert into order_c values (1)) select 1'
+    expect(await failing(threeParts)).toBe('order_c')
+    await db.execute(sql.raw('alter table order_c drop constraint order_c_x_check'))
+    expect(await failing(threeParts)).toBe('order_b')
     await db.execute(sql.raw('drop table order_a, order_b, order_c'))
   })
 
