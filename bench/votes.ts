@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads'
 import pg from 'pg'
 import { openDb, type DbHandle } from '../db/client.js'
 import { demo, seedDemo } from '../db/seed.js'
@@ -77,6 +78,26 @@ async function openVote(api: Awaited<ReturnType<typeof startApi>>, staff: string
   return created.body.id
 }
 
+/** The ballot client of `fromWorker`: plain JavaScript, run by a worker thread with `eval`. */
+const ballotClient = `
+const { parentPort, workerData } = require('node:worker_threads')
+parentPort.once('message', async ({ path }) => {
+  const latencies = []
+  const started = performance.now()
+  const statuses = await Promise.all(workerData.tokens.map(async (token, i) => {
+    const t = performance.now()
+    const res = await fetch(workerData.base + path, {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + token, 'content-type': 'application/json' },
+      body: JSON.stringify({ choices: [i % 3 ? 'yes' : 'no'] }),
+    })
+    await res.arrayBuffer()
+    latencies.push(performance.now() - t)
+    return res.status
+  }))
+  parentPort.postMessage({ ms: performance.now() - started, latencies, statuses })
+})`
+
 export async function ballots(handle: DbHandle, pool: pg.Pool, poolMax = poolSize, env: Record<string, string> = {}) {
   const api = await startApi(handle, env)
   try {
@@ -109,14 +130,37 @@ export async function ballots(handle: DbHandle, pool: pg.Pool, poolMax = poolSiz
       counted.push(rows[0].n)
       return ms
     }
+    // The same 1000 over loopback HTTP from a worker thread: the client off the server's event loop,
+    // as a load generator of its own would be.
+    const fromWorker = async (label: string, latencies: number[]) => {
+      const id = await openVote(api, staff, proposal(`基准表决 ${label}`, buildingId))
+      const worker = new Worker(ballotClient, { eval: true, workerData: { base: api.base, tokens } })
+      const done = new Promise<{ ms: number; latencies: number[]; statuses: number[] }>((resolve, reject) => {
+        worker.once('message', resolve)
+        worker.once('error', reject)
+      })
+      worker.postMessage({ path: `/api/proposals/${id}/ballots` })
+      const result = await done
+      await worker.terminate()
+      if (result.statuses.some((s) => s !== 201))
+        throw new Error(`${label}: ${result.statuses.filter((s) => s !== 201).length} ballots not 201`)
+      const { rows } = await pool.query<{ n: number }>('select count(*)::int n from vote_ballots where proposal_id = $1', [id])
+      counted.push(rows[0].n)
+      latencies.push(...result.latencies)
+      return result.ms
+    }
     const latencies: number[] = []
     const inProcess: number[] = []
+    const worker: number[] = []
     const counted: number[] = []
     let wall = 0
     let inProcessWall = 0
+    let workerWall = 0
     for (let n = 0; n < rounds; n++) wall += await round(`${n + 1}`, (path, init) => fetch(`${api.base}${path}`, init), latencies)
     for (let n = 0; n < rounds; n++) inProcessWall += await round(`直连 ${n + 1}`, async (path, init) => api.request(path, init), inProcess)
+    for (let n = 0; n < rounds; n++) workerWall += await fromWorker(`线程 ${n + 1}`, worker)
     inProcess.sort((a, b) => a - b)
+    worker.sort((a, b) => a - b)
     latencies.sort((a, b) => a - b)
     const raw: number[] = []
     const rawStarted = performance.now()
@@ -144,6 +188,11 @@ export async function ballots(handle: DbHandle, pool: pg.Pool, poolMax = poolSiz
       pool: poolMax,
       countedPerRound: counted,
       ballot: { requestsPerSec: ballotsPerSec, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) },
+      ballotFromWorker: {
+        requestsPerSec: Math.round(requests / (workerWall / 1000)),
+        p50Ms: percentile(worker, 0.5),
+        p99Ms: percentile(worker, 0.99),
+      },
       ballotInProcess: {
         requestsPerSec: Math.round(requests / (inProcessWall / 1000)),
         p50Ms: percentile(inProcess, 0.5),
