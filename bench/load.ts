@@ -1,6 +1,6 @@
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { openDb } from '../db/client.js'
+import { type OpenOptions, openDb } from '../db/client.js'
 import { demo, seedDemo } from '../db/seed.js'
 import { rawLoop } from './concerns.js'
 import { scratch, startApi } from './support.js'
@@ -167,10 +167,35 @@ async function statements(api: Api, homes: Home[], log: { on: boolean; n: number
   return { board: await count(boardReq(homes[0])), detail: await count(detailReq(homes[0], 1)), raise: await count(raiseReq(homes[0])) }
 }
 
+const driver = process.env.BENCH_DRIVER === 'neon' ? 'neon' : 'pg'
+
+/**
+ * The app's database: node-postgres, or with BENCH_DRIVER=neon the Neon driver (its Pool over
+ * WebSocket, as on Vercel) through a loopback relay to the same server (the relay runs in this
+ * process, so it adds its own work to every statement).
+ */
+async function appDatabase(url: string, options: OpenOptions) {
+  if (driver !== 'neon') return { handle: await openDb(url, options), close: async () => {} }
+  const { neonConfig } = await import('@neondatabase/serverless')
+  const { startWsRelay } = await import('../test/helpers/ws-relay.js')
+  const relay = await startWsRelay()
+  Object.assign(neonConfig, {
+    wsProxy: relay.proxy,
+    useSecureWebSocket: false,
+    pipelineConnect: false,
+    pipelineTLS: false,
+    forceDisablePgSSL: true,
+  })
+  const neonUrl = new URL(url)
+  neonUrl.searchParams.set('driver', 'neon')
+  return { handle: await openDb(neonUrl.toString(), options), close: () => relay.close() }
+}
+
 export async function benchLoad() {
   const db = await scratch('throughput')
   const log = { on: false, n: 0 }
-  const handle = await openDb(db.url, { max: connections, onQuery: () => log.on && log.n++ })
+  const app = await appDatabase(db.url, { max: connections, onQuery: () => log.on && log.n++ })
+  const handle = app.handle
   const pool = new pg.Pool({ connectionString: db.url, max: connections })
   pool.on('error', () => {})
   try {
@@ -205,6 +230,7 @@ export async function benchLoad() {
         inProcessRatio: ratio(inProcess.opsPerSec, raw.opsPerSec),
       })
       return {
+        driver,
         seconds,
         connections,
         communities: homes.length,
@@ -227,6 +253,7 @@ export async function benchLoad() {
   } finally {
     await pool.end()
     await handle.close()
+    await app.close()
     await db.drop()
   }
 }
@@ -235,7 +262,8 @@ export async function benchLoad() {
 export async function benchThroughput() {
   const figures = await benchLoad()
   const db = await scratch('ballots')
-  const handle = await openDb(db.url, { max: connections })
+  const app = await appDatabase(db.url, { max: connections })
+  const handle = app.handle
   const pool = new pg.Pool({ connectionString: db.url, max: connections })
   pool.on('error', () => {})
   try {
@@ -246,6 +274,7 @@ export async function benchThroughput() {
   } finally {
     await pool.end()
     await handle.close()
+    await app.close()
     await db.drop()
   }
 }
