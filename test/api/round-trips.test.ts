@@ -39,7 +39,9 @@ async function statementsFor(who: DemoKey, path: string): Promise<string[]> {
 }
 
 const budget: [who: DemoKey, label: string, path: () => string, statements: number][] = [
-  ['wang', 'who am I', () => '/api/me', 3],
+  ['wang', 'who am I', () => '/api/me', 1],
+  ['chen', 'who am I as staff', () => '/api/me', 1],
+  ['wangjd', 'who am I at the street', () => '/api/me', 1],
   // 首页 待办: the actor, then every part in one union.
   ['wang', 'my to-do', () => '/api/me/todo', 2],
   ['chen', 'the staff’s to-do', () => '/api/me/todo', 2],
