@@ -120,13 +120,13 @@ async function at(n: number) {
     const timings = {
       count: await median(() => pool.query(countSql, [wenan, ...month])),
       streetCount: await median(() => pool.query(streetCountSql, [demo.streetId, ...month])),
-      dashboard: await median(() => getKpis(deps, official, { scope: 'street', id: demo.streetId, from, to })),
-      ranking: await median(() => getRanking(deps, official, { street: demo.streetId, level: 'community', from, to })),
+      dashboard: await median(() => getKpis(deps, official.userId, { scope: 'street', id: demo.streetId, from, to })),
+      ranking: await median(() => getRanking(deps, official.userId, { street: demo.streetId, level: 'community', from, to })),
       drilldown: await median(() => listKpiConcerns(deps, official, drill)),
     }
     const statements = {
-      dashboard: await statementsOf(() => getKpis(deps, official, { scope: 'street', id: demo.streetId, from, to })),
-      ranking: await statementsOf(() => getRanking(deps, official, { street: demo.streetId, level: 'community', from, to })),
+      dashboard: await statementsOf(() => getKpis(deps, official.userId, { scope: 'street', id: demo.streetId, from, to })),
+      ranking: await statementsOf(() => getRanking(deps, official.userId, { street: demo.streetId, level: 'community', from, to })),
       drilldown: await statementsOf(() => listKpiConcerns(deps, official, drill)),
     }
     const api = await startApi(handle)

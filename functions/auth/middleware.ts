@@ -16,7 +16,7 @@ type ActorColumns = Pick<Actor, 'memberships' | 'verifiedIn' | 'streetMembership
  * Plain SQL: drizzle renders columns inside a sql template unqualified, which a correlated
  * subquery cannot use. The tables are named in db/schema/users.ts and streets.ts.
  */
-export function actorJson(userId: string | Placeholder): SQL<ActorColumns | null> {
+export function actorJson(userId: string | Placeholder | SQL): SQL<ActorColumns | null> {
   return sql<ActorColumns | null>`(select json_build_object(
     'memberships', coalesce((select json_agg(json_build_object('communityId', m.community_id, 'role', m.role, 'orgName', m.org_name))
       from memberships m where m.user_id = u.id and m.role <> 'resident'), '[]'::json),

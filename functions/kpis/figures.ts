@@ -5,13 +5,14 @@ import { BUCKET_COUNT } from '../../domain/kpis/median.js'
 import { periodParts } from '../../domain/kpis/months.js'
 import { type Period, rangePeriod } from '../../domain/kpis/period.js'
 import { kpiFigures } from '../../domain/kpis/report.js'
-import { type Actor, can, canInStreet } from '../../domain/permissions.js'
+import { can, canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { KpiQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
 import { kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
+import { actorJson, actorOf, loadActor } from '../auth/index.js'
 import { streetAllowing } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { scalarColumns } from './aggregate.js'
@@ -98,10 +99,11 @@ export async function sumCounters(db: Db, where: SQL, period: Pick<Period, 'from
   return out
 }
 
-/** The figures' one statement: the unit's row (its name and street), the street's settings, the sums. */
-function reportQuery(db: Db, head: SQL, rows: SQL) {
+/** The figures' one statement: the unit's row (its name and street), the street's settings, the sums; `extra` adds the caller's columns (the actor). */
+function reportQuery<Extra extends Record<string, SQL>>(db: Db, head: SQL, rows: SQL, extra: Extra = {} as Extra) {
   return db
     .select({
+      ...extra,
       name: sql<string | null>`h.name`,
       streetId: sql<string>`h.street_id`,
       ...settingsFields,
@@ -110,7 +112,8 @@ function reportQuery(db: Db, head: SQL, rows: SQL) {
     .from(sql`(${head}) h left join street_kpi_settings ks on ks.street_id = h.street_id cross join (${summed(rows)}) s`)
 }
 
-type ReportRow = Awaited<ReturnType<typeof reportQuery>>[number]
+type ReportRow = Awaited<ReturnType<typeof reportQuery<Record<never, never>>>>[number]
+type HeadedRow = ReportRow & { actor: Parameters<typeof actorOf>[1] }
 
 /** A street or a community by its id, in a prepared statement per shape: the unit is read with its figures. */
 const headed = {
@@ -149,31 +152,36 @@ export async function unitReport(db: Db, unit: KpiUnit, period: Period, category
 }
 
 /**
- * A street's or a community's figures in one statement. The street's right is the actor's alone,
- * so it is checked first (and a refusal says 404 or 403 as `streetAllowing` does); a community's
- * needs its street, read in the same statement and checked before anything is returned.
+ * A street's or a community's figures in one statement with the actor (decision 037). The
+ * street's right is the actor's alone; a community's needs its street, read in the same statement.
+ * Both are checked before anything is returned (a refusal says 404 or 403 as `streetAllowing` does).
  */
-async function headedReport(db: Db, actor: Actor, kind: keyof typeof headed, id: string, period: Period, category: Category | null) {
+async function headedReport(db: Db, userId: string, kind: keyof typeof headed, id: string, period: Period, category: Category | null) {
+  const { shape, values } = periodValues(period, category)
+  const build = () =>
+    reportQuery(db, headed[kind].head(placeholder), periodRows(shape, placeholder, headed[kind].filter(placeholder), undefined, true), {
+      actor: actorJson(placeholder('userId')),
+    })
+  const [row] = await runPrepared<HeadedRow>(db, `kpi_${kind}_${shapeName(shape)}`, build, { ...values, id, userId })
+  const actor = actorOf(userId, row ? row.actor : await loadActor(db, userId))
   if (kind === 'street' && !canInStreet(actor, 'street.viewKpis', { streetId: id })) {
     await streetAllowing(db, actor, id, 'street.viewKpis')
     throw new AppError('FORBIDDEN')
   }
-  const { shape, values } = periodValues(period, category)
-  const build = () =>
-    reportQuery(db, headed[kind].head(placeholder), periodRows(shape, placeholder, headed[kind].filter(placeholder), undefined, true))
-  const [row] = await runPrepared<ReportRow>(db, `kpi_${kind}_${shapeName(shape)}`, build, { ...values, id })
   if (!row) throw new AppError('NOT_FOUND', kind === 'street' ? '街道不存在' : '社区不存在')
   if (kind === 'community' && !can(actor, 'kpi.view', { communityId: id, streetId: row.streetId })) throw new AppError('FORBIDDEN')
   return reportOf({ kind, id, name: row.name ?? '' }, period, category, row)
 }
 
-export async function getKpis(deps: Deps, actor: Actor, q: z.output<typeof KpiQuery>) {
+/** The figures of `q.scope`: a street's or a community's in one statement with the actor; a grid's, a worker's or a partner's after the actor and the unit. */
+export async function getKpis(deps: Deps, userId: string, q: z.output<typeof KpiQuery>) {
   const { db } = deps.database
   const period = periodOf(q.from, q.to)
   const category = q.category ?? null
   if (q.scope === 'street' || q.scope === 'community') {
     checkId(q.scope, q.id)
-    return headedReport(db, actor, q.scope, q.id, period, category)
+    return headedReport(db, userId, q.scope, q.id, period, category)
   }
+  const actor = actorOf(userId, await loadActor(db, userId))
   return unitReport(db, await resolveUnit(db, actor, q.scope, q.id), period, category)
 }

@@ -2,11 +2,12 @@ import { type SQL, sql } from 'drizzle-orm'
 import { formulaLines, type Rates } from '../../domain/kpis/formulas.js'
 import { rank } from '../../domain/kpis/ranking.js'
 import { rateView } from '../../domain/kpis/report.js'
-import { type Actor, canInStreet } from '../../domain/permissions.js'
+import { canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { RankingQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
+import { actorJson, actorOf, loadActor } from '../auth/index.js'
 import { streetAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
@@ -53,6 +54,7 @@ function rankingQuery(db: Db, level: Level, shape: Shape) {
     .select({
       street: sql<string>`st.name`,
       ...settingsFields,
+      actor: actorJson(placeholder('userId')),
       id: sql<string | null>`u.id`,
       name: sql<string | null>`u.name`,
       counters: sql<number[] | null>`s.counters`,
@@ -75,16 +77,18 @@ const fourRates = (r: Rates) => ({
 })
 
 /** The street's communities, grids or workers ranked on 综合, fairly: small samples listed apart, never ranked. */
-export async function getRanking(deps: Deps, actor: Actor, q: z.output<typeof RankingQuery>) {
+export async function getRanking(deps: Deps, userId: string, q: z.output<typeof RankingQuery>) {
   const { db } = deps.database
+  const period = periodOf(q.from, q.to)
+  const { shape, values } = periodValues(period, q.category ?? null)
+  const build = () => rankingQuery(db, q.level, shape)
+  // The actor comes with the rows (decision 037); the street's right is checked before anything is returned.
+  const rows = await runPrepared<RankingRow>(db, `kpi_rank_${q.level}_${shapeName(shape)}`, build, { ...values, street: q.street, userId })
+  const actor = actorOf(userId, rows.length ? rows[0].actor : await loadActor(db, userId))
   if (!canInStreet(actor, 'street.ranking', { streetId: q.street })) {
     await streetAllowing(db, actor, q.street, 'street.ranking')
     throw new AppError('FORBIDDEN')
   }
-  const period = periodOf(q.from, q.to)
-  const { shape, values } = periodValues(period, q.category ?? null)
-  const build = () => rankingQuery(db, q.level, shape)
-  const rows = await runPrepared<RankingRow>(db, `kpi_rank_${q.level}_${shapeName(shape)}`, build, { ...values, street: q.street })
   if (!rows.length) throw new AppError('NOT_FOUND', '街道不存在')
   const street = { id: q.street, name: rows[0].street }
   const settings = settingsFrom(rows[0])

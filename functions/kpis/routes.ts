@@ -19,7 +19,7 @@ import {
   StreetSettingsInput,
   TrendQuery,
 } from '../../domain/schemas/kpis.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
@@ -41,9 +41,14 @@ const knownScope = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Mounted at /api/kpis. */
 export const kpisApi = new Hono<AppEnv>()
+// The figures and the ranking read the actor with their sums (decision 037): before the middleware that loads it alone.
+kpisApi.get('/', requireSignedIn, knownScope, queryOf(KpiQuery), async (c) =>
+  c.json(await getKpis(c.var.deps, c.var.userId, c.req.valid('query'))),
+)
+kpisApi.get('/ranking', requireSignedIn, queryOf(RankingQuery), async (c) =>
+  c.json(await getRanking(c.var.deps, c.var.userId, c.req.valid('query'))),
+)
 kpisApi.use('*', requireUser)
-kpisApi.get('/', knownScope, queryOf(KpiQuery), async (c) => c.json(await getKpis(c.var.deps, c.var.actor, c.req.valid('query'))))
-kpisApi.get('/ranking', queryOf(RankingQuery), async (c) => c.json(await getRanking(c.var.deps, c.var.actor, c.req.valid('query'))))
 kpisApi.get('/breakdown', knownScope, queryOf(BreakdownQuery), async (c) =>
   c.json(await getBreakdown(c.var.deps, c.var.actor, c.req.valid('query'))),
 )

@@ -145,14 +145,14 @@ async function expectSameAsBefore() {
   for (const [from, to] of periods) {
     for (const category of categories) {
       for (const [scope, id, actor] of units) {
-        const got = await getKpis(deps, actor(), { scope, id, from, to, ...(category ? { category } : {}) })
+        const got = await getKpis(deps, actor().userId, { scope, id, from, to, ...(category ? { category } : {}) })
         const { scope: unit, period, category: asked, ...figures } = got
         expect([unit.kind, unit.id, period.from, period.to, asked]).toEqual([scope, id, from, to, category])
         expect(figures, `${scope} ${from}…${to} ${category}`).toEqual(await referenceFigures(db, scope, id, from, to, category))
         received += got.counts.received
       }
       for (const level of ['community', 'grid', 'worker'] as const) {
-        const got = await getRanking(deps, official, { street: demo.streetId, level, from, to, ...(category ? { category } : {}) })
+        const got = await getRanking(deps, official.userId, { street: demo.streetId, level, from, to, ...(category ? { category } : {}) })
         expect(got, `${level} ${from}…${to} ${category}`).toEqual(await referenceRanking(db, level, from, to, category))
       }
     }
@@ -175,17 +175,17 @@ describe('the dashboard and the ranking in one statement', () => {
 
   it('name the street and the community as before, and refuse as before', async () => {
     const month = { from: '2026-10-01', to: '2026-10-31' }
-    expect((await getKpis(deps, official, { scope: 'street', id: demo.streetId, ...month })).scope.name).toBe('人民路街道')
-    expect((await getKpis(deps, chen, { scope: 'community', id: demo.community.wenan, ...month })).scope.name).toBe('文安路社区')
+    expect((await getKpis(deps, official.userId, { scope: 'street', id: demo.streetId, ...month })).scope.name).toBe('人民路街道')
+    expect((await getKpis(deps, chen.userId, { scope: 'community', id: demo.community.wenan, ...month })).scope.name).toBe('文安路社区')
     const missing = '00000000-0000-4000-8000-000000000000'
-    await expect(getKpis(deps, official, { scope: 'street', id: missing, ...month })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(getKpis(deps, chen, { scope: 'street', id: demo.streetId, ...month })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(getKpis(deps, official, { scope: 'community', id: missing, ...month })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(getKpis(deps, chen, { scope: 'community', id: demo.community.minzhu, ...month })).rejects.toMatchObject({
+    await expect(getKpis(deps, official.userId, { scope: 'street', id: missing, ...month })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(getKpis(deps, chen.userId, { scope: 'street', id: demo.streetId, ...month })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(getKpis(deps, official.userId, { scope: 'community', id: missing, ...month })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(getKpis(deps, chen.userId, { scope: 'community', id: demo.community.minzhu, ...month })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     })
     const ranking = { level: 'community' as const, ...month }
-    await expect(getRanking(deps, official, { street: missing, ...ranking })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(getRanking(deps, chen, { street: demo.streetId, ...ranking })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(getRanking(deps, official.userId, { street: missing, ...ranking })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(getRanking(deps, chen.userId, { street: demo.streetId, ...ranking })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })

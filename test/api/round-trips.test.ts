@@ -55,15 +55,15 @@ const budget: [who: DemoKey, label: string, path: () => string, statements: numb
   ['wang', 'the votes', () => `/api/communities/${wenan}/proposals`, 3],
   ['wang', 'a vote', () => `/api/proposals/${voteId}`, 5],
   ['wang', 'notifications', () => '/api/notifications', 1],
-  // The actor, then one statement: the unit (or the units' names), the street's settings and the sums (decision 027).
-  ['chen', 'the community’s 三率', () => `/api/kpis?scope=community&id=${wenan}&from=2026-11-01&to=2026-11-30`, 2],
-  ['wangjd', 'the street’s 三率', () => `/api/kpis?scope=street&id=${demo.streetId}&from=2026-11-01&to=2026-11-30`, 2],
-  ['wangjd', 'the street’s ranking', () => `/api/kpis/ranking?street=${demo.streetId}&level=community&from=2026-11-01&to=2026-11-30`, 2],
+  // One statement: the actor, the unit (or the units' names), the street's settings and the sums (decisions 027, 037).
+  ['chen', 'the community’s 三率', () => `/api/kpis?scope=community&id=${wenan}&from=2026-11-01&to=2026-11-30`, 1],
+  ['wangjd', 'the street’s 三率', () => `/api/kpis?scope=street&id=${demo.streetId}&from=2026-11-01&to=2026-11-30`, 1],
+  ['wangjd', 'the street’s ranking', () => `/api/kpis/ranking?street=${demo.streetId}&level=community&from=2026-11-01&to=2026-11-30`, 1],
   [
     'wangjd',
     'the street’s ranking of workers, loose days',
     () => `/api/kpis/ranking?street=${demo.streetId}&level=worker&from=2026-10-15&to=2026-11-20`,
-    2,
+    1,
   ],
 ]
 
