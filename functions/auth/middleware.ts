@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { verifyToken } from './tokens.js'
 
-type ActorColumns = Pick<Actor, 'memberships' | 'verifiedIn' | 'streetMemberships'>
+export type ActorColumns = Pick<Actor, 'memberships' | 'verifiedIn' | 'streetMemberships'>
 
 /**
  * Who the person is in every community, as one JSON value (null for no such account): the roles
@@ -34,6 +34,14 @@ export function actorJson(userId: string | Placeholder | SQL): SQL<ActorColumns 
 export function actorOf(userId: string, columns: ActorColumns | null | undefined): Actor {
   if (!columns) throw new AppError('UNAUTHENTICATED', '账号不存在或已注销，请重新登录')
   return { userId, memberships: columns.memberships, verifiedIn: columns.verifiedIn, streetMemberships: columns.streetMemberships }
+}
+
+/**
+ * The actor that came with `row` (its `actorJson` column), or read alone when the statement found
+ * no row to carry it; 401 for a deleted account.
+ */
+export async function actorFrom(db: Db, userId: string, row: { actor: ActorColumns | null } | undefined): Promise<Actor> {
+  return actorOf(userId, row ? row.actor : await loadActor(db, userId))
 }
 
 /** The actor alone, in one statement (null when there is no such account). */

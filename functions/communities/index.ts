@@ -1,3 +1,3 @@
 /** What other modules may use of communities: who its staff are, its street, the places in it. */
-export { staffIds, adminIds } from './members.js'
+export { staffIds, staffIdsValue, adminIds } from './members.js'
 export { buildingOfHousehold, communityAllowing, communityContext, streetAllowing } from './places.js'

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { memberships } from '../../db/schema/index.js'
 
@@ -9,6 +9,12 @@ export async function staffIds(tx: Db | Tx, communityId: string): Promise<string
     .from(memberships)
     .where(and(eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin'])))
   return rows.map((r) => r.userId)
+}
+
+/** The same ids as a JSON array, a value of the caller's own statement (decision 037). Plain SQL (table in db/schema/users.ts). */
+export function staffIdsValue(communityId: string): SQL<string[]> {
+  return sql<string[]>`coalesce((select json_agg(m.user_id) from memberships m
+    where m.community_id = ${communityId} and m.role in ('worker', 'admin')), '[]'::json)`
 }
 
 /** The community's admins: told when a milestone is overdue, besides the worker. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { rankSimilar } from '../../domain/concerns/similar.js'
 import { hasRole, type Actor } from '../../domain/permissions.js'
@@ -7,18 +7,21 @@ import type { BoardQuery, InboxQuery, SimilarQuery } from '../../domain/schemas/
 import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
 import { households, concerns, memberships, units, users } from '../../db/schema/index.js'
-import { actorJson, actorOf, loadActor } from '../auth/index.js'
+import { actorFrom, actorJson } from '../auth/index.js'
 import type { Deps } from '../context.js'
 import { overdueNow } from '../grids/index.js'
-import { afterCursor, decodeTimedCursor, toPage } from '../http/cursor.js'
+import { afterCursor, beyond, decodeTimedCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { partnerOrgs } from './access.js'
 import { concernRows, toSummary } from './views.js'
 
 const SIMILAR_WINDOW_DAYS = 60
 
+/** Concern lists run newest first by (created_at, id). */
+const byTime = { at: concerns.createdAt, id: concerns.id }
+
 function keysetBefore(cursor: string | undefined): SQL | undefined {
-  return afterCursor(cursor, { at: concerns.createdAt, id: concerns.id }, 'desc')
+  return afterCursor(cursor, byTime, 'desc')
 }
 
 function statusFilter(status: 'open' | 'resolved' | 'all'): SQL | undefined {
@@ -42,13 +45,12 @@ function boardStatement(db: Db, shape: BoardShape) {
       : shape.scope === 'following'
         ? sql`exists (select 1 from follows f where f.concern_id = ${concerns.id} and f.user_id = ${userId})`
         : and(eq(concerns.visibility, 'public'), ne(concerns.status, 'merged'))!
-  const at = sql.placeholder('at')
   const conditions = [
     eq(concerns.communityId, sql.placeholder('communityId')),
     scope,
     statusFilter(shape.status),
     shape.category ? eq(concerns.category, sql.placeholder('category')) : undefined,
-    shape.cursor ? or(lt(concerns.createdAt, at), and(eq(concerns.createdAt, at), lt(concerns.id, sql.placeholder('id')))) : undefined,
+    shape.cursor ? beyond(byTime, 'desc', { at: sql.placeholder('at'), id: sql.placeholder('id') }) : undefined,
   ].filter(Boolean) as SQL[]
   return concernRows(db, { actor: actorJson(userId) })
     .where(and(...conditions))
@@ -69,7 +71,7 @@ export async function listBoard(deps: Deps, userId: string, communityId: string,
   const name = `board_${shape.scope}_${shape.status}${shape.category ? '_c' : ''}${shape.cursor ? '_k' : ''}`
   const values = { userId, communityId, category: q.category, at: after?.at, id: after?.id, limit: q.limit + 1 }
   let rows = await runPrepared<BoardRow>(db, name, () => boardStatement(db, shape), values)
-  const actor = actorOf(userId, rows.length ? rows[0].actor : await loadActor(db, userId))
+  const actor = await actorFrom(db, userId, rows[0])
   const staff = hasRole(actor, communityId, 'worker', 'admin')
   // Followed concerns that turned private stay visible only to those allowed to see them.
   if (q.scope === 'following' && !staff) rows = rows.filter((r) => r.visibility === 'public' || r.authorId === userId)

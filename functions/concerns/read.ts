@@ -5,7 +5,7 @@ import { roleLabels } from '../../domain/labels.js'
 import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
 import { concerns, type PhotoRow } from '../../db/schema/index.js'
-import { actorJson, actorOf, loadActor } from '../auth/index.js'
+import { actorFrom, actorJson } from '../auth/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'
@@ -24,7 +24,7 @@ export async function getConcernDetail(deps: Deps, userId: string, id: string) {
   const { db } = deps.database
   const now = deps.now()
   const [found] = await runPrepared<DetailRow>(db, 'concern_detail', () => detailStatement(db), { id, userId })
-  const actor = actorOf(userId, found ? found.actor : await loadActor(db, userId))
+  const actor = await actorFrom(db, userId, found)
   if (!found) throw new AppError('NOT_FOUND', '诉求不存在')
   const { actor: _, around, events, ...row } = found
   const roles = rolesFor(actor, row, partnerOrgs(actor, row.communityId))

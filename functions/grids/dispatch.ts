@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from 'drizzle-orm'
 import { type Route, route } from '../../domain/grids/dispatch.js'
 import type { Tx } from '../../db/client.js'
 import { gridWorkers } from '../../db/schema/index.js'
+import { staffIdsValue } from '../communities/index.js'
 
 /** What routing a concern needs: the community's staff, and the grid of its building with its workers. */
 export interface DispatchFacts {
@@ -12,7 +13,7 @@ export interface DispatchFacts {
 /**
  * The dispatch facts as one JSON value, read with the caller's own statement (decision 037);
  * `buildingId` may be an expression of that statement. Plain SQL: the tables are named in
- * db/schema/grids.ts and communities.ts.
+ * db/schema/grids.ts.
  */
 export function dispatchFacts(communityId: string, buildingId: SQL | string | null): SQL<DispatchFacts> {
   const grid =
@@ -22,10 +23,7 @@ export function dispatchFacts(communityId: string, buildingId: SQL | string | nu
           coalesce((select json_agg(w.user_id) from grid_workers w where w.grid_id = g.id), '[]'::json))
         from grid_buildings gb join grids g on g.id = gb.grid_id and g.deleted_at is null
         where gb.building_id = ${buildingId} limit 1)`
-  return sql<DispatchFacts>`json_build_object(
-    'staff', coalesce((select json_agg(m.user_id) from memberships m
-      where m.community_id = ${communityId} and m.role in ('worker', 'admin')), '[]'::json),
-    'grid', ${grid})`
+  return sql<DispatchFacts>`json_build_object('staff', ${staffIdsValue(communityId)}, 'grid', ${grid})`
 }
 
 /**

@@ -51,7 +51,16 @@ export function afterCursor(cursor: string | undefined, by: { at?: PgColumn; id:
     return cmp(by.id, c.id)
   }
   if (!c.at) throw invalidCursor()
-  return or(cmp(by.at, c.at), and(eq(by.at, c.at), cmp(by.id, c.id)))
+  return beyond({ at: by.at, id: by.id }, order, c)
+}
+
+/**
+ * The rows after a position in a list ordered by (`at`, `id`): the position's values may be
+ * placeholders of a prepared statement.
+ */
+export function beyond(by: { at: PgColumn; id: PgColumn }, order: 'asc' | 'desc', position: { at: unknown; id: unknown }): SQL {
+  const cmp = order === 'asc' ? gt : lt
+  return or(cmp(by.at, position.at), and(eq(by.at, position.at), cmp(by.id, position.id)))!
 }
 
 type Keyed = { createdAt: Date; id: string }

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
 import { kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
-import { actorJson, actorOf, loadActor } from '../auth/index.js'
+import { type ActorColumns, actorFrom, actorJson } from '../auth/index.js'
 import { streetAllowing } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { scalarColumns } from './aggregate.js'
@@ -113,7 +113,7 @@ function reportQuery<Extra extends Record<string, SQL>>(db: Db, head: SQL, rows:
 }
 
 type ReportRow = Awaited<ReturnType<typeof reportQuery<Record<never, never>>>>[number]
-type HeadedRow = ReportRow & { actor: Parameters<typeof actorOf>[1] }
+type HeadedRow = ReportRow & { actor: ActorColumns | null }
 
 /** A street or a community by its id, in a prepared statement per shape: the unit is read with its figures. */
 const headed = {
@@ -163,7 +163,7 @@ async function headedReport(db: Db, userId: string, kind: keyof typeof headed, i
       actor: actorJson(placeholder('userId')),
     })
   const [row] = await runPrepared<HeadedRow>(db, `kpi_${kind}_${shapeName(shape)}`, build, { ...values, id, userId })
-  const actor = actorOf(userId, row ? row.actor : await loadActor(db, userId))
+  const actor = await actorFrom(db, userId, row)
   if (kind === 'street' && !canInStreet(actor, 'street.viewKpis', { streetId: id })) {
     await streetAllowing(db, actor, id, 'street.viewKpis')
     throw new AppError('FORBIDDEN')
@@ -182,6 +182,6 @@ export async function getKpis(deps: Deps, userId: string, q: z.output<typeof Kpi
     checkId(q.scope, q.id)
     return headedReport(db, userId, q.scope, q.id, period, category)
   }
-  const actor = actorOf(userId, await loadActor(db, userId))
+  const actor = await actorFrom(db, userId, undefined)
   return unitReport(db, await resolveUnit(db, actor, q.scope, q.id), period, category)
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 import type { RankingQuery } from '../../domain/schemas/kpis.js'
 import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
-import { actorJson, actorOf, loadActor } from '../auth/index.js'
+import { actorFrom, actorJson } from '../auth/index.js'
 import { streetAllowing } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
@@ -84,7 +84,7 @@ export async function getRanking(deps: Deps, userId: string, q: z.output<typeof 
   const build = () => rankingQuery(db, q.level, shape)
   // The actor comes with the rows (decision 037); the street's right is checked before anything is returned.
   const rows = await runPrepared<RankingRow>(db, `kpi_rank_${q.level}_${shapeName(shape)}`, build, { ...values, street: q.street, userId })
-  const actor = actorOf(userId, rows.length ? rows[0].actor : await loadActor(db, userId))
+  const actor = await actorFrom(db, userId, rows[0])
   if (!canInStreet(actor, 'street.ranking', { streetId: q.street })) {
     await streetAllowing(db, actor, q.street, 'street.ranking')
     throw new AppError('FORBIDDEN')
