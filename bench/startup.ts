@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildFunction } from '../scripts/build-function.js'
+import { freePort } from '../test/helpers/port.js'
 
 /**
  * Start-up costs, measured in one run so the ratios mean something:
@@ -32,7 +33,7 @@ function dirSize(path: string): number {
 }
 
 async function firstResponse(dataDir: string): Promise<number> {
-  const port = 3900 + Math.floor(Math.random() * 90)
+  const port = await freePort()
   const started = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, SKIP_H5_BUILD: '1', LOG_LEVEL: 'silent' },

@@ -9,6 +9,7 @@ import { concerns } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { concernBody } from '../helpers/concerns.js'
 import { createScratchDatabase } from '../helpers/db.js'
+import { freePort } from '../helpers/port.js'
 
 /**
  * The server process (`npm start`, scripts/start.ts) stopped with SIGTERM while requests are in
@@ -22,7 +23,7 @@ afterAll(async () => {
 })
 
 async function startServer(env: Record<string, string>) {
-  const port = 5000 + Math.floor(Math.random() * 900)
+  const port = await freePort()
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: {

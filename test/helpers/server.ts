@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from './port.js'
 
 /**
  * Runs the product the way `npm start` does (scripts/start.ts: migrate, seed, build H5 when stale,
@@ -9,7 +10,7 @@ import { join } from 'node:path'
  */
 export async function startProduct(): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'))
-  const port = 4100 + Math.floor(Math.random() * 800)
+  const port = await freePort()
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DATA_DIR: join(dataDir, 'db'), LOG_LEVEL: 'warn' },
