@@ -27,7 +27,7 @@ import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.j
 import { communityPoints, pointsApi, pointsDocs } from './points/routes.js'
 import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
 import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
-import { communityResources, resourcesApi, resourcesDocs } from './resources/routes.js'
+import { communityResourceReads, communityResources, resourcesApi, resourcesDocs } from './resources/routes.js'
 import { communityProjects, projectsApi, projectsDocs } from './projects/routes.js'
 import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
 import { communityVolunteering, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
@@ -77,6 +77,9 @@ function mountRoutes(app: Hono<AppEnv>) {
   app.route('/api/me', me)
   // Before the other community sub-apps: their `requireUser` would answer the open data with 401.
   app.route('/api/communities/:communityId', communityOpenData)
+  // Reads in one statement with the actor (decision 039), before every sub-app whose `requireUser`
+  // would load the actor in a statement of its own.
+  app.route('/api/communities/:communityId', communityResourceReads)
   app.route('/api/communities/:communityId/residency', residencyQueue)
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)

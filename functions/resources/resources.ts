@@ -1,15 +1,17 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import { resourceKindLabels, resourceOwnerKindLabels } from '../../domain/needs/needs.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { Resource, ResourceInput, ResourcesQuery } from '../../domain/schemas/needs.js'
 import { resources } from '../../db/schema/index.js'
-import { communityAllowing } from '../communities/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { communityAllowing, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { assertTextPasses } from '../wechat/text-check.js'
 
 type Row = typeof resources.$inferSelect
+const resourceShape = jsonShape(getTableColumns(resources))
 
 /**
  * One resource as this viewer sees it: the contact (name and phone) only for staff and for the
@@ -36,17 +38,17 @@ export function resourceView(r: Row, actor: Actor, staff: boolean): z.output<typ
 }
 
 /** The community's 资源清单 (withdrawn ones left out): its residents, staff and partners see it; contacts only as above. */
-export async function listResources(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof ResourcesQuery>) {
+export async function listResources(deps: Deps, userId: string, communityId: string, q: z.output<typeof ResourcesQuery>) {
   const { db } = deps.database
-  const ctx = await communityAllowing(db, actor, communityId, 'needs.view')
-  const staff = can(actor, 'resources.manage', ctx)
-  const rows = await db
-    .select()
+  const list = db
+    .select({ r: resourceShape.object })
     .from(resources)
     .where(and(eq(resources.communityId, communityId), isNull(resources.withdrawnAt), q.kind ? eq(resources.kind, q.kind) : undefined))
     .orderBy(desc(resources.createdAt))
     .limit(200)
-  return { items: rows.map((r) => resourceView(r, actor, staff)) }
+  const { actor, ctx, rows } = await readInCommunity(db, userId, communityId, 'needs.view', { rows: allOf(list) })
+  const staff = can(actor, 'resources.manage', ctx)
+  return { items: rows.map((r) => resourceView(resourceShape.decode(r), actor, staff)) }
 }
 
 /** Staff record any owner's resource; a verified resident offers their own (owner kind 居民). */

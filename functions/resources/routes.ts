@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { Resource, ResourceInput, ResourceList, ResourcePatch, ResourcesQuery } from '../../domain/schemas/needs.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
@@ -11,12 +11,18 @@ import { createResource, listResources } from './resources.js'
 
 const CommunityParams = z.object({ communityId: Id })
 
-/** Mounted at /api/communities/:communityId: the community's 资源清单. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 资源清单 in one statement with the actor (decision 039).
+ */
+export const communityResourceReads = new Hono<AppEnv>()
+communityResourceReads.get('/resources', requireSignedIn, paramsOf(CommunityParams), queryOf(ResourcesQuery), async (c) =>
+  c.json(await listResources(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+/** Mounted at /api/communities/:communityId: a resource offered. */
 export const communityResources = new Hono<AppEnv>()
 communityResources.use('/resources', requireUser)
-communityResources.get('/resources', paramsOf(CommunityParams), queryOf(ResourcesQuery), async (c) =>
-  c.json(await listResources(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
-)
 communityResources.post('/resources', paramsOf(CommunityParams), jsonBody(ResourceInput), async (c) =>
   c.json(await createResource(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )

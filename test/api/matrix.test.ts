@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
@@ -12,6 +13,7 @@ import { volunteeringRecipes } from '../helpers/matrix-volunteering.js'
 import { projectsRecipes } from '../helpers/matrix-projects.js'
 import { demoResourcePhones } from '../../db/seed-needs.js'
 import { buildMatrixWorld, matrixActors, wenanId, type MatrixActor, type MatrixWorld } from '../helpers/matrix.js'
+import { readStatements as readBudget } from '../helpers/read-budget.js'
 import { trackingRecipes } from '../helpers/tracking.js'
 import { proposalBody } from '../helpers/votes.js'
 
@@ -205,6 +207,7 @@ let w: MatrixWorld
 let operations: string[]
 const observed = new Map<string, Record<string, number>>()
 const leaks: string[] = []
+const readStatementsSeen: { operation: string; actor: MatrixActor; count: number }[] = []
 
 beforeAll(async () => {
   wechat = await startFakeWechat()
@@ -241,7 +244,15 @@ describe('the role × operation matrix', () => {
         else {
           const path = r.path ? await r.path(w, a) : fillPath(w, docPath)
           const query = r.query ? `?${r.query(w)}` : ''
-          res = await t.call(method, path + query, { token, body: r.body?.(w, a) })
+          const call = () => t.call(method, path + query, { token, body: r.body?.(w, a) })
+          if (method === 'GET' && token) {
+            let got: Response | undefined
+            const statements = await t.statementsDuring(async () => {
+              got = await call()
+            })
+            res = got as Response
+            if (res.status === 200) readStatementsSeen.push({ operation, actor: a, count: statements.length })
+          } else res = await call()
         }
         statuses[a] = res.status
         const text = await res.text()
@@ -251,6 +262,7 @@ describe('the role × operation matrix', () => {
     }
     // MATRIX_PRINT=<file> writes the observed table there, to review a change of rules.
     if (process.env.MATRIX_PRINT) printObserved(String(process.env.MATRIX_PRINT), observed, columns, leaks)
+    if (process.env.MATRIX_STATEMENTS) writeFileSync(String(process.env.MATRIX_STATEMENTS), JSON.stringify(readStatementsSeen, null, 1))
     const { rows } = parseTable(expected)
     const mismatches: string[] = []
     for (const [operation, statuses] of observed) {
@@ -261,8 +273,24 @@ describe('the role × operation matrix', () => {
     }
     expect(mismatches).toEqual([])
     expect(leaks).toEqual([])
+    expect(readsOverBudget()).toEqual([])
   }, 300_000)
 })
+
+/**
+ * Every read answered 200 sends as many statements as test/helpers/read-budget.ts says: one unless
+ * listed there, exactly the listed number otherwise (the most any person's read sent).
+ */
+function readsOverBudget(): string[] {
+  const most = new Map<string, number>()
+  for (const r of readStatementsSeen) most.set(r.operation, Math.max(most.get(r.operation) ?? 0, r.count))
+  const wrong: string[] = []
+  for (const [operation, count] of most) {
+    const budget = readBudget[operation] ?? 1
+    if (count !== budget && !(budget === 1 && count === 0)) wrong.push(`${operation}: ${count} statements, budget ${budget}`)
+  }
+  return wrong
+}
 
 /** Who may see what (docs/product.md, Privacy). Each returns what leaked, if anything. */
 /** Phones the matrix world gives its people (seed and test/helpers/matrix.ts). */

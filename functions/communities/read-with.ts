@@ -1,0 +1,47 @@
+import { eq, type SQL } from 'drizzle-orm'
+import { can, type Action, type Actor, type CommunityContext } from '../../domain/permissions.js'
+import type { Db } from '../../db/client.js'
+import { communities } from '../../db/schema/index.js'
+import { firstOf, jsonShape, together } from '../../db/together.js'
+import { type ActorColumns, actorJson, actorOf } from '../auth/index.js'
+import { AppError } from '../http/errors.js'
+
+type PartsOf<P extends Record<string, SQL>> = { [K in keyof P]: P[K]['_']['type'] }
+
+const communityShape = jsonShape({ communityId: communities.id, streetId: communities.streetId, name: communities.name })
+
+/**
+ * A read that is one statement with the actor (decision 039): `parts` (built with db/together.ts)
+ * come back beside the signed-in person; 401 for a deleted account before anything is returned.
+ */
+export async function readSignedIn<P extends Record<string, SQL>>(
+  db: Db,
+  userId: string,
+  parts: P,
+): Promise<PartsOf<P> & { actor: Actor }> {
+  const row = await together(db, { ...parts, actor: actorJson(userId) })
+  return { ...(row as PartsOf<P>), actor: actorOf(userId, row.actor as ActorColumns | null) }
+}
+
+/**
+ * A community's read as one statement: the actor, the community (with its street, for officials)
+ * and `parts`; then 401 for a deleted account, 404 for no such community, 403 unless the actor may
+ * do `action` there — all before anything of `parts` is returned. A refused read costs the same
+ * round trip as an allowed one.
+ */
+export async function readInCommunity<P extends Record<string, SQL>>(
+  db: Db,
+  userId: string,
+  communityId: string,
+  action: Action,
+  parts: P,
+): Promise<PartsOf<P> & { actor: Actor; ctx: CommunityContext & { streetId: string; name: string } }> {
+  const { community, ...rest } = await readSignedIn(db, userId, {
+    ...parts,
+    community: firstOf(db.select({ r: communityShape.object }).from(communities).where(eq(communities.id, communityId))),
+  })
+  if (!community) throw new AppError('NOT_FOUND', '社区不存在')
+  const ctx = communityShape.decode(community)
+  if (!can(rest.actor, action, ctx)) throw new AppError('FORBIDDEN')
+  return { ...(rest as unknown as PartsOf<P> & { actor: Actor }), ctx }
+}
