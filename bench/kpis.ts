@@ -122,12 +122,12 @@ async function at(n: number) {
       streetCount: await median(() => pool.query(streetCountSql, [demo.streetId, ...month])),
       dashboard: await median(() => getKpis(deps, official.userId, { scope: 'street', id: demo.streetId, from, to })),
       ranking: await median(() => getRanking(deps, official.userId, { street: demo.streetId, level: 'community', from, to })),
-      drilldown: await median(() => listKpiConcerns(deps, official, drill)),
+      drilldown: await median(() => listKpiConcerns(deps, official.userId, drill)),
     }
     const statements = {
       dashboard: await statementsOf(() => getKpis(deps, official.userId, { scope: 'street', id: demo.streetId, from, to })),
       ranking: await statementsOf(() => getRanking(deps, official.userId, { street: demo.streetId, level: 'community', from, to })),
-      drilldown: await statementsOf(() => listKpiConcerns(deps, official, drill)),
+      drilldown: await statementsOf(() => listKpiConcerns(deps, official.userId, drill)),
     }
     const api = await startApi(handle)
     const token = await api.login(demo.user.wangjd)

@@ -40,29 +40,38 @@ function objectOf(fields: Fields): SQL {
   return sql`(${sql.join(chunks, sql` || `)})::json`
 }
 
-function decodeField(field: Field, value: unknown): unknown {
-  if (value === null || value === undefined) return null
-  if (is(field, Table)) return decodeFields(getTableColumns(field) as Fields, value)
-  if (is(field, Column)) return field.mapFromDriverValue(value)
+type Decode = (value: unknown) => unknown
+
+/** How to read one field's JSON value back, worked out once per shape rather than per row. */
+function decoderOf(field: Field): Decode {
+  if (is(field, Table)) return decoderOfFields(getTableColumns(field) as Fields)
+  if (is(field, Column)) return (value) => field.mapFromDriverValue(value)
   // `decoder` is what `.mapWith()` set (drizzle's own result mapping reads it; its typings leave it out).
-  if (is(field, SQL)) return (field as unknown as Decoded).decoder.mapFromDriverValue(value)
-  if (is(field, SQL.Aliased)) return (field.sql as unknown as Decoded).decoder.mapFromDriverValue(value)
-  return decodeFields(field as Fields, value)
+  // A column given to `.mapWith()` is its own decoder and needs itself as `this`.
+  if (is(field, SQL) || is(field, SQL.Aliased)) {
+    const { decoder } = (is(field, SQL) ? field : field.sql) as unknown as Decoded
+    return (value) => decoder.mapFromDriverValue(value)
+  }
+  return decoderOfFields(field as Fields)
 }
 
-function decodeFields(fields: Fields, value: unknown): Record<string, unknown> {
-  const source = value as Record<string, unknown>
-  const out: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(fields)) out[key] = decodeField(field, source[key])
-  return out
+function decoderOfFields(fields: Fields): Decode {
+  const parts = Object.entries(fields).map(([key, field]) => [key, decoderOf(field)] as const)
+  return (value) => {
+    const source = value as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const [key, decode] of parts) {
+      const v = source[key]
+      out[key] = v === null || v === undefined ? null : decode(v)
+    }
+    return out
+  }
 }
 
 /** A row shape for `allOf` / `firstOf`: its JSON object and how to read it back. */
 export function jsonShape<F extends Fields>(fields: F): JsonShape<F> {
-  return {
-    object: objectOf(fields),
-    decode: (value) => decodeFields(fields, value) as SelectResultFields<F>,
-  }
+  const decode = decoderOfFields(fields)
+  return { object: objectOf(fields), decode: (value) => decode(value) as SelectResultFields<F> }
 }
 
 /** Every row of `query` (a select of one JSON column), in its order, as a JSON array ([] for none). */

@@ -5,32 +5,32 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { errorCatalog } from '../domain/errors.js'
 import { Health } from '../domain/schemas/common.js'
-import { auditDocs, communityAudit } from './audit/index.js'
+import { auditDocs, communityAuditReads } from './audit/index.js'
 import { boardDocs, communityBoard, communityOpenData } from './board/routes.js'
 import { auth, authDocs } from './auth/routes.js'
-import { communitiesApi, communitiesDocs } from './communities/routes.js'
-import { communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
-import { calendarFeedApi, communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
+import { communitiesApi, communitiesDocs, communityReads } from './communities/routes.js'
+import { communityConcernReads, communityConcerns, concernsApi, concernsDocs } from './concerns/routes.js'
+import { calendarFeedApi, communityCouncilReads, communityCouncils, councilsDocs, sessionsApi, topicsApi } from './councils/routes.js'
 import type { AppEnv, Deps } from './context.js'
 import { AppError, databaseUnavailable } from './http/errors.js'
 import { knownRoutesOnly } from './http/methods.js'
-import { communityErrands, errandsApi, errandsDocs, stationsApi } from './errands/routes.js'
-import { communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
+import { communityErrandReads, communityErrands, errandsApi, errandsDocs, stationsApi } from './errands/routes.js'
+import { communityGridReads, communityGrids, gridsApi, gridsDocs, overdueApi } from './grids/routes.js'
 import { jobsApi, jobsDocs } from './jobs/routes.js'
-import { communityKpis, kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
-import { communityLedgers, ledgersDocs, streetLedgers } from './ledgers/routes.js'
+import { communityKpiReads, kpisApi, kpisDocs, streetsApi } from './kpis/routes.js'
+import { communityLedgerReads, ledgersDocs, streetLedgers } from './ledgers/routes.js'
 import { me, meDocs } from './me/routes.js'
-import { communityNeeds, needsApi, needsDocs, roundsApi } from './needs/routes.js'
+import { communityNeedReads, communityNeeds, needsApi, needsDocs, roundsApi } from './needs/routes.js'
 import { notificationsApi, notificationsDocs } from './notifications/routes.js'
 import { buildOpenApi, op } from './openapi.js'
 import { filesApi, photosApi, photosDocs, wechatEvents } from './photos/routes.js'
-import { communityPoints, pointsApi, pointsDocs } from './points/routes.js'
-import { residency, residencyDocs, residencyQueue } from './residency/routes.js'
-import { communityTracking, trackedItemsApi, trackingDocs } from './tracking/routes.js'
+import { communityPoints, communityPointsReads, pointsApi, pointsDocs } from './points/routes.js'
+import { residency, residencyDocs, residencyQueueReads } from './residency/routes.js'
+import { communityTrackingReads, trackedItemsApi, trackingDocs } from './tracking/routes.js'
 import { communityResourceReads, communityResources, resourcesApi, resourcesDocs } from './resources/routes.js'
-import { communityProjects, projectsApi, projectsDocs } from './projects/routes.js'
-import { communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
-import { communityVolunteering, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
+import { communityProjectReads, communityProjects, projectsApi, projectsDocs } from './projects/routes.js'
+import { communityVoteReads, communityVotes, proposalsApi, votesDocs } from './votes/routes.js'
+import { communityVolunteering, communityVolunteeringReads, volunteeringApi, volunteeringDocs } from './volunteering/routes.js'
 
 export const version = '0.1.0'
 
@@ -80,16 +80,26 @@ function mountRoutes(app: Hono<AppEnv>) {
   // Reads in one statement with the actor (decision 039), before every sub-app whose `requireUser`
   // would load the actor in a statement of its own.
   app.route('/api/communities/:communityId', communityResourceReads)
-  app.route('/api/communities/:communityId/residency', residencyQueue)
+  app.route('/api/communities/:communityId', communityLedgerReads)
+  app.route('/api/communities/:communityId', communityCouncilReads)
+  app.route('/api/communities/:communityId', communityNeedReads)
+  app.route('/api/communities/:communityId', communityProjectReads)
+  app.route('/api/communities/:communityId', communityReads)
+  app.route('/api/communities/:communityId', communityConcernReads)
+  app.route('/api/communities/:communityId', communityAuditReads)
+  app.route('/api/communities/:communityId/residency', residencyQueueReads)
+  app.route('/api/communities/:communityId', communityErrandReads)
+  app.route('/api/communities/:communityId', communityVolunteeringReads)
+  app.route('/api/communities/:communityId', communityGridReads)
+  app.route('/api/communities/:communityId', communityKpiReads)
+  app.route('/api/communities/:communityId', communityVoteReads)
+  app.route('/api/communities/:communityId', communityTrackingReads)
+  app.route('/api/communities/:communityId', communityBoard)
+  app.route('/api/communities/:communityId', communityPointsReads)
   app.route('/api/communities/:communityId', communityConcerns)
   app.route('/api/communities/:communityId', communityCouncils)
   app.route('/api/communities/:communityId', communityVotes)
   app.route('/api/communities/:communityId', communityGrids)
-  app.route('/api/communities/:communityId', communityAudit)
-  app.route('/api/communities/:communityId', communityKpis)
-  app.route('/api/communities/:communityId', communityLedgers)
-  app.route('/api/communities/:communityId', communityBoard)
-  app.route('/api/communities/:communityId', communityTracking)
   app.route('/api/communities/:communityId', communityNeeds)
   app.route('/api/communities/:communityId', communityResources)
   app.route('/api/communities/:communityId', communityProjects)
@@ -120,8 +130,9 @@ function mountRoutes(app: Hono<AppEnv>) {
   app.route('/api/errands', errandsApi)
   app.route('/api/errand-stations', stationsApi)
   app.route('/api/volunteering', volunteeringApi)
-  app.route('/api/streets', streetsApi)
+  // The street's ledger loads the actor in its own statement: before `streetsApi`'s `requireUser`.
   app.route('/api/streets', streetLedgers)
+  app.route('/api/streets', streetsApi)
 }
 
 /** The whole HTTP API. Everything it touches comes in through `deps`, so tests build it on any database. */

@@ -1,3 +1,3 @@
 /** The audit log of staff actions: recorded by a route middleware, read by admins. */
 export { audited, type AuditSubject } from './record.js'
-export { auditDocs, communityAudit } from './routes.js'
+export { auditDocs, communityAuditReads } from './routes.js'

@@ -3,6 +3,7 @@ import { roles } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
 import { communities, memberships, residencyClaims, streetMemberships, streets, users } from '../../db/schema/index.js'
+import { allOf, jsonShape, together } from '../../db/together.js'
 import { AppError } from '../http/errors.js'
 
 export function publicUser(u: { id: string; nickname: string; avatarUrl: string | null; phone: string | null }) {
@@ -19,35 +20,56 @@ export async function signInWithOpenid(db: Db, openid: string, unionid: string |
   return user
 }
 
+const person = { id: users.id, nickname: users.nickname, note: users.demoNote, communityName: communities.name, code: communities.code }
+const grantedShape = jsonShape({ ...person, role: memberships.role, orgName: memberships.orgName })
+const claimedShape = jsonShape(person)
+const officialShape = jsonShape({
+  id: users.id,
+  nickname: users.nickname,
+  note: users.demoNote,
+  communityName: streets.name,
+  role: streetMemberships.role,
+})
+
 /**
  * The seeded demo people offered by the dev login, with the community and role they show: the roles
  * granted them, or — for residents, who hold no membership (docs/decisions/016) — the community of
- * their verified or pending claim.
+ * their verified or pending claim. One statement (decision 039).
  */
 export async function listDemoUsers(db: Db) {
-  const person = { id: users.id, nickname: users.nickname, note: users.demoNote, communityName: communities.name, code: communities.code }
-  const [granted, claimed, officials] = await Promise.all([
-    db
-      .select({ ...person, role: memberships.role, orgName: memberships.orgName })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .innerJoin(communities, eq(communities.id, memberships.communityId))
-      .where(isNotNull(users.demoNote)),
-    db
-      .selectDistinct(person)
-      .from(users)
-      .innerJoin(residencyClaims, eq(residencyClaims.userId, users.id))
-      .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
-      .where(and(isNotNull(users.demoNote), inArray(residencyClaims.status, ['verified', 'pending']))),
+  const read = await together(db, {
+    granted: allOf(
+      db
+        .select({ r: grantedShape.object })
+        .from(users)
+        .innerJoin(memberships, eq(memberships.userId, users.id))
+        .innerJoin(communities, eq(communities.id, memberships.communityId))
+        .where(isNotNull(users.demoNote)),
+    ),
+    // Once per person and community, however many claims: what `select distinct` gave (json has no equality).
+    claimed: allOf(
+      db
+        .select({ r: claimedShape.object })
+        .from(users)
+        .innerJoin(residencyClaims, eq(residencyClaims.userId, users.id))
+        .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
+        .where(and(isNotNull(users.demoNote), inArray(residencyClaims.status, ['verified', 'pending'])))
+        .groupBy(users.id, communities.id),
+    ),
     // Street officials (街道干部) hold no community role: they show with their street.
-    db
-      .select({ id: users.id, nickname: users.nickname, note: users.demoNote, communityName: streets.name, role: streetMemberships.role })
-      .from(users)
-      .innerJoin(streetMemberships, eq(streetMemberships.userId, users.id))
-      .innerJoin(streets, eq(streets.id, streetMemberships.streetId))
-      .where(isNotNull(users.demoNote))
-      .orderBy(streets.name, users.nickname),
-  ])
+    officials: allOf(
+      db
+        .select({ r: officialShape.object })
+        .from(users)
+        .innerJoin(streetMemberships, eq(streetMemberships.userId, users.id))
+        .innerJoin(streets, eq(streets.id, streetMemberships.streetId))
+        .where(isNotNull(users.demoNote))
+        .orderBy(streets.name, users.nickname),
+    ),
+  })
+  const granted = read.granted.map(grantedShape.decode)
+  const claimed = read.claimed.map(claimedShape.decode)
+  const officials = read.officials.map(officialShape.decode)
   const withRole = new Set(granted.map((g) => g.id))
   const rows = [...granted, ...claimed.filter((c) => !withRole.has(c.id)).map((c) => ({ ...c, role: 'resident' as const, orgName: null }))]
   rows.sort((a, b) => a.code.localeCompare(b.code) || roles.indexOf(a.role) - roles.indexOf(b.role) || a.nickname.localeCompare(b.nickname))

@@ -1,14 +1,13 @@
 import type { z } from 'zod'
 import { currentMonth, monthPeriod, type Period } from '../../domain/kpis/period.js'
-import type { Actor } from '../../domain/permissions.js'
 import type { BoardQuery, BoardView } from '../../domain/schemas/board.js'
-import { communityAllowing } from '../communities/index.js'
+import { readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
-import { publicKpiCard } from '../kpis/index.js'
-import { boardProjects } from '../projects/index.js'
-import { resolvedConcerns } from './concerns.js'
-import { boardResolutions } from './resolutions.js'
-import { publishedVotes } from './votes.js'
+import { publicKpiCardFrom, publicKpiCardParts } from '../kpis/index.js'
+import { boardProjectsFrom, boardProjectsPart } from '../projects/index.js'
+import { resolvedConcernsFrom, resolvedConcernsPart } from './concerns.js'
+import { boardResolutionsFrom, boardResolutionsPart } from './resolutions.js'
+import { publishedVotesFrom, publishedVotesPart } from './votes.js'
 
 /** Items per section: the newest; `total` says how many there are in the month. */
 export const SECTION_LIMIT = 20
@@ -24,28 +23,29 @@ export function boardPeriod(month: string | undefined, now: Date): Period {
  * before/after photos, the council resolutions and their progress, the vote results in 公示, the
  * projects (项目清单) under way with their progress and photos — no
  * resident's name, room, phone or words. One bounded reply: each section its newest 20 and a total.
+ * One statement with the actor and the community (decision 039): 404 for no such community.
  */
-export async function getBoard(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof BoardQuery>): Promise<BoardView> {
+export async function getBoard(deps: Deps, userId: string, communityId: string, q: z.output<typeof BoardQuery>): Promise<BoardView> {
   const { db } = deps.database
-  const community = await communityAllowing(db, actor, communityId, 'community.view')
   const now = deps.now()
   const period = boardPeriod(q.month, now)
-  const [kpis, concerns, resolutions, votes, projects] = await Promise.all([
-    publicKpiCard(deps, { id: communityId, name: community.name, streetId: community.streetId }, q.month),
-    resolvedConcerns(db, communityId, period, SECTION_LIMIT),
-    boardResolutions(db, communityId, period, SECTION_LIMIT),
-    publishedVotes(db, communityId, period, now, SECTION_LIMIT),
-    boardProjects(db, communityId, period, { now, limit: SECTION_LIMIT }),
-  ])
+  const read = await readInCommunity(db, userId, communityId, 'community.view', {
+    ...publicKpiCardParts(db, communityId, period),
+    concerns: resolvedConcernsPart(db, communityId, period, SECTION_LIMIT),
+    resolutions: boardResolutionsPart(db, communityId, period, SECTION_LIMIT),
+    votes: publishedVotesPart(db, communityId, period, SECTION_LIMIT),
+    projects: boardProjectsPart(db, communityId, period, SECTION_LIMIT),
+  })
+  const community = { id: communityId, name: read.ctx.name }
   return {
-    community: { id: communityId, name: community.name },
+    community,
     month: period.from.slice(0, 7),
     period: { from: period.from, to: period.to, label: period.label },
-    kpis,
-    concerns,
-    resolutions,
-    votes,
-    projects,
+    kpis: publicKpiCardFrom(community, period, read),
+    concerns: resolvedConcernsFrom(read.concerns),
+    resolutions: boardResolutionsFrom(read.resolutions),
+    votes: publishedVotesFrom(read.votes, now),
+    projects: boardProjectsFrom(read.projects, communityId, now),
     generatedAt: now.toISOString(),
   }
 }

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm'
 import { categories } from '../../domain/concerns/categories.js'
 import { satisfactionLabels, satisfactionLevel } from '../../domain/kpis/formulas.js'
 import type { Period } from '../../domain/kpis/period.js'
 import type { BoardConcernView } from '../../domain/schemas/board.js'
 import type { Db } from '../../db/client.js'
 import { concerns } from '../../db/schema/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
 import { photoView } from '../photos/index.js'
 
 /** What the board says for a concern not raised about a building. */
@@ -58,23 +59,33 @@ const facts = {
   rating: concerns.rating,
 }
 
+const resolvedShape = jsonShape({
+  id: concerns.id,
+  ...facts,
+  before: beforePhotos,
+  after: afterPhotos,
+  total: sql<number>`(count(*) over ())::int`.mapWith(Number),
+})
+
 /**
  * The public concerns of a community resolved in the period and not reopened since, newest
- * first, at most `limit`, with how many there are: what the 公示栏 shows as 已办结.
+ * first, at most `limit`, each with how many there are: what the 公示栏 shows as 已办结, as a part
+ * of the board's one statement (decision 039; `resolvedConcernsFrom` reads it back).
  */
-export async function resolvedConcerns(db: Db, communityId: string, period: Period, limit: number) {
-  const rows = await db
-    .select({
-      id: concerns.id,
-      ...facts,
-      before: beforePhotos,
-      after: afterPhotos,
-      total: sql<number>`(count(*) over ())::int`,
-    })
-    .from(concerns)
-    .where(publicConcerns(communityId, period, 'resolved'))
-    .orderBy(desc(concerns.resolvedAt), desc(concerns.id))
-    .limit(limit)
+export function resolvedConcernsPart(db: Db, communityId: string, period: Period, limit: number): SQL<unknown[]> {
+  return allOf(
+    db
+      .select({ r: resolvedShape.object })
+      .from(concerns)
+      .where(publicConcerns(communityId, period, 'resolved'))
+      .orderBy(desc(concerns.resolvedAt), desc(concerns.id))
+      .limit(limit),
+  )
+}
+
+/** `resolvedConcernsPart`'s rows as the board shows them, with the month's total. */
+export function resolvedConcernsFrom(values: unknown[]): { items: BoardConcernView[]; total: number } {
+  const rows = values.map(resolvedShape.decode)
   const items = rows.map(
     (r): BoardConcernView => ({
       id: r.id,
@@ -93,15 +104,23 @@ export async function resolvedConcerns(db: Db, communityId: string, period: Peri
   return { items, total: rows[0]?.total ?? 0 }
 }
 
-/** The public concerns received in the period, oldest first: the open data's concerns.csv (no text, no room). */
-export function receivedConcerns(db: Db, communityId: string, period: Period) {
-  return db
-    .select({
-      ...facts,
-      status: concerns.status,
-      reopenCount: concerns.reopenCount,
-    })
-    .from(concerns)
-    .where(publicConcerns(communityId, period, 'received'))
-    .orderBy(asc(concerns.createdAt), asc(concerns.id))
+const receivedShape = jsonShape({ ...facts, status: concerns.status, reopenCount: concerns.reopenCount })
+
+/**
+ * The public concerns received in the period, oldest first: the open data's concerns.csv (no
+ * text, no room), as a part of its one statement; `receivedConcernsFrom` reads it back.
+ */
+export function receivedConcernsPart(db: Db, communityId: string, period: Period): SQL<unknown[]> {
+  return allOf(
+    db
+      .select({ r: receivedShape.object })
+      .from(concerns)
+      .where(publicConcerns(communityId, period, 'received'))
+      .orderBy(asc(concerns.createdAt), asc(concerns.id)),
+  )
+}
+
+/** `receivedConcernsPart`'s rows. */
+export function receivedConcernsFrom(values: unknown[]) {
+  return values.map(receivedShape.decode)
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { attachmentHeader } from '../../domain/ledgers/kinds.js'
 import { Board, BoardQuery } from '../../domain/schemas/board.js'
 import { Id } from '../../domain/schemas/common.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { rateLimited } from '../http/rate-limit.js'
 import { paramsOf, queryOf } from '../http/validate.js'
@@ -12,10 +12,13 @@ import { getBoard, getOpenData, ZIP_TYPE } from './index.js'
 
 const CommunityParams = z.object({ communityId: Id })
 
-/** Mounted at /api/communities/:communityId: the 公示栏, for anyone signed in. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 公示栏, for anyone signed in, in one statement with the actor (decision 039).
+ */
 export const communityBoard = new Hono<AppEnv>()
-communityBoard.get('/board', requireUser, paramsOf(CommunityParams), queryOf(BoardQuery), async (c) =>
-  c.json(await getBoard(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+communityBoard.get('/board', requireSignedIn, paramsOf(CommunityParams), queryOf(BoardQuery), async (c) =>
+  c.json(await getBoard(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
 /**

@@ -45,3 +45,27 @@ export async function readInCommunity<P extends Record<string, SQL>>(
   if (!can(rest.actor, action, ctx)) throw new AppError('FORBIDDEN')
   return { ...(rest as unknown as PartsOf<P> & { actor: Actor }), ctx }
 }
+
+/**
+ * A read whose permission is checked before its input, as when the check was a route middleware:
+ * `build` makes the parts and may refuse the input (a bad query or cursor); that refusal waits
+ * until `check` (which throws the 403) has passed, so a refused person hears 403 whatever they ask.
+ */
+export async function readSignedInChecked<P extends Record<string, SQL>>(
+  db: Db,
+  userId: string,
+  check: (actor: Actor) => void,
+  build: () => P,
+): Promise<PartsOf<P> & { actor: Actor }> {
+  let parts: P | undefined
+  let refusal: unknown
+  try {
+    parts = build()
+  } catch (err) {
+    refusal = err
+  }
+  const row = await readSignedIn(db, userId, parts ?? ({} as P))
+  check(row.actor)
+  if (!parts) throw refusal
+  return row
+}

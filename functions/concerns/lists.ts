@@ -1,19 +1,21 @@
-import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { rankSimilar } from '../../domain/concerns/similar.js'
-import { hasRole, type Actor } from '../../domain/permissions.js'
+import { can, hasRole } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { BoardQuery, InboxQuery, SimilarQuery } from '../../domain/schemas/concerns.js'
 import type { Db } from '../../db/client.js'
 import { runPrepared } from '../../db/prepared.js'
 import { households, concerns, memberships, units, users } from '../../db/schema/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
 import { actorFrom, actorJson } from '../auth/index.js'
+import { readSignedIn, readSignedInChecked } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { overdueNow } from '../grids/index.js'
 import { afterCursor, beyond, decodeTimedCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { partnerOrgs } from './access.js'
-import { concernRows, toSummary } from './views.js'
+import { concernJsonRows, concernOf, concernRows, toSummary } from './views.js'
 
 const SIMILAR_WINDOW_DAYS = 60
 
@@ -78,72 +80,123 @@ export async function listBoard(deps: Deps, userId: string, communityId: string,
   return toPage(rows, q.limit, (r) => toSummary(r, { userId, privileged: staff }, deps.now()))
 }
 
-/** The staff inbox (workers, admins) or a partner's list of what is assigned to their organisation. */
-export async function listInbox(deps: Deps, actor: Actor, communityId: string, q: z.output<typeof InboxQuery>) {
+/**
+ * The staff inbox (workers, admins) or a partner's list of what is assigned to their organisation,
+ * in one statement with the actor (decision 039): which concerns a partner sees is decided in SQL
+ * from their memberships, the right checked before anything is returned.
+ */
+export async function listInbox(deps: Deps, userId: string, communityId: string, q: z.output<typeof InboxQuery>) {
   const { db } = deps.database
   const now = deps.now()
-  const staff = hasRole(actor, communityId, 'worker', 'admin')
-  const orgs = staff ? [] : partnerOrgs(actor, communityId)
-  if (!staff && !orgs.length) throw new AppError('FORBIDDEN', '只有本社区的工作人员和共建单位可以查看工单')
+  const { rows } = await readSignedInChecked(
+    db,
+    userId,
+    (actor) => {
+      const staff = hasRole(actor, communityId, 'worker', 'admin')
+      if (!staff && !partnerOrgs(actor, communityId).length) throw new AppError('FORBIDDEN', '只有本社区的工作人员和共建单位可以查看工单')
+    },
+    () => ({ rows: allOf(inboxPage(db, userId, communityId, q, now)) }),
+  )
+  return toPage(rows.map(concernOf), q.limit, (r) => toSummary(r, { userId, privileged: true }, now))
+}
+
+/** The inbox's page: everything for the community's staff, else what is assigned to the person's organisations. */
+function inboxPage(db: Db, userId: string, communityId: string, q: z.output<typeof InboxQuery>, now: Date) {
+  const mine = (role: SQL) => and(eq(memberships.userId, userId), eq(memberships.communityId, communityId), role)
+  const staff = exists(
+    db
+      .select({ one: sql`1` })
+      .from(memberships)
+      .where(mine(inArray(memberships.role, ['worker', 'admin']))),
+  )
+  const orgs = db
+    .select({ org: memberships.orgName })
+    .from(memberships)
+    .where(mine(eq(memberships.role, 'partner')))
   const conditions = [
     eq(concerns.communityId, communityId),
-    staff ? undefined : inArray(concerns.assigneeOrg, orgs),
+    or(staff, inArray(concerns.assigneeOrg, orgs)),
     q.status ? eq(concerns.status, q.status) : undefined,
     q.category ? eq(concerns.category, q.category) : undefined,
     q.overdue ? overdueNow(sql`${concerns}`, now) : undefined,
-    q.mine ? eq(concerns.assigneeUserId, actor.userId) : undefined,
+    q.mine ? eq(concerns.assigneeUserId, userId) : undefined,
     keysetBefore(q.cursor),
   ].filter(Boolean) as SQL[]
-  const rows = await concernRows(db)
+  return concernJsonRows(db)
     .where(and(...conditions))
     .orderBy(desc(concerns.createdAt), desc(concerns.id))
     .limit(q.limit + 1)
-  return toPage(rows, q.limit, (r) => toSummary(r, { userId: actor.userId, privileged: true }, now))
 }
 
-/** Up to five open concerns like the one being written: same community and category, last 60 days. */
-export async function findSimilar(deps: Deps, actor: Actor, q: z.output<typeof SimilarQuery>) {
+/**
+ * Up to five open concerns like the one being written: same community and category, last 60 days.
+ * One statement with the actor (decision 039), the household's building read inside it.
+ */
+export async function findSimilar(deps: Deps, userId: string, q: z.output<typeof SimilarQuery>) {
   const { db } = deps.database
   const now = deps.now()
-  let buildingId = q.buildingId ?? null
-  if (!buildingId && q.householdId) {
-    const [h] = await db
-      .select({ buildingId: units.buildingId })
-      .from(households)
-      .innerJoin(units, eq(units.id, households.unitId))
-      .where(eq(households.id, q.householdId))
-    buildingId = h?.buildingId ?? null
-  }
   const since = new Date(now.getTime() - SIMILAR_WINDOW_DAYS * 86400_000)
-  const candidates = await concernRows(db)
+  const list = concernJsonRows(db)
     .where(
       and(
         eq(concerns.communityId, q.communityId),
         eq(concerns.category, q.category),
         gt(concerns.createdAt, since),
         inArray(concerns.status, [...openStatuses]),
-        or(eq(concerns.visibility, 'public'), eq(concerns.authorId, actor.userId)),
+        or(eq(concerns.visibility, 'public'), eq(concerns.authorId, userId)),
       ),
     )
     .orderBy(desc(concerns.createdAt))
     .limit(300)
+  const householdBuilding =
+    !q.buildingId && q.householdId
+      ? db
+          .select({ buildingId: units.buildingId })
+          .from(households)
+          .innerJoin(units, eq(units.id, households.unitId))
+          .where(eq(households.id, q.householdId))
+      : undefined
+  const { actor, candidates, building } = await readSignedIn(db, userId, {
+    candidates: allOf(list),
+    building: householdBuilding ? sql<string | null>`(${householdBuilding})` : sql<string | null>`null`,
+  })
+  const buildingId = q.buildingId ?? building ?? null
   const ranked = rankSimilar(
     q.description,
-    candidates.map((c) => ({ ...c, sameBuilding: !!buildingId && c.buildingId === buildingId })),
+    candidates.map(concernOf).map((c) => ({ ...c, sameBuilding: !!buildingId && c.buildingId === buildingId })),
   )
   const staff = hasRole(actor, q.communityId, 'worker', 'admin')
-  return { items: ranked.map((r) => toSummary(r, { userId: actor.userId, privileged: staff }, now)) }
+  return { items: ranked.map((r) => toSummary(r, { userId, privileged: staff }, now)) }
 }
 
-export async function staffDirectory(db: Db, communityId: string) {
-  const rows = await db
-    .select({ userId: memberships.userId, role: memberships.role, orgName: memberships.orgName, name: users.nickname })
+const staffShape = jsonShape({ userId: memberships.userId, role: memberships.role, orgName: memberships.orgName, name: users.nickname })
+
+/** The community's workers, admins and partners, each row as one JSON column (`staffShape`). */
+function staffList(db: Db, communityId: string) {
+  return db
+    .select({ r: staffShape.object })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin', 'partner'])))
     .orderBy(asc(memberships.role), asc(users.nickname))
+}
+
+function directoryOf(json: unknown[]) {
+  const rows = json.map(staffShape.decode)
   return {
     workers: rows.filter((r) => r.role !== 'partner').map((r) => ({ userId: r.userId, name: r.name, role: r.role as 'worker' | 'admin' })),
     partners: [...new Set(rows.filter((r) => r.role === 'partner' && r.orgName).map((r) => r.orgName!))].map((orgName) => ({ orgName })),
   }
+}
+
+/** Who a concern can be assigned to: the community's workers and admins, and its partners' organisations. */
+export async function staffDirectory(db: Db, communityId: string) {
+  return directoryOf((await staffList(db, communityId)).map((row) => row.r))
+}
+
+/** The assign directory for the community's staff, in one statement with the actor (decision 039). */
+export async function readStaffDirectory(db: Db, userId: string, communityId: string) {
+  const { actor, rows } = await readSignedIn(db, userId, { rows: allOf(staffList(db, communityId)) })
+  if (!can(actor, 'residency.review', { communityId })) throw new AppError('FORBIDDEN')
+  return directoryOf(rows)
 }

@@ -17,13 +17,13 @@ import {
 } from '../../domain/schemas/concerns.js'
 import { AcknowledgeInput, ArriveInput } from '../../domain/schemas/grids.js'
 import { audited } from '../audit/index.js'
-import { requireCan, requireSignedIn, requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { rateLimited } from '../http/rate-limit.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
-import { findSimilar, listBoard, listInbox, staffDirectory } from './lists.js'
+import { findSimilar, listBoard, listInbox, readStaffDirectory } from './lists.js'
 import { acknowledgeConcern, arriveAtConcern } from './milestones.js'
 import { raiseConcern } from './raise.js'
 import { rateConcern } from './rating.js'
@@ -39,8 +39,8 @@ export const concernsApi = new Hono<AppEnv>()
 
 // The hot paths load the actor inside their own statement (decision 037): registered before the
 // middleware that loads it on its own, so that middleware never runs for them.
-concernsApi.get('/similar', requireUser, queryOf(SimilarQuery), async (c) =>
-  c.json(await findSimilar(c.var.deps, c.var.actor, c.req.valid('query'))),
+concernsApi.get('/similar', requireSignedIn, queryOf(SimilarQuery), async (c) =>
+  c.json(await findSimilar(c.var.deps, c.var.userId, c.req.valid('query'))),
 )
 concernsApi.get('/:concernId', requireSignedIn, paramsOf(ConcernParams), async (c) =>
   c.json(await getConcernDetail(c.var.deps, c.var.userId, c.req.valid('param').concernId)),
@@ -87,17 +87,23 @@ concernsApi.post('/:concernId/arrive', paramsOf(ConcernParams), jsonBody(ArriveI
   c.json(await arriveAtConcern(c.var.deps, c.var.actor, c.req.valid('param').concernId, c.req.valid('json'))),
 )
 
-/** Mounted at /api/communities/:communityId: the board, the inbox and the assign directory. */
+/** Mounted at /api/communities/:communityId: the board. */
 export const communityConcerns = new Hono<AppEnv>()
 communityConcerns.get('/concerns', requireSignedIn, paramsOf(CommunityParams), queryOf(BoardQuery), async (c) =>
   c.json(await listBoard(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 communityConcerns.use('*', requireUser)
-communityConcerns.get('/inbox', paramsOf(CommunityParams), queryOf(InboxQuery), async (c) =>
-  c.json(await listInbox(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the inbox and the assign directory, each one statement with the actor.
+ */
+export const communityConcernReads = new Hono<AppEnv>()
+communityConcernReads.get('/inbox', requireSignedIn, paramsOf(CommunityParams), queryOf(InboxQuery), async (c) =>
+  c.json(await listInbox(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
-communityConcerns.get('/staff', paramsOf(CommunityParams), requireCan('residency.review'), async (c) =>
-  c.json(await staffDirectory(c.var.deps.database.db, c.req.valid('param').communityId)),
+communityConcernReads.get('/staff', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await readStaffDirectory(c.var.deps.database.db, c.var.userId, c.req.valid('param').communityId)),
 )
 
 const t = 'concerns' as const

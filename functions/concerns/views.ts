@@ -6,57 +6,74 @@ import { lateText, milestoneLabels, milestones, overdue } from '../../domain/con
 import { excerptOf } from '../../domain/text.js'
 import type { Db } from '../../db/client.js'
 import { buildings, concerns, households, units } from '../../db/schema/index.js'
+import { jsonShape } from '../../db/together.js'
 
 const householdBuilding = alias(buildings, 'household_building')
 const placeBuilding = alias(buildings, 'place_building')
 const merged = alias(concerns, 'merged_target')
 
-/**
- * The columns every concern list and page needs, with the place spelled out and the first
- * visible photo — one round trip; `extra` adds columns of the caller's (the actor, the timeline).
- */
+/** The columns every concern list and page needs, with the place spelled out and the first visible photo. */
+const concernFields = {
+  id: concerns.id,
+  communityId: concerns.communityId,
+  publicNo: concerns.publicNo,
+  authorId: concerns.authorId,
+  category: concerns.category,
+  description: concerns.description,
+  visibility: concerns.visibility,
+  anonymous: concerns.anonymous,
+  status: concerns.status,
+  reopenCount: concerns.reopenCount,
+  assigneeUserId: concerns.assigneeUserId,
+  assigneeOrg: concerns.assigneeOrg,
+  mergedIntoId: concerns.mergedIntoId,
+  mergedIntoNo: merged.publicNo,
+  cosignCount: concerns.cosignCount,
+  followCount: concerns.followCount,
+  photoCount: concerns.photoCount,
+  rating: concerns.rating,
+  ratingComment: concerns.ratingComment,
+  createdAt: concerns.createdAt,
+  acceptedAt: concerns.acceptedAt,
+  gridId: concerns.gridId,
+  acknowledgedAt: concerns.acknowledgedAt,
+  arrivedAt: concerns.arrivedAt,
+  acknowledgeDueAt: concerns.acknowledgeDueAt,
+  arriveDueAt: concerns.arriveDueAt,
+  dueAt: concerns.dueAt,
+  resolvedAt: concerns.resolvedAt,
+  closedAt: concerns.closedAt,
+  placeText: concerns.placeText,
+  room: households.room,
+  unitName: units.name,
+  householdBuildingName: householdBuilding.name,
+  buildingName: placeBuilding.name,
+  buildingId: sql<string | null>`coalesce(${concerns.buildingId}, ${units.buildingId})`,
+  coverUrl: sql<string | null>`(select p.url from concern_photos cp join photos p on p.id = cp.photo_id
+    where cp.concern_id = ${concerns.id} and p.moderation = 'pass' order by cp.position limit 1)`,
+}
+
+/** The concern list's columns, one round trip; `extra` adds columns of the caller's (the actor, the timeline). */
 export function concernRows<Extra extends Record<string, SQL | SQL.Aliased>>(db: Db, extra: Extra = {} as Extra) {
   return db
-    .select({
-      id: concerns.id,
-      communityId: concerns.communityId,
-      publicNo: concerns.publicNo,
-      authorId: concerns.authorId,
-      category: concerns.category,
-      description: concerns.description,
-      visibility: concerns.visibility,
-      anonymous: concerns.anonymous,
-      status: concerns.status,
-      reopenCount: concerns.reopenCount,
-      assigneeUserId: concerns.assigneeUserId,
-      assigneeOrg: concerns.assigneeOrg,
-      mergedIntoId: concerns.mergedIntoId,
-      mergedIntoNo: merged.publicNo,
-      cosignCount: concerns.cosignCount,
-      followCount: concerns.followCount,
-      photoCount: concerns.photoCount,
-      rating: concerns.rating,
-      ratingComment: concerns.ratingComment,
-      createdAt: concerns.createdAt,
-      acceptedAt: concerns.acceptedAt,
-      gridId: concerns.gridId,
-      acknowledgedAt: concerns.acknowledgedAt,
-      arrivedAt: concerns.arrivedAt,
-      acknowledgeDueAt: concerns.acknowledgeDueAt,
-      arriveDueAt: concerns.arriveDueAt,
-      dueAt: concerns.dueAt,
-      resolvedAt: concerns.resolvedAt,
-      closedAt: concerns.closedAt,
-      placeText: concerns.placeText,
-      room: households.room,
-      unitName: units.name,
-      householdBuildingName: householdBuilding.name,
-      buildingName: placeBuilding.name,
-      buildingId: sql<string | null>`coalesce(${concerns.buildingId}, ${units.buildingId})`,
-      coverUrl: sql<string | null>`(select p.url from concern_photos cp join photos p on p.id = cp.photo_id
-        where cp.concern_id = ${concerns.id} and p.moderation = 'pass' order by cp.position limit 1)`,
-      ...extra,
-    })
+    .select({ ...concernFields, ...extra })
+    .from(concerns)
+    .leftJoin(households, eq(households.id, concerns.householdId))
+    .leftJoin(units, eq(units.id, households.unitId))
+    .leftJoin(householdBuilding, eq(householdBuilding.id, units.buildingId))
+    .leftJoin(placeBuilding, eq(placeBuilding.id, concerns.buildingId))
+    .leftJoin(merged, eq(merged.id, concerns.mergedIntoId))
+}
+
+const concernShape = jsonShape(concernFields)
+
+/**
+ * `concernRows` with each row as one JSON column, for a read in one statement with the actor
+ * (decision 039); `concernOf` reads a row back.
+ */
+export function concernJsonRows(db: Db) {
+  return db
+    .select({ r: concernShape.object })
     .from(concerns)
     .leftJoin(households, eq(households.id, concerns.householdId))
     .leftJoin(units, eq(units.id, households.unitId))
@@ -66,6 +83,11 @@ export function concernRows<Extra extends Record<string, SQL | SQL.Aliased>>(db:
 }
 
 export type ConcernListRow = Awaited<ReturnType<ReturnType<typeof concernRows<Record<never, never>>>['execute']>>[number]
+
+/** A row of `concernJsonRows` as `concernRows` gives it. */
+export function concernOf(value: unknown): ConcernListRow {
+  return concernShape.decode(value)
+}
 
 /** Where it is: the room only for the author and staff; other residents see building and unit. */
 export function placeLabel(r: ConcernListRow, withRoom: boolean): string {

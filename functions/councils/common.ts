@@ -6,6 +6,7 @@ import { sessionStatusLabels } from '../../domain/councils/labels.js'
 import type { SessionStatus } from '../../domain/councils/lifecycle.js'
 import type { Actor } from '../../domain/permissions.js'
 import type { Db, Tx } from '../../db/client.js'
+import { jsonShape } from '../../db/together.js'
 import {
   concerns,
   councilEvents,
@@ -41,13 +42,16 @@ export async function loadSession(db: Db | Tx, id: string): Promise<CouncilSessi
   return row
 }
 
-/** Loads a session the actor may see (404 otherwise: an invitation-only session's existence is private). */
-export async function visibleSession(db: Db, actor: Actor, id: string) {
-  const session = await loadSession(db, id)
-  const orgs = partnerOrgs(actor, session.communityId)
-  const audience = audienceOf(actor, session, orgs)
+/** Who the actor is to a session they may see (404 otherwise: an invitation-only session's existence is private). */
+export function seenSession(actor: Actor, session: CouncilSessionRow) {
+  const audience = audienceOf(actor, session, partnerOrgs(actor, session.communityId))
   if (audience === 'none') throw new AppError('NOT_FOUND', '议事会不存在')
   return { session, audience }
+}
+
+/** Loads a session the actor may see (404 otherwise). */
+export async function visibleSession(db: Db, actor: Actor, id: string) {
+  return seenSession(actor, await loadSession(db, id))
 }
 
 /** Loads a session that only its community's workers and admins manage. */
@@ -97,26 +101,45 @@ export async function registrantIds(tx: Db | Tx, sessionId: string): Promise<str
 
 const deferredSession = alias(councilSessions, 'deferred_session')
 
+const topicFields = {
+  topic: councilTopics,
+  concernNo: concerns.publicNo,
+  proposerName: users.nickname,
+  deferredTitle: deferredSession.title,
+  deferredStartsAt: deferredSession.startsAt,
+  // The resolution's tracked item, if any (how far it is: shown beside the resolution).
+  trackedId: trackedItems.id,
+  trackedStatus: trackedItems.status,
+  trackedProgress: trackedItems.progress,
+  trackedDeadline: trackedItems.deadline,
+}
+
 /** Topics with the concern's public number, the proposer's nickname, where a deferred one went and its tracked item. */
 export function topicRows(db: Db | Tx) {
   return db
-    .select({
-      topic: councilTopics,
-      concernNo: concerns.publicNo,
-      proposerName: users.nickname,
-      deferredTitle: deferredSession.title,
-      deferredStartsAt: deferredSession.startsAt,
-      // The resolution's tracked item, if any (how far it is: shown beside the resolution).
-      trackedId: trackedItems.id,
-      trackedStatus: trackedItems.status,
-      trackedProgress: trackedItems.progress,
-      trackedDeadline: trackedItems.deadline,
-    })
+    .select(topicFields)
     .from(councilTopics)
     .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
     .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
     .innerJoin(users, eq(users.id, councilTopics.proposerId))
     .leftJoin(deferredSession, eq(deferredSession.id, councilTopics.deferredToSessionId))
+}
+
+const topicShape = jsonShape(topicFields)
+
+/** `topicRows` (the same joins) as one JSON column: a part of a read in one statement, read back by `topicOf`. */
+export function topicJson(db: Db) {
+  return db
+    .select({ r: topicShape.object })
+    .from(councilTopics)
+    .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+    .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
+    .innerJoin(users, eq(users.id, councilTopics.proposerId))
+    .leftJoin(deferredSession, eq(deferredSession.id, councilTopics.deferredToSessionId))
+}
+
+export function topicOf(value: unknown): TopicRow {
+  return topicShape.decode(value)
 }
 
 export type TopicRow = Awaited<ReturnType<ReturnType<typeof topicRows>['execute']>>[number]

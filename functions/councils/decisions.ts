@@ -155,7 +155,7 @@ export async function decideTopic(deps: Deps, actor: Actor, topicId: string, inp
     if (answer && input.action !== 'decline') body = `${body}。答复：${answer}`
     await tellProposer(tx, topic, session, `议题${topicActionLabels[input.action as TopicAction]}：${topic.title}`, body, now, actor.userId)
   })
-  return getTopic(deps, actor, topicId)
+  return getTopic(deps, actor.userId, topicId)
 }
 
 /** The proposer withdraws a topic still waiting for a decision. */
@@ -178,5 +178,5 @@ export async function withdrawTopic(deps: Deps, actor: Actor, topicId: string) {
       createdAt: now,
     })
   })
-  return getTopic(deps, actor, topicId)
+  return getTopic(deps, actor.userId, topicId)
 }

@@ -6,11 +6,13 @@ import type { RegistrationsQuery } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { Db, Tx } from '../../db/client.js'
 import { councilRegistrations, councilSessions, users, type CouncilSessionRow } from '../../db/schema/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
 import type { Deps } from '../context.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError, refusal } from '../http/errors.js'
 import { viewerRegistration } from './views.js'
-import { loadSession, visibleSession, managedSession, logEvent, tellSession } from './common.js'
+import { loadSession, visibleSession, logEvent, tellSession } from './common.js'
+import { laterCursor, readSession } from './reads.js'
 
 export function assertAttend(actor: Actor, session: CouncilSessionRow) {
   if (!can(actor, 'council.attend', session)) throw new AppError('FORBIDDEN', '认证本社区的房屋后才能报名参加议事会')
@@ -229,24 +231,33 @@ export async function cancelRegistration(deps: Deps, actor: Actor, sessionId: st
   return registrationState(db, sessionId, actor.userId)
 }
 
-/** Staff see who registered, waits and came: earliest first (the waiting-list order). */
-export async function listRegistrations(deps: Deps, actor: Actor, sessionId: string, q: z.output<typeof RegistrationsQuery>) {
+const registrantShape = jsonShape({ reg: councilRegistrations, nickname: users.nickname })
+
+/** Staff see who registered, waits and came: earliest first (the waiting-list order). One statement with the actor. */
+export async function listRegistrations(deps: Deps, userId: string, sessionId: string, q: z.output<typeof RegistrationsQuery>) {
   const { db } = deps.database
-  await managedSession(db, actor, sessionId)
+  const cursor = laterCursor(() => afterCursor(q.cursor, { at: councilRegistrations.createdAt, id: councilRegistrations.id }, 'asc'))
   const conditions = [
     eq(councilRegistrations.sessionId, sessionId),
     q.status ? eq(councilRegistrations.status, q.status) : undefined,
-    afterCursor(q.cursor, { at: councilRegistrations.createdAt, id: councilRegistrations.id }, 'asc'),
+    cursor.where,
   ].filter(Boolean) as SQL[]
-  const rows = await db
-    .select({ reg: councilRegistrations, nickname: users.nickname })
+  const list = db
+    .select({ r: registrantShape.object })
     .from(councilRegistrations)
     .innerJoin(users, eq(users.id, councilRegistrations.userId))
     .where(and(...conditions))
     .orderBy(asc(councilRegistrations.createdAt), asc(councilRegistrations.id))
     .limit(q.limit + 1)
+  // The list is used only after the checks: 404 unless the session is seen, 403 unless staff (`managedSession`).
+  const { audience, rows } = await readSession(db, userId, sessionId, { rows: allOf(list) })
+  if (audience !== 'staff') throw new AppError('FORBIDDEN', '只有本社区的工作人员可以管理议事会')
+  cursor.check()
   return toPage(
-    rows.map((r) => ({ ...r.reg, nickname: r.nickname })),
+    rows.map((value) => {
+      const r = registrantShape.decode(value)
+      return { ...r.reg, nickname: r.nickname }
+    }),
     q.limit,
     (r) => ({
       id: r.id,

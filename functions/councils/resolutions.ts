@@ -170,5 +170,5 @@ export async function recordResolution(deps: Deps, actor: Actor, topicId: string
       actor.userId,
     )
   })
-  return getTopic(deps, actor, topicId)
+  return getTopic(deps, actor.userId, topicId)
 }

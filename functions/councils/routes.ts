@@ -22,7 +22,7 @@ import {
   TopicPage,
   TopicsQuery,
 } from '../../domain/schemas/councils.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
 import { rateLimited } from '../http/rate-limit.js'
@@ -44,33 +44,34 @@ const CommunityParams = z.object({ communityId: Id })
 const SessionParams = z.object({ sessionId: Id })
 const TopicParams = z.object({ topicId: Id })
 
-/** Mounted at /api/communities/:communityId: a community's sessions. */
-export const communityCouncils = new Hono<AppEnv>()
-communityCouncils.use('*', requireUser)
-
-communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), audited('session', 'create'), async (c) => {
-  const id = await createSession(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))
-  return c.json(await getSessionDetail(c.var.deps, c.var.actor, id), 201)
-})
-communityCouncils.get('/sessions', paramsOf(CommunityParams), queryOf(SessionsQuery), async (c) =>
-  c.json(await listSessions(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+/** Mounted at /api/communities/:communityId before the `requireUser` sub-apps: reads in one statement each (decision 039). */
+export const communityCouncilReads = new Hono<AppEnv>()
+communityCouncilReads.get('/sessions', requireSignedIn, paramsOf(CommunityParams), queryOf(SessionsQuery), async (c) =>
+  c.json(await listSessions(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
-communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), audited('rule', 'create'), async (c) =>
-  c.json(await createRule(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
+communityCouncilReads.get('/rules', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await listRules(c.var.deps, c.var.userId, c.req.valid('param').communityId)),
 )
-communityCouncils.get('/rules', paramsOf(CommunityParams), async (c) =>
-  c.json(await listRules(c.var.deps, c.var.actor, c.req.valid('param').communityId)),
+communityCouncilReads.get('/calendar.ics', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  ics(c, await calendarOfCommunity(c.var.deps, c.var.userId, c.req.valid('param').communityId), 'councils'),
 )
-communityCouncils.get('/calendar.ics', paramsOf(CommunityParams), async (c) =>
-  ics(c, await calendarOfCommunity(c.var.deps, c.var.actor, c.req.valid('param').communityId), 'councils'),
-)
-
-communityCouncils.get('/calendar-feed', paramsOf(CommunityParams), async (c) => {
-  const path = await calendarFeedPath(c.var.deps, c.var.actor, c.req.valid('param').communityId)
+communityCouncilReads.get('/calendar-feed', requireSignedIn, paramsOf(CommunityParams), async (c) => {
+  const path = await calendarFeedPath(c.var.deps, c.var.userId, c.req.valid('param').communityId)
   const url = new URL(path, c.req.url)
   if (c.req.header('x-forwarded-proto') === 'https') url.protocol = 'https:'
   return c.json({ url: url.toString(), webcal: url.toString().replace(/^https?:/, 'webcal:') })
 })
+
+/** Mounted at /api/communities/:communityId: a community's sessions and rules arranged. */
+export const communityCouncils = new Hono<AppEnv>()
+communityCouncils.use('*', requireUser)
+communityCouncils.post('/sessions', paramsOf(CommunityParams), jsonBody(SessionInput), audited('session', 'create'), async (c) => {
+  const id = await createSession(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))
+  return c.json(await getSessionDetail(c.var.deps, c.var.userId, id), 201)
+})
+communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRuleInput), audited('rule', 'create'), async (c) =>
+  c.json(await createRule(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
+)
 
 /**
  * Mounted at /api/calendar, without sign-in: the community calendar for calendar apps that
@@ -95,24 +96,30 @@ async function ics(c: Context<AppEnv>, cal: Awaited<ReturnType<typeof calendarOf
 
 /** Mounted at /api/sessions: one session, its registration and check-in. */
 export const sessionsApi = new Hono<AppEnv>()
-sessionsApi.use('*', requireUser)
-
-sessionsApi.get('/:sessionId', paramsOf(SessionParams), async (c) =>
-  c.json(await getSessionDetail(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
+// The reads first, each one statement with the actor (decision 039): `requireUser` below would load it alone.
+sessionsApi.get('/:sessionId', requireSignedIn, paramsOf(SessionParams), async (c) =>
+  c.json(await getSessionDetail(c.var.deps, c.var.userId, c.req.valid('param').sessionId)),
 )
-sessionsApi.get('/:sessionId/calendar.ics', paramsOf(SessionParams), async (c) => {
+sessionsApi.get('/:sessionId/calendar.ics', requireSignedIn, paramsOf(SessionParams), async (c) => {
   const { sessionId } = c.req.valid('param')
-  return ics(c, await calendarOfSession(c.var.deps, c.var.actor, sessionId), `session-${sessionId.slice(0, 8)}`)
+  return ics(c, await calendarOfSession(c.var.deps, c.var.userId, sessionId), `session-${sessionId.slice(0, 8)}`)
 })
+sessionsApi.get('/:sessionId/registrations', requireSignedIn, paramsOf(SessionParams), queryOf(RegistrationsQuery), async (c) =>
+  c.json(await listRegistrations(c.var.deps, c.var.userId, c.req.valid('param').sessionId, c.req.valid('query'))),
+)
+sessionsApi.get('/:sessionId/topics', requireSignedIn, paramsOf(SessionParams), queryOf(TopicsQuery), async (c) =>
+  c.json(await listTopics(c.var.deps, c.var.userId, c.req.valid('param').sessionId, c.req.valid('query'))),
+)
+sessionsApi.use('*', requireUser)
 sessionsApi.patch('/:sessionId', paramsOf(SessionParams), jsonBody(SessionInput), audited('session', 'edit'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await editSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
-  return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
+  return c.json(await getSessionDetail(c.var.deps, c.var.userId, sessionId))
 })
 sessionsApi.post('/:sessionId/actions', paramsOf(SessionParams), jsonBody(SessionActionInput), audited('session'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await actOnSession(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
-  return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
+  return c.json(await getSessionDetail(c.var.deps, c.var.userId, sessionId))
 })
 sessionsApi.post('/:sessionId/registration', rateLimited('register'), paramsOf(SessionParams), async (c) =>
   c.json(await register(c.var.deps, c.var.actor, c.req.valid('param').sessionId)),
@@ -123,28 +130,21 @@ sessionsApi.delete('/:sessionId/registration', rateLimited('register'), paramsOf
 sessionsApi.post('/:sessionId/check-in', paramsOf(SessionParams), jsonBody(CheckInInput), async (c) =>
   c.json(await checkIn(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('json').code)),
 )
-sessionsApi.get('/:sessionId/registrations', paramsOf(SessionParams), queryOf(RegistrationsQuery), async (c) =>
-  c.json(await listRegistrations(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
-)
 sessionsApi.post('/:sessionId/topics', rateLimited('book'), paramsOf(SessionParams), jsonBody(TopicInput), async (c) =>
   c.json(await bookTopic(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('json')), 201),
-)
-sessionsApi.get('/:sessionId/topics', paramsOf(SessionParams), queryOf(TopicsQuery), async (c) =>
-  c.json(await listTopics(c.var.deps, c.var.actor, c.req.valid('param').sessionId, c.req.valid('query'))),
 )
 sessionsApi.post('/:sessionId/minutes', paramsOf(SessionParams), jsonBody(MinutesInput), audited('session', 'minutes'), async (c) => {
   const { sessionId } = c.req.valid('param')
   await publishMinutes(c.var.deps, c.var.actor, sessionId, c.req.valid('json'))
-  return c.json(await getSessionDetail(c.var.deps, c.var.actor, sessionId))
+  return c.json(await getSessionDetail(c.var.deps, c.var.userId, sessionId))
 })
 
-/** Mounted at /api/topics: deciding, withdrawing and resolving one topic. */
+/** Mounted at /api/topics: one topic (a read in one statement, before `requireUser`), deciding, withdrawing and resolving it. */
 export const topicsApi = new Hono<AppEnv>()
-topicsApi.use('*', requireUser)
-
-topicsApi.get('/:topicId', paramsOf(TopicParams), async (c) =>
-  c.json(await getTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId)),
+topicsApi.get('/:topicId', requireSignedIn, paramsOf(TopicParams), async (c) =>
+  c.json(await getTopic(c.var.deps, c.var.userId, c.req.valid('param').topicId)),
 )
+topicsApi.use('*', requireUser)
 topicsApi.post('/:topicId/decision', paramsOf(TopicParams), jsonBody(TopicDecisionInput), audited('topic'), async (c) =>
   c.json(await decideTopic(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )

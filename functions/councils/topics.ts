@@ -1,22 +1,37 @@
-import { and, asc, count, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { canBookTopic } from '../../domain/councils/booking.js'
 import type { TopicInput, TopicsQuery } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import { concerns, cosigns, councilSessions, councilTopics } from '../../db/schema/index.js'
-import { staffIds } from '../communities/index.js'
+import { allOf, firstOf } from '../../db/together.js'
+import { readSignedIn, staffIds } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { AppError, pgErrorCode, refusal } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
-import { logEvent, topicRows, topicView, visibleSession, visibleTopic } from './common.js'
+import { logEvent, topicJson, topicOf, topicView, visibleSession } from './common.js'
+import { laterCursor, readSession, sessionFrom, sessionJson, staffOf } from './reads.js'
 
-/** The topic as this viewer sees it (staff: everything; others: accepted ones and their own). */
-export async function getTopic(deps: Deps, actor: Actor, id: string) {
-  const { row, session, audience } = await visibleTopic(deps.database.db, actor, id)
-  return topicView(row, { userId: actor.userId, staff: audience === 'staff' }, session.status)
+/**
+ * The topic as this viewer sees it (staff: everything; others: accepted ones and their own), read
+ * with the actor and its session in one statement; 404 for every topic they may not see.
+ */
+export async function getTopic(deps: Deps, userId: string, id: string) {
+  const { db } = deps.database
+  const sessionId = db.select({ id: councilTopics.sessionId }).from(councilTopics).where(eq(councilTopics.id, id))
+  const read = await readSignedIn(db, userId, {
+    topic: firstOf(topicJson(db).where(eq(councilTopics.id, id))),
+    session: sessionJson(db, sql`(${sessionId})`),
+  })
+  if (!read.topic) throw new AppError('NOT_FOUND', '议题不存在')
+  const row = topicOf(read.topic)
+  const { session, audience } = sessionFrom(read.actor, read.session)
+  if (audience !== 'staff' && row.topic.proposerId !== userId && row.topic.status !== 'accepted')
+    throw new AppError('NOT_FOUND', '议题不存在')
+  return topicView(row, { userId, staff: audience === 'staff' }, session.status)
 }
 
 /**
@@ -109,28 +124,32 @@ export async function bookTopic(deps: Deps, actor: Actor, sessionId: string, inp
       if (pgErrorCode(err) === '23505') throw new AppError('CONCERN_ALREADY_ON_AGENDA')
       throw err
     })
-  return getTopic(deps, actor, id)
+  return getTopic(deps, actor.userId, id)
 }
 
-/** A session's topics: staff see every one; residents the agenda and their own. Oldest first. */
-export async function listTopics(deps: Deps, actor: Actor, sessionId: string, q: z.output<typeof TopicsQuery>) {
+/** A session's topics: staff see every one; residents the agenda and their own. Oldest first. One statement with the actor. */
+export async function listTopics(deps: Deps, userId: string, sessionId: string, q: z.output<typeof TopicsQuery>) {
   const { db } = deps.database
-  const { session, audience } = await visibleSession(db, actor, sessionId)
-  const staff = audience === 'staff'
+  const cursor = laterCursor(() => afterCursor(q.cursor, { at: councilTopics.createdAt, id: councilTopics.id }, 'asc'))
+  // Who sees which topics is decided in SQL too, so the page is the one the viewer may see.
+  const community = db.select({ id: councilSessions.communityId }).from(councilSessions).where(eq(councilSessions.id, sessionId))
   const conditions = [
     eq(councilTopics.sessionId, sessionId),
-    staff ? undefined : or(eq(councilTopics.status, 'accepted'), eq(councilTopics.proposerId, actor.userId)),
+    or(eq(councilTopics.status, 'accepted'), eq(councilTopics.proposerId, userId), staffOf(db, userId, sql`(${community})`)),
     q.status ? eq(councilTopics.status, q.status) : undefined,
-    afterCursor(q.cursor, { at: councilTopics.createdAt, id: councilTopics.id }, 'asc'),
+    cursor.where,
   ].filter(Boolean) as SQL[]
-  const rows = await topicRows(db)
+  const list = topicJson(db)
     .where(and(...conditions))
     .orderBy(asc(councilTopics.createdAt), asc(councilTopics.id))
     .limit(q.limit + 1)
+  const { session, audience, rows } = await readSession(db, userId, sessionId, { rows: allOf(list) })
+  cursor.check()
+  const staff = audience === 'staff'
   return toPage(
-    rows,
+    rows.map(topicOf),
     q.limit,
-    (r) => topicView(r, { userId: actor.userId, staff }, session.status),
+    (r) => topicView(r, { userId, staff }, session.status),
     (r) => ({ at: r.topic.createdAt, id: r.topic.id }),
   )
 }

@@ -1,37 +1,58 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { StationInput, StationPatch } from '../../domain/schemas/errands.js'
 import type { Db, Tx } from '../../db/client.js'
 import { buildings, errandStations, households, memberships, residencyClaims, units, users } from '../../db/schema/index.js'
-import { communityAllowing, communityContext } from '../communities/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { communityAllowing, communityContext, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError, pgErrorCode } from '../http/errors.js'
-import { stationOf } from './access.js'
-import { stationViews } from './views.js'
+import { ownStationPart } from './access.js'
+import { stationView, stationViews } from './views.js'
 
-/** The community's 代办站: residents see the active ones (without the helper's name), staff all. */
-export async function listStations(deps: Deps, actor: Actor, communityId: string) {
+/** A station with its helper (null fields when the account is gone) and the names of its buildings by id. */
+const stationRead = jsonShape({
+  station: errandStations,
+  helper: { id: users.id, nickname: users.nickname },
+  buildingNames: sql<Record<string, string> | null>`(select json_object_agg(${buildings.id}, ${buildings.name})
+    from ${buildings} where ${buildings.id} = any(${errandStations.buildingIds}))`,
+})
+
+/**
+ * The community's 代办站: residents see the active ones (without the helper's name), staff all.
+ * One statement: the actor, the community, my station and every station, left to the checks after it.
+ */
+export async function listStations(deps: Deps, userId: string, communityId: string) {
   const { db } = deps.database
-  const ctx = await communityContext(db, communityId)
-  if (!ctx) throw new AppError('NOT_FOUND', '社区不存在')
-  const staff = can(actor, 'errands.manage', ctx)
-  const own = await stationOf(db, communityId, actor.userId)
-  if (!staff && !own && !can(actor, 'errands.ask', ctx)) throw new AppError('FORBIDDEN', '认证本社区的房屋后才能查看代办站')
-  const rows = await db
-    .select()
+  const all = db
+    .select({ r: stationRead.object })
     .from(errandStations)
-    .where(and(eq(errandStations.communityId, communityId), staff ? undefined : eq(errandStations.active, true)))
+    .leftJoin(users, eq(users.id, errandStations.helperId))
+    .where(eq(errandStations.communityId, communityId))
     .orderBy(asc(errandStations.createdAt))
-  return { items: await stationViews(db, actor, rows, staff) }
+  const { actor, ctx, own, rows } = await readInCommunity(db, userId, communityId, 'community.view', {
+    own: ownStationPart(db, [communityId], userId),
+    rows: allOf(all),
+  })
+  const staff = can(actor, 'errands.manage', ctx)
+  if (!staff && !own && !can(actor, 'errands.ask', ctx)) throw new AppError('FORBIDDEN', '认证本社区的房屋后才能查看代办站')
+  const items = rows
+    .map((r) => stationRead.decode(r))
+    .filter(({ station }) => staff || station.active)
+    .map(({ station, helper, buildingNames }) =>
+      stationView(station, new Map(Object.entries(buildingNames ?? {})), helper.id ? helper : null, actor, staff),
+    )
+  return { items }
 }
 
+const candidateShape = jsonShape({ id: users.id, nickname: users.nickname, building: buildings.name })
+
 /** Who may keep a station: the community's verified residents, with where they live (staff pick one). */
-export async function stationCandidates(deps: Deps, actor: Actor, communityId: string) {
+export async function stationCandidates(deps: Deps, userId: string, communityId: string) {
   const { db } = deps.database
-  await communityAllowing(db, actor, communityId, 'errands.manage')
-  const rows = await db
-    .selectDistinctOn([users.id], { id: users.id, nickname: users.nickname, building: buildings.name })
+  const list = db
+    .selectDistinctOn([users.id], { r: candidateShape.object })
     .from(residencyClaims)
     .innerJoin(users, eq(users.id, residencyClaims.userId))
     .innerJoin(households, eq(households.id, residencyClaims.householdId))
@@ -40,7 +61,8 @@ export async function stationCandidates(deps: Deps, actor: Actor, communityId: s
     .where(and(eq(residencyClaims.communityId, communityId), eq(residencyClaims.status, 'verified')))
     .orderBy(users.id)
     .limit(500)
-  return { items: rows.sort((a, b) => a.nickname.localeCompare(b.nickname, 'zh-CN')) }
+  const { rows } = await readInCommunity(db, userId, communityId, 'errands.manage', { rows: allOf(list) })
+  return { items: rows.map((r) => candidateShape.decode(r)).sort((a, b) => a.nickname.localeCompare(b.nickname, 'zh-CN')) }
 }
 
 async function checkBuildings(db: Db | Tx, communityId: string, ids: string[] | undefined) {

@@ -5,56 +5,75 @@ import type { z } from 'zod'
 import type { Grid, GridInput, GridPatch } from '../../domain/schemas/grids.js'
 import type { Db, Tx } from '../../db/client.js'
 import { buildings, concerns, gridBuildings, grids, gridWorkers, memberships, users } from '../../db/schema/index.js'
-import { communityAllowing } from '../communities/index.js'
+import { allOf, jsonShape, together } from '../../db/together.js'
+import { communityAllowing, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError, fieldError, pgErrorCode } from '../http/errors.js'
 import { overdueNow } from './overdue.js'
 
 type GridView = z.output<typeof Grid>
 
-/** The grids of a community (deleted ones left out) with their buildings, workers and open work. */
-async function gridViews(db: Db, communityId: string, now: Date, only?: string): Promise<GridView[]> {
-  const rows = await db
-    .select({
-      id: grids.id,
-      communityId: grids.communityId,
-      name: grids.name,
-      openConcernCount: sql<number>`(select count(*)::int from ${concerns} c where c.grid_id = ${grids.id}
-        and c.status in ('submitted', 'accepted', 'assigned', 'on_agenda', 'deliberated', 'in_progress', 'reopened'))`,
-      overdueCount: sql<number>`(select count(*)::int from ${concerns} c where c.grid_id = ${grids.id} and ${overdueNow(sql`c`, now)})`,
-    })
-    .from(grids)
-    .where(and(eq(grids.communityId, communityId), isNull(grids.deletedAt), only ? eq(grids.id, only) : undefined))
-    .orderBy(asc(grids.name))
-  if (!rows.length) return []
-  const ids = rows.map((r) => r.id)
-  const [bs, ws] = await Promise.all([
-    db
-      .select({ gridId: gridBuildings.gridId, id: buildings.id, name: buildings.name })
-      .from(gridBuildings)
-      .innerJoin(buildings, eq(buildings.id, gridBuildings.buildingId))
-      .where(inArray(gridBuildings.gridId, ids))
-      .orderBy(asc(buildings.sortKey), asc(buildings.name)),
-    db
-      .select({ gridId: gridWorkers.gridId, userId: users.id, name: users.nickname })
-      .from(gridWorkers)
-      .innerJoin(users, eq(users.id, gridWorkers.userId))
-      .where(inArray(gridWorkers.gridId, ids))
-      .orderBy(asc(users.nickname)),
-  ])
-  return rows.map((r) => ({
-    ...r,
-    buildings: bs.filter((b) => b.gridId === r.id).map(({ id, name }) => ({ id, name })),
-    workers: ws.filter((w) => w.gridId === r.id).map(({ userId, name }) => ({ userId, name })),
-  }))
+const buildingShape = jsonShape({ id: buildings.id, name: buildings.name })
+const workerShape = jsonShape({ userId: users.id, name: users.nickname })
+
+/** A grid as a row of JSON, its buildings, workers and open work read beside it (`now` times the overdue ones). */
+function gridShape(db: Db, now: Date) {
+  return jsonShape({
+    id: grids.id,
+    communityId: grids.communityId,
+    name: grids.name,
+    openConcernCount: sql<number>`(select count(*)::int from ${concerns} c where c.grid_id = ${grids.id}
+      and c.status in ('submitted', 'accepted', 'assigned', 'on_agenda', 'deliberated', 'in_progress', 'reopened'))`,
+    overdueCount: sql<number>`(select count(*)::int from ${concerns} c where c.grid_id = ${grids.id} and ${overdueNow(sql`c`, now)})`,
+    buildings: allOf(
+      db
+        .select({ r: buildingShape.object })
+        .from(gridBuildings)
+        .innerJoin(buildings, eq(buildings.id, gridBuildings.buildingId))
+        .where(eq(gridBuildings.gridId, grids.id))
+        .orderBy(asc(buildings.sortKey), asc(buildings.name)),
+    ),
+    workers: allOf(
+      db
+        .select({ r: workerShape.object })
+        .from(gridWorkers)
+        .innerJoin(users, eq(users.id, gridWorkers.userId))
+        .where(eq(gridWorkers.gridId, grids.id))
+        .orderBy(asc(users.nickname)),
+    ),
+  })
 }
 
-export async function listGrids(deps: Deps, actor: Actor, communityId: string) {
+/** The grids of a community (deleted ones left out) as a part of one statement, and how to read them back. */
+function gridsPart(db: Db, communityId: string, now: Date, only?: string) {
+  const shape = gridShape(db, now)
+  const part = allOf(
+    db
+      .select({ r: shape.object })
+      .from(grids)
+      .where(and(eq(grids.communityId, communityId), isNull(grids.deletedAt), only ? eq(grids.id, only) : undefined))
+      .orderBy(asc(grids.name)),
+  )
+  const decode = (rows: unknown[]): GridView[] =>
+    rows.map((r) => {
+      const g = shape.decode(r)
+      return { ...g, buildings: g.buildings as GridView['buildings'], workers: g.workers as GridView['workers'] }
+    })
+  return { part, decode }
+}
+
+/** The grids of a community (deleted ones left out) with their buildings, workers and open work, in one statement. */
+async function gridViews(db: Db, communityId: string, now: Date, only?: string): Promise<GridView[]> {
+  const { part, decode } = gridsPart(db, communityId, now, only)
+  return decode((await together(db, { items: part })).items)
+}
+
+/** The community's grids and its buildings in none, in one statement with the actor and the community (decision 039). */
+export async function listGrids(deps: Deps, userId: string, communityId: string) {
   const { db } = deps.database
-  await communityAllowing(db, actor, communityId, 'grid.view')
-  const items = await gridViews(db, communityId, deps.now())
-  const unassignedBuildings = await db
-    .select({ id: buildings.id, name: buildings.name })
+  const grid = gridsPart(db, communityId, deps.now())
+  const unassigned = db
+    .select({ r: buildingShape.object })
     .from(buildings)
     .where(
       and(
@@ -64,7 +83,8 @@ export async function listGrids(deps: Deps, actor: Actor, communityId: string) {
       ),
     )
     .orderBy(asc(buildings.sortKey), asc(buildings.name))
-  return { items, unassignedBuildings }
+  const read = await readInCommunity(db, userId, communityId, 'grid.view', { items: grid.part, unassigned: allOf(unassigned) })
+  return { items: grid.decode(read.items), unassignedBuildings: read.unassigned.map(buildingShape.decode) }
 }
 
 /** Buildings must be the community's, workers its workers or admins; a building in another grid is refused by name. */

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import type { CommunityLimits, LimitsInput } from '../../domain/schemas/grids.js'
 import type { Db, Tx } from '../../db/client.js'
 import { communities, communityLimits } from '../../db/schema/index.js'
-import { communityAllowing } from '../communities/index.js'
+import { communityAllowing, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 
 /** The community's overrides as stored; a row that no longer parses counts as none (the defaults). */
@@ -63,11 +63,16 @@ function view(communityId: string, overrides: LimitOverrides, topicAnswerDays: n
   }
 }
 
-/** Anyone signed in may read the limits: residents see the same deadlines on their concern. */
-export async function getCommunityLimits(deps: Deps, actor: Actor, communityId: string) {
-  const { db } = deps.database
-  await communityAllowing(db, actor, communityId, 'community.view')
-  return view(communityId, await limitOverridesOf(db, communityId), await topicAnswerDaysOf(db, communityId))
+/**
+ * Anyone signed in may read the limits: residents see the same deadlines on their concern. The
+ * overrides and the answer days in one statement with the actor and the community (decision 039).
+ */
+export async function getCommunityLimits(deps: Deps, userId: string, communityId: string) {
+  const { overrides, topicAnswerDays } = await readInCommunity(deps.database.db, userId, communityId, 'community.view', {
+    overrides: limitOverridesValue(communityId),
+    topicAnswerDays: sql<number | null>`(select topic_answer_days from communities where id = ${communityId})`,
+  })
+  return view(communityId, overridesOf(overrides), topicAnswerDays ?? 14)
 }
 
 /**

@@ -3,12 +3,14 @@ import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { lateText, type Milestone, milestoneLabels, milestones } from '../../domain/concerns/milestones.js'
-import type { Actor } from '../../domain/permissions.js'
+import { canInStreet } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { OverdueItem, OverdueQuery } from '../../domain/schemas/grids.js'
 import { excerptOf } from '../../domain/text.js'
-import { communities, concerns, grids, users } from '../../db/schema/index.js'
-import { communityAllowing, streetAllowing } from '../communities/index.js'
+import type { Db } from '../../db/client.js'
+import { communities, concerns, grids, streets, users } from '../../db/schema/index.js'
+import { allOf, firstOf, jsonShape } from '../../db/together.js'
+import { readInCommunity, readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 
@@ -51,70 +53,91 @@ function decode(cursor: string): Position {
   return { at, id, rank: Number(rank) }
 }
 
+const rowFields = {
+  concernId: concerns.id,
+  publicNo: concerns.publicNo,
+  communityId: concerns.communityId,
+  communityName: communities.name,
+  gridId: grids.id,
+  gridName: grids.name,
+  category: concerns.category,
+  description: concerns.description,
+  status: concerns.status,
+  assigneeName: users.nickname,
+  assigneeOrg: concerns.assigneeOrg,
+}
+
+/** One milestone's overdue rows in `scope`, after the cursor's position, the longest overdue first, as a part of one statement. */
+function milestonePart(db: Db, milestone: Milestone, scope: SQL, q: z.output<typeof OverdueQuery>, after: Position | null, now: Date) {
+  const rank = milestones.indexOf(milestone)
+  const { due, open } = pending[milestone]
+  const shape = jsonShape({ ...rowFields, dueAt: due })
+  const keyset = after
+    ? or(
+        gt(due, after.at),
+        and(eq(due, after.at), or(gt(concerns.id, after.id), rank > after.rank ? eq(concerns.id, after.id) : sql`false`)),
+      )
+    : undefined
+  const rows = db
+    .select({ r: shape.object })
+    .from(concerns)
+    .innerJoin(communities, eq(communities.id, concerns.communityId))
+    .leftJoin(grids, eq(grids.id, concerns.gridId))
+    .leftJoin(users, eq(users.id, concerns.assigneeUserId))
+    .where(
+      and(
+        scope,
+        inArray(concerns.status, [...openStatuses]),
+        open,
+        isNotNull(due),
+        lt(due, now),
+        q.category ? eq(concerns.category, q.category) : undefined,
+        keyset,
+      ),
+    )
+    .orderBy(asc(due), asc(concerns.id))
+    .limit(q.limit + 1)
+  const decoded = (value: unknown[]) =>
+    value.map((r) => {
+      const row = shape.decode(r)
+      return { ...row, dueAt: row.dueAt as Date, milestone, rank }
+    })
+  return { part: allOf(rows), rows: decoded }
+}
+
 /**
  * What is overdue now in a community or across a street, one row per concern and milestone, the
- * longest overdue first (keyset over deadline, concern, milestone).
+ * longest overdue first (keyset over deadline, concern, milestone). Each milestone's page, the
+ * community or the street, and the actor in one statement (decision 039); the checks come first,
+ * then a malformed cursor is refused, as before.
  */
-export async function listOverdue(deps: Deps, actor: Actor, q: z.output<typeof OverdueQuery>) {
+export async function listOverdue(deps: Deps, userId: string, q: z.output<typeof OverdueQuery>) {
   const { db } = deps.database
   const now = deps.now()
-  let scope: SQL
-  if (q.communityId) {
-    await communityAllowing(db, actor, q.communityId, 'overdue.view')
-    scope = eq(concerns.communityId, q.communityId)
-  } else {
-    await streetAllowing(db, actor, q.streetId!, 'street.viewOverdue')
-    scope = eq(communities.streetId, q.streetId!)
+  let after: Position | null = null
+  let refused: unknown = null
+  try {
+    after = q.cursor ? decode(q.cursor) : null
+  } catch (err) {
+    refused = err
   }
-  const after = q.cursor ? decode(q.cursor) : null
-  const wanted = q.milestone ? [q.milestone] : [...milestones]
-  const parts = await Promise.all(
-    wanted.map(async (milestone) => {
-      const rank = milestones.indexOf(milestone)
-      const { due, open } = pending[milestone]
-      const keyset = after
-        ? or(
-            gt(due, after.at),
-            and(eq(due, after.at), or(gt(concerns.id, after.id), rank > after.rank ? eq(concerns.id, after.id) : sql`false`)),
-          )
-        : undefined
-      const rows = await db
-        .select({
-          concernId: concerns.id,
-          publicNo: concerns.publicNo,
-          communityId: concerns.communityId,
-          communityName: communities.name,
-          gridId: grids.id,
-          gridName: grids.name,
-          category: concerns.category,
-          description: concerns.description,
-          status: concerns.status,
-          assigneeName: users.nickname,
-          assigneeOrg: concerns.assigneeOrg,
-          dueAt: due,
-        })
-        .from(concerns)
-        .innerJoin(communities, eq(communities.id, concerns.communityId))
-        .leftJoin(grids, eq(grids.id, concerns.gridId))
-        .leftJoin(users, eq(users.id, concerns.assigneeUserId))
-        .where(
-          and(
-            scope,
-            inArray(concerns.status, [...openStatuses]),
-            open,
-            isNotNull(due),
-            lt(due, now),
-            q.category ? eq(concerns.category, q.category) : undefined,
-            keyset,
-          ),
-        )
-        .orderBy(asc(due), asc(concerns.id))
-        .limit(q.limit + 1)
-      return rows.map((r) => ({ ...r, dueAt: r.dueAt as Date, milestone, rank }))
-    }),
-  )
-  const merged = parts
-    .flat()
+  const scope = q.communityId ? eq(concerns.communityId, q.communityId) : eq(communities.streetId, q.streetId!)
+  const wanted = (q.milestone ? [q.milestone] : [...milestones]).map((m) => milestonePart(db, m, scope, q, after, now))
+  const parts = Object.fromEntries(wanted.map((w, i) => [`m${i}`, w.part]))
+  let read: Record<string, unknown>
+  if (q.communityId) read = await readInCommunity(db, userId, q.communityId, 'overdue.view', parts)
+  else {
+    const { street, ...rest } = await readSignedIn(db, userId, {
+      ...parts,
+      street: firstOf(db.select({ r: streets.id }).from(streets).where(eq(streets.id, q.streetId!))),
+    })
+    if (!street) throw new AppError('NOT_FOUND', '街道不存在')
+    if (!canInStreet(rest.actor, 'street.viewOverdue', { streetId: q.streetId! })) throw new AppError('FORBIDDEN')
+    read = rest
+  }
+  if (refused) throw refused
+  const merged = wanted
+    .flatMap((w, i) => w.rows(read[`m${i}`] as unknown[]))
     .sort(
       (a, b) =>
         a.dueAt.getTime() - b.dueAt.getTime() || (a.concernId < b.concernId ? -1 : a.concernId > b.concernId ? 1 : 0) || a.rank - b.rank,

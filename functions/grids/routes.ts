@@ -12,7 +12,7 @@ import {
   OverduePage,
   OverdueQuery,
 } from '../../domain/schemas/grids.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import { audited } from '../audit/index.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
@@ -24,18 +24,21 @@ import { listOverdue } from './overdue.js'
 const CommunityParams = z.object({ communityId: Id })
 const GridParams = z.object({ gridId: Id })
 
+/** Mounted at /api/communities/:communityId with the reads in one statement (decision 039): the grids and the limits. */
+export const communityGridReads = new Hono<AppEnv>()
+communityGridReads.get('/grids', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await listGrids(c.var.deps, c.var.userId, c.req.valid('param').communityId)),
+)
+communityGridReads.get('/limits', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await getCommunityLimits(c.var.deps, c.var.userId, c.req.valid('param').communityId)),
+)
+
 /** Mounted at /api/communities/:communityId: the community's grids and milestone limits. */
 export const communityGrids = new Hono<AppEnv>()
 communityGrids.use('*', requireUser)
 
-communityGrids.get('/grids', paramsOf(CommunityParams), async (c) =>
-  c.json(await listGrids(c.var.deps, c.var.actor, c.req.valid('param').communityId)),
-)
 communityGrids.post('/grids', paramsOf(CommunityParams), jsonBody(NewGridInput), audited('grid', 'create'), async (c) =>
   c.json(await createGrid(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
-)
-communityGrids.get('/limits', paramsOf(CommunityParams), async (c) =>
-  c.json(await getCommunityLimits(c.var.deps, c.var.actor, c.req.valid('param').communityId)),
 )
 communityGrids.put('/limits', paramsOf(CommunityParams), jsonBody(LimitsInput), audited('limits', 'set'), async (c) =>
   c.json(await putCommunityLimits(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json'))),
@@ -55,8 +58,11 @@ gridsApi.delete('/:gridId', paramsOf(GridParams), audited('grid', 'delete'), asy
 
 /** Mounted at /api/overdue. */
 export const overdueApi = new Hono<AppEnv>()
+// The actor inside the read's own statement (decision 039): before the middleware that loads it alone.
+overdueApi.get('/', requireSignedIn, queryOf(OverdueQuery), async (c) =>
+  c.json(await listOverdue(c.var.deps, c.var.userId, c.req.valid('query'))),
+)
 overdueApi.use('*', requireUser)
-overdueApi.get('/', queryOf(OverdueQuery), async (c) => c.json(await listOverdue(c.var.deps, c.var.actor, c.req.valid('query'))))
 
 const t = 'grids' as const
 const gridExample = {

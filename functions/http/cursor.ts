@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm'
+import { and, eq, gt, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { AppError } from './errors.js'
 
@@ -84,5 +84,27 @@ export function toPage<R, T>(
   return {
     items: items.map(shape),
     nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null,
+  }
+}
+
+/**
+ * `afterCursor` for a read whose permission checks come after its one statement (decision 039): a
+ * bad cursor reads nothing and its 400 waits for `check()`, so a person refused still gets the
+ * 403 or 404 they got before the cursor was looked at.
+ */
+export function afterCursorChecked(
+  cursor: string | undefined,
+  by: { at?: PgColumn; id: PgColumn },
+  order: 'asc' | 'desc',
+): { where: SQL | undefined; check(): void } {
+  try {
+    return { where: afterCursor(cursor, by, order), check: () => {} }
+  } catch (err) {
+    return {
+      where: sql`false`,
+      check: () => {
+        throw err
+      },
+    }
   }
 }

@@ -1,17 +1,15 @@
-import { inArray, type SQL, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { type Category, categories } from '../../domain/concerns/categories.js'
 import { type Counters, emptyCounters, formulaLines, rates } from '../../domain/kpis/formulas.js'
 import { trailingMonths } from '../../domain/kpis/period.js'
 import { rateView } from '../../domain/kpis/report.js'
-import type { Actor } from '../../domain/permissions.js'
 import type { z } from 'zod'
 import type { BreakdownQuery, KpiScope, TrendQuery } from '../../domain/schemas/kpis.js'
-import type { Db } from '../../db/client.js'
-import { grids, kpiDaily, users } from '../../db/schema/index.js'
+import { kpiDaily } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
-import { periodOf, sumCounters } from './figures.js'
-import { resolveUnit } from './scope.js'
-import { settingsOf } from './settings.js'
+import { periodOf } from './figures.js'
+import { readUnit } from './scope.js'
+import { bound, countersFrom, type PerKey, perKeyPart, periodRows, periodValues } from './statement.js'
 
 type By = z.output<typeof BreakdownQuery>['by']
 
@@ -35,16 +33,21 @@ const fourRates = (c: Counters, settings: Parameters<typeof rates>[1]) => {
   }
 }
 
-/** The names of the groups' keys: grids and workers from their tables, partners by name, categories by label. */
-async function namesOf(db: Db, by: By, keys: string[]): Promise<Map<string, string>> {
-  const ids = keys.filter((k) => k !== '')
-  if (by === 'category') return new Map(ids.map((k) => [k, categories[k as Category]?.label ?? k]))
-  if (by === 'partner' || !ids.length) return new Map(ids.map((k) => [k, k]))
-  const rows =
-    by === 'grid'
-      ? await db.select({ id: grids.id, name: grids.name }).from(grids).where(inArray(grids.id, ids))
-      : await db.select({ id: users.id, name: users.nickname }).from(users).where(inArray(users.id, ids))
-  return new Map(rows.map((r) => [r.id, r.name]))
+/**
+ * The name of a group's key `k.key`, read beside its sums: grids and workers from their tables;
+ * partners are named by their key and categories by their label (in JS).
+ */
+const nameOf: Record<By, SQL> = {
+  grid: sql`(select name from grids where id = k.key)`,
+  worker: sql`(select nickname from users where id = k.key)`,
+  partner: sql`null`,
+  category: sql`null`,
+}
+
+function nameOfKey(by: By, key: string, name: string | null): string {
+  if (key === '') return noneName[by]!
+  if (by === 'category') return categories[key as Category]?.label ?? key
+  return name ?? key
 }
 
 /** Where a row's figures open: the grid, worker or partner itself, or the unit within one category. */
@@ -54,29 +57,28 @@ function drillOf(by: By, key: string, unit: { kind: KpiScope; id: string }, cate
   return { scope: by as KpiScope, id: key, category }
 }
 
-/** A unit's figures split by grid, worker, partner or category: one grouped sum over the daily counters. */
-export async function getBreakdown(deps: Deps, actor: Actor, q: z.output<typeof BreakdownQuery>) {
-  const { db } = deps.database
-  const unit = await resolveUnit(db, actor, q.scope, q.id)
+/** The sums per key from a read's part, keyed '' for no value. */
+function sumsOf(part: unknown) {
+  return (part as PerKey[]).map((p) => ({ key: p.key ?? '', counters: countersFrom(p.counters), name: p.name }))
+}
+
+/** A unit's figures split by grid, worker, partner or category: one grouped sum, the unit and its names in one statement with the actor. */
+export async function getBreakdown(deps: Deps, userId: string, q: z.output<typeof BreakdownQuery>) {
   const period = periodOf(q.from, q.to)
   const category = q.category ?? null
-  const [sums, settings] = await Promise.all([
-    sumCounters(db, unit.onAggregates, period, category, byColumn[q.by]),
-    settingsOf(db, unit.streetId),
-  ])
-  const keys = [...sums.keys()].map((k) => k ?? '')
-  const names = await namesOf(db, q.by, keys)
-  const rows = keys
-    .filter((k) => k !== '' || noneName[q.by] !== null)
-    .map((k) => {
-      const counters = sums.get(k)!
-      return {
-        unit: { id: k, name: k === '' ? noneName[q.by]! : (names.get(k) ?? k) },
-        sample: counters.received,
-        rates: fourRates(counters, settings),
-        drill: drillOf(q.by, k, unit, category),
-      }
-    })
+  const { shape, values } = periodValues(period, category)
+  const { unit, sums } = await readUnit(deps.database.db, userId, q.scope, q.id, (f) => ({
+    sums: perKeyPart(periodRows(shape, bound(values), f.onAggregates, byColumn[q.by]), nameOf[q.by]),
+  }))
+  const { settings } = unit
+  const rows = sumsOf(sums)
+    .filter((s) => s.key !== '' || noneName[q.by] !== null)
+    .map((s) => ({
+      unit: { id: s.key, name: nameOfKey(q.by, s.key, s.name) },
+      sample: s.counters.received,
+      rates: fourRates(s.counters, settings),
+      drill: drillOf(q.by, s.key, unit, category),
+    }))
     .sort((a, b) => b.sample - a.sample || a.unit.name.localeCompare(b.unit.name, 'zh-CN'))
   return {
     scope: { kind: unit.kind, id: unit.id, name: unit.name },
@@ -88,23 +90,23 @@ export async function getBreakdown(deps: Deps, actor: Actor, q: z.output<typeof 
   }
 }
 
-/** The last months of a unit, oldest first, each month's four figures: one grouped sum. */
-export async function getTrend(deps: Deps, actor: Actor, q: z.output<typeof TrendQuery>) {
-  const { db } = deps.database
-  const unit = await resolveUnit(db, actor, q.scope, q.id)
+/** The last months of a unit, oldest first, each month's four figures: one grouped sum with the unit and the actor. */
+export async function getTrend(deps: Deps, userId: string, q: z.output<typeof TrendQuery>) {
   const months = trailingMonths(deps.now(), q.months)
   const category = q.category ?? null
-  const span = { from: months[0].from, to: months[months.length - 1].to }
-  const [sums, settings] = await Promise.all([
-    sumCounters(db, unit.onAggregates, span, category, sql`to_char(${kpiDaily.day}, 'YYYY-MM')`),
-    settingsOf(db, unit.streetId),
-  ])
+  const { shape, values } = periodValues({ from: months[0].from, to: months[months.length - 1].to }, category)
+  const month = sql`to_char(${kpiDaily.day}, 'YYYY-MM')`
+  const { unit, sums } = await readUnit(deps.database.db, userId, q.scope, q.id, (f) => ({
+    sums: perKeyPart(periodRows(shape, bound(values), f.onAggregates, month, f.byCommunity)),
+  }))
+  const { settings } = unit
+  const byMonth = new Map(sumsOf(sums).map((s) => [s.key, s.counters]))
   return {
     scope: { kind: unit.kind, id: unit.id, name: unit.name },
     category,
     formula: formulaLines(settings),
     months: months.map((m) => {
-      const counters = sums.get(m.from.slice(0, 7)) ?? emptyCounters()
+      const counters = byMonth.get(m.from.slice(0, 7)) ?? emptyCounters()
       return { period: { from: m.from, to: m.to, label: m.label }, sample: counters.received, rates: fourRates(counters, settings) }
     }),
   }

@@ -1,20 +1,21 @@
-import { and, desc, gte, inArray, isNotNull, lt, ne, notInArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, desc, getTableColumns, gte, inArray, isNotNull, lt, ne, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { categories } from '../../domain/concerns/categories.js'
 import { concernStatusLabels } from '../../domain/concerns/labels.js'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { outcome } from '../../domain/kpis/contributions.js'
-import { type Counters, emptyCounters, type Measure } from '../../domain/kpis/formulas.js'
-import type { Actor } from '../../domain/permissions.js'
+import type { Counters, Measure } from '../../domain/kpis/formulas.js'
 import type { z } from 'zod'
 import type { KpiConcernItem, KpiConcernsQuery } from '../../domain/schemas/kpis.js'
 import { excerptOf } from '../../domain/text.js'
 import { type ConcernRow, concerns } from '../../db/schema/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
 import type { Deps } from '../context.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { kpiConcern } from './aggregate.js'
-import { periodOf, sumCounters } from './figures.js'
-import { resolveUnit } from './scope.js'
+import { periodOf } from './figures.js'
+import { readUnit } from './scope.js'
+import { bound, countersFrom, periodRows, periodValues, totalPart } from './statement.js'
 
 const resolvedNow = and(inArray(concerns.status, ['resolved', 'closed']), isNotNull(concerns.resolvedAt))!
 
@@ -82,33 +83,53 @@ function listSizes(measure: Measure, c: Counters): { hit: number; all: number } 
   return { hit: c.ratings[2] + c.ratings[3] + c.ratings[4], all: c.rated }
 }
 
-/** The concerns behind a figure, newest first by the day they count on; `total` is the whole list's length. */
-export async function listKpiConcerns(deps: Deps, actor: Actor, q: z.output<typeof KpiConcernsQuery>) {
+const rowShape = jsonShape(getTableColumns(concerns))
+
+/** The rows after the cursor; a malformed cursor is refused after the permission checks, as before (`refused`). */
+function afterOrRefused(cursor: string | undefined, by: { at: PgColumn; id: PgColumn }) {
+  try {
+    return { after: afterCursor(cursor, by, 'desc'), refused: null }
+  } catch (err) {
+    return { after: sql`false`, refused: err }
+  }
+}
+
+/**
+ * The concerns behind a figure, newest first by the day they count on; `total` is the whole
+ * list's length. The unit, its page and the figure's sums in one statement with the actor.
+ */
+export async function listKpiConcerns(deps: Deps, userId: string, q: z.output<typeof KpiConcernsQuery>) {
   const { db } = deps.database
-  const unit = await resolveUnit(db, actor, q.scope, q.id)
   const period = periodOf(q.from, q.to)
   const d = definition(q.measure)
-  const where = and(
-    unit.onConcerns,
-    d.base,
-    gte(d.at, period.start),
-    lt(d.at, period.end),
-    q.category ? sql`${concerns.category} = ${q.category}` : undefined,
-    q.outcome === 'hit' ? d.hit : q.outcome === 'miss' ? sql`not (${d.hit})` : undefined,
-  )
-  const [rows, sums] = await Promise.all([
-    db
-      .select()
-      .from(concerns)
-      .where(and(where, afterCursor(q.cursor, { at: d.at, id: concerns.id }, 'desc')))
-      .orderBy(desc(d.at), desc(concerns.id))
-      .limit(q.limit + 1),
-    sumCounters(db, unit.onAggregates, period, q.category ?? null),
-  ])
-  const sizes = listSizes(q.measure, sums.get('') ?? emptyCounters())
+  const { after, refused } = afterOrRefused(q.cursor, { at: d.at, id: concerns.id })
+  const { shape, values } = periodValues(period, q.category ?? null)
+  const { rows, sums } = await readUnit(db, userId, q.scope, q.id, (f) => ({
+    rows: allOf(
+      db
+        .select({ r: rowShape.object })
+        .from(concerns)
+        .where(
+          and(
+            f.onConcerns,
+            d.base,
+            gte(d.at, period.start),
+            lt(d.at, period.end),
+            q.category ? sql`${concerns.category} = ${q.category}` : undefined,
+            q.outcome === 'hit' ? d.hit : q.outcome === 'miss' ? sql`not (${d.hit})` : undefined,
+            after,
+          ),
+        )
+        .orderBy(desc(d.at), desc(concerns.id))
+        .limit(q.limit + 1),
+    ),
+    sums: totalPart(periodRows(shape, bound(values), f.onAggregates, undefined, f.byCommunity)),
+  }))
+  if (refused) throw refused
+  const sizes = listSizes(q.measure, countersFrom(sums))
   const total = q.outcome === 'hit' ? sizes.hit : q.outcome === 'miss' ? sizes.all - sizes.hit : sizes.all
   const page = toPage(
-    rows,
+    rows.map(rowShape.decode),
     q.limit,
     (r) => item(r, q.measure),
     (r) => ({ at: (q.measure === 'response' ? r.createdAt : q.measure === 'satisfaction' ? r.ratedAt : r.dueAt) as Date, id: r.id }),

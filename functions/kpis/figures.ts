@@ -1,6 +1,6 @@
 import { and, between, eq, or, type SQL, sql } from 'drizzle-orm'
 import type { Category } from '../../domain/concerns/categories.js'
-import { addCounters, type Counters, emptyCounters } from '../../domain/kpis/formulas.js'
+import { addCounters, type Counters, emptyCounters, type KpiSettings } from '../../domain/kpis/formulas.js'
 import { BUCKET_COUNT } from '../../domain/kpis/median.js'
 import { periodParts } from '../../domain/kpis/months.js'
 import { type Period, rangePeriod } from '../../domain/kpis/period.js'
@@ -16,7 +16,7 @@ import { type ActorColumns, actorFrom, actorJson } from '../auth/index.js'
 import { streetAllowing } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { scalarColumns } from './aggregate.js'
-import { checkId, type KpiUnit, resolveUnit } from './scope.js'
+import { checkId, type KpiUnit, readUnit } from './scope.js'
 import {
   type Arg,
   bound,
@@ -28,6 +28,7 @@ import {
   settingsFrom,
   shapeName,
   summed,
+  totalPart,
 } from './statement.js'
 
 /** A checked period (the schema has checked it already; this turns the days into instants). */
@@ -127,9 +128,14 @@ const headed = {
   },
 } as const
 
-function reportOf(unit: Pick<KpiUnit, 'kind' | 'id' | 'name'>, period: Period, category: Category | null, row: ReportRow) {
-  const settings = settingsFrom(row)
-  const figures = kpiFigures(countersFrom(row.counters), settings)
+function reportOf(
+  unit: Pick<KpiUnit, 'kind' | 'id' | 'name'>,
+  period: Period,
+  category: Category | null,
+  c: Counters,
+  settings: KpiSettings,
+) {
+  const figures = kpiFigures(c, settings)
   return {
     scope: { kind: unit.kind, id: unit.id, name: unit.name },
     period: { from: period.from, to: period.to, label: period.label },
@@ -140,15 +146,6 @@ function reportOf(unit: Pick<KpiUnit, 'kind' | 'id' | 'name'>, period: Period, c
     settings,
     formula: figures.formula,
   }
-}
-
-/** One unit's figures over a period: counts, exact rates, medians, and the formulas with the street's settings. */
-export async function unitReport(db: Db, unit: KpiUnit, period: Period, category: Category | null) {
-  const { shape, values } = periodValues(period, category)
-  const arg = bound({ ...values, street: unit.streetId })
-  const head = sql`select null::text as name, ${arg('street')}::uuid as street_id`
-  const [row] = await reportQuery(db, head, periodRows(shape, arg, unit.onAggregates))
-  return reportOf(unit, period, category, row)
 }
 
 /**
@@ -170,10 +167,13 @@ async function headedReport(db: Db, userId: string, kind: keyof typeof headed, i
   }
   if (!row) throw new AppError('NOT_FOUND', kind === 'street' ? '街道不存在' : '社区不存在')
   if (kind === 'community' && !can(actor, 'kpi.view', { communityId: id, streetId: row.streetId })) throw new AppError('FORBIDDEN')
-  return reportOf({ kind, id, name: row.name ?? '' }, period, category, row)
+  return reportOf({ kind, id, name: row.name ?? '' }, period, category, countersFrom(row.counters), settingsFrom(row))
 }
 
-/** The figures of `q.scope`: a street's or a community's in one statement with the actor; a grid's, a worker's or a partner's after the actor and the unit. */
+/**
+ * The figures of `q.scope`, each in one statement with the actor: a street's or a community's
+ * prepared (decision 037), a grid's, a worker's or a partner's with the unit (decision 039).
+ */
 export async function getKpis(deps: Deps, userId: string, q: z.output<typeof KpiQuery>) {
   const { db } = deps.database
   const period = periodOf(q.from, q.to)
@@ -182,6 +182,9 @@ export async function getKpis(deps: Deps, userId: string, q: z.output<typeof Kpi
     checkId(q.scope, q.id)
     return headedReport(db, userId, q.scope, q.id, period, category)
   }
-  const actor = await actorFrom(db, userId, undefined)
-  return unitReport(db, await resolveUnit(db, actor, q.scope, q.id), period, category)
+  const { shape, values } = periodValues(period, category)
+  const { unit, sums } = await readUnit(db, userId, q.scope, q.id, (f) => ({
+    sums: totalPart(periodRows(shape, bound(values), f.onAggregates), 'all'),
+  }))
+  return reportOf(unit, period, category, countersFrom(sums), unit.settings)
 }

@@ -1,4 +1,4 @@
 /** What other modules may use of kpis: keeping the counters in step with a concern, rebuilding them, the public card's figures. */
 export { applyKpiChange, kpiRaiseParts } from './aggregate.js'
 export { rebuildKpis } from './rebuild.js'
-export { publicKpiCard } from './monthly.js'
+export { publicKpiCardFrom, publicKpiCardParts } from './monthly.js'

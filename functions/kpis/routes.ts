@@ -41,39 +41,41 @@ const knownScope = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Mounted at /api/kpis. */
 export const kpisApi = new Hono<AppEnv>()
-// The figures and the ranking read the actor with their sums (decision 037): before the middleware that loads it alone.
+// Every read takes the actor inside its own statement (decisions 037, 039): before the middleware that loads it alone.
 kpisApi.get('/', requireSignedIn, knownScope, queryOf(KpiQuery), async (c) =>
   c.json(await getKpis(c.var.deps, c.var.userId, c.req.valid('query'))),
 )
 kpisApi.get('/ranking', requireSignedIn, queryOf(RankingQuery), async (c) =>
   c.json(await getRanking(c.var.deps, c.var.userId, c.req.valid('query'))),
 )
+kpisApi.get('/breakdown', requireSignedIn, knownScope, queryOf(BreakdownQuery), async (c) =>
+  c.json(await getBreakdown(c.var.deps, c.var.userId, c.req.valid('query'))),
+)
+kpisApi.get('/trend', requireSignedIn, knownScope, queryOf(TrendQuery), async (c) =>
+  c.json(await getTrend(c.var.deps, c.var.userId, c.req.valid('query'))),
+)
+kpisApi.get('/concerns', requireSignedIn, knownScope, queryOf(KpiConcernsQuery), async (c) =>
+  c.json(await listKpiConcerns(c.var.deps, c.var.userId, c.req.valid('query'))),
+)
 kpisApi.use('*', requireUser)
-kpisApi.get('/breakdown', knownScope, queryOf(BreakdownQuery), async (c) =>
-  c.json(await getBreakdown(c.var.deps, c.var.actor, c.req.valid('query'))),
-)
-kpisApi.get('/trend', knownScope, queryOf(TrendQuery), async (c) => c.json(await getTrend(c.var.deps, c.var.actor, c.req.valid('query'))))
-kpisApi.get('/concerns', knownScope, queryOf(KpiConcernsQuery), async (c) =>
-  c.json(await listKpiConcerns(c.var.deps, c.var.actor, c.req.valid('query'))),
-)
 
 const CommunityParams = z.object({ communityId: Id })
 
-/** Mounted at /api/communities/:communityId: the residents' public card. */
-export const communityKpis = new Hono<AppEnv>()
-communityKpis.use('*', requireUser)
-communityKpis.get('/kpis/monthly', paramsOf(CommunityParams), queryOf(MonthlyKpiQuery), async (c) =>
-  c.json(await getMonthlyCard(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+/** Mounted at /api/communities/:communityId with the reads in one statement: the residents' public card. */
+export const communityKpiReads = new Hono<AppEnv>()
+communityKpiReads.get('/kpis/monthly', requireSignedIn, paramsOf(CommunityParams), queryOf(MonthlyKpiQuery), async (c) =>
+  c.json(await getMonthlyCard(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
 const StreetParams = z.object({ streetId: Id })
 
 /** Mounted at /api/streets. */
 export const streetsApi = new Hono<AppEnv>()
-streetsApi.use('*', requireUser)
-streetsApi.get('/:streetId/settings', paramsOf(StreetParams), async (c) =>
-  c.json(await getStreetSettings(c.var.deps, c.var.actor, c.req.valid('param').streetId)),
+// The actor inside the read's own statement (decision 039): before the middleware that loads it alone.
+streetsApi.get('/:streetId/settings', requireSignedIn, paramsOf(StreetParams), async (c) =>
+  c.json(await getStreetSettings(c.var.deps, c.var.userId, c.req.valid('param').streetId)),
 )
+streetsApi.use('*', requireUser)
 streetsApi.put('/:streetId/settings', paramsOf(StreetParams), jsonBody(StreetSettingsInput), async (c) =>
   c.json(await putStreetSettings(c.var.deps, c.var.actor, c.req.valid('param').streetId, c.req.valid('json'))),
 )

@@ -3,6 +3,7 @@ import { type Counters, defaultKpiSettings, emptyCounters, type KpiSettings } fr
 import { BUCKET_COUNT } from '../../domain/kpis/median.js'
 import { periodParts } from '../../domain/kpis/months.js'
 import type { Period } from '../../domain/kpis/period.js'
+import { allOf } from '../../db/together.js'
 import { scalarColumns } from './aggregate.js'
 
 /**
@@ -126,10 +127,23 @@ export function periodRows(shape: Shape, arg: Arg, filter: SQL, key: SQL = sql`n
 }
 
 /** One row of sums over `rows` (every counter 0 when none match). */
-export const summed = (rows: SQL) => sql`select ${countersVector.all} as counters from (${rows}) r`
+export const summed = (rows: SQL, counters: Vector = 'all') => sql`select ${countersVector[counters]} as counters from (${rows}) r`
 
 /** The sums per key of `rows`, the histograms left out unless asked for. */
 export const summedPerKey = (rows: SQL, counters: Vector = 'rates') =>
   sql`select key, ${countersVector[counters]} as counters from (${rows}) r group by key`
+
+/** The sums of `rows` as a value of a read's one statement (decision 039): the int[] `countersFrom` reads. */
+export const totalPart = (rows: SQL, counters: Vector = 'rates') => sql<number[]>`(${summed(rows, counters)})`
+
+/** The sums per key of `rows` as a part of a read's one statement: `{ key, counters, name }` each, `name` read beside the key `k.key`. */
+export const perKeyPart = (rows: SQL, name: SQL = sql`null`) =>
+  allOf(sql`select json_build_object('key', k.key, 'counters', k.counters, 'name', ${name}) from (${summedPerKey(rows)}) k`)
+
+export interface PerKey {
+  key: string | null
+  counters: number[]
+  name: string | null
+}
 
 export const shapeName = (s: Shape) => `${s.days}${s.months ? 'm' : ''}${s.category ? 'c' : ''}`

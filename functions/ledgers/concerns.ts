@@ -8,7 +8,8 @@ import type { Period } from '../../domain/kpis/period.js'
 import { scrubText } from '../../domain/ledgers/kinds.js'
 import type { Db } from '../../db/client.js'
 import { buildings, concerns, grids, households, units, users } from '../../db/schema/index.js'
-import { type Cell, type Column, chinaCell, outer, paged, type SheetSpec } from './sheet.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { type Cell, type Column, type CommunityKey, chinaCell, outer, paged, type SheetSpec } from './sheet.js'
 
 /**
  * 诉求办理台账: one row per concern received in the period, oldest first. The place is the
@@ -51,45 +52,46 @@ const PAGE = 200
 const assignee = alias(users, 'assignee')
 const householdBuilding = alias(buildings, 'household_building')
 
+const rowShape = jsonShape({
+  id: concerns.id,
+  publicNo: concerns.publicNo,
+  createdAt: concerns.createdAt,
+  category: concerns.category,
+  building: sql<string | null>`coalesce(${buildings.name}, ${householdBuilding.name})`,
+  placeText: concerns.placeText,
+  description: concerns.description,
+  authorRole: sql<keyof typeof sourceLabels | null>`(select m.role from memberships m where m.user_id = ${outer('concerns', 'author_id')}
+    and m.community_id = ${outer('concerns', 'community_id')} order by m.role limit 1)`,
+  grid: grids.name,
+  assigneeName: assignee.nickname,
+  assigneeOrg: concerns.assigneeOrg,
+  status: concerns.status,
+  acknowledgedAt: concerns.acknowledgedAt,
+  acknowledgeDueAt: concerns.acknowledgeDueAt,
+  arrivedAt: concerns.arrivedAt,
+  arriveDueAt: concerns.arriveDueAt,
+  resolvedAt: concerns.resolvedAt,
+  dueAt: concerns.dueAt,
+  rating: concerns.rating,
+  reopenCount: concerns.reopenCount,
+  closedAt: concerns.closedAt,
+})
+
 /**
- * One page of one visibility, after `after`: `where community, visibility, (created_at, id) > …
- * order by created_at, id` is a range scan of the board's index (community_id, visibility,
- * created_at, id), so every page costs the same however far into the year it is.
+ * One page of one visibility, after `after`, each row as JSON: `where community, visibility,
+ * (created_at, id) > … order by created_at, id` is a range scan of the board's index
+ * (community_id, visibility, created_at, id), so every page costs the same however far into the
+ * year it is.
  */
-async function concernPage(
+function concernPage(
   db: Db,
-  communityId: string,
+  community: CommunityKey,
   visibility: 'public' | 'private',
   period: Period,
   after: { createdAt: Date; id: string } | undefined,
 ) {
   return db
-    .select({
-      id: concerns.id,
-      publicNo: concerns.publicNo,
-      createdAt: concerns.createdAt,
-      category: concerns.category,
-      building: sql<string | null>`coalesce(${buildings.name}, ${householdBuilding.name})`,
-      placeText: concerns.placeText,
-      description: concerns.description,
-      authorRole: sql<
-        keyof typeof sourceLabels | null
-      >`(select m.role from memberships m where m.user_id = ${outer('concerns', 'author_id')}
-        and m.community_id = ${outer('concerns', 'community_id')} order by m.role limit 1)`,
-      grid: grids.name,
-      assigneeName: assignee.nickname,
-      assigneeOrg: concerns.assigneeOrg,
-      status: concerns.status,
-      acknowledgedAt: concerns.acknowledgedAt,
-      acknowledgeDueAt: concerns.acknowledgeDueAt,
-      arrivedAt: concerns.arrivedAt,
-      arriveDueAt: concerns.arriveDueAt,
-      resolvedAt: concerns.resolvedAt,
-      dueAt: concerns.dueAt,
-      rating: concerns.rating,
-      reopenCount: concerns.reopenCount,
-      closedAt: concerns.closedAt,
-    })
+    .select({ r: rowShape.object })
     .from(concerns)
     .leftJoin(buildings, eq(buildings.id, concerns.buildingId))
     .leftJoin(households, eq(households.id, concerns.householdId))
@@ -99,7 +101,7 @@ async function concernPage(
     .leftJoin(assignee, eq(assignee.id, concerns.assigneeUserId))
     .where(
       and(
-        eq(concerns.communityId, communityId),
+        eq(concerns.communityId, community),
         eq(concerns.visibility, visibility),
         gte(concerns.createdAt, period.start),
         lt(concerns.createdAt, period.end),
@@ -110,7 +112,15 @@ async function concernPage(
     .limit(PAGE)
 }
 
-type ConcernLedgerRow = Awaited<ReturnType<typeof concernPage>>[number]
+/** The first page of each visibility, as parts of the read that checks the right to the ledger. */
+export function concernParts(db: Db, community: CommunityKey, period: Period) {
+  return {
+    concernsPublic: allOf(concernPage(db, community, 'public', period, undefined)),
+    concernsPrivate: allOf(concernPage(db, community, 'private', period, undefined)),
+  }
+}
+
+type ConcernLedgerRow = ReturnType<typeof rowShape.decode>
 
 /** One concern as a ledger row, in `concernColumns` order. */
 export function concernRow(r: ConcernLedgerRow, now: Date): Cell[] {
@@ -167,15 +177,27 @@ async function* mergeByReceipt(a: AsyncIterable<ConcernLedgerRow>, b: AsyncItera
   }
 }
 
-/** The concerns sheet of one community. */
-export function concernSheet(db: Db, community: { id: string; name: string }, period: Period, now: Date, name: string): SheetSpec {
+/** The concerns sheet of one community: the first pages read with the check (`concernParts`), then the rest by keyset. */
+export function concernSheet(
+  db: Db,
+  community: { id: string },
+  period: Period,
+  now: Date,
+  name: string,
+  first: { concernsPublic: unknown[]; concernsPrivate: unknown[] },
+): SheetSpec {
   return {
     name,
     columns: concernColumns,
     rows: async function* () {
-      const half = (visibility: 'public' | 'private') =>
-        paged<ConcernLedgerRow>((after) => concernPage(db, community.id, visibility, period, after), PAGE)
-      for await (const r of mergeByReceipt(half('public'), half('private'))) yield concernRow(r, now)
+      const half = (visibility: 'public' | 'private', page: unknown[]) =>
+        paged<ConcernLedgerRow>(
+          page.map(rowShape.decode),
+          async (after) => (await concernPage(db, community.id, visibility, period, after)).map((x) => rowShape.decode(x.r)),
+          PAGE,
+        )
+      for await (const r of mergeByReceipt(half('public', first.concernsPublic), half('private', first.concernsPrivate)))
+        yield concernRow(r, now)
     },
   }
 }

@@ -8,7 +8,8 @@ import { trackedStatusLabels } from '../../domain/tracking/items.js'
 import { outcomeLabels, type VoteOutcome } from '../../domain/votes/tally.js'
 import type { Db } from '../../db/client.js'
 import { concerns, councilSessions, councilTopics, proposals, trackedItems, users } from '../../db/schema/index.js'
-import { type Cell, type Column, chinaCell, fromList, outer, type SheetSpec } from './sheet.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { type Cell, type Column, type CommunityKey, chinaCell, fromList, outer, type SheetSpec } from './sheet.js'
 
 /**
  * 议事协商台账: the sessions that started in the period, their topics, and the resolutions taken
@@ -59,29 +60,37 @@ const resolutionColumns: readonly Column[] = [
   { header: '回访结果', width: 12 },
 ]
 
-const inPeriod = (communityId: string, period: Period) =>
-  and(eq(councilSessions.communityId, communityId), gte(councilSessions.startsAt, period.start), lt(councilSessions.startsAt, period.end))
+const inPeriod = (community: CommunityKey, period: Period) =>
+  and(eq(councilSessions.communityId, community), gte(councilSessions.startsAt, period.start), lt(councilSessions.startsAt, period.end))
 
-async function sessionRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  const rows = await db
-    .select({
-      kind: councilSessions.kind,
-      title: councilSessions.title,
-      startsAt: councilSessions.startsAt,
-      endsAt: councilSessions.endsAt,
-      venue: councilSessions.venue,
-      status: councilSessions.status,
-      checkedIn: councilSessions.checkedInCount,
-      topics: councilSessions.acceptedTopicCount,
-      minutesPublishedAt: councilSessions.minutesPublishedAt,
-      registered: sql<number>`(select count(*)::int from council_registrations r
-        where r.session_id = ${outer('council_sessions', 'id')} and r.status in ('registered', 'checked_in'))`,
-      absent: sql<number>`(select count(*)::int from council_registrations r
-        where r.session_id = ${outer('council_sessions', 'id')} and r.status = 'registered')`,
-    })
-    .from(councilSessions)
-    .where(inPeriod(communityId, period))
-    .orderBy(asc(councilSessions.startsAt), asc(councilSessions.id))
+const sessionShape = jsonShape({
+  kind: councilSessions.kind,
+  title: councilSessions.title,
+  startsAt: councilSessions.startsAt,
+  endsAt: councilSessions.endsAt,
+  venue: councilSessions.venue,
+  status: councilSessions.status,
+  checkedIn: councilSessions.checkedInCount,
+  topics: councilSessions.acceptedTopicCount,
+  minutesPublishedAt: councilSessions.minutesPublishedAt,
+  registered: sql<number>`(select count(*)::int from council_registrations r
+    where r.session_id = ${outer('council_sessions', 'id')} and r.status in ('registered', 'checked_in'))`,
+  absent: sql<number>`(select count(*)::int from council_registrations r
+    where r.session_id = ${outer('council_sessions', 'id')} and r.status = 'registered')`,
+})
+
+function sessionPart(db: Db, community: CommunityKey, period: Period) {
+  return allOf(
+    db
+      .select({ r: sessionShape.object })
+      .from(councilSessions)
+      .where(inPeriod(community, period))
+      .orderBy(asc(councilSessions.startsAt), asc(councilSessions.id)),
+  )
+}
+
+function sessionRows(values: unknown[]): Cell[][] {
+  const rows = values.map(sessionShape.decode)
   return rows.map((s) => {
     const held = s.status === 'concluded' || s.status === 'minutes_published'
     return [
@@ -102,26 +111,34 @@ async function sessionRows(db: Db, communityId: string, period: Period): Promise
   })
 }
 
-async function topicRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  const rows = await db
-    .select({
-      session: councilSessions.title,
-      startsAt: councilSessions.startsAt,
-      title: councilTopics.title,
-      concernNo: concerns.publicNo,
-      proposer: users.nickname,
-      proposerIsStaff: sql<boolean>`exists (select 1 from memberships m where m.user_id = ${outer('council_topics', 'proposer_id')}
-        and m.community_id = ${outer('council_topics', 'community_id')} and m.role in ('worker', 'admin'))`,
-      createdAt: councilTopics.createdAt,
-      status: councilTopics.status,
-      reason: councilTopics.decisionReason,
-    })
-    .from(councilTopics)
-    .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
-    .innerJoin(users, eq(users.id, councilTopics.proposerId))
-    .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
-    .where(inPeriod(communityId, period))
-    .orderBy(asc(councilSessions.startsAt), asc(councilTopics.createdAt), asc(councilTopics.id))
+const topicShape = jsonShape({
+  session: councilSessions.title,
+  startsAt: councilSessions.startsAt,
+  title: councilTopics.title,
+  concernNo: concerns.publicNo,
+  proposer: users.nickname,
+  proposerIsStaff: sql<boolean>`exists (select 1 from memberships m where m.user_id = ${outer('council_topics', 'proposer_id')}
+    and m.community_id = ${outer('council_topics', 'community_id')} and m.role in ('worker', 'admin'))`,
+  createdAt: councilTopics.createdAt,
+  status: councilTopics.status,
+  reason: councilTopics.decisionReason,
+})
+
+function topicPart(db: Db, community: CommunityKey, period: Period) {
+  return allOf(
+    db
+      .select({ r: topicShape.object })
+      .from(councilTopics)
+      .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
+      .innerJoin(users, eq(users.id, councilTopics.proposerId))
+      .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+      .where(inPeriod(community, period))
+      .orderBy(asc(councilSessions.startsAt), asc(councilTopics.createdAt), asc(councilTopics.id)),
+  )
+}
+
+function topicRows(values: unknown[]): Cell[][] {
+  const rows = values.map(topicShape.decode)
   return rows.map((t) => [
     t.session,
     chinaCell(t.startsAt),
@@ -135,35 +152,44 @@ async function topicRows(db: Db, communityId: string, period: Period): Promise<C
   ])
 }
 
-async function resolutionRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  // The vote on the topic, if one closed: how it was decided and when the result went up (公示).
-  const vote = (field: string) =>
-    sql`(select ${sql.raw(field)} from proposals p where p.topic_id = ${outer('council_topics', 'id')}
-      and p.status in ('closed', 'published') order by p.closed_at desc limit 1)`
-  const rows = await db
-    .select({
-      session: councilSessions.title,
-      title: councilTopics.title,
-      text: councilTopics.resolutionText,
-      party: councilTopics.resolutionParty,
-      partyName: councilTopics.resolutionName,
-      deadline: councilTopics.resolutionDeadline,
-      resolvedAt: councilTopics.resolvedAt,
-      minutesPublishedAt: councilSessions.minutesPublishedAt,
-      trackedStatus: trackedItems.status,
-      trackedProgress: trackedItems.progress,
-      shelvedReason: trackedItems.shelvedReason,
-      lastUpdateAt: trackedItems.lastUpdateAt,
-      concernRating: concerns.rating,
-      voteOutcome: sql<VoteOutcome | null>`${vote("p.result->>'outcome'")}`,
-      votePublishedAt: vote('p.published_at').mapWith(proposals.publishedAt),
-    })
-    .from(councilTopics)
-    .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
-    .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
-    .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
-    .where(and(inPeriod(communityId, period), isNotNull(councilTopics.resolvedAt)))
-    .orderBy(asc(councilSessions.startsAt), asc(councilTopics.agendaOrder), asc(councilTopics.id))
+// The vote on the topic, if one closed: how it was decided and when the result went up (公示).
+const vote = (field: string) =>
+  sql`(select ${sql.raw(field)} from proposals p where p.topic_id = ${outer('council_topics', 'id')}
+    and p.status in ('closed', 'published') order by p.closed_at desc limit 1)`
+
+const resolutionShape = jsonShape({
+  session: councilSessions.title,
+  title: councilTopics.title,
+  text: councilTopics.resolutionText,
+  party: councilTopics.resolutionParty,
+  partyName: councilTopics.resolutionName,
+  deadline: councilTopics.resolutionDeadline,
+  resolvedAt: councilTopics.resolvedAt,
+  minutesPublishedAt: councilSessions.minutesPublishedAt,
+  trackedStatus: trackedItems.status,
+  trackedProgress: trackedItems.progress,
+  shelvedReason: trackedItems.shelvedReason,
+  lastUpdateAt: trackedItems.lastUpdateAt,
+  concernRating: concerns.rating,
+  voteOutcome: sql<VoteOutcome | null>`${vote("p.result->>'outcome'")}`,
+  votePublishedAt: vote('p.published_at').mapWith(proposals.publishedAt),
+})
+
+function resolutionPart(db: Db, community: CommunityKey, period: Period) {
+  return allOf(
+    db
+      .select({ r: resolutionShape.object })
+      .from(councilTopics)
+      .innerJoin(councilSessions, eq(councilSessions.id, councilTopics.sessionId))
+      .leftJoin(concerns, eq(concerns.id, councilTopics.concernId))
+      .leftJoin(trackedItems, eq(trackedItems.topicId, councilTopics.id))
+      .where(and(inPeriod(community, period), isNotNull(councilTopics.resolvedAt)))
+      .orderBy(asc(councilSessions.startsAt), asc(councilTopics.agendaOrder), asc(councilTopics.id)),
+  )
+}
+
+function resolutionRows(values: unknown[]): Cell[][] {
+  const rows = values.map(resolutionShape.decode)
   return rows.map((r) => {
     const published = r.votePublishedAt ?? r.minutesPublishedAt
     return [
@@ -188,11 +214,20 @@ async function resolutionRows(db: Db, communityId: string, period: Period): Prom
   })
 }
 
-/** The three sheets of one community; `prefix` names them in a street's workbook. */
-export function councilSheets(db: Db, community: { id: string }, period: Period, prefix = ''): SheetSpec[] {
+/** The three sheets' rows, as parts of the read that checks the right to the ledger. */
+export function councilParts(db: Db, community: CommunityKey, period: Period) {
+  return {
+    sessions: sessionPart(db, community, period),
+    topics: topicPart(db, community, period),
+    resolutions: resolutionPart(db, community, period),
+  }
+}
+
+/** The three sheets of one community, from `councilParts`; `prefix` names them in a street's workbook. */
+export function councilSheets(values: { sessions: unknown[]; topics: unknown[]; resolutions: unknown[] }, prefix = ''): SheetSpec[] {
   return [
-    { name: `${prefix}议事会议`, columns: sessionColumns, rows: fromList(() => sessionRows(db, community.id, period)) },
-    { name: `${prefix}议题`, columns: topicColumns, rows: fromList(() => topicRows(db, community.id, period)) },
-    { name: `${prefix}决议`, columns: resolutionColumns, rows: fromList(() => resolutionRows(db, community.id, period)) },
+    { name: `${prefix}议事会议`, columns: sessionColumns, rows: fromList(() => sessionRows(values.sessions)) },
+    { name: `${prefix}议题`, columns: topicColumns, rows: fromList(() => topicRows(values.topics)) },
+    { name: `${prefix}决议`, columns: resolutionColumns, rows: fromList(() => resolutionRows(values.resolutions)) },
   ]
 }

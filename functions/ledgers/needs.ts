@@ -13,7 +13,8 @@ import { partyLabel, trackedStatusLabels } from '../../domain/tracking/items.js'
 import type { Db } from '../../db/client.js'
 import { needs, projects, trackedItems } from '../../db/schema/index.js'
 import { underWayIn } from '../projects/index.js'
-import { type Cell, type Column, chinaCell, fromList, outer, type SheetSpec } from './sheet.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { type Cell, type Column, type CommunityKey, chinaCell, fromList, outer, type SheetSpec } from './sheet.js'
 
 /**
  * Two sheets of the 议事协商台账 for 项目清单: the projects under way in the period, and the needs
@@ -43,24 +44,32 @@ const needColumns: readonly Column[] = [
   { header: '列入清单时间', width: 17, time: true },
 ]
 
-async function projectRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  const rows = await db
-    .select({
-      title: projects.title,
-      budgetFen: projects.budgetFen,
-      createdAt: projects.createdAt,
-      needs: sql<string[]>`array(select n.title from project_needs pn join needs n on n.id = pn.need_id
-        where pn.project_id = ${outer('projects', 'id')} order by n.created_at)`,
-      // An organisation's name; a resident who offered a resource is 居民. Never a contact.
-      resources: sql<string[]>`array(select r.title || '（' || case when r.owner_kind = 'resident' then '居民' else r.owner_name end || '）'
-        from project_resources pr join resources r on r.id = pr.resource_id
-        where pr.project_id = ${outer('projects', 'id')} order by r.created_at)`,
-      item: trackedItems,
-    })
-    .from(projects)
-    .innerJoin(trackedItems, eq(trackedItems.projectId, projects.id))
-    .where(underWayIn(communityId, period))
-    .orderBy(asc(projects.createdAt), asc(projects.id))
+const projectShape = jsonShape({
+  title: projects.title,
+  budgetFen: projects.budgetFen,
+  createdAt: projects.createdAt,
+  needs: sql<string[]>`array(select n.title from project_needs pn join needs n on n.id = pn.need_id
+    where pn.project_id = ${outer('projects', 'id')} order by n.created_at)`,
+  // An organisation's name; a resident who offered a resource is 居民. Never a contact.
+  resources: sql<string[]>`array(select r.title || '（' || case when r.owner_kind = 'resident' then '居民' else r.owner_name end || '）'
+    from project_resources pr join resources r on r.id = pr.resource_id
+    where pr.project_id = ${outer('projects', 'id')} order by r.created_at)`,
+  item: trackedItems,
+})
+
+function projectPart(db: Db, community: CommunityKey, period: Period) {
+  return allOf(
+    db
+      .select({ r: projectShape.object })
+      .from(projects)
+      .innerJoin(trackedItems, eq(trackedItems.projectId, projects.id))
+      .where(underWayIn(community, period))
+      .orderBy(asc(projects.createdAt), asc(projects.id)),
+  )
+}
+
+function projectRows(values: unknown[]): Cell[][] {
+  const rows = values.map(projectShape.decode)
   return rows.map((r) => [
     scrubText(r.title),
     r.needs.map(scrubText).join('；'),
@@ -79,21 +88,38 @@ async function projectRows(db: Db, communityId: string, period: Period): Promise
  * 未匹配资源的需求: needs on the list (not pending, not declined) by the period's end that no project
  * created by then had taken up, leaving out those closed before the period began.
  */
-async function unmatchedRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  const rows = await db
-    .select()
-    .from(needs)
-    .where(
-      and(
-        eq(needs.communityId, communityId),
-        lt(needs.createdAt, period.end),
-        not(inArray(needs.status, ['pending_review', 'declined'])),
-        or(sql`${needs.status} <> 'closed'`, gte(needs.updatedAt, period.start)),
-        sql`not exists (select 1 from project_needs pn join projects p on p.id = pn.project_id
-          where pn.need_id = ${outer('needs', 'id')} and p.created_at < ${period.end})`,
-      ),
-    )
-    .orderBy(asc(needs.createdAt), asc(needs.id))
+const needShape = jsonShape({
+  title: needs.title,
+  category: needs.category,
+  groups: needs.groups,
+  raisedByStaff: needs.raisedByStaff,
+  supporterCount: needs.supporterCount,
+  status: needs.status,
+  decidedAt: needs.decidedAt,
+  createdAt: needs.createdAt,
+})
+
+function unmatchedPart(db: Db, community: CommunityKey, period: Period) {
+  return allOf(
+    db
+      .select({ r: needShape.object })
+      .from(needs)
+      .where(
+        and(
+          eq(needs.communityId, community),
+          lt(needs.createdAt, period.end),
+          not(inArray(needs.status, ['pending_review', 'declined'])),
+          or(sql`${needs.status} <> 'closed'`, gte(needs.updatedAt, period.start)),
+          sql`not exists (select 1 from project_needs pn join projects p on p.id = pn.project_id
+            where pn.need_id = ${outer('needs', 'id')} and p.created_at < ${period.end})`,
+        ),
+      )
+      .orderBy(asc(needs.createdAt), asc(needs.id)),
+  )
+}
+
+function unmatchedRows(values: unknown[]): Cell[][] {
+  const rows = values.map(needShape.decode)
   return rows.map((n) => [
     scrubText(n.title),
     needCategoryLabels[n.category as NeedCategory] ?? n.category,
@@ -105,10 +131,15 @@ async function unmatchedRows(db: Db, communityId: string, period: Period): Promi
   ])
 }
 
-/** The two sheets of one community; `prefix` names them in a street's workbook. */
-export function needSheets(db: Db, community: { id: string }, period: Period, prefix = ''): SheetSpec[] {
+/** The two sheets' rows, as parts of the read that checks the right to the ledger. */
+export function needParts(db: Db, community: CommunityKey, period: Period) {
+  return { projects: projectPart(db, community, period), unmatchedNeeds: unmatchedPart(db, community, period) }
+}
+
+/** The two sheets of one community, from `needParts`; `prefix` names them in a street's workbook. */
+export function needSheets(values: { projects: unknown[]; unmatchedNeeds: unknown[] }, prefix = ''): SheetSpec[] {
   return [
-    { name: `${prefix}项目`, columns: projectColumns, rows: fromList(() => projectRows(db, community.id, period)) },
-    { name: `${prefix}未匹配资源的需求`, columns: needColumns, rows: fromList(() => unmatchedRows(db, community.id, period)) },
+    { name: `${prefix}项目`, columns: projectColumns, rows: fromList(() => projectRows(values.projects)) },
+    { name: `${prefix}未匹配资源的需求`, columns: needColumns, rows: fromList(() => unmatchedRows(values.unmatchedNeeds)) },
   ]
 }

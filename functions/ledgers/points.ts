@@ -1,8 +1,8 @@
 import { earningKinds, entryKindLabels, entryKinds } from '../../domain/points/kinds.js'
 import type { Period } from '../../domain/kpis/period.js'
 import type { Db } from '../../db/client.js'
-import { pointsTotals } from '../points/index.js'
-import { type Cell, type Column, fromList, type SheetSpec } from './sheet.js'
+import { pointsTotalsFrom, pointsTotalsPart } from '../points/index.js'
+import { type Cell, type Column, type CommunityKey, fromList, type SheetSpec } from './sheet.js'
 
 /**
  * 道德银行积分 in the 议事协商台账: the period's entries of the community's points ledger summed by
@@ -15,8 +15,8 @@ const columns: readonly Column[] = [
   { header: '积分', width: 12 },
 ]
 
-async function rows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  const totals = new Map((await pointsTotals(db, communityId, period.start, period.end)).map((t) => [t.kind, t]))
+function rows(values: unknown[]): Cell[][] {
+  const totals = new Map(pointsTotalsFrom(values).map((t) => [t.kind, t]))
   const out: Cell[][] = entryKinds.map((kind) => [entryKindLabels[kind], totals.get(kind)?.count ?? 0, totals.get(kind)?.sum ?? 0])
   const sum = (kinds: readonly string[], f: 'count' | 'sum') => kinds.reduce((n, k) => n + (totals.get(k as never)?.[f] ?? 0), 0)
   out.push(['发放合计', sum(earningKinds, 'count'), sum(earningKinds, 'sum')])
@@ -24,7 +24,12 @@ async function rows(db: Db, communityId: string, period: Period): Promise<Cell[]
   return out
 }
 
-/** The sheet of one community; `prefix` names it in a street's workbook. */
-export function pointsSheet(db: Db, community: { id: string }, period: Period, prefix = ''): SheetSpec {
-  return { name: `${prefix}道德银行积分`, columns, rows: fromList(() => rows(db, community.id, period)) }
+/** The period's totals, as a part of the read that checks the right to the ledger. */
+export function pointsParts(db: Db, community: CommunityKey, period: Period) {
+  return { pointsTotals: pointsTotalsPart(db, community, period.start, period.end) }
+}
+
+/** The sheet of one community, from `pointsParts`; `prefix` names it in a street's workbook. */
+export function pointsSheet(values: { pointsTotals: unknown[] }, prefix = ''): SheetSpec {
+  return { name: `${prefix}道德银行积分`, columns, rows: fromList(() => rows(values.pointsTotals)) }
 }

@@ -6,7 +6,7 @@ import { isLedgerKind, type LedgerKind, ledgerKinds } from '../../domain/ledgers
 import { attachmentHeader } from '../../domain/ledgers/kinds.js'
 import { Id } from '../../domain/schemas/common.js'
 import { PeriodQuery } from '../../domain/schemas/kpis.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { paramsOf, queryOf } from '../http/validate.js'
@@ -46,18 +46,19 @@ function xlsxReply(c: Context<AppEnv>, ledger: Ledger) {
 const CommunityParams = z.object({ communityId: Id })
 const StreetParams = z.object({ streetId: Id })
 
-/** Mounted at /api/communities/:communityId. */
-export const communityLedgers = new Hono<AppEnv>()
-communityLedgers.use('*', requireUser)
-communityLedgers.get('/ledgers/:kind.xlsx', paramsOf(CommunityParams), knownKind, queryOf(PeriodQuery), async (c) =>
-  xlsxReply(c, await communityLedger(c.var.deps, c.var.actor, c.req.valid('param').communityId, kindOf(c), c.req.valid('query'))),
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the actor, the community and the sheets' data in one statement (decision 039).
+ */
+export const communityLedgerReads = new Hono<AppEnv>()
+communityLedgerReads.get('/ledgers/:kind.xlsx', requireSignedIn, paramsOf(CommunityParams), knownKind, queryOf(PeriodQuery), async (c) =>
+  xlsxReply(c, await communityLedger(c.var.deps, c.var.userId, c.req.valid('param').communityId, kindOf(c), c.req.valid('query'))),
 )
 
-/** Mounted at /api/streets. */
+/** Mounted at /api/streets before the sub-app there that loads the actor on its own: the street's roll-up in one statement. */
 export const streetLedgers = new Hono<AppEnv>()
-streetLedgers.use('*', requireUser)
-streetLedgers.get('/:streetId/ledgers/:kind.xlsx', paramsOf(StreetParams), knownKind, queryOf(PeriodQuery), async (c) =>
-  xlsxReply(c, await streetLedger(c.var.deps, c.var.actor, c.req.valid('param').streetId, kindOf(c), c.req.valid('query'))),
+streetLedgers.get('/:streetId/ledgers/:kind.xlsx', requireSignedIn, paramsOf(StreetParams), knownKind, queryOf(PeriodQuery), async (c) =>
+  xlsxReply(c, await streetLedger(c.var.deps, c.var.userId, c.req.valid('param').streetId, kindOf(c), c.req.valid('query'))),
 )
 
 const LedgerFile = z.string().meta({ description: 'Office Open XML 工作簿（.xlsx），文件名见 Content-Disposition' })

@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import { type SQL, sql } from 'drizzle-orm'
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { CHINA_OFFSET_MS } from '../../domain/councils/china-time.js'
 
 /**
@@ -38,20 +38,29 @@ export function outer(table: string, column: string): SQL {
   return sql`${sql.identifier(table)}.${sql.identifier(column)}`
 }
 
-/** A sheet's rows from one query: for the small sheets (a few sessions or projects a month). */
-export const fromList = (make: () => Promise<Cell[][]>) =>
+/**
+ * The community a sheet's part reads: its id, or in a street's read the column of the street's
+ * communities (`communities.id`), so that the part is read once for each community in turn.
+ */
+export type CommunityKey = string | SQLWrapper
+
+/** A sheet's rows, all read with the check (the small sheets: a few sessions or projects a month). */
+export const fromList = (make: () => Cell[][]) =>
   async function* () {
-    yield* await make()
+    yield* make()
   }
 
-/** Rows read a page at a time by keyset: at most `size` rows of a query in memory at once. */
-export async function* paged<T>(fetchPage: (after: T | undefined) => Promise<T[]>, size: number): AsyncIterable<T> {
-  let after: T | undefined
+/**
+ * Rows read a page at a time by keyset: at most `size` rows of a query in memory at once. The
+ * first page came with the read that checked the person's right (one statement, decision 039);
+ * the next is asked for only when that one was full.
+ */
+export async function* paged<T>(first: T[], fetchPage: (after: T) => Promise<T[]>, size: number): AsyncIterable<T> {
+  let page = first
   for (;;) {
-    const page = await fetchPage(after)
     yield* page
     if (page.length < size) return
-    after = page[page.length - 1]
+    page = await fetchPage(page[page.length - 1])
   }
 }
 

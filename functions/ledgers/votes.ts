@@ -4,7 +4,8 @@ import { electorateKindLabels, voteRuleLabels, voteStatusLabels, votingUnitLabel
 import { approvalThreshold, outcomeLabels, participationThreshold, percent } from '../../domain/votes/tally.js'
 import type { Db } from '../../db/client.js'
 import { councilSessions, proposals } from '../../db/schema/index.js'
-import { type Cell, type Column, chinaCell, type SheetSpec } from './sheet.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { type Cell, type Column, type CommunityKey, chinaCell, fromList, type SheetSpec } from './sheet.js'
 
 /**
  * 投票表决台账: one row per vote opened in the period — who could vote, how it was counted, how many
@@ -35,34 +36,45 @@ const voteColumns: readonly Column[] = [
 
 const squareMetres = (cents: number) => Math.round(cents) / 100
 
-async function voteRows(db: Db, communityId: string, period: Period): Promise<Cell[][]> {
-  const rows = await db
-    .select({
-      title: proposals.title,
-      session: councilSessions.title,
-      electorateKind: proposals.electorateKind,
-      unit: proposals.unit,
-      rule: proposals.rule,
-      quorumPercent: proposals.quorumPercent,
-      opensAt: proposals.opensAt,
-      closesAt: proposals.closesAt,
-      electorateCount: proposals.electorateCount,
-      electorateAreaCents: proposals.electorateAreaCents,
-      result: proposals.result,
-      status: proposals.status,
-      publicUntil: proposals.publicUntil,
-    })
-    .from(proposals)
-    .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
-    .where(
-      and(
-        eq(proposals.communityId, communityId),
-        ne(proposals.status, 'draft'),
-        gte(proposals.opensAt, period.start),
-        lt(proposals.opensAt, period.end),
-      ),
-    )
-    .orderBy(asc(proposals.opensAt), asc(proposals.id))
+const voteShape = jsonShape({
+  title: proposals.title,
+  session: councilSessions.title,
+  electorateKind: proposals.electorateKind,
+  unit: proposals.unit,
+  rule: proposals.rule,
+  quorumPercent: proposals.quorumPercent,
+  opensAt: proposals.opensAt,
+  closesAt: proposals.closesAt,
+  electorateCount: proposals.electorateCount,
+  electorateAreaCents: proposals.electorateAreaCents,
+  result: proposals.result,
+  status: proposals.status,
+  publicUntil: proposals.publicUntil,
+})
+
+/** The community's votes opened in the period, as a part of the read that checks the right to the ledger. */
+export function voteParts(db: Db, community: CommunityKey, period: Period) {
+  return {
+    votes: allOf(
+      db
+        .select({ r: voteShape.object })
+        .from(proposals)
+        .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
+        .where(
+          and(
+            eq(proposals.communityId, community),
+            ne(proposals.status, 'draft'),
+            gte(proposals.opensAt, period.start),
+            lt(proposals.opensAt, period.end),
+          ),
+        )
+        .orderBy(asc(proposals.opensAt), asc(proposals.id)),
+    ),
+  }
+}
+
+function voteRows(values: unknown[]): Cell[][] {
+  const rows = values.map(voteShape.decode)
   return rows.map((p) => {
     const r = p.result
     const byArea = r ? r.weighsArea : false
@@ -90,13 +102,7 @@ async function voteRows(db: Db, communityId: string, period: Period): Promise<Ce
   })
 }
 
-/** The votes sheet of one community. */
-export function voteSheet(db: Db, community: { id: string }, period: Period, name: string): SheetSpec {
-  return {
-    name,
-    columns: voteColumns,
-    rows: async function* () {
-      yield* await voteRows(db, community.id, period)
-    },
-  }
+/** The votes sheet of one community, from `voteParts`. */
+export function voteSheet(name: string, values: { votes: unknown[] }): SheetSpec {
+  return { name, columns: voteColumns, rows: fromList(() => voteRows(values.votes)) }
 }

@@ -3,16 +3,17 @@ import { categories, type Category } from '../../domain/concerns/categories.js'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { chinaDay } from '../../domain/kpis/period.js'
 import { householdAddress, todoCountLabels } from '../../domain/labels.js'
-import type { Actor } from '../../domain/permissions.js'
 import { type TodoItem, type TodoKind, todoKinds } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
+import { type ActorColumns, actorJson, actorOf } from '../auth/index.js'
 
 const HOUR = 3600_000
-const ids = (list: readonly string[]) =>
-  sql`(${sql.join(
-    list.map((id) => sql`${id}`),
-    sql`, `,
-  )})`
+
+/** The communities where the person has a verified household: `Actor.verifiedIn`, as a SQL set. */
+const verifiedIn = (me: string) =>
+  sql`(select rc.community_id from residency_claims rc where rc.user_id = ${me} and rc.status = 'verified')`
+/** The communities the person serves as a worker or admin, as a SQL set. */
+const staffIn = (me: string) => sql`(select m.community_id from memberships m where m.user_id = ${me} and m.role in ('worker', 'admin'))`
 
 interface Row {
   kind: TodoKind
@@ -26,9 +27,9 @@ interface Row {
 }
 
 /** A resident's own: votes not cast, concerns to rate, sessions this week, pending claims, unread notices. */
-function residentParts(me: string, verifiedIn: readonly string[], now: Date): SQL[] {
+function residentParts(me: string, now: Date): SQL[] {
   const week = new Date(now.getTime() + 7 * 24 * HOUR)
-  const parts: SQL[] = [
+  return [
     sql`select 'rate' as kind, c.community_id, m.name as community_name, c.description as title, c.category::text as extra,
           null::bigint as n, c.id as target_id, c.resolved_at as at
         from concerns c join communities m on m.id = c.community_id
@@ -42,19 +43,16 @@ function residentParts(me: string, verifiedIn: readonly string[], now: Date): SQ
           join units u on u.id = h.unit_id join buildings b on b.id = u.building_id
         where rc.user_id = ${me} and rc.status = 'pending'`,
     sql`select 'notices', null, null, null, null, count(*), null, null from notifications where user_id = ${me} and read_at is null`,
-  ]
-  if (verifiedIn.length)
-    parts.push(sql`select 'vote', p.community_id, m.name, p.title, null, null, p.id, p.closes_at
+    sql`select 'vote', p.community_id, m.name, p.title, null, null, p.id, p.closes_at
         from proposals p join communities m on m.id = p.community_id join vote_electors e on e.proposal_id = p.id
-        where p.status = 'open' and p.community_id in ${ids(verifiedIn)}
+        where p.status = 'open' and p.community_id in ${verifiedIn(me)}
           and (e.user_id = ${me} or e.household_id in (select household_id from residency_claims where user_id = ${me} and status = 'verified'))
-          and not exists (select 1 from vote_ballots v where v.elector_id = e.id)`)
-  return parts
+          and not exists (select 1 from vote_ballots v where v.elector_id = e.id)`,
+  ]
 }
 
 /** Staff work in the communities they serve: counts of what waits, and today's sessions and closing votes. */
-function staffParts(staffOf: readonly string[], now: Date): SQL[] {
-  if (!staffOf.length) return []
+function staffParts(me: string, now: Date): SQL[] {
   const day = chinaDay(now)
   const dayStart = new Date(`${day}T00:00:00+08:00`)
   const dayEnd = new Date(dayStart.getTime() + 24 * HOUR)
@@ -66,7 +64,7 @@ function staffParts(staffOf: readonly string[], now: Date): SQL[] {
   const count = (kind: TodoKind, from: SQL, where: SQL) =>
     sql`select ${kind}::text, x.community_id, m.name, null, null, count(*), null, null
         from ${from} x join communities m on m.id = x.community_id
-        where x.community_id in ${ids(staffOf)} and ${where} group by x.community_id, m.name`
+        where x.community_id in ${staffIn(me)} and ${where} group by x.community_id, m.name`
   return [
     count('new_concerns', sql`concerns`, sql`x.status = 'submitted' and x.acknowledged_at is null`),
     count(
@@ -79,10 +77,10 @@ function staffParts(staffOf: readonly string[], now: Date): SQL[] {
     count('pending_topics', sql`council_topics`, sql`x.status = 'pending'`),
     sql`select 'today_session', s.community_id, m.name, s.title, null, null, s.id, s.starts_at
         from council_sessions s join communities m on m.id = s.community_id
-        where s.community_id in ${ids(staffOf)} and s.status <> 'cancelled' and s.starts_at >= ${dayStart} and s.starts_at < ${dayEnd}`,
+        where s.community_id in ${staffIn(me)} and s.status <> 'cancelled' and s.starts_at >= ${dayStart} and s.starts_at < ${dayEnd}`,
     sql`select 'closing_vote', p.community_id, m.name, p.title, null, null, p.id, p.closes_at
         from proposals p join communities m on m.id = p.community_id
-        where p.community_id in ${ids(staffOf)} and p.status = 'open' and p.closes_at > ${now} and p.closes_at <= ${soon}`,
+        where p.community_id in ${staffIn(me)} and p.status = 'open' and p.closes_at > ${now} and p.closes_at <= ${soon}`,
   ]
 }
 
@@ -123,14 +121,19 @@ const staffKinds: readonly TodoKind[] = [
 ]
 
 /**
- * 首页 待办 in one statement: every part a branch of one `union all`, so the page costs one round
- * trip however many communities the person lives in or serves.
+ * 首页 待办 in one statement with the actor (decisions 037, 039): every part a branch of one
+ * `union all`, its communities chosen in SQL (verified homes, communities served), so the page
+ * costs one round trip however many communities the person lives in or serves. 401 for a deleted
+ * account before anything is returned.
  */
-export async function loadTodo(db: Db, actor: Actor, now: Date): Promise<{ items: TodoItem[]; badge: number }> {
-  const staffOf = [...new Set(actor.memberships.filter((m) => m.role === 'worker' || m.role === 'admin').map((m) => m.communityId))]
-  const parts = [...residentParts(actor.userId, actor.verifiedIn, now), ...staffParts(staffOf, now)]
-  const result = (await db.execute(sql.join(parts, sql` union all `))) as unknown as { rows: Row[] } // every driver answers with `rows`
+export async function loadTodo(db: Db, userId: string, now: Date): Promise<{ items: TodoItem[]; badge: number }> {
+  const parts = [...residentParts(userId, now), ...staffParts(userId, now)]
+  const result = (await db.execute(
+    sql`select ${actorJson(userId)} as actor, t.* from (values (1)) as one left join (${sql.join(parts, sql` union all `)}) as t on true`,
+  )) as unknown as { rows: (Row & { actor: ActorColumns | null })[] } // every driver answers with `rows`
+  actorOf(userId, result.rows[0]?.actor)
   const items = result.rows
+    .filter((r) => r.kind !== null)
     .map((r) => toItem(r, staffKinds.includes(r.kind)))
     .filter((i): i is TodoItem => i !== null)
     .sort((a, b) => todoKinds.indexOf(a.kind) - todoKinds.indexOf(b.kind) || (a.at ?? '').localeCompare(b.at ?? ''))

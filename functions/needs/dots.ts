@@ -48,5 +48,5 @@ export async function setDots(deps: Deps, actor: Actor, roundId: string, needId:
         .values({ roundId, needId, userId: actor.userId, count })
         .onConflictDoUpdate({ target: [needDots.roundId, needDots.needId, needDots.userId], set: { count } })
   })
-  return getRound(deps, actor, roundId)
+  return getRound(deps, actor.userId, roundId)
 }

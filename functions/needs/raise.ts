@@ -9,7 +9,7 @@ import type { Deps } from '../context.js'
 import { AppError, fieldError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
-import { needViews } from './common.js'
+import { getNeed } from './lists.js'
 
 type Input = z.output<typeof NeedInput>
 
@@ -91,6 +91,5 @@ export async function raiseNeed(deps: Deps, actor: Actor, communityId: string, i
       })
     return created
   })
-  const [view] = await needViews(db, actor, [row])
-  return view
+  return getNeed(deps, actor.userId, row.id)
 }

@@ -7,7 +7,8 @@ import { needs } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
-import { needViews, visibleNeed } from './common.js'
+import { visibleNeed } from './common.js'
+import { getNeed } from './lists.js'
 
 /** Staff accept a resident's need onto the list (open) or decline it with a reason the resident reads. */
 export async function reviewNeed(deps: Deps, actor: Actor, needId: string, input: z.output<typeof NeedReviewInput>) {
@@ -37,6 +38,5 @@ export async function reviewNeed(deps: Deps, actor: Actor, needId: string, input
     })
     return next
   })
-  const [view] = await needViews(db, actor, [updated])
-  return view
+  return getNeed(deps, actor.userId, updated.id)
 }

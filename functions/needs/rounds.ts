@@ -1,86 +1,126 @@
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { rankNeeds, roundPhase } from '../../domain/needs/dots.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { DotRound, RoundInput } from '../../domain/schemas/needs.js'
 import type { Db } from '../../db/client.js'
-import { councilSessions, needDots, needRounds, needs } from '../../db/schema/index.js'
-import { communityAllowing, communityContext } from '../communities/index.js'
+import { communities, councilSessions, needDots, needRounds, needs } from '../../db/schema/index.js'
+import { allOf, firstOf, type JsonShape, jsonShape } from '../../db/together.js'
+import { communityAllowing, communityContext, readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError, pgErrorCode } from '../http/errors.js'
+import { firstField, listField } from './parts.js'
 
-type RoundRow = typeof needRounds.$inferSelect
 type RoundView = z.output<typeof DotRound>
 
-/** Rounds → replies: the session, the phase, the caller's dots and the ranking of the community's open and offered needs. */
-export async function roundViews(db: Db, actor: Actor, rounds: RoundRow[], now: Date): Promise<RoundView[]> {
-  if (!rounds.length) return []
-  const ids = rounds.map((r) => r.id)
-  const [sessions, totals, mine, candidates] = await Promise.all([
-    db
-      .select({ id: councilSessions.id, title: councilSessions.title, startsAt: councilSessions.startsAt })
-      .from(councilSessions)
-      .where(
-        inArray(
-          councilSessions.id,
-          rounds.map((r) => r.sessionId),
-        ),
-      ),
-    db
-      .select({ roundId: needDots.roundId, needId: needDots.needId, dots: sql<number>`sum(${needDots.count})::int` })
-      .from(needDots)
-      .where(inArray(needDots.roundId, ids))
-      .groupBy(needDots.roundId, needDots.needId),
-    db
-      .select({ roundId: needDots.roundId, needId: needDots.needId, count: needDots.count })
-      .from(needDots)
-      .where(and(inArray(needDots.roundId, ids), eq(needDots.userId, actor.userId))),
-    db
-      .select()
-      .from(needs)
-      .where(and(inArray(needs.communityId, [...new Set(rounds.map((r) => r.communityId))]), inArray(needs.status, ['open', 'on_agenda']))),
-  ])
-  return rounds.map((r) => {
-    const session = sessions.find((s) => s.id === r.sessionId)!
-    const pool = candidates.filter((n) => n.communityId === r.communityId)
-    const ranked = rankNeeds(
-      pool.map((n) => ({
-        needId: n.id,
-        dots: totals.find((t) => t.roundId === r.id && t.needId === n.id)?.dots ?? 0,
-        supporters: n.supporterCount,
-        createdAt: n.createdAt,
-      })),
-    )
-    const myDots = mine.filter((m) => m.roundId === r.id).map(({ needId, count }) => ({ needId, count }))
-    const used = myDots.reduce((s, m) => s + m.count, 0)
-    const ctx = { communityId: r.communityId }
-    return {
-      id: r.id,
-      communityId: r.communityId,
-      session: { id: session.id, title: session.title, startsAt: session.startsAt.toISOString() },
-      dots: r.dots,
-      opensAt: r.opensAt.toISOString(),
-      closesAt: r.closesAt.toISOString(),
-      phase: roundPhase(r, now),
-      myDots,
-      dotsLeft: can(actor, 'needs.participate', ctx) ? Math.max(0, r.dots - used) : 0,
-      ranking: ranked.map((k) => {
-        const n = pool.find((p) => p.id === k.needId)!
-        return { ...k, title: n.title, status: n.status, topicId: n.topicId }
-      }),
-    }
-  })
+const sessionShape = jsonShape({ id: councilSessions.id, title: councilSessions.title, startsAt: councilSessions.startsAt })
+const totalShape = jsonShape({ needId: needDots.needId, dots: sql<number>`sum(${needDots.count})::int`.mapWith(Number) })
+const dotShape = jsonShape({ needId: needDots.needId, count: needDots.count })
+const candidateShape = jsonShape({
+  id: needs.id,
+  title: needs.title,
+  status: needs.status,
+  topicId: needs.topicId,
+  supporterCount: needs.supporterCount,
+  createdAt: needs.createdAt,
+})
+
+/** A round with its session, the dots on each need and `userId`'s own dots, each a subquery on the outer `need_rounds` row. */
+function roundFields(db: Db, userId: string) {
+  return {
+    round: needRounds,
+    session: firstField(
+      db.select({ r: sessionShape.object }).from(councilSessions).where(eq(councilSessions.id, needRounds.sessionId)),
+      sessionShape,
+    ),
+    totals: listField(
+      db.select({ r: totalShape.object }).from(needDots).where(eq(needDots.roundId, needRounds.id)).groupBy(needDots.needId),
+      totalShape,
+    ),
+    mine: listField(
+      db
+        .select({ r: dotShape.object })
+        .from(needDots)
+        .where(and(eq(needDots.roundId, needRounds.id), eq(needDots.userId, userId))),
+      dotShape,
+    ),
+  }
 }
 
-/** The rounds a list shows: those not closed for more than two weeks, newest first. */
-export async function recentRounds(db: Db, actor: Actor, communityId: string, now: Date) {
-  const rows = await db
-    .select()
-    .from(needRounds)
-    .where(and(eq(needRounds.communityId, communityId), gt(needRounds.closesAt, new Date(now.getTime() - 14 * 86400_000))))
-    .orderBy(desc(needRounds.opensAt))
-    .limit(3)
-  return roundViews(db, actor, rows, now)
+type RoundWith = ReturnType<JsonShape<ReturnType<typeof roundFields>>['decode']>
+type Candidate = ReturnType<typeof candidateShape.decode>
+
+/** The needs a round ranks: the community's open and offered ones (`communityId` a value or a subquery). */
+function candidatesOf(db: Db, communityId: SQL) {
+  return allOf(
+    db
+      .select({ r: candidateShape.object })
+      .from(needs)
+      .where(and(sql`${needs.communityId} = ${communityId}`, inArray(needs.status, ['open', 'on_agenda'])))
+      .orderBy(asc(needs.createdAt), asc(needs.id)),
+  )
+}
+
+/** A round → the reply: the phase, the caller's dots and the ranking of `candidates` (its community's open and offered needs). */
+function roundView({ round: r, session, totals, mine }: RoundWith, candidates: Candidate[], actor: Actor, now: Date): RoundView {
+  const ranked = rankNeeds(
+    candidates.map((n) => ({
+      needId: n.id,
+      dots: totals.find((t) => t.needId === n.id)?.dots ?? 0,
+      supporters: n.supporterCount,
+      createdAt: n.createdAt,
+    })),
+  )
+  const used = mine.reduce((s, m) => s + m.count, 0)
+  const ctx = { communityId: r.communityId }
+  const s = session!
+  return {
+    id: r.id,
+    communityId: r.communityId,
+    session: { id: s.id, title: s.title, startsAt: s.startsAt.toISOString() },
+    dots: r.dots,
+    opensAt: r.opensAt.toISOString(),
+    closesAt: r.closesAt.toISOString(),
+    phase: roundPhase(r, now),
+    myDots: mine,
+    dotsLeft: can(actor, 'needs.participate', ctx) ? Math.max(0, r.dots - used) : 0,
+    ranking: ranked.map((k) => {
+      const n = candidates.find((p) => p.id === k.needId)!
+      return { ...k, title: n.title, status: n.status, topicId: n.topicId }
+    }),
+  }
+}
+
+/**
+ * The parts of the rounds a community's list shows (those not closed for more than two weeks,
+ * newest first) and the needs they rank; `recentRoundViews` turns them into replies.
+ */
+export function recentRoundParts(db: Db, userId: string, communityId: string, now: Date) {
+  const shape = jsonShape(roundFields(db, userId))
+  return {
+    shape,
+    parts: {
+      rounds: allOf(
+        db
+          .select({ r: shape.object })
+          .from(needRounds)
+          .where(and(eq(needRounds.communityId, communityId), gt(needRounds.closesAt, new Date(now.getTime() - 14 * 86400_000))))
+          .orderBy(desc(needRounds.opensAt))
+          .limit(3),
+      ),
+      candidates: candidatesOf(db, sql`${communityId}`),
+    },
+  }
+}
+
+export function recentRoundViews(
+  shape: ReturnType<typeof recentRoundParts>['shape'],
+  rows: { rounds: unknown[]; candidates: unknown[] },
+  actor: Actor,
+  now: Date,
+) {
+  const candidates = rows.candidates.map(candidateShape.decode)
+  return rows.rounds.map((r) => roundView(shape.decode(r), candidates, actor, now))
 }
 
 /** A round the actor may see: 404 otherwise. */
@@ -91,10 +131,24 @@ export async function visibleRound(db: Db, actor: Actor, roundId: string) {
   return { round, ctx }
 }
 
-export async function getRound(deps: Deps, actor: Actor, roundId: string) {
-  const { round } = await visibleRound(deps.database.db, actor, roundId)
-  const [view] = await roundViews(deps.database.db, actor, [round], deps.now())
-  return view
+/** One round in one statement with the actor (decision 039): 404 unless the actor may see its community's needs. */
+export async function getRound(deps: Deps, userId: string, roundId: string) {
+  const { db } = deps.database
+  const shape = jsonShape({ ...roundFields(db, userId), streetId: communities.streetId })
+  const { actor, round, candidates } = await readSignedIn(db, userId, {
+    round: firstOf(
+      db
+        .select({ r: shape.object })
+        .from(needRounds)
+        .innerJoin(communities, eq(communities.id, needRounds.communityId))
+        .where(eq(needRounds.id, roundId)),
+    ),
+    candidates: candidatesOf(db, sql`(${db.select({ c: needRounds.communityId }).from(needRounds).where(eq(needRounds.id, roundId))})`),
+  })
+  const found = round ? shape.decode(round) : null
+  if (!found || !can(actor, 'needs.view', { communityId: found.round.communityId, streetId: found.streetId }))
+    throw new AppError('NOT_FOUND', '排序不存在')
+  return roundView(found, candidates.map(candidateShape.decode), actor, deps.now())
 }
 
 /** Staff open a dot round before one of the community's sessions; one round per session. */
@@ -125,6 +179,5 @@ export async function openRound(deps: Deps, actor: Actor, communityId: string, i
       if (pgErrorCode(err) === '23505') throw new AppError('ROUND_EXISTS')
       throw err
     })
-  const [view] = await roundViews(db, actor, [row], deps.now())
-  return view
+  return getRound(deps, actor.userId, row.id)
 }

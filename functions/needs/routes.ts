@@ -14,7 +14,7 @@ import {
   RoundInput,
   SupportReply,
 } from '../../domain/schemas/needs.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
@@ -31,13 +31,19 @@ const NeedParams = z.object({ needId: Id })
 const RoundParams = z.object({ roundId: Id })
 const DotParams = z.object({ roundId: Id, needId: Id })
 
-/** Mounted at /api/communities/:communityId: the community's 需求清单 and its dot rounds. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 需求清单 in one statement with the actor (decision 039).
+ */
+export const communityNeedReads = new Hono<AppEnv>()
+communityNeedReads.get('/needs', requireSignedIn, paramsOf(CommunityParams), queryOf(NeedsQuery), async (c) =>
+  c.json(await listNeeds(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+/** Mounted at /api/communities/:communityId: a need raised, a dot round opened. */
 export const communityNeeds = new Hono<AppEnv>()
 communityNeeds.use('/needs', requireUser)
 communityNeeds.use('/need-rounds', requireUser)
-communityNeeds.get('/needs', paramsOf(CommunityParams), queryOf(NeedsQuery), async (c) =>
-  c.json(await listNeeds(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
-)
 communityNeeds.post('/needs', paramsOf(CommunityParams), jsonBody(NeedInput), async (c) =>
   c.json(await raiseNeed(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
@@ -45,10 +51,12 @@ communityNeeds.post('/need-rounds', paramsOf(CommunityParams), jsonBody(RoundInp
   c.json(await openRound(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 
-/** Mounted at /api/needs. */
+/** Mounted at /api/needs. The read comes before `requireUser`: it reads the actor in its own statement. */
 export const needsApi = new Hono<AppEnv>()
+needsApi.get('/:needId', requireSignedIn, paramsOf(NeedParams), async (c) =>
+  c.json(await getNeed(c.var.deps, c.var.userId, c.req.valid('param').needId)),
+)
 needsApi.use('*', requireUser)
-needsApi.get('/:needId', paramsOf(NeedParams), async (c) => c.json(await getNeed(c.var.deps, c.var.actor, c.req.valid('param').needId)))
 needsApi.post('/:needId/review', paramsOf(NeedParams), jsonBody(NeedReviewInput), async (c) =>
   c.json(await reviewNeed(c.var.deps, c.var.actor, c.req.valid('param').needId, c.req.valid('json'))),
 )
@@ -59,12 +67,12 @@ needsApi.delete('/:needId/support', paramsOf(NeedParams), async (c) =>
   c.json(await setSupport(c.var.deps, c.var.actor, c.req.valid('param').needId, false)),
 )
 
-/** Mounted at /api/need-rounds. */
+/** Mounted at /api/need-rounds. The read comes before `requireUser`: it reads the actor in its own statement. */
 export const roundsApi = new Hono<AppEnv>()
-roundsApi.use('*', requireUser)
-roundsApi.get('/:roundId', paramsOf(RoundParams), async (c) =>
-  c.json(await getRound(c.var.deps, c.var.actor, c.req.valid('param').roundId)),
+roundsApi.get('/:roundId', requireSignedIn, paramsOf(RoundParams), async (c) =>
+  c.json(await getRound(c.var.deps, c.var.userId, c.req.valid('param').roundId)),
 )
+roundsApi.use('*', requireUser)
 roundsApi.put('/:roundId/dots/:needId', paramsOf(DotParams), jsonBody(DotsInput), async (c) => {
   const { roundId, needId } = c.req.valid('param')
   return c.json(await setDots(c.var.deps, c.var.actor, roundId, needId, c.req.valid('json').count))

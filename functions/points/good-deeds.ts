@@ -1,16 +1,17 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, not, or, type SQL } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { Actor } from '../../domain/permissions.js'
-import { hasRole } from '../../domain/permissions.js'
 import type { GoodDeed, GoodDeedInput, GoodDeedReviewInput, GoodDeedsQuery } from '../../domain/schemas/points.js'
 import type { Db } from '../../db/client.js'
 import { goodDeeds, photos, pointsEntries } from '../../db/schema/index.js'
-import { communityAllowing } from '../communities/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { communityAllowing, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { ownPhotos } from '../photos/index.js'
 import { awardPoints } from './ledger.js'
+import { staffIn } from './parts.js'
 
 /** 好人好事: a resident reports with a photo; staff approve (the community's good-deed points) or decline with a reason. */
 export async function reportGoodDeed(deps: Deps, actor: Actor, communityId: string, input: z.output<typeof GoodDeedInput>) {
@@ -24,29 +25,47 @@ export async function reportGoodDeed(deps: Deps, actor: Actor, communityId: stri
   return (await readGoodDeeds(db, and(eq(goodDeeds.id, row.id)), true))[0]
 }
 
-/** Residents see their own reports; staff the community's (by status, the pending queue by default). */
-export async function listGoodDeeds(deps: Deps, actor: Actor, communityId: string, query: z.output<typeof GoodDeedsQuery>) {
-  const { db } = deps.database
-  await communityAllowing(db, actor, communityId, 'points.view')
-  const staff = hasRole(actor, communityId, 'worker', 'admin')
-  const where = and(
-    eq(goodDeeds.communityId, communityId),
-    staff ? eq(goodDeeds.status, query.status ?? 'pending') : eq(goodDeeds.userId, actor.userId),
-    !staff && query.status ? eq(goodDeeds.status, query.status) : undefined,
-  )
-  return { items: await readGoodDeeds(db, where, true) }
-}
+const deedShape = jsonShape({ deed: goodDeeds, url: photos.url, moderation: photos.moderation, points: pointsEntries.amount })
 
-async function readGoodDeeds(db: Db, where: ReturnType<typeof and>, privileged: boolean): Promise<z.output<typeof GoodDeed>[]> {
-  const rows = await db
-    .select({ deed: goodDeeds, url: photos.url, moderation: photos.moderation, points: pointsEntries.amount })
+/** The reports `where` selects, newest first (100 at most), with their photo and the points paid, each as JSON. */
+function deedsQuery(db: Db, where: SQL | undefined) {
+  return db
+    .select({ r: deedShape.object })
     .from(goodDeeds)
     .innerJoin(photos, eq(photos.id, goodDeeds.photoId))
     .leftJoin(pointsEntries, and(eq(pointsEntries.sourceId, goodDeeds.id), eq(pointsEntries.kind, 'good_deed')))
     .where(where)
     .orderBy(desc(goodDeeds.createdAt))
     .limit(100)
-  return rows.map(({ deed, url, moderation, points }) => ({
+}
+
+/**
+ * Residents see their own reports; staff the community's (by status, the pending queue by default).
+ * One statement with the actor: whose reports are read is decided in SQL (staff or not), since
+ * each list is capped at 100.
+ */
+export async function listGoodDeeds(deps: Deps, userId: string, communityId: string, query: z.output<typeof GoodDeedsQuery>) {
+  const { db } = deps.database
+  const staff = () => staffIn(db, userId, communityId)
+  const where = and(
+    eq(goodDeeds.communityId, communityId),
+    or(
+      and(staff(), eq(goodDeeds.status, query.status ?? 'pending')),
+      and(not(staff()), eq(goodDeeds.userId, userId), query.status ? eq(goodDeeds.status, query.status) : undefined),
+    ),
+  )
+  const list = deedsQuery(db, where)
+  const { rows } = await readInCommunity(db, userId, communityId, 'points.view', { rows: allOf(list) })
+  return { items: rows.map((r) => deedView(deedShape.decode(r), true)) }
+}
+
+async function readGoodDeeds(db: Db, where: SQL | undefined, privileged: boolean): Promise<z.output<typeof GoodDeed>[]> {
+  const rows = await deedsQuery(db, where)
+  return rows.map((row) => deedView(deedShape.decode(row.r), privileged))
+}
+
+function deedView({ deed, url, moderation, points }: ReturnType<typeof deedShape.decode>, privileged: boolean): z.output<typeof GoodDeed> {
+  return {
     id: deed.id,
     text: deed.text,
     photoUrl: moderation === 'pass' || privileged ? url : null,
@@ -55,7 +74,7 @@ async function readGoodDeeds(db: Db, where: ReturnType<typeof and>, privileged: 
     createdAt: deed.createdAt.toISOString(),
     reviewedAt: deed.reviewedAt?.toISOString() ?? null,
     points: points ?? null,
-  }))
+  }
 }
 
 /**

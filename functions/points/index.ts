@@ -5,4 +5,4 @@
  */
 export { awardPoints, ruleAmount, type AwardInput } from './ledger.js'
 export { expireRedemptions } from './close.js'
-export { pointsTotals } from './balance.js'
+export { pointsTotalsFrom, pointsTotalsPart } from './balance.js'

@@ -1,25 +1,36 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { asc, eq, getTableColumns } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { Actor } from '../../domain/permissions.js'
 import { hasRole } from '../../domain/permissions.js'
 import type { ItemInput, ItemPatch } from '../../domain/schemas/points.js'
 import { pointsItems } from '../../db/schema/index.js'
-import { communityAllowing } from '../communities/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { communityAllowing, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { itemView } from './views.js'
 
-/** 爱心超市 items: residents see the active ones, staff all of them; staff add and change them. */
-export async function listItems(deps: Deps, actor: Actor, communityId: string) {
+const itemShape = jsonShape(getTableColumns(pointsItems))
+
+/**
+ * 爱心超市 items: residents see the active ones, staff all of them; staff add and change them. One
+ * statement with the actor reads every item; who sees the inactive ones is decided after the checks.
+ */
+export async function listItems(deps: Deps, userId: string, communityId: string) {
   const { db } = deps.database
-  await communityAllowing(db, actor, communityId, 'points.view')
-  const staff = hasRole(actor, communityId, 'worker', 'admin')
-  const rows = await db
-    .select()
+  const list = db
+    .select({ r: itemShape.object })
     .from(pointsItems)
-    .where(and(eq(pointsItems.communityId, communityId), staff ? undefined : eq(pointsItems.active, true)))
+    .where(eq(pointsItems.communityId, communityId))
     .orderBy(asc(pointsItems.price), asc(pointsItems.createdAt))
-  return { items: rows.map(itemView) }
+  const { actor, rows } = await readInCommunity(db, userId, communityId, 'points.view', { rows: allOf(list) })
+  const staff = hasRole(actor, communityId, 'worker', 'admin')
+  return {
+    items: rows
+      .map(itemShape.decode)
+      .filter((item) => staff || item.active)
+      .map(itemView),
+  }
 }
 
 export async function createItem(deps: Deps, actor: Actor, communityId: string, input: z.output<typeof ItemInput>) {

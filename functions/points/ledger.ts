@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { EarningKind, EntryKind } from '../../domain/points/kinds.js'
 import { defaultRuleAmounts } from '../../domain/points/kinds.js'
 import type { Db, Tx } from '../../db/client.js'
-import { pointsAccounts, pointsEntries, pointsRules, residencyClaims } from '../../db/schema/index.js'
+import { pointsAccounts, pointsEntries, pointsRules } from '../../db/schema/index.js'
 import { AppError } from '../http/errors.js'
+import { householdQuery } from './parts.js'
 
 /**
  * Writing the ledger (docs/decisions/031). Every entry goes through `postEntry`, which keeps the
@@ -26,12 +27,7 @@ export interface EntryInput {
 
 /** The resident's verified household in the community (the oldest claim when there are several). */
 export async function householdOf(db: Db | Tx, communityId: string, userId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ householdId: residencyClaims.householdId })
-    .from(residencyClaims)
-    .where(and(eq(residencyClaims.communityId, communityId), eq(residencyClaims.userId, userId), eq(residencyClaims.status, 'verified')))
-    .orderBy(asc(residencyClaims.createdAt))
-    .limit(1)
+  const [row] = await householdQuery(db, communityId, userId)
   return row?.householdId ?? null
 }
 

@@ -14,7 +14,7 @@ import {
   ReversalInput,
   StatementQuery,
 } from '../../domain/schemas/points.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { getAccount, listAccounts } from './accounts.js'
@@ -33,22 +33,44 @@ export { pointsDocs } from './docs.js'
 const CommunityParams = z.object({ communityId: Id })
 const cid = (c: { req: { valid: (k: 'param') => { communityId: string } } }) => c.req.valid('param').communityId
 
-/** Mounted at /api/communities/:communityId: the community's 道德银行 and 爱心超市. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 道德银行 and 爱心超市 reads, each one statement with the actor (decision 039).
+ */
+export const communityPointsReads = new Hono<AppEnv>()
+communityPointsReads.get('/points', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await getSummary(c.var.deps, c.var.userId, cid(c))),
+)
+communityPointsReads.get('/points/statement', requireSignedIn, paramsOf(CommunityParams), queryOf(StatementQuery), async (c) =>
+  c.json(await getStatement(c.var.deps, c.var.userId, cid(c), c.req.valid('query'))),
+)
+communityPointsReads.get('/points/rules', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await getRules(c.var.deps, c.var.userId, cid(c))),
+)
+communityPointsReads.get('/points/accounts', requireSignedIn, paramsOf(CommunityParams), queryOf(PointsAccountsQuery), async (c) =>
+  c.json(await listAccounts(c.var.deps, c.var.userId, cid(c), c.req.valid('query'))),
+)
+communityPointsReads.get(
+  '/points/accounts/:accountUserId',
+  requireSignedIn,
+  paramsOf(CommunityParams.extend({ accountUserId: Id })),
+  async (c) => c.json(await getAccount(c.var.deps, c.var.userId, cid(c), c.req.valid('param').accountUserId)),
+)
+communityPointsReads.get('/points/items', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await listItems(c.var.deps, c.var.userId, cid(c))),
+)
+communityPointsReads.get('/points/redemptions', requireSignedIn, paramsOf(CommunityParams), async (c) =>
+  c.json(await listRedemptions(c.var.deps, c.var.userId, cid(c))),
+)
+communityPointsReads.get('/points/good-deeds', requireSignedIn, paramsOf(CommunityParams), queryOf(GoodDeedsQuery), async (c) =>
+  c.json(await listGoodDeeds(c.var.deps, c.var.userId, cid(c), c.req.valid('query'))),
+)
+
+/** Mounted at /api/communities/:communityId: the writes of the community's 道德银行 and 爱心超市. */
 export const communityPoints = new Hono<AppEnv>()
 communityPoints.use('*', requireUser)
-communityPoints.get('/points', paramsOf(CommunityParams), async (c) => c.json(await getSummary(c.var.deps, c.var.actor, cid(c))))
-communityPoints.get('/points/statement', paramsOf(CommunityParams), queryOf(StatementQuery), async (c) =>
-  c.json(await getStatement(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
-)
-communityPoints.get('/points/rules', paramsOf(CommunityParams), async (c) => c.json(await getRules(c.var.deps, c.var.actor, cid(c))))
 communityPoints.put('/points/rules', paramsOf(CommunityParams), jsonBody(PointsRulesInput), audited('points_rules', 'set'), async (c) =>
   c.json(await putRules(c.var.deps, c.var.actor, cid(c), c.req.valid('json'))),
-)
-communityPoints.get('/points/accounts', paramsOf(CommunityParams), queryOf(PointsAccountsQuery), async (c) =>
-  c.json(await listAccounts(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
-)
-communityPoints.get('/points/accounts/:accountUserId', paramsOf(CommunityParams.extend({ accountUserId: Id })), async (c) =>
-  c.json(await getAccount(c.var.deps, c.var.actor, cid(c), c.req.valid('param').accountUserId)),
 )
 communityPoints.post(
   '/points/reversals',
@@ -57,12 +79,8 @@ communityPoints.post(
   audited('points_entry', 'reverse'),
   async (c) => c.json(await reverseEntry(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
 )
-communityPoints.get('/points/items', paramsOf(CommunityParams), async (c) => c.json(await listItems(c.var.deps, c.var.actor, cid(c))))
 communityPoints.post('/points/items', paramsOf(CommunityParams), jsonBody(ItemInput), audited('shop_item', 'create'), async (c) =>
   c.json(await createItem(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),
-)
-communityPoints.get('/points/redemptions', paramsOf(CommunityParams), async (c) =>
-  c.json(await listRedemptions(c.var.deps, c.var.actor, cid(c))),
 )
 communityPoints.post(
   '/points/hand-over',
@@ -70,9 +88,6 @@ communityPoints.post(
   jsonBody(HandOverInput),
   audited('redemption', 'hand_over'),
   async (c) => c.json(await handOver(c.var.deps, c.var.actor, cid(c), c.req.valid('json').code)),
-)
-communityPoints.get('/points/good-deeds', paramsOf(CommunityParams), queryOf(GoodDeedsQuery), async (c) =>
-  c.json(await listGoodDeeds(c.var.deps, c.var.actor, cid(c), c.req.valid('query'))),
 )
 communityPoints.post('/points/good-deeds', paramsOf(CommunityParams), jsonBody(GoodDeedInput), async (c) =>
   c.json(await reportGoodDeed(c.var.deps, c.var.actor, cid(c), c.req.valid('json')), 201),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, type SQLWrapper } from 'drizzle-orm'
 import type { z } from 'zod'
 import { needStatusLabels } from '../../domain/needs/needs.js'
 import { can, type Actor } from '../../domain/permissions.js'
@@ -6,7 +6,8 @@ import { budgetLabel } from '../../domain/projects/projects.js'
 import type { ProjectSummary } from '../../domain/schemas/projects.js'
 import { isOverdue, partyLabel, trackedStatusLabels } from '../../domain/tracking/items.js'
 import type { Db, Tx } from '../../db/client.js'
-import { needs, projectNeeds, projectResources, projects, resources, trackedItems, users, type ProjectRow } from '../../db/schema/index.js'
+import { needs, projectNeeds, projectResources, projects, resources, trackedItems, users } from '../../db/schema/index.js'
+import { allOf, firstOf, type JsonShape, jsonShape } from '../../db/together.js'
 import { communityContext } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { resourceView } from '../resources/index.js'
@@ -21,82 +22,89 @@ export async function visibleProject(db: Db | Tx, actor: Actor, projectId: strin
   return { row, ctx, staff: can(actor, 'needs.manage', ctx) }
 }
 
-/** What a project's views need besides its row: its needs, its resources and its tracked item (with the worker's name). */
-export async function linksOf(db: Db | Tx, ids: string[]) {
-  if (!ids.length) return { needRows: [], resourceRows: [], items: [] }
-  const [needRows, resourceRows, items] = await Promise.all([
-    db
-      .select({
-        projectId: projectNeeds.projectId,
-        id: needs.id,
-        title: needs.title,
-        status: needs.status,
-        supporterCount: needs.supporterCount,
-      })
-      .from(projectNeeds)
-      .innerJoin(needs, eq(needs.id, projectNeeds.needId))
-      .where(inArray(projectNeeds.projectId, ids))
-      .orderBy(asc(needs.createdAt)),
-    db
-      .select({ projectId: projectResources.projectId, resource: resources })
-      .from(projectResources)
-      .innerJoin(resources, eq(resources.id, projectResources.resourceId))
-      .where(inArray(projectResources.projectId, ids))
-      .orderBy(asc(resources.createdAt)),
-    db
-      .select({ item: trackedItems, workerName: users.nickname })
-      .from(trackedItems)
-      .leftJoin(users, eq(users.id, trackedItems.workerId))
-      .where(inArray(trackedItems.projectId, ids)),
-  ])
-  return { needRows, resourceRows, items }
+const needShape = jsonShape({ id: needs.id, title: needs.title, status: needs.status, supporterCount: needs.supporterCount })
+const resourceShape = jsonShape({ resource: resources })
+const trackedShape = jsonShape({ item: trackedItems, workerName: users.nickname })
+
+/**
+ * A project with what its views show besides its row, each a subquery on the outer `projects`
+ * row: its needs and resources (oldest first) and its tracked item with the worker's name.
+ */
+export function projectFields(db: Db) {
+  return {
+    project: projects,
+    needs: listOf(
+      db
+        .select({ r: needShape.object })
+        .from(projectNeeds)
+        .innerJoin(needs, eq(needs.id, projectNeeds.needId))
+        .where(eq(projectNeeds.projectId, projects.id))
+        .orderBy(asc(needs.createdAt)),
+      needShape,
+    ),
+    resources: listOf(
+      db
+        .select({ r: resourceShape.object })
+        .from(projectResources)
+        .innerJoin(resources, eq(resources.id, projectResources.resourceId))
+        .where(eq(projectResources.projectId, projects.id))
+        .orderBy(asc(resources.createdAt)),
+      resourceShape,
+    ),
+    tracked: firstOf(
+      db
+        .select({ r: trackedShape.object })
+        .from(trackedItems)
+        .leftJoin(users, eq(users.id, trackedItems.workerId))
+        .where(eq(trackedItems.projectId, projects.id)),
+    ).mapWith((v: unknown) => trackedShape.decode(v)),
+  }
 }
 
-type Links = Awaited<ReturnType<typeof linksOf>>
+function listOf<S extends { decode(value: unknown): unknown }>(query: SQLWrapper, shape: S) {
+  return allOf(query).mapWith((v: unknown[]) => v.map((r) => shape.decode(r) as ReturnType<S['decode']>))
+}
 
-/** Rows → the list's shape. Residents see the responsible party without a worker's name and resources without contacts. */
-export function toSummaries(rows: ProjectRow[], links: Links, actor: Actor, staff: boolean, now: Date): z.output<typeof ProjectSummary>[] {
-  return rows.flatMap((p) => {
-    const tracked = links.items.find((i) => i.item.projectId === p.id)
-    if (!tracked) return []
-    const i = tracked.item
-    return [
-      {
-        id: p.id,
-        communityId: p.communityId,
-        title: p.title,
-        description: p.description,
-        budgetFen: p.budgetFen,
-        budgetLabel: budgetLabel(p.budgetFen),
-        needs: links.needRows
-          .filter((n) => n.projectId === p.id)
-          .map((n) => ({
-            id: n.id,
-            title: n.title,
-            status: n.status,
-            statusLabel: needStatusLabels[n.status],
-            supporterCount: n.supporterCount,
-          })),
-        resources: links.resourceRows
-          .filter((r) => r.projectId === p.id)
-          .map(({ resource }) => {
-            const v = resourceView(resource, actor, staff)
-            return { id: v.id, title: v.title, kind: v.kind, kindLabel: v.kindLabel, ownerLabel: `${v.ownerKindLabel} · ${v.ownerName}` }
-          }),
-        tracking: {
-          itemId: i.id,
-          partyLabel: partyLabel(i.party, i.partyName, staff ? tracked.workerName : null),
-          deadline: i.deadline.toISOString(),
-          status: i.status,
-          statusLabel: trackedStatusLabels[i.status],
-          progress: i.progress,
-          overdue: isOverdue(i, now),
-          lastUpdateAt: i.lastUpdateAt?.toISOString() ?? null,
-        },
-        createdAt: p.createdAt.toISOString(),
-      },
-    ]
-  })
+export type ProjectWith = ReturnType<JsonShape<ReturnType<typeof projectFields>>['decode']>
+
+/**
+ * A project → the list's shape (none without its tracked item). Residents see the responsible
+ * party without a worker's name and resources without contacts.
+ */
+export function projectSummary(p: ProjectWith, actor: Actor, staff: boolean, now: Date): z.output<typeof ProjectSummary> | undefined {
+  if (!p.tracked) return undefined
+  const { project, tracked } = p
+  const i = tracked.item
+  return {
+    id: project.id,
+    communityId: project.communityId,
+    title: project.title,
+    description: project.description,
+    budgetFen: project.budgetFen,
+    budgetLabel: budgetLabel(project.budgetFen),
+    needs: p.needs.map((n) => ({
+      id: n.id,
+      title: n.title,
+      status: n.status,
+      statusLabel: needStatusLabels[n.status],
+      supporterCount: n.supporterCount,
+    })),
+    resources: p.resources.map(({ resource }) => {
+      const v = resourceView(resource, actor, staff)
+      return { id: v.id, title: v.title, kind: v.kind, kindLabel: v.kindLabel, ownerLabel: `${v.ownerKindLabel} · ${v.ownerName}` }
+    }),
+    tracking: {
+      itemId: i.id,
+      partyLabel: partyLabel(i.party, i.partyName, staff ? tracked.workerName : null),
+      deadline: i.deadline.toISOString(),
+      status: i.status,
+      statusLabel: trackedStatusLabels[i.status],
+      progress: i.progress,
+      overdue: isOverdue(i, now),
+      lastUpdateAt: i.lastUpdateAt?.toISOString() ?? null,
+    },
+    createdAt: project.createdAt.toISOString(),
+  }
 }
 
 /**

@@ -64,5 +64,5 @@ export async function createProject(deps: Deps, actor: Actor, communityId: strin
     )
     return project.id
   })
-  return getProject(deps, actor, id)
+  return getProject(deps, actor.userId, id)
 }

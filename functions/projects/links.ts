@@ -49,5 +49,5 @@ export async function editProjectLinks(deps: Deps, actor: Actor, projectId: stri
     await tx.insert(projectResources).values(input.resourceIds.map((resourceId) => ({ projectId, resourceId })))
     await tx.update(projects).set({ updatedAt: now }).where(eq(projects.id, projectId))
   })
-  return getProject(deps, actor, projectId)
+  return getProject(deps, actor.userId, projectId)
 }

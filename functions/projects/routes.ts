@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { Project, ProjectInput, ProjectLinksInput, ProjectList, ProjectsQuery } from '../../domain/schemas/projects.js'
 import { audited } from '../audit/index.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
@@ -14,22 +14,28 @@ import { getProject, listProjects } from './read.js'
 const CommunityParams = z.object({ communityId: Id })
 const ProjectParams = z.object({ projectId: Id })
 
-/** Mounted at /api/communities/:communityId. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 项目清单 in one statement with the actor (decision 039).
+ */
+export const communityProjectReads = new Hono<AppEnv>()
+communityProjectReads.get('/projects', requireSignedIn, paramsOf(CommunityParams), queryOf(ProjectsQuery), async (c) =>
+  c.json(await listProjects(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+/** Mounted at /api/communities/:communityId: a project created. */
 export const communityProjects = new Hono<AppEnv>()
 communityProjects.use('*', requireUser)
-communityProjects.get('/projects', paramsOf(CommunityParams), queryOf(ProjectsQuery), async (c) =>
-  c.json(await listProjects(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
-)
 communityProjects.post('/projects', paramsOf(CommunityParams), jsonBody(ProjectInput), audited('project', 'create'), async (c) =>
   c.json(await createProject(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 
-/** Mounted at /api/projects. */
+/** Mounted at /api/projects. The read comes before `requireUser`: it reads the actor in its own statement. */
 export const projectsApi = new Hono<AppEnv>()
-projectsApi.use('*', requireUser)
-projectsApi.get('/:projectId', paramsOf(ProjectParams), async (c) =>
-  c.json(await getProject(c.var.deps, c.var.actor, c.req.valid('param').projectId)),
+projectsApi.get('/:projectId', requireSignedIn, paramsOf(ProjectParams), async (c) =>
+  c.json(await getProject(c.var.deps, c.var.userId, c.req.valid('param').projectId)),
 )
+projectsApi.use('*', requireUser)
 projectsApi.put('/:projectId/links', paramsOf(ProjectParams), jsonBody(ProjectLinksInput), audited('project', 'links'), async (c) =>
   c.json(await editProjectLinks(c.var.deps, c.var.actor, c.req.valid('param').projectId, c.req.valid('json'))),
 )

@@ -3,9 +3,10 @@ import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { Claim, ClaimInput, ClaimList, ClaimsQuery, RejectInput, StaffClaimPage } from '../../domain/schemas/residency.js'
 import { audited } from '../audit/index.js'
-import { requireCan, requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
-import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
+import { queryOfLater } from '../http/query-later.js'
+import { jsonBody, paramsOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { listClaimsForStaff, listMyClaims, reviewClaim, submitClaim, withdrawClaim } from './service.js'
 
@@ -14,13 +15,13 @@ const CommunityParams = z.object({ communityId: Id })
 
 /** Mounted at /api/residency. */
 export const residency = new Hono<AppEnv>()
+// Registered before the middleware that loads the actor on its own: the read takes it into its one statement (decision 039).
+residency.get('/claims/mine', requireSignedIn, async (c) => c.json({ items: await listMyClaims(c.var.deps.database.db, c.var.userId) }))
 residency.use('*', requireUser)
 
 residency.post('/claims', jsonBody(ClaimInput), async (c) =>
   c.json(await submitClaim(c.var.deps.database.db, c.var.actor, c.req.valid('json')), 201),
 )
-
-residency.get('/claims/mine', async (c) => c.json({ items: await listMyClaims(c.var.deps.database.db, c.var.actor) }))
 
 residency.post('/claims/:claimId/withdraw', paramsOf(ClaimParams), async (c) =>
   c.json(await withdrawClaim(c.var.deps.database.db, c.var.actor, c.req.valid('param').claimId)),
@@ -37,12 +38,13 @@ residency.post('/claims/:claimId/reject', paramsOf(ClaimParams), jsonBody(Reject
   return c.json(await reviewClaim(deps.database.db, actor, c.req.valid('param').claimId, { verdict: 'rejected', reason }, deps.now()))
 })
 
-/** Mounted at /api/communities/:communityId/residency: the staff queue of one community. */
-export const residencyQueue = new Hono<AppEnv>()
-residencyQueue.use('*', requireUser)
-
-residencyQueue.get('/claims', paramsOf(CommunityParams), requireCan('residency.review'), queryOf(ClaimsQuery), async (c) =>
-  c.json(await listClaimsForStaff(c.var.deps.database.db, c.req.valid('param').communityId, c.req.valid('query'))),
+/**
+ * Mounted at /api/communities/:communityId/residency before every sub-app that loads the actor on
+ * its own (functions/app.ts): the staff queue of one community, in one statement with the actor.
+ */
+export const residencyQueueReads = new Hono<AppEnv>()
+residencyQueueReads.get('/claims', requireSignedIn, paramsOf(CommunityParams), queryOfLater(ClaimsQuery), async (c) =>
+  c.json(await listClaimsForStaff(c.var.deps.database.db, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
 export const residencyDocs = [

@@ -6,6 +6,8 @@ import type { ClaimStatus, HouseholdRelation } from '../../domain/roles.js'
 import { maskPhone } from '../../domain/schemas/me.js'
 import type { Db } from '../../db/client.js'
 import { buildings, communities, households, residencyClaims, units, users } from '../../db/schema/index.js'
+import { allOf, jsonShape } from '../../db/together.js'
+import { readSignedIn, readSignedInChecked } from '../communities/index.js'
 import { afterCursor, toPage } from '../http/cursor.js'
 import { notify } from '../notifications/index.js'
 import { AppError } from '../http/errors.js'
@@ -13,27 +15,33 @@ import { AppError } from '../http/errors.js'
 const reviewer = alias(users, 'reviewer')
 const claimant = alias(users, 'claimant')
 
-/** One query shapes a claim the way both the resident and the staff see it. */
+const claimFields = {
+  id: residencyClaims.id,
+  communityId: residencyClaims.communityId,
+  communityName: communities.name,
+  householdId: residencyClaims.householdId,
+  building: buildings.name,
+  unit: units.name,
+  room: households.room,
+  relation: residencyClaims.relation,
+  status: residencyClaims.status,
+  reason: residencyClaims.reason,
+  createdAt: residencyClaims.createdAt,
+  reviewedAt: residencyClaims.reviewedAt,
+  reviewerName: reviewer.nickname,
+  claimantId: claimant.id,
+  claimantNickname: claimant.nickname,
+  claimantPhone: claimant.phone,
+}
+const claimShape = jsonShape(claimFields)
+
+/**
+ * One query shapes a claim the way both the resident and the staff see it: each row as one JSON
+ * column, so a read can take it into its one statement (decision 039); `claimShape.decode` reads it.
+ */
 function claimRows(db: Db) {
   return db
-    .select({
-      id: residencyClaims.id,
-      communityId: residencyClaims.communityId,
-      communityName: communities.name,
-      householdId: residencyClaims.householdId,
-      building: buildings.name,
-      unit: units.name,
-      room: households.room,
-      relation: residencyClaims.relation,
-      status: residencyClaims.status,
-      reason: residencyClaims.reason,
-      createdAt: residencyClaims.createdAt,
-      reviewedAt: residencyClaims.reviewedAt,
-      reviewerName: reviewer.nickname,
-      claimantId: claimant.id,
-      claimantNickname: claimant.nickname,
-      claimantPhone: claimant.phone,
-    })
+    .select({ r: claimShape.object })
     .from(residencyClaims)
     .innerJoin(communities, eq(communities.id, residencyClaims.communityId))
     .innerJoin(households, eq(households.id, residencyClaims.householdId))
@@ -43,7 +51,8 @@ function claimRows(db: Db) {
     .leftJoin(reviewer, eq(reviewer.id, residencyClaims.reviewedBy))
 }
 
-type ClaimRow = Awaited<ReturnType<ReturnType<typeof claimRows>['execute']>>[number]
+/** The reviewer is left-joined: none until the claim is decided. */
+type ClaimRow = Omit<ReturnType<typeof claimShape.decode>, 'reviewerName'> & { reviewerName: string | null }
 
 function toClaim(r: ClaimRow) {
   return {
@@ -71,7 +80,7 @@ function toStaffClaim(r: ClaimRow) {
 async function claimById(db: Db, claimId: string) {
   const [row] = await claimRows(db).where(eq(residencyClaims.id, claimId))
   if (!row) throw new AppError('NOT_FOUND', '认证申请不存在')
-  return row
+  return claimShape.decode(row.r)
 }
 
 /** Someone claims a household; the claim alone grants nothing there until staff verify it (docs/decisions/016). */
@@ -106,9 +115,11 @@ export async function submitClaim(db: Db, actor: Actor, input: { householdId: st
   return toClaim(await claimById(db, id))
 }
 
-export async function listMyClaims(db: Db, actor: Actor) {
-  const rows = await claimRows(db).where(eq(residencyClaims.userId, actor.userId)).orderBy(desc(residencyClaims.createdAt))
-  return rows.map(toClaim)
+/** My claims, newest first, in one statement with the actor (decision 039). */
+export async function listMyClaims(db: Db, userId: string) {
+  const mine = claimRows(db).where(eq(residencyClaims.userId, userId)).orderBy(desc(residencyClaims.createdAt))
+  const { rows } = await readSignedIn(db, userId, { rows: allOf(mine) })
+  return rows.map((r) => toClaim(claimShape.decode(r)))
 }
 
 export async function withdrawClaim(db: Db, actor: Actor, claimId: string) {
@@ -123,18 +134,34 @@ export async function withdrawClaim(db: Db, actor: Actor, claimId: string) {
   return toClaim(await claimById(db, claimId))
 }
 
-/** Staff queue: pending claims oldest first (fair); reviewed ones newest first. */
-export async function listClaimsForStaff(db: Db, communityId: string, query: { status: ClaimStatus; cursor?: string; limit: number }) {
+/**
+ * Staff queue: pending claims oldest first (fair); reviewed ones newest first. One statement with
+ * the actor (decision 039); the right is checked before the query, as before.
+ */
+export async function listClaimsForStaff(db: Db, userId: string, communityId: string, queryOf: () => ClaimsPageQuery) {
+  const { rows } = await readSignedInChecked(
+    db,
+    userId,
+    (actor) => {
+      if (!can(actor, 'residency.review', { communityId })) throw new AppError('FORBIDDEN')
+    },
+    () => ({ rows: allOf(staffQueue(db, communityId, queryOf())) }),
+  )
+  return toPage(rows.map(claimShape.decode), queryOf().limit, toStaffClaim)
+}
+
+type ClaimsPageQuery = { status: ClaimStatus; cursor?: string; limit: number }
+
+function staffQueue(db: Db, communityId: string, query: ClaimsPageQuery) {
   const oldestFirst = query.status === 'pending'
   const conditions: SQL[] = [eq(residencyClaims.communityId, communityId), eq(residencyClaims.status, query.status)]
   const after = afterCursor(query.cursor, { at: residencyClaims.createdAt, id: residencyClaims.id }, oldestFirst ? 'asc' : 'desc')
   if (after) conditions.push(after)
   const order = oldestFirst ? asc : desc
-  const rows = await claimRows(db)
+  return claimRows(db)
     .where(and(...conditions))
     .orderBy(order(residencyClaims.createdAt), order(residencyClaims.id))
     .limit(query.limit + 1)
-  return toPage(rows, query.limit, toStaffClaim)
 }
 
 /** Approve or reject: staff of the claim's community only; a claim is decided once. */

@@ -3,6 +3,7 @@ import { can, type Actor } from '../../domain/permissions.js'
 import { mayManageTracked, mayPostUpdate, mayReadTracked } from '../../domain/tracking/items.js'
 import type { Db } from '../../db/client.js'
 import { communities, concerns, councilSessions, trackedItems, users, type TrackedItemRow } from '../../db/schema/index.js'
+import { jsonShape } from '../../db/together.js'
 import { partnerOrgs } from '../concerns/index.js'
 import { AppError } from '../http/errors.js'
 
@@ -48,9 +49,34 @@ export function itemRows(db: Db) {
 
 export type ItemRow = Awaited<ReturnType<ReturnType<typeof itemRows>['execute']>>[number]
 
+/** The same row as one JSON value (`itemParts`), for a read in one statement (decision 039). */
+export const itemShape = jsonShape({
+  item: trackedItems,
+  streetId: communities.streetId,
+  sessionTitle: councilSessions.title,
+  workerName: users.nickname,
+  concernNo: concerns.publicNo,
+})
+
+/** `itemRows` selecting `itemShape`'s JSON: a part for `allOf` / `firstOf`. */
+export function itemParts(db: Db) {
+  return db
+    .select({ r: itemShape.object })
+    .from(trackedItems)
+    .innerJoin(communities, eq(communities.id, trackedItems.communityId))
+    .leftJoin(councilSessions, eq(councilSessions.id, trackedItems.sessionId))
+    .leftJoin(users, eq(users.id, trackedItems.workerId))
+    .leftJoin(concerns, eq(concerns.id, trackedItems.concernId))
+}
+
 /** An item the actor may see, or 404 for every verb on it; with what the actor may do to it. */
 export async function visibleItem(db: Db, actor: Actor, id: string) {
   const [row] = await itemRows(db).where(eq(trackedItems.id, id))
+  return seenItem(actor, row)
+}
+
+/** `visibleItem` for a row already read (none: 404). */
+export function seenItem(actor: Actor, row: ItemRow | undefined) {
   if (!row) throw new AppError('NOT_FOUND', '跟踪事项不存在')
   const orgs = partnerOrgs(actor, row.item.communityId)
   const audience = audienceOfItem(actor, row.item, row.streetId, orgs)

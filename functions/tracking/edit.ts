@@ -130,7 +130,7 @@ async function applyChange(deps: Deps, actor: Actor, id: string, c: Change) {
         })
     }
   })
-  return getTrackedItem(deps, actor, id)
+  return getTrackedItem(deps, actor.userId, id)
 }
 
 /** Staff change an item's status and/or progress (已搁置 with a reason), with an optional note and photos. */

@@ -4,4 +4,4 @@
  */
 export { trackResolution, type TrackedSourceFacts } from './create.js'
 export { noticeOverdueItems } from './jobs.js'
-export { publicTrackedItems } from './public.js'
+export { type PublicItemRow, publicItemFields, publicItemView, publicTrackedItems } from './public.js'

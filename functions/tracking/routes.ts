@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { TrackedItem, TrackedItemPage, TrackedItemPatch, TrackedItemsQuery, TrackedUpdateInput } from '../../domain/schemas/tracking.js'
 import { audited } from '../audit/index.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
@@ -13,19 +13,22 @@ import { getTrackedItem, listTrackedItems } from './read.js'
 const CommunityParams = z.object({ communityId: Id })
 const ItemParams = z.object({ itemId: Id })
 
-/** Mounted at /api/communities/:communityId. */
-export const communityTracking = new Hono<AppEnv>()
-communityTracking.use('*', requireUser)
-communityTracking.get('/tracked-items', paramsOf(CommunityParams), queryOf(TrackedItemsQuery), async (c) =>
-  c.json(await listTrackedItems(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 决议跟踪 list in one statement with the actor (decision 039).
+ */
+export const communityTrackingReads = new Hono<AppEnv>()
+communityTrackingReads.get('/tracked-items', requireSignedIn, paramsOf(CommunityParams), queryOf(TrackedItemsQuery), async (c) =>
+  c.json(await listTrackedItems(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
 /** Mounted at /api/tracked-items. */
 export const trackedItemsApi = new Hono<AppEnv>()
-trackedItemsApi.use('*', requireUser)
-trackedItemsApi.get('/:itemId', paramsOf(ItemParams), async (c) =>
-  c.json(await getTrackedItem(c.var.deps, c.var.actor, c.req.valid('param').itemId)),
+// One item reads the actor with everything else (decision 039): before the middleware that loads it alone.
+trackedItemsApi.get('/:itemId', requireSignedIn, paramsOf(ItemParams), async (c) =>
+  c.json(await getTrackedItem(c.var.deps, c.var.userId, c.req.valid('param').itemId)),
 )
+trackedItemsApi.use('*', requireUser)
 trackedItemsApi.patch('/:itemId', paramsOf(ItemParams), jsonBody(TrackedItemPatch), audited('tracked_item', 'change'), async (c) =>
   c.json(await patchTrackedItem(c.var.deps, c.var.actor, c.req.valid('param').itemId, c.req.valid('json'))),
 )

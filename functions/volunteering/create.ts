@@ -31,5 +31,5 @@ export async function createActivity(deps: Deps, actor: Actor, communityId: stri
       updatedAt: now,
     })
     .returning({ id: volunteerActivities.id })
-  return getActivity(deps, actor, row.id)
+  return getActivity(deps, actor.userId, row.id)
 }

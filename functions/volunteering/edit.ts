@@ -55,7 +55,7 @@ export async function editActivity(deps: Deps, actor: Actor, activityId: string,
     if (!again.ok) throw new AppError(again.code, again.message)
     throw fieldError('capacity', capacityProblem(capacity, fresh.signedUpCount) ?? '可报名人数不能少于已报名人数')
   }
-  return getActivity(deps, actor, activityId)
+  return getActivity(deps, actor.userId, activityId)
 }
 
 /** Staff cancel an activity before it starts, with a reason; everyone signed up is told in 消息. */
@@ -82,5 +82,5 @@ export async function cancelActivity(deps: Deps, actor: Actor, activityId: strin
       body: `您报名的「${row.title}」已取消：${input.reason}`,
     })
   })
-  return getActivity(deps, actor, activityId)
+  return getActivity(deps, actor.userId, activityId)
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { ActivitiesQuery, ActivityCancelInput, ActivityInput, ActivityPatch, SignOffInput } from '../../domain/schemas/volunteering.js'
 import { audited } from '../audit/index.js'
-import { requireUser } from '../auth/middleware.js'
+import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { jsonBody, paramsOf, queryOf } from '../http/validate.js'
 import { createActivity } from './create.js'
@@ -17,12 +17,22 @@ export { volunteeringDocs } from './docs.js'
 const CommunityParams = z.object({ communityId: Id })
 const ActivityParams = z.object({ activityId: Id })
 
-/** Mounted at /api/communities/:communityId: the community's 志愿活动. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): the 志愿活动 in one statement with the actor (decision 039).
+ */
+export const communityVolunteeringReads = new Hono<AppEnv>()
+communityVolunteeringReads.get(
+  '/volunteering/activities',
+  requireSignedIn,
+  paramsOf(CommunityParams),
+  queryOf(ActivitiesQuery),
+  async (c) => c.json(await listActivities(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+/** Mounted at /api/communities/:communityId: a 志愿活动 published. */
 export const communityVolunteering = new Hono<AppEnv>()
 communityVolunteering.use('/volunteering/*', requireUser)
-communityVolunteering.get('/volunteering/activities', paramsOf(CommunityParams), queryOf(ActivitiesQuery), async (c) =>
-  c.json(await listActivities(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
-)
 communityVolunteering.post(
   '/volunteering/activities',
   paramsOf(CommunityParams),
@@ -31,13 +41,13 @@ communityVolunteering.post(
   async (c) => c.json(await createActivity(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 
-/** Mounted at /api/volunteering: one activity by id. */
+/** Mounted at /api/volunteering: one activity by id (in one statement with the actor, so before `requireUser`). */
 export const volunteeringApi = new Hono<AppEnv>()
-volunteeringApi.use('*', requireUser)
 const id = (c: { req: { valid: (k: 'param') => { activityId: string } } }) => c.req.valid('param').activityId
-volunteeringApi.get('/activities/:activityId', paramsOf(ActivityParams), async (c) =>
-  c.json(await getActivity(c.var.deps, c.var.actor, id(c))),
+volunteeringApi.get('/activities/:activityId', requireSignedIn, paramsOf(ActivityParams), async (c) =>
+  c.json(await getActivity(c.var.deps, c.var.userId, id(c))),
 )
+volunteeringApi.use('*', requireUser)
 volunteeringApi.patch(
   '/activities/:activityId',
   paramsOf(ActivityParams),

@@ -85,5 +85,5 @@ export async function signOff(deps: Deps, actor: Actor, activityId: string, inpu
       })
     }
   })
-  return getActivity(deps, actor, activityId)
+  return getActivity(deps, actor.userId, activityId)
 }

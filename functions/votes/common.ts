@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, type SQL, sql } from 'drizzle-orm'
 import { can, type Actor } from '../../domain/permissions.js'
 import { tally, type TallyResult } from '../../domain/votes/tally.js'
 import type { Db, Tx } from '../../db/client.js'
@@ -26,9 +26,14 @@ async function loadProposal(db: Db | Tx, id: string): Promise<ProposalRow> {
 /** A vote the actor may see (404 otherwise: a draft, or another community's vote, is not theirs to know of). */
 export async function visibleProposal(db: Db, actor: Actor, id: string) {
   const p = await loadProposal(db, id)
+  return { p, audience: audienceSeeing(actor, p) }
+}
+
+/** Who the actor is to a vote they may see; 404 for a vote they may not. */
+export function audienceSeeing(actor: Actor, p: Pick<ProposalRow, 'communityId' | 'status'>) {
   const audience = audienceIn(actor, p.communityId)
   if (audience === 'none' || (audience === 'member' && p.status === 'draft')) throw new AppError('NOT_FOUND', '表决不存在')
-  return { p, audience }
+  return audience
 }
 
 export async function logVote(tx: Tx, e: typeof voteEvents.$inferInsert) {
@@ -56,17 +61,30 @@ export async function tellAboutVote(
   })
 }
 
+/**
+ * Whether the person is staff (worker or admin) of the community, as a SQL value: what
+ * `audienceIn` calls 'staff', for a read that must filter by it inside its one statement.
+ */
+export function staffOf(userId: string, communityId: SQL): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from memberships m where m.user_id = ${userId} and m.community_id = ${communityId}
+    and m.role in ('worker', 'admin'))`
+}
+
+/** The stored ballots grouped by identical choices: what a tally counts. */
+export const ballotGroupFields = {
+  choices: voteBallots.choices,
+  count: sql<number>`count(*)::int`.mapWith(Number),
+  areaCents: sql<string>`coalesce(sum(${voteBallots.areaCents}), 0)::text`.mapWith(String),
+}
+
 /** The tally from the stored ballots, grouped in the database by identical choices. */
 export async function tallyOf(db: Db | Tx, p: ProposalRow): Promise<TallyResult> {
-  const groups = await db
-    .select({
-      choices: voteBallots.choices,
-      count: sql<number>`count(*)::int`,
-      areaCents: sql<string>`coalesce(sum(${voteBallots.areaCents}), 0)::text`,
-    })
-    .from(voteBallots)
-    .where(eq(voteBallots.proposalId, p.id))
-    .groupBy(voteBallots.choices)
+  const groups = await db.select(ballotGroupFields).from(voteBallots).where(eq(voteBallots.proposalId, p.id)).groupBy(voteBallots.choices)
+  return tallyFrom(p, groups)
+}
+
+/** The tally of `groups` (as `ballotGroupFields` reads them) under the vote's rule. */
+export function tallyFrom(p: ProposalRow, groups: { choices: string[]; count: number; areaCents: string }[]): TallyResult {
   return tally({
     rule: p.rule,
     quorumPercent: p.quorumPercent,

@@ -131,5 +131,5 @@ export async function createProposal(deps: Deps, actor: Actor, communityId: stri
     })
     return created.id
   })
-  return getProposal(deps, actor, id)
+  return getProposal(deps, actor.userId, id)
 }

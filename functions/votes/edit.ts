@@ -51,5 +51,5 @@ export async function editProposal(deps: Deps, actor: Actor, id: string, input: 
       createdAt: now,
     })
   })
-  return getProposal(deps, actor, id)
+  return getProposal(deps, actor.userId, id)
 }

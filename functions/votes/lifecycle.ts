@@ -24,7 +24,7 @@ export async function actOnProposal(deps: Deps, actor: Actor, id: string, input:
   if (input.action === 'open') await openVote(deps, actor, p, now)
   else if (input.action === 'close') await closeVote(deps, p.id, { actor, role: 'staff' })
   else await cancelVote(deps, actor, p, reason!, now)
-  return getProposal(deps, actor, id)
+  return getProposal(deps, actor.userId, id)
 }
 
 /** Opens a draft: fixes the roll, then tells everyone on it. An empty roll keeps it a draft. */

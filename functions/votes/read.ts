@@ -1,89 +1,164 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { householdAddress } from '../../domain/labels.js'
-import { can, type Actor } from '../../domain/permissions.js'
+import { can } from '../../domain/permissions.js'
 import { isOwnerRule } from '../../domain/votes/kinds.js'
 import { electorateKindLabels } from '../../domain/votes/labels.js'
 import { availableVoteActions, checkBallotWindow } from '../../domain/votes/lifecycle.js'
 import type { Db } from '../../db/client.js'
+import type { TallyResult } from '../../domain/votes/tally.js'
+import { allOf, firstOf, jsonShape } from '../../db/together.js'
 import {
   buildings,
   councilSessions,
   councilTopics,
-  households,
   proposals,
   type PhotoRow,
   units,
   voteBallots,
   type ProposalRow,
 } from '../../db/schema/index.js'
+import { readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'
-import { myElectors } from './roll.js'
 import { ballotView, proposalFacts, resultView, toProposalSummary } from './views.js'
-import { visibleProposal, tallyOf } from './common.js'
-
-export async function turnoutOf(db: Db, p: ProposalRow): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(voteBallots).where(eq(voteBallots.proposalId, p.id))
-  return row?.n ?? 0
-}
+import { audienceSeeing, ballotGroupFields, tallyFrom } from './common.js'
 
 /** The result a viewer may see: the stored one once closed, the running counts while open when the vote shows them. */
-async function visibleResult(db: Db, p: ProposalRow, now: Date) {
+function visibleResult(p: ProposalRow, now: Date, running: TallyResult | null) {
   if ((p.status === 'closed' || p.status === 'published') && p.result) return resultView(p.result, p.result.computedAt, true)
-  if (p.status === 'open' && p.liveResults && p.opensAt.getTime() <= now.getTime())
-    return resultView(await tallyOf(db, p), now.toISOString(), false)
+  if (running && showsRunning(p, now)) return resultView(running, now.toISOString(), false)
   return null
 }
 
-export async function getProposal(deps: Deps, actor: Actor, id: string) {
+/** An open vote that shows its running counts, once it has opened. */
+const showsRunning = (p: ProposalRow, now: Date) => p.status === 'open' && p.liveResults && p.opensAt.getTime() <= now.getTime()
+
+type Elector = {
+  id: string
+  householdId: string | null
+  owner: boolean
+  voted: boolean
+  building: string | null
+  unit: string | null
+  room: string | null
+}
+
+/**
+ * The viewer's places on the roll (none for a draft): their own row on a per-person vote, or the
+ * rows of the households they are a verified resident of (an owner of any claim of it counts), with
+ * whether each has voted and its address. Plain SQL: a union over the vote's unit (tables named in
+ * db/schema/votes.ts, users.ts and communities.ts).
+ */
+function myPlaces(id: string, userId: string): SQL {
+  const voted = sql`exists (select 1 from vote_ballots vb where vb.elector_id = e.id)`
+  return sql`select json_build_object('id', x.id, 'householdId', x.household_id, 'owner', x.owner, 'voted', x.voted,
+      'building', x.building, 'unit', x.unit, 'room', x.room) from (
+    select e.id, e.household_id, false as owner, ${voted} as voted, null::text as building, null::text as unit,
+      null::text as room, null::int as building_key, null::int as unit_key
+    from vote_electors e join proposals p on p.id = e.proposal_id
+    where e.proposal_id = ${id} and p.unit = 'resident' and p.status <> 'draft' and e.user_id = ${userId}
+    union all
+    select e.id, e.household_id, bool_or(rc.relation = 'owner'), ${voted}, b.name, un.name, h.room, b.sort_key, un.sort_key
+    from residency_claims rc
+    join vote_electors e on e.household_id = rc.household_id and e.proposal_id = ${id}
+    join proposals p on p.id = e.proposal_id
+    left join households h on h.id = e.household_id left join units un on un.id = h.unit_id left join buildings b on b.id = un.building_id
+    where p.unit <> 'resident' and p.status <> 'draft' and rc.user_id = ${userId} and rc.status = 'verified'
+    group by e.id, e.household_id, b.name, b.sort_key, un.name, un.sort_key, h.room) x
+  order by x.building_key, x.building, x.unit_key, x.unit, length(x.room), x.room, x.id`
+}
+
+/**
+ * Everything a vote's page shows, with the actor, in one statement (decision 039): the vote with its
+ * topic, session and photos, the chosen buildings and units, the viewer's places on the roll and
+ * ballot, the turnout and (while a vote shows running counts) the ballots grouped for the tally.
+ */
+function proposalParts(db: Db, id: string, userId: string) {
+  const scopeIds = (key: 'buildingIds' | 'unitIds') =>
+    sql`(select (jsonb_array_elements_text(sp.scope -> ${key}))::uuid from proposals sp where sp.id = ${id})`
+  return {
+    proposal: firstOf(
+      db
+        .select({ r: detailShape.object })
+        .from(proposals)
+        .leftJoin(councilTopics, eq(councilTopics.id, proposals.topicId))
+        .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
+        .where(eq(proposals.id, id)),
+    ),
+    buildings: allOf(
+      db
+        .select({ r: buildingShape.object })
+        .from(buildings)
+        .where(inArray(buildings.id, scopeIds('buildingIds')))
+        .orderBy(asc(buildings.sortKey)),
+    ),
+    units: allOf(
+      db
+        .select({ r: unitShape.object })
+        .from(units)
+        .innerJoin(buildings, eq(buildings.id, units.buildingId))
+        .where(inArray(units.id, scopeIds('unitIds')))
+        .orderBy(asc(buildings.sortKey), asc(units.sortKey)),
+    ),
+    electors: allOf(myPlaces(id, userId)) as SQL<Elector[]>,
+    own: firstOf(
+      db
+        .select({ r: ballotShape.object })
+        .from(voteBallots)
+        .where(and(eq(voteBallots.proposalId, id), eq(voteBallots.castBy, userId)))
+        .limit(1),
+    ),
+    turnout: sql<number>`(select count(*)::int from vote_ballots where proposal_id = ${id})`,
+    groups: runningGroups(db, id),
+  }
+}
+
+/** The ballots grouped for the tally, read only while the vote is open and shows running counts. */
+function runningGroups(db: Db, id: string) {
+  return allOf(
+    db
+      .select({ r: groupShape.object })
+      .from(voteBallots)
+      .where(
+        and(
+          eq(voteBallots.proposalId, id),
+          sql`exists (select 1 from proposals lp where lp.id = ${id} and lp.status = 'open' and lp.live_results)`,
+        ),
+      )
+      .groupBy(voteBallots.choices),
+  )
+}
+
+const detailShape = jsonShape({
+  p: proposals,
+  topicTitle: councilTopics.title,
+  sessionTitle: councilSessions.title,
+  sessionStartsAt: councilSessions.startsAt,
+  // Plain SQL: a correlated subquery needs the outer column qualified (tables in db/schema/votes.ts, photos.ts).
+  photos: sql<Pick<PhotoRow, 'id' | 'url' | 'width' | 'height' | 'moderation'>[]>`coalesce((
+    select json_agg(json_build_object('id', ph.id, 'url', ph.url, 'width', ph.width, 'height', ph.height,
+      'moderation', ph.moderation) order by pp.position)
+    from proposal_photos pp join photos ph on ph.id = pp.photo_id where pp.proposal_id = "proposals"."id"), '[]'::json)`,
+})
+const buildingShape = jsonShape({ id: buildings.id, name: buildings.name })
+const unitShape = jsonShape({ id: units.id, unit: units.name, building: buildings.name })
+const ballotShape = jsonShape({ electorId: voteBallots.electorId, choices: voteBallots.choices, createdAt: voteBallots.createdAt })
+const groupShape = jsonShape(ballotGroupFields)
+const proposalShape = jsonShape({ p: proposals })
+
+/** A vote's page as the viewer may see it (404 for a draft to a resident, or for someone of another community). */
+export async function getProposal(deps: Deps, userId: string, id: string) {
   const { db } = deps.database
   const now = deps.now()
-  const { p, audience } = await visibleProposal(db, actor, id)
-  const staff = audience === 'staff'
-  const [[refs], buildingRows, unitRows, electors, [own]] = await Promise.all([
-    db
-      .select({
-        topicTitle: councilTopics.title,
-        sessionTitle: councilSessions.title,
-        sessionStartsAt: councilSessions.startsAt,
-        // Plain SQL: drizzle leaves columns unqualified inside a sql template (tables in db/schema/votes.ts, photos.ts).
-        photos: sql<Pick<PhotoRow, 'id' | 'url' | 'width' | 'height' | 'moderation'>[]>`coalesce((
-          select json_agg(json_build_object('id', ph.id, 'url', ph.url, 'width', ph.width, 'height', ph.height,
-            'moderation', ph.moderation) order by pp.position)
-          from proposal_photos pp join photos ph on ph.id = pp.photo_id where pp.proposal_id = proposals.id), '[]'::json)`,
-      })
-      .from(proposals)
-      .leftJoin(councilTopics, eq(councilTopics.id, proposals.topicId))
-      .leftJoin(councilSessions, eq(councilSessions.id, proposals.sessionId))
-      .where(eq(proposals.id, id)),
-    p.scope.buildingIds.length
-      ? db
-          .select({ id: buildings.id, name: buildings.name })
-          .from(buildings)
-          .where(inArray(buildings.id, p.scope.buildingIds))
-          .orderBy(asc(buildings.sortKey))
-      : Promise.resolve([]),
-    p.scope.unitIds.length
-      ? db
-          .select({ id: units.id, unit: units.name, building: buildings.name })
-          .from(units)
-          .innerJoin(buildings, eq(buildings.id, units.buildingId))
-          .where(inArray(units.id, p.scope.unitIds))
-          .orderBy(asc(buildings.sortKey), asc(units.sortKey))
-      : Promise.resolve([]),
-    p.status === 'draft' ? Promise.resolve([]) : myElectors(db, p, actor.userId),
-    db
-      .select()
-      .from(voteBallots)
-      .where(and(eq(voteBallots.proposalId, id), eq(voteBallots.castBy, actor.userId)))
-      .limit(1),
-  ])
+  const read = await readSignedIn(db, userId, proposalParts(db, id, userId))
+  const { actor } = read
+  if (!read.proposal) throw new AppError('NOT_FOUND', '表决不存在')
+  const { p, photos, ...refs } = detailShape.decode(read.proposal)
+  const staff = audienceSeeing(actor, p) === 'staff'
+  const electors = read.electors
+  const own = read.own ? ballotShape.decode(read.own) : null
   const voted = new Set(electors.filter((e) => e.voted).map((e) => e.id))
-  const labels = await householdLabels(
-    db,
-    electors.map((e) => e.householdId).filter((h): h is string => !!h),
-  )
   const ownElector = own ? electors.find((e) => e.id === own.electorId) : undefined
   const myBallot = own ? ballotView(p, own, ownElector?.householdId ?? null) : null
   const householdVoted = p.unit === 'household' && electors.some((e) => voted.has(e.id))
@@ -105,20 +180,20 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
             : null
   const showCounts =
     p.status !== 'draft' && p.status !== 'cancelled' && (staff || p.liveResults || p.status === 'closed' || p.status === 'published')
-  const turnout = showCounts && p.electorateCount !== null ? { participants: await turnoutOf(db, p), electorate: p.electorateCount } : null
+  const turnout = showCounts && p.electorateCount !== null ? { participants: Number(read.turnout), electorate: p.electorateCount } : null
   return {
-    ...toProposalSummary(p, refs ?? { topicTitle: null, sessionTitle: null, sessionStartsAt: null }, !!myBallot || householdVoted, now),
+    ...toProposalSummary(p, refs, !!myBallot || householdVoted, now),
     ...proposalFacts(p),
-    photos: (refs?.photos ?? []).map((ph) => photoView(ph, staff)),
+    photos: photos.map((ph) => photoView(ph, staff)),
     electorate: {
       kind: p.electorateKind,
       label: electorateKindLabels[p.electorateKind],
-      buildings: buildingRows,
-      units: unitRows.map((u) => ({ id: u.id, name: `${u.building} ${u.unit}` })),
+      buildings: p.scope.buildingIds.length ? read.buildings.map(buildingShape.decode) : [],
+      units: p.scope.unitIds.length ? read.units.map(unitShape.decode).map((u) => ({ id: u.id, name: `${u.building} ${u.unit}` })) : [],
       size: p.electorateCount,
     },
     turnout,
-    result: await visibleResult(db, p, now),
+    result: visibleResult(p, now, showsRunning(p, now) ? tallyFrom(p, read.groups.map(groupShape.decode)) : null),
     viewer: {
       voted: !!myBallot || householdVoted,
       inElectorate,
@@ -127,29 +202,29 @@ export async function getProposal(deps: Deps, actor: Actor, id: string) {
       myBallot,
       householdVoted,
       households:
-        p.unit === 'household'
-          ? electors.map((e) => ({ id: e.householdId!, label: labels.get(e.householdId!) ?? '', voted: voted.has(e.id) }))
-          : [],
+        p.unit === 'household' ? electors.map((e) => ({ id: e.householdId!, label: householdLabel(e), voted: voted.has(e.id) })) : [],
       actions: staff ? availableVoteActions(p, now) : [],
     },
   }
 }
 
-async function householdLabels(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map()
-  const rows = await db
-    .select({ id: households.id, room: households.room, unit: units.name, building: buildings.name })
-    .from(households)
-    .innerJoin(units, eq(units.id, households.unitId))
-    .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(inArray(households.id, ids))
-  return new Map(rows.map((r) => [r.id, householdAddress(r)]))
+function householdLabel(e: Elector): string {
+  return e.building !== null && e.unit !== null && e.room !== null
+    ? householdAddress({ building: e.building, unit: e.unit, room: e.room })
+    : ''
 }
 
-export async function getResult(deps: Deps, actor: Actor, id: string) {
+export async function getResult(deps: Deps, userId: string, id: string) {
   const { db } = deps.database
-  const { p } = await visibleProposal(db, actor, id)
-  const result = await visibleResult(db, p, deps.now())
+  const read = await readSignedIn(db, userId, {
+    proposal: firstOf(db.select({ r: proposalShape.object }).from(proposals).where(eq(proposals.id, id))),
+    groups: runningGroups(db, id),
+  })
+  if (!read.proposal) throw new AppError('NOT_FOUND', '表决不存在')
+  const { p } = proposalShape.decode(read.proposal)
+  audienceSeeing(read.actor, p)
+  const now = deps.now()
+  const result = visibleResult(p, now, showsRunning(p, now) ? tallyFrom(p, read.groups.map(groupShape.decode)) : null)
   if (!result) {
     throw new AppError('RESULT_NOT_READY', p.status === 'cancelled' ? '这次表决已取消，没有结果' : '投票结束后才公布结果')
   }

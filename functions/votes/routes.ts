@@ -29,15 +29,21 @@ import { getProposal, getResult } from './read.js'
 const CommunityParams = z.object({ communityId: Id })
 const ProposalParams = z.object({ proposalId: Id })
 
-/** Mounted at /api/communities/:communityId: a community's votes. */
+/**
+ * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
+ * (functions/app.ts): a community's votes in one statement with the actor (decision 039).
+ */
+export const communityVoteReads = new Hono<AppEnv>()
+communityVoteReads.get('/proposals', requireSignedIn, paramsOf(CommunityParams), queryOf(ProposalsQuery), async (c) =>
+  c.json(await listProposals(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
+)
+
+/** Mounted at /api/communities/:communityId: a vote drafted. */
 export const communityVotes = new Hono<AppEnv>()
 communityVotes.use('*', requireUser)
 
 communityVotes.post('/proposals', paramsOf(CommunityParams), jsonBody(ProposalInput), audited('proposal', 'create'), async (c) =>
   c.json(await createProposal(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
-)
-communityVotes.get('/proposals', paramsOf(CommunityParams), queryOf(ProposalsQuery), async (c) =>
-  c.json(await listProposals(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
 /** Mounted at /api/proposals: one vote, its ballots, participation and result. */
@@ -54,22 +60,23 @@ proposalsApi.post(
     return c.json(ballot, status)
   },
 )
+// A vote's page and its participation read the actor with everything else (decision 039).
+proposalsApi.get('/:proposalId', requireSignedIn, paramsOf(ProposalParams), async (c) =>
+  c.json(await getProposal(c.var.deps, c.var.userId, c.req.valid('param').proposalId)),
+)
+proposalsApi.get('/:proposalId/result', requireSignedIn, paramsOf(ProposalParams), async (c) =>
+  c.json(await getResult(c.var.deps, c.var.userId, c.req.valid('param').proposalId)),
+)
+proposalsApi.get('/:proposalId/participation', requireSignedIn, paramsOf(ProposalParams), queryOf(ParticipationQuery), async (c) =>
+  c.json(await listParticipation(c.var.deps, c.var.userId, c.req.valid('param').proposalId, c.req.valid('query'))),
+)
 proposalsApi.use('*', requireUser)
 
-proposalsApi.get('/:proposalId', paramsOf(ProposalParams), async (c) =>
-  c.json(await getProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId)),
-)
 proposalsApi.patch('/:proposalId', paramsOf(ProposalParams), jsonBody(ProposalInput), audited('proposal', 'edit'), async (c) =>
   c.json(await editProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
 )
 proposalsApi.post('/:proposalId/actions', paramsOf(ProposalParams), jsonBody(ProposalActionInput), audited('proposal'), async (c) =>
   c.json(await actOnProposal(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('json'))),
-)
-proposalsApi.get('/:proposalId/participation', paramsOf(ProposalParams), queryOf(ParticipationQuery), async (c) =>
-  c.json(await listParticipation(c.var.deps, c.var.actor, c.req.valid('param').proposalId, c.req.valid('query'))),
-)
-proposalsApi.get('/:proposalId/result', paramsOf(ProposalParams), async (c) =>
-  c.json(await getResult(c.var.deps, c.var.actor, c.req.valid('param').proposalId)),
 )
 
 const t = 'votes' as const

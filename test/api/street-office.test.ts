@@ -55,6 +55,9 @@ describe('dispatch and milestones', () => {
     const id = await raiseId(t, 'wang', { category: 'utilities', description: '3号楼2单元楼道的灯不亮了，晚上看不见台阶' })
     const raised = await (await detail(t, 'wang', id)).json()
     expect(raised.gridId).toBe(demo.grid('wenan-1'))
+    // The grid counts it as open (the count once compared the concern's grid with the concern's own id: always 0).
+    const gridList = await (await t.call('GET', `/api/communities/${wenan}/grids`, { token: await t.tokenFor('liu') })).json()
+    expect(gridList.items.find((g: { id: string }) => g.id === demo.grid('wenan-1')).openConcernCount).toBeGreaterThanOrEqual(1)
     expect(raised.milestones.map((m: { milestone: string; standing: string }) => [m.milestone, m.standing])).toEqual([
       ['acknowledge', 'waiting'],
       ['arrive', 'waiting'],
