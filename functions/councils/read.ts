@@ -19,13 +19,13 @@ import {
 import { allOf, firstOf, jsonShape } from '../../db/together.js'
 import { readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
-import { afterCursor, encodeCursor } from '../http/cursor.js'
+import { afterCursorChecked, encodeCursor } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'
 import { listAudience, sessionRoles } from './access.js'
 import { invitedPartiesView, resolutionView, toSessionSummary, viewerRegistration } from './views.js'
 import { type TopicRow, topicJson, topicOf, topicView } from './common.js'
-import { laterCursor, readSession, sessionsSeenBy } from './reads.js'
+import { readSession, sessionsSeenBy } from './reads.js'
 
 /**
  * The 议事 tab: upcoming sessions (not yet ended) soonest first, or past ones latest first. Keyset
@@ -38,9 +38,7 @@ export async function listSessions(deps: Deps, userId: string, communityId: stri
   const now = deps.now()
   const upcoming = q.when === 'upcoming'
   const horizon = new Date(now.getTime() - MAX_SESSION_HOURS * 3600_000)
-  const cursor = laterCursor(() =>
-    afterCursor(q.cursor, { at: councilSessions.startsAt, id: councilSessions.id }, upcoming ? 'asc' : 'desc'),
-  )
+  const cursor = afterCursorChecked(q.cursor, { at: councilSessions.startsAt, id: councilSessions.id }, upcoming ? 'asc' : 'desc')
   const conditions = [
     eq(councilSessions.communityId, communityId),
     upcoming

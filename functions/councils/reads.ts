@@ -67,20 +67,3 @@ export function sessionsSeenBy(db: Db, userId: string, communityId: string): SQL
     )
   return sql`(${staffOf(db, userId, communityId)} or ${exists(verified)} or exists (select 1 from jsonb_array_elements(${councilSessions.invitedParties}) p where p->>'name' in ${orgs}))`
 }
-
-/**
- * A list's cursor condition whose refusal (422 for a malformed cursor) waits until `check()` after
- * the permission checks, so a refused person gets the same status as before the read was one statement.
- */
-export function laterCursor(make: () => SQL | undefined): { where: SQL | undefined; check(): void } {
-  try {
-    return { where: make(), check() {} }
-  } catch (err) {
-    return {
-      where: sql`false`,
-      check() {
-        throw err
-      },
-    }
-  }
-}

@@ -8,11 +8,11 @@ import type { Db, Tx } from '../../db/client.js'
 import { councilRegistrations, councilSessions, users, type CouncilSessionRow } from '../../db/schema/index.js'
 import { allOf, jsonShape } from '../../db/together.js'
 import type { Deps } from '../context.js'
-import { afterCursor, toPage } from '../http/cursor.js'
+import { afterCursorChecked, toPage } from '../http/cursor.js'
 import { AppError, refusal } from '../http/errors.js'
 import { viewerRegistration } from './views.js'
 import { loadSession, visibleSession, logEvent, tellSession } from './common.js'
-import { laterCursor, readSession } from './reads.js'
+import { readSession } from './reads.js'
 
 export function assertAttend(actor: Actor, session: CouncilSessionRow) {
   if (!can(actor, 'council.attend', session)) throw new AppError('FORBIDDEN', '认证本社区的房屋后才能报名参加议事会')
@@ -236,7 +236,7 @@ const registrantShape = jsonShape({ reg: councilRegistrations, nickname: users.n
 /** Staff see who registered, waits and came: earliest first (the waiting-list order). One statement with the actor. */
 export async function listRegistrations(deps: Deps, userId: string, sessionId: string, q: z.output<typeof RegistrationsQuery>) {
   const { db } = deps.database
-  const cursor = laterCursor(() => afterCursor(q.cursor, { at: councilRegistrations.createdAt, id: councilRegistrations.id }, 'asc'))
+  const cursor = afterCursorChecked(q.cursor, { at: councilRegistrations.createdAt, id: councilRegistrations.id }, 'asc')
   const conditions = [
     eq(councilRegistrations.sessionId, sessionId),
     q.status ? eq(councilRegistrations.status, q.status) : undefined,

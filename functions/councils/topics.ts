@@ -8,12 +8,12 @@ import { concerns, cosigns, councilSessions, councilTopics } from '../../db/sche
 import { allOf, firstOf } from '../../db/together.js'
 import { readSignedIn, staffIds } from '../communities/index.js'
 import type { Deps } from '../context.js'
-import { afterCursor, toPage } from '../http/cursor.js'
+import { afterCursorChecked, toPage } from '../http/cursor.js'
 import { AppError, pgErrorCode, refusal } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
 import { logEvent, topicJson, topicOf, topicView, visibleSession } from './common.js'
-import { laterCursor, readSession, sessionFrom, sessionJson, staffOf } from './reads.js'
+import { readSession, sessionFrom, sessionJson, staffOf } from './reads.js'
 
 /**
  * The topic as this viewer sees it (staff: everything; others: accepted ones and their own), read
@@ -130,7 +130,7 @@ export async function bookTopic(deps: Deps, actor: Actor, sessionId: string, inp
 /** A session's topics: staff see every one; residents the agenda and their own. Oldest first. One statement with the actor. */
 export async function listTopics(deps: Deps, userId: string, sessionId: string, q: z.output<typeof TopicsQuery>) {
   const { db } = deps.database
-  const cursor = laterCursor(() => afterCursor(q.cursor, { at: councilTopics.createdAt, id: councilTopics.id }, 'asc'))
+  const cursor = afterCursorChecked(q.cursor, { at: councilTopics.createdAt, id: councilTopics.id }, 'asc')
   // Who sees which topics is decided in SQL too, so the page is the one the viewer may see.
   const community = db.select({ id: councilSessions.communityId }).from(councilSessions).where(eq(councilSessions.id, sessionId))
   const conditions = [
