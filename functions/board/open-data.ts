@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm'
 import { strToU8, zipSync } from 'fflate'
 import type { z } from 'zod'
 import { chinaMinute, csvFile, type OpenDataKind, openDataFileNames, openDataFiles, openDataReadme } from '../../domain/board/open-data.js'
@@ -8,9 +7,9 @@ import { concernStatusLabels } from '../../domain/concerns/labels.js'
 import { chinaDay } from '../../domain/kpis/period.js'
 import { satisfactionLabels, satisfactionLevel } from '../../domain/kpis/formulas.js'
 import type { BoardQuery } from '../../domain/schemas/board.js'
-import { communities } from '../../db/schema/index.js'
-import { firstOf, jsonShape, together } from '../../db/together.js'
+import { together } from '../../db/together.js'
 import type { Deps } from '../context.js'
+import { communityFrom, communityPart } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { publicKpiCardFrom, publicKpiCardParts } from '../kpis/index.js'
 import { boardPeriod } from './board.js'
@@ -19,8 +18,6 @@ import { allResolutionsPart, boardResolutionsFrom } from './resolutions.js'
 import { allPublishedVotesPart, publishedVotesFrom } from './votes.js'
 
 export const ZIP_TYPE = 'application/zip'
-
-const communityShape = jsonShape({ name: communities.name })
 
 /**
  * 开放数据: the 公示栏's facts of a community's month as CSV files in a zip, with README.txt, for
@@ -35,14 +32,14 @@ export async function getOpenData(deps: Deps, communityId: string, q: z.output<t
   const month = period.from.slice(0, 7)
   // The community and every file's rows in one statement (decision 039); no actor: the data is open.
   const read = await together(db, {
-    community: firstOf(db.select({ r: communityShape.object }).from(communities).where(eq(communities.id, communityId))),
+    community: communityPart(db, communityId),
     ...publicKpiCardParts(db, communityId, period),
     concerns: receivedConcernsPart(db, communityId, period),
     resolutions: allResolutionsPart(db, communityId, period),
     votes: allPublishedVotesPart(db, communityId, period),
   })
-  if (!read.community) throw new AppError('NOT_FOUND', '社区不存在')
-  const community = communityShape.decode(read.community)
+  const community = communityFrom(read.community)
+  if (!community) throw new AppError('NOT_FOUND', '社区不存在')
   const kpis = publicKpiCardFrom({ id: communityId, name: community.name }, period, read)
   const concerns = receivedConcernsFrom(read.concerns)
   const resolutions = boardResolutionsFrom(read.resolutions)

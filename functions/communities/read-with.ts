@@ -1,4 +1,4 @@
-import { eq, type SQL } from 'drizzle-orm'
+import { eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { can, type Action, type Actor, type CommunityContext } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
 import { communities } from '../../db/schema/index.js'
@@ -9,6 +9,20 @@ import { AppError } from '../http/errors.js'
 type PartsOf<P extends Record<string, SQL>> = { [K in keyof P]: P[K]['_']['type'] }
 
 const communityShape = jsonShape({ communityId: communities.id, streetId: communities.streetId, name: communities.name })
+
+/**
+ * The community (with its street, for officials, and its name) as a part of one statement: by id,
+ * or as the community of a subquery's row (an errand's, an activity's). `communityFrom` reads it.
+ */
+export function communityPart(db: Db, id: string | SQLWrapper): SQL<unknown | null> {
+  const where = typeof id === 'string' ? eq(communities.id, id) : inArray(communities.id, id)
+  return firstOf(db.select({ r: communityShape.object }).from(communities).where(where))
+}
+
+/** `communityPart`'s value: the permission context with the name, or null for no such community. */
+export function communityFrom(value: unknown): (CommunityContext & { streetId: string; name: string }) | null {
+  return value ? communityShape.decode(value) : null
+}
 
 /**
  * A read that is one statement with the actor (decision 039): `parts` (built with db/together.ts)
@@ -38,10 +52,10 @@ export async function readInCommunity<P extends Record<string, SQL>>(
 ): Promise<PartsOf<P> & { actor: Actor; ctx: CommunityContext & { streetId: string; name: string } }> {
   const { community, ...rest } = await readSignedIn(db, userId, {
     ...parts,
-    community: firstOf(db.select({ r: communityShape.object }).from(communities).where(eq(communities.id, communityId))),
+    community: communityPart(db, communityId),
   })
-  if (!community) throw new AppError('NOT_FOUND', '社区不存在')
-  const ctx = communityShape.decode(community)
+  const ctx = communityFrom(community)
+  if (!ctx) throw new AppError('NOT_FOUND', '社区不存在')
   if (!can(rest.actor, action, ctx)) throw new AppError('FORBIDDEN')
   return { ...(rest as unknown as PartsOf<P> & { actor: Actor }), ctx }
 }

@@ -1,12 +1,12 @@
-import { and, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, desc, eq, exists, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { z } from 'zod'
 import { type Actor, can } from '../../domain/permissions.js'
 import type { ErrandsQuery } from '../../domain/schemas/errands.js'
 import type { Db } from '../../db/client.js'
-import { buildings, communities, errands, errandStations, pointsEntries, users } from '../../db/schema/index.js'
+import { buildings, errands, errandStations, pointsEntries, users } from '../../db/schema/index.js'
 import { allOf, firstOf, jsonShape } from '../../db/together.js'
-import { readInCommunity, readSignedIn } from '../communities/index.js'
+import { communityFrom, communityPart, readInCommunity, readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { ownStationPart, seenErrand, stationShape, type StationRow } from './access.js'
@@ -85,19 +85,17 @@ export async function listErrands(deps: Deps, userId: string, communityId: strin
   return { items: read.rows.map((r) => viewOf(errandShape.decode(r), actor, station, staff)) }
 }
 
-const communityShape = jsonShape({ communityId: communities.id, streetId: communities.streetId })
-
 /** One errand in one statement: it with its facts, its community and my station there; 404 unless I may see it. */
 export async function getErrand(deps: Deps, userId: string, errandId: string) {
   const { db } = deps.database
   const communityOf = () => db.select({ id: errands.communityId }).from(errands).where(eq(errands.id, errandId))
   const read = await readSignedIn(db, userId, {
     errand: firstOf(errandRows(db).where(eq(errands.id, errandId))),
-    community: firstOf(db.select({ r: communityShape.object }).from(communities).where(inArray(communities.id, communityOf()))),
+    community: communityPart(db, communityOf()),
     station: ownStationPart(db, communityOf(), userId),
   })
   const decoded = read.errand ? errandShape.decode(read.errand) : null
-  const ctx = read.community ? communityShape.decode(read.community) : null
+  const ctx = communityFrom(read.community)
   const own = read.station ? stationShape.decode(read.station) : null
   const { station, standing } = seenErrand(read.actor, decoded?.errand ?? null, ctx, own)
   // `seenErrand` answered 404 when there is no errand.

@@ -3,9 +3,9 @@ import type { z } from 'zod'
 import { defaultRuleAmounts } from '../../domain/points/kinds.js'
 import type { ActivitiesQuery } from '../../domain/schemas/volunteering.js'
 import { minutesToHours } from '../../domain/volunteering/rules.js'
-import { communities, pointsEntries, pointsRules, users, volunteerActivities, volunteerSignups } from '../../db/schema/index.js'
+import { pointsEntries, pointsRules, users, volunteerActivities, volunteerSignups } from '../../db/schema/index.js'
 import { allOf, firstOf, jsonShape } from '../../db/together.js'
-import { readInCommunity, readSignedIn } from '../communities/index.js'
+import { communityFrom, communityPart, readInCommunity, readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { activitySeen } from './access.js'
 import { detailView, mySignupView, summaryView } from './views.js'
@@ -52,7 +52,6 @@ export async function listActivities(deps: Deps, userId: string, communityId: st
   }
 }
 
-const communityShape = jsonShape({ communityId: communities.id, streetId: communities.streetId })
 const activityShape = jsonShape(getTableColumns(volunteerActivities))
 const ownShape = jsonShape({ signup: volunteerSignups, points: pointsEntries.amount })
 const rosterShape = jsonShape({ signup: volunteerSignups, name: users.nickname, points: pointsEntries.amount })
@@ -68,7 +67,7 @@ export async function getActivity(deps: Deps, userId: string, activityId: string
     db.select({ id: volunteerActivities.communityId }).from(volunteerActivities).where(eq(volunteerActivities.id, activityId))
   const read = await readSignedIn(db, userId, {
     activity: firstOf(db.select({ r: activityShape.object }).from(volunteerActivities).where(eq(volunteerActivities.id, activityId))),
-    community: firstOf(db.select({ r: communityShape.object }).from(communities).where(inArray(communities.id, communityOf()))),
+    community: communityPart(db, communityOf()),
     own: firstOf(
       db
         .select({ r: ownShape.object })
@@ -94,7 +93,7 @@ export async function getActivity(deps: Deps, userId: string, activityId: string
   const { activity, staff } = activitySeen(
     read.actor,
     read.activity ? activityShape.decode(read.activity) : null,
-    read.community ? communityShape.decode(read.community) : null,
+    communityFrom(read.community),
     'volunteer.view',
   )
   const own = read.own ? ownShape.decode(read.own) : null
