@@ -17,6 +17,16 @@ export function staffIdsValue(communityId: string): SQL<string[]> {
     where m.community_id = ${communityId} and m.role in ('worker', 'admin')), '[]'::json)`
 }
 
+/**
+ * Whether the person is a worker or admin of the community, as a SQL value: `hasRole(actor,
+ * communityId, 'worker', 'admin')` of domain/permissions.ts, for a read whose rows depend on it
+ * inside its one statement (decision 039). Plain SQL (table in db/schema/users.ts).
+ */
+export function isStaffSql(userId: string, communityId: string | SQL): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from memberships m where m.user_id = ${userId} and m.community_id = ${communityId}
+    and m.role in ('worker', 'admin'))`
+}
+
 /** The community's admins: told when a milestone is overdue, besides the worker. */
 export async function adminIds(tx: Db | Tx, communityId: string): Promise<string[]> {
   const rows = await tx

@@ -1,9 +1,9 @@
-import { and, eq, exists, getTableColumns, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import { and, eq, exists, getTableColumns, ne, sql, type SQL } from 'drizzle-orm'
 import type { Actor } from '../../domain/permissions.js'
 import type { Db } from '../../db/client.js'
 import { councilSessions, memberships, residencyClaims } from '../../db/schema/index.js'
 import { firstOf, jsonShape } from '../../db/together.js'
-import { readSignedIn } from '../communities/index.js'
+import { isStaffSql, readSignedIn } from '../communities/index.js'
 import { AppError } from '../http/errors.js'
 import { seenSession } from './common.js'
 
@@ -34,16 +34,6 @@ export async function readSession<P extends Record<string, SQL>>(db: Db, userId:
   return { ...rest, ...sessionFrom(rest.actor, session) }
 }
 
-/** The user is a worker or admin of the community (`council.manage`, as SQL). */
-export function staffOf(db: Db, userId: string, communityId: string | SQL): SQL {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin']))),
-  )
-}
-
 /**
  * The sessions of a community list the user sees, as SQL (`listAudience`): all of them for its staff
  * and verified residents, else those inviting one of the user's partner organisations by name.
@@ -65,5 +55,5 @@ export function sessionsSeenBy(db: Db, userId: string, communityId: string): SQL
         ne(memberships.orgName, ''),
       ),
     )
-  return sql`(${staffOf(db, userId, communityId)} or ${exists(verified)} or exists (select 1 from jsonb_array_elements(${councilSessions.invitedParties}) p where p->>'name' in ${orgs}))`
+  return sql`(${isStaffSql(userId, communityId)} or ${exists(verified)} or exists (select 1 from jsonb_array_elements(${councilSessions.invitedParties}) p where p->>'name' in ${orgs}))`
 }

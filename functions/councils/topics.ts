@@ -6,14 +6,14 @@ import type { TopicInput, TopicsQuery } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import { concerns, cosigns, councilSessions, councilTopics } from '../../db/schema/index.js'
 import { allOf, firstOf } from '../../db/together.js'
-import { readSignedIn, staffIds } from '../communities/index.js'
+import { isStaffSql, readSignedIn, staffIds } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { afterCursorChecked, toPage } from '../http/cursor.js'
 import { AppError, pgErrorCode, refusal } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { assertTextPasses } from '../wechat/text-check.js'
 import { logEvent, topicJson, topicOf, topicView, visibleSession } from './common.js'
-import { readSession, sessionFrom, sessionJson, staffOf } from './reads.js'
+import { readSession, sessionFrom, sessionJson } from './reads.js'
 
 /**
  * The topic as this viewer sees it (staff: everything; others: accepted ones and their own), read
@@ -135,7 +135,7 @@ export async function listTopics(deps: Deps, userId: string, sessionId: string, 
   const community = db.select({ id: councilSessions.communityId }).from(councilSessions).where(eq(councilSessions.id, sessionId))
   const conditions = [
     eq(councilTopics.sessionId, sessionId),
-    or(eq(councilTopics.status, 'accepted'), eq(councilTopics.proposerId, userId), staffOf(db, userId, sql`(${community})`)),
+    or(eq(councilTopics.status, 'accepted'), eq(councilTopics.proposerId, userId), isStaffSql(userId, sql`(${community})`)),
     q.status ? eq(councilTopics.status, q.status) : undefined,
     cursor.where,
   ].filter(Boolean) as SQL[]

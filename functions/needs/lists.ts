@@ -4,11 +4,11 @@ import { can } from '../../domain/permissions.js'
 import type { NeedsQuery } from '../../domain/schemas/needs.js'
 import { communities, needs } from '../../db/schema/index.js'
 import { allOf, firstOf, jsonShape } from '../../db/together.js'
-import { readInCommunity, readSignedIn } from '../communities/index.js'
+import { isStaffSql, readInCommunity, readSignedIn } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { publicStatuses } from './common.js'
-import { isStaffSql, needFields, needView } from './parts.js'
+import { needFields, needView } from './parts.js'
 import { recentRoundParts, recentRoundViews } from './rounds.js'
 
 /**
@@ -21,7 +21,7 @@ export async function listNeeds(deps: Deps, userId: string, communityId: string,
   const { db } = deps.database
   const now = deps.now()
   const shape = jsonShape(needFields(db, userId))
-  const seen = or(isStaffSql(db, userId, communityId), inArray(needs.status, publicStatuses), eq(needs.raisedBy, userId))
+  const seen = or(isStaffSql(userId, communityId), inArray(needs.status, publicStatuses), eq(needs.raisedBy, userId))
   const list = db
     .select({ r: shape.object })
     .from(needs)

@@ -1,19 +1,9 @@
-import { and, asc, eq, exists, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import { and, asc, eq, exists, type SQLWrapper, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { affectedGroupLabels, needCategoryLabels, needStatusLabels } from '../../domain/needs/needs.js'
 import type { Need } from '../../domain/schemas/needs.js'
 import type { Db } from '../../db/client.js'
-import {
-  buildings,
-  concerns,
-  councilTopics,
-  memberships,
-  needs,
-  needSources,
-  needSupports,
-  projectNeeds,
-  projects,
-} from '../../db/schema/index.js'
+import { buildings, concerns, councilTopics, needs, needSources, needSupports, projectNeeds, projects } from '../../db/schema/index.js'
 import { allOf, firstOf, jsonShape, type JsonShape } from '../../db/together.js'
 
 type NeedView = z.output<typeof Need>
@@ -82,19 +72,6 @@ export function needFields(db: Db, userId: string) {
 }
 
 export type NeedWith = ReturnType<JsonShape<ReturnType<typeof needFields>>['decode']>
-
-/**
- * Whether `userId` is staff of the community (worker or admin), as SQL: the same rule as
- * `needs.manage`, for a filter that must hold before the list's limit.
- */
-export function isStaffSql(db: Db, userId: string, communityId: string | SQL) {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin']))),
-  )
-}
 
 /** A need with its parts → the reply; never the author's name. */
 export function needView({ need: r, buildings: bs, sources, supportedByMe, project }: NeedWith, userId: string): NeedView {

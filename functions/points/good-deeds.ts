@@ -5,13 +5,12 @@ import type { GoodDeed, GoodDeedInput, GoodDeedReviewInput, GoodDeedsQuery } fro
 import type { Db } from '../../db/client.js'
 import { goodDeeds, photos, pointsEntries } from '../../db/schema/index.js'
 import { allOf, jsonShape } from '../../db/together.js'
-import { communityAllowing, readInCommunity } from '../communities/index.js'
+import { isStaffSql, communityAllowing, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { notify } from '../notifications/index.js'
 import { ownPhotos } from '../photos/index.js'
 import { awardPoints } from './ledger.js'
-import { staffIn } from './parts.js'
 
 /** 好人好事: a resident reports with a photo; staff approve (the community's good-deed points) or decline with a reason. */
 export async function reportGoodDeed(deps: Deps, actor: Actor, communityId: string, input: z.output<typeof GoodDeedInput>) {
@@ -46,7 +45,7 @@ function deedsQuery(db: Db, where: SQL | undefined) {
  */
 export async function listGoodDeeds(deps: Deps, userId: string, communityId: string, query: z.output<typeof GoodDeedsQuery>) {
   const { db } = deps.database
-  const staff = () => staffIn(db, userId, communityId)
+  const staff = () => isStaffSql(userId, communityId)
   const where = and(
     eq(goodDeeds.communityId, communityId),
     or(

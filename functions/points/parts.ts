@@ -1,6 +1,6 @@
-import { and, asc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
-import { memberships, pointsAccounts, residencyClaims } from '../../db/schema/index.js'
+import { pointsAccounts, residencyClaims } from '../../db/schema/index.js'
 
 /**
  * Pieces of the points reads' single statement (decision 039). Each call builds a fresh drizzle
@@ -29,17 +29,4 @@ export function balanceOf(db: Db, communityId: string, userId: string): SQL<numb
     .from(pointsAccounts)
     .where(and(eq(pointsAccounts.communityId, communityId), eq(pointsAccounts.userId, userId)))
   return sql<number>`coalesce(${balance}, 0)`
-}
-
-/**
- * Whether the reader is the community's worker or admin (`hasRole(actor, id, 'worker', 'admin')`),
- * in SQL: a staff member and a resident read different rows, and both lists are capped.
- */
-export function staffIn(db: Db, userId: string, communityId: string): SQL {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.communityId, communityId), inArray(memberships.role, ['worker', 'admin']))),
-  )
 }

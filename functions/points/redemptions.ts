@@ -1,9 +1,8 @@
 import { and, desc, eq, or } from 'drizzle-orm'
 import { pointsItems, pointsRedemptions } from '../../db/schema/index.js'
 import { allOf, jsonShape } from '../../db/together.js'
-import { readInCommunity } from '../communities/index.js'
+import { isStaffSql, readInCommunity } from '../communities/index.js'
 import type { Deps } from '../context.js'
-import { staffIn } from './parts.js'
 import { redemptionView } from './views.js'
 
 const redemptionShape = jsonShape({
@@ -30,7 +29,7 @@ export async function listRedemptions(deps: Deps, userId: string, communityId: s
     .select({ r: redemptionShape.object })
     .from(pointsRedemptions)
     .innerJoin(pointsItems, eq(pointsItems.id, pointsRedemptions.itemId))
-    .where(and(eq(pointsRedemptions.communityId, communityId), or(staffIn(db, userId, communityId), eq(pointsRedemptions.userId, userId))))
+    .where(and(eq(pointsRedemptions.communityId, communityId), or(isStaffSql(userId, communityId), eq(pointsRedemptions.userId, userId))))
     .orderBy(desc(pointsRedemptions.createdAt))
     .limit(100)
   const { rows } = await readInCommunity(db, userId, communityId, 'points.view', { rows: allOf(list) })

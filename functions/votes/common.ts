@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { can, type Actor } from '../../domain/permissions.js'
 import { tally, type TallyResult } from '../../domain/votes/tally.js'
 import type { Db, Tx } from '../../db/client.js'
@@ -59,15 +59,6 @@ export async function tellAboutVote(
     body,
     message: { template: 'vote', proposalId: p.id, sessionId: p.sessionId, statusLabel, at: now.toISOString() },
   })
-}
-
-/**
- * Whether the person is staff (worker or admin) of the community, as a SQL value: what
- * `audienceIn` calls 'staff', for a read that must filter by it inside its one statement.
- */
-export function staffOf(userId: string, communityId: SQL): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from memberships m where m.user_id = ${userId} and m.community_id = ${communityId}
-    and m.role in ('worker', 'admin'))`
 }
 
 /** The stored ballots grouped by identical choices: what a tally counts. */

@@ -6,11 +6,11 @@ import type { ParticipationQuery, ProposalsQuery } from '../../domain/schemas/vo
 import { councilSessions, councilTopics, proposals } from '../../db/schema/index.js'
 import type { Deps } from '../context.js'
 import { allOf, firstOf, jsonShape } from '../../db/together.js'
-import { readSignedIn } from '../communities/index.js'
+import { isStaffSql, readSignedIn } from '../communities/index.js'
 import { afterCursorChecked, decodeCursor, encodeCursor, toPage } from '../http/cursor.js'
 import { AppError } from '../http/errors.js'
 import { toProposalSummary } from './views.js'
-import { audienceIn, staffOf } from './common.js'
+import { audienceIn } from './common.js'
 
 /**
  * Whether the person (or a household they are a verified resident of) has voted on the vote of the
@@ -41,7 +41,7 @@ export async function listProposals(deps: Deps, userId: string, communityId: str
   const after = afterCursorChecked(q.cursor, { at: proposals.createdAt, id: proposals.id }, 'desc')
   const conditions = [
     eq(proposals.communityId, communityId),
-    or(ne(proposals.status, 'draft'), staffOf(userId, sql`${communityId}::uuid`)),
+    or(ne(proposals.status, 'draft'), isStaffSql(userId, sql`${communityId}::uuid`)),
     q.status ? eq(proposals.status, q.status) : undefined,
     q.topicId ? eq(proposals.topicId, q.topicId) : undefined,
     after.where,
@@ -101,7 +101,7 @@ export async function listParticipation(deps: Deps, userId: string, id: string, 
         order by c.created_at, c.id limit 1))
       left join units un on un.id = h.unit_id
       left join buildings b on b.id = un.building_id
-      where e.proposal_id = ${id} and ${staffOf(userId, sql`pr.community_id`)} and ${!badCursor}
+      where e.proposal_id = ${id} and ${isStaffSql(userId, sql`pr.community_id`)} and ${!badCursor}
     )
     select json_build_object('id', id, 'nickname', nickname, 'room', room, 'unit', unit, 'building', building, 'voted', voted) from roll
     where pos > coalesce((select pos from roll where id = ${after?.id ?? null}), 0) ${voted}
