@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { memberships } from '../../db/schema/index.js'
 
@@ -12,7 +12,7 @@ export async function staffIds(tx: Db | Tx, communityId: string): Promise<string
 }
 
 /** The same ids as a JSON array, a value of the caller's own statement (decision 037). Plain SQL (table in db/schema/users.ts). */
-export function staffIdsValue(communityId: string): SQL<string[]> {
+export function staffIdsValue(communityId: string | Placeholder | SQL): SQL<string[]> {
   return sql<string[]>`coalesce((select json_agg(m.user_id) from memberships m
     where m.community_id = ${communityId} and m.role in ('worker', 'admin')), '[]'::json)`
 }

@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm'
+import { eq, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import { type Route, route } from '../../domain/grids/dispatch.js'
 import type { Tx } from '../../db/client.js'
 import { gridWorkers } from '../../db/schema/index.js'
@@ -15,7 +15,7 @@ export interface DispatchFacts {
  * `buildingId` may be an expression of that statement. Plain SQL: the tables are named in
  * db/schema/grids.ts.
  */
-export function dispatchFacts(communityId: string, buildingId: SQL | string | null): SQL<DispatchFacts> {
+export function dispatchFacts(communityId: string | Placeholder | SQL, buildingId: SQL | string | null): SQL<DispatchFacts> {
   const grid =
     buildingId === null
       ? sql`null`

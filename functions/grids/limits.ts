@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm'
+import { eq, type Placeholder, type SQL, sql } from 'drizzle-orm'
 import { categories, type Category, categoryKeys } from '../../domain/concerns/categories.js'
 import { LimitOverrides, limitsFor, limitsText, type MilestoneLimits } from '../../domain/concerns/milestones.js'
 import type { Actor } from '../../domain/permissions.js'
@@ -24,7 +24,7 @@ export async function limitOverridesOf(db: Db | Tx, communityId: string): Promis
 }
 
 /** The stored overrides as a value of the caller's own statement (decision 037); `limitsFrom` reads it. */
-export function limitOverridesValue(communityId: string): SQL<unknown> {
+export function limitOverridesValue(communityId: string | Placeholder | SQL): SQL<unknown> {
   return sql`(select overrides from community_limits where community_id = ${communityId})`
 }
 

@@ -1,8 +1,8 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, type Placeholder, type SQL, sql, type WithSubquery } from 'drizzle-orm'
 import { defaultLimits } from '../../domain/concerns/milestones.js'
 import { contributions, type DayCounters, diffContributions, type KpiConcern } from '../../domain/kpis/contributions.js'
 import { addCounters, type Counters, emptyCounters, isZero } from '../../domain/kpis/formulas.js'
-import type { Tx } from '../../db/client.js'
+import type { Db, Tx } from '../../db/client.js'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { type ConcernRow, kpiCommunityMonthly, kpiDaily, kpiMonthly } from '../../db/schema/index.js'
 
@@ -145,7 +145,7 @@ interface Target {
   where: (d: Delta) => SQL | undefined
 }
 
-const streetOf = (communityId: string) => sql`(select street_id from communities where id = ${communityId})`
+const streetOf = (communityId: string | Placeholder) => sql`(select street_id from communities where id = ${communityId})`
 
 const finerTarget = (table: CounterTable, name: string, month: boolean): Target => ({
   table,
@@ -237,7 +237,7 @@ const histograms = [
  * Adds merged deltas that are each a valid row (a raise's: 收到 1 on its day) in one statement:
  * inserted as they are, or added to the row already there. Rows in key order, as `upsertInto`.
  */
-function addInOne(tx: Tx, target: Target, rows: Delta[]) {
+function addInOne(tx: Db | Tx, target: Target, rows: Delta[], values = rowsOf(target, rows)) {
   const { name } = target
   const set: Record<string, SQL> = {}
   for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
@@ -248,7 +248,7 @@ function addInOne(tx: Tx, target: Target, rows: Delta[]) {
     if (rows.some((d) => d.counters[key].some(Boolean))) set[key] = plusExcluded(name, column)
   }
   const table = target.table as typeof kpiDaily
-  return tx.insert(table).values(rowsOf(target, rows)).onConflictDoUpdate({ target: target.conflict, set })
+  return tx.insert(table).values(values).onConflictDoUpdate({ target: target.conflict, set })
 }
 
 /**
@@ -281,14 +281,42 @@ async function upsert(tx: Tx, deltas: Delta[]) {
 }
 
 /**
- * A new concern's counters (收到 1 on its day) as `with` parts of the caller's own statement, run
- * after its main part in `targets` order: a raise takes its public number and adds to the
- * counters in one statement, so the community's hot rows are held for the fewest round trips.
+ * A new concern's counters (收到 1 on its day) as `with` parts of the caller's prepared statement,
+ * written after its main part in `targets` order (see `upsertParts`). The parts' text depends only
+ * on `shape` (which tables and rows, which counters move), so the caller prepares one statement per
+ * shape and builds `parts` only when it prepares; the rows' keys and counts are placeholders
+ * `k{table}_{row}_{column}` that `values` fills.
  */
-export function kpiRaiseParts(tx: Tx, created: KpiRow): SQL[] {
-  const parts = upsertParts(tx, kpiDeltas(null, created))
-  if (!parts) throw new Error('a new concern’s counters are each a valid row')
-  return parts
+export function kpiRaiseParts(created: KpiRow) {
+  const work = targets.map((target) => ({ target, rows: target.merge(kpiDeltas(null, created)) })).filter((w) => w.rows.length)
+  if (!work.every((w) => w.rows.every((d) => validAlone(d.counters)))) throw new Error('a new concern’s counters are each a valid row')
+  const values: Record<string, unknown> = {}
+  const name = (t: number, r: number, column: string) => `k${t}_${r}_${column}`
+  const rows = work.map(({ target, rows }, t) =>
+    rowsOf(target, rows).map((row, r) => {
+      for (const column in row) if (column !== 'streetId') values[name(t, r, column)] = row[column as keyof typeof row]
+      return row
+    }),
+  )
+  // The rows with placeholders for the statement's text; the street of a row's community is looked up by the statement, as `rowsOf` does.
+  const held = (t: number) =>
+    rows[t].map(
+      (row, r) =>
+        Object.fromEntries(
+          Object.keys(row).map((column) => [
+            column,
+            column === 'streetId' ? streetOf(sql.placeholder(name(t, r, 'communityId'))) : sql.placeholder(name(t, r, column)),
+          ]),
+        ) as unknown as typeof kpiDaily.$inferInsert,
+    )
+  const moved = (c: Counters) =>
+    (Object.keys(c) as (keyof Counters)[]).filter((k) => (Array.isArray(c[k]) ? (c[k] as number[]).some(Boolean) : c[k])).join('.')
+  return {
+    shape: work.map(({ target, rows }) => `${target.name}=${rows.map((d) => moved(d.counters)).join('+')}`).join(';'),
+    values,
+    parts: (db: Db): WithSubquery[] =>
+      work.map(({ target, rows }, t) => db.$with(`k${t}`, {}).as(addInOne(db, target, rows, held(t)).getSQL())).reverse(),
+  }
 }
 
 /**

@@ -1,3 +1,3 @@
 /** What other modules may use of notifications: telling people inside the caller's transaction, and the outbox job. */
 export { dispatchOutbox } from './dispatch.js'
-export { notify } from './service.js'
+export { concernNoticeParts, notify } from './service.js'

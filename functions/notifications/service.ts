@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, isNull, type SQL, sql, type WithSubquery } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.js'
 import { notifications, outbox } from '../../db/schema/index.js'
 
@@ -34,17 +34,53 @@ export async function notify(tx: Db | Tx, notice: Notice): Promise<void> {
   const sessionId = notice.sessionId ?? (m && m.template !== 'concern_status' ? (m.sessionId ?? null) : null)
   const proposalId = notice.proposalId ?? (m?.template === 'vote' ? m.proposalId : null)
   const concernId = notice.concernId ?? null
-  const ids = sql`unnest(string_to_array(${recipients.join(',')}, ',')::uuid[])`
-  const messages = sql`insert into ${notifications} (user_id, concern_id, session_id, proposal_id, title, body)
-    select u, ${concernId}::uuid, ${sessionId}::uuid, ${proposalId}::uuid, ${notice.title}, ${notice.body} from ${ids} u`
+  const messages = messagesOf({
+    userIds: sql`${recipients.join(',')}`,
+    concernId: sql`${concernId}`,
+    sessionId: sql`${sessionId}`,
+    proposalId: sql`${proposalId}`,
+    title: sql`${notice.title}`,
+    body: sql`${notice.body}`,
+  })
   if (!m) {
     await tx.execute(messages)
     return
   }
-  // Both inserts in one statement: a writer holding a lock (the concern counter) waits one round trip less.
+  // Both inserts in one statement: a writer holding a lock waits one round trip less.
   const payload = JSON.stringify({ ...m, concernId, title: notice.title })
-  await tx.execute(sql`with sent as (${messages} returning user_id)
-    insert into ${outbox} (kind, user_id, payload) select 'wechat.subscribe', user_id, ${payload}::jsonb from sent`)
+  await tx.execute(sql`with sent as (${messages} returning user_id) ${outboxOf(sql`sent`, sql`${payload}::jsonb`)}`)
+}
+
+/** What a notice's rows are made of, as SQL of the statement that writes them: `userIds` is the recipients' ids as one comma-separated text. */
+interface NoticeValues {
+  userIds: SQL
+  concernId: SQL
+  sessionId: SQL
+  proposalId: SQL
+  title: SQL
+  body: SQL
+}
+
+const messagesOf = (v: NoticeValues) => sql`insert into ${notifications} (user_id, concern_id, session_id, proposal_id, title, body)
+    select u, ${v.concernId}::uuid, ${v.sessionId}::uuid, ${v.proposalId}::uuid, ${v.title}, ${v.body}
+    from unnest(string_to_array(${v.userIds}, ',')::uuid[]) u`
+
+const outboxOf = (sent: SQL, payload: SQL) =>
+  sql`insert into ${outbox} (kind, user_id, payload) select 'wechat.subscribe', user_id, ${payload} from ${sent}`
+
+/**
+ * `notify` for a concern's notice as two `with` parts of the caller's prepared statement, for a
+ * notice written by the statement that makes its subject: every value is SQL of that statement —
+ * placeholders, or what it computes (the title from the public number it takes). `payload` is the
+ * WeChat message's JSON as text without `title` and `publicNo`, which the statement adds.
+ */
+export function concernNoticeParts(
+  db: Db,
+  v: Omit<NoticeValues, 'sessionId' | 'proposalId'> & { publicNo: SQL; payload: SQL },
+): WithSubquery[] {
+  const messages = messagesOf({ ...v, sessionId: sql`null`, proposalId: sql`null` })
+  const payload = sql`${v.payload}::jsonb || jsonb_build_object('title', (${v.title})::text, 'publicNo', (${v.publicNo})::text)`
+  return [db.$with('notices', {}).as(sql`${messages} returning user_id`), db.$with('notices_sent', {}).as(outboxOf(sql`notices`, payload))]
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {

@@ -4,6 +4,7 @@ import { users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { startFakeWechat } from '../helpers/fake-wechat.js'
+import { raise } from '../helpers/concerns.js'
 import { castAs, openProposal, proposalAction, proposalBody } from '../helpers/votes.js'
 
 /**
@@ -21,6 +22,7 @@ beforeAll(async () => {
   for (const [key, openid] of [
     ['wang', 'o_wang'],
     ['zhao', 'o_zhao'],
+    ['liu', 'o_liu'],
   ] as const) {
     await t.database.db.update(users).set({ openid }).where(eq(users.id, demo.user[key]))
   }
@@ -71,5 +73,32 @@ describe('vote notices', () => {
     const last = sentTo('o_zhao').at(-1)!
     expect(last.body).toMatchObject({ page: `pages/vote/index?id=${id}`, data: { phrase3: { value: '已通过' } } })
     expect((last.body!.data as Record<string, { value: string }>).thing4.value).toMatch(/^表决结果：/)
+  })
+})
+
+describe('concern notices', () => {
+  it('tell the grid’s worker of a new concern by its public number, in 消息 and on the 诉求进度 template', async () => {
+    const before = sentTo('o_wang').length
+    const res = await raise(t, 'wang', { description: '3号楼楼道的声控灯不亮了，晚上上楼看不见台阶' })
+    expect(res.status).toBe(201)
+    const concern = (await res.json()) as { id: string; publicNo: string }
+    expect(concern.publicNo).toMatch(/^WA-\d{4}-\d{6}$/)
+
+    // 3号楼 is the first grid's: 刘网格 is told, with the number the raise took.
+    const notes = (await (await t.call('GET', '/api/notifications', { token: await t.tokenFor('liu') })).json()) as {
+      items: { title: string; body: string; concernId: string | null }[]
+    }
+    expect(notes.items[0]).toMatchObject({ title: `新诉求 ${concern.publicNo}`, concernId: concern.id })
+    expect(notes.items[0].body).toMatch(/^公共设施：3号楼楼道的声控灯不亮了/)
+
+    expect((await tick()).outbox.failed).toBe(0)
+    const [message] = sentTo('o_liu')
+    expect(message.body).toMatchObject({
+      template_id: 'dev-template-concern-status',
+      page: `pages/concern-detail/index?id=${concern.id}`,
+      data: { character_string1: { value: concern.publicNo }, thing3: { value: `新诉求 ${concern.publicNo}` } },
+    })
+    // The author is not told of their own concern.
+    expect(sentTo('o_wang')).toHaveLength(before)
   })
 })

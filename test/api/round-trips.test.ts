@@ -98,35 +98,54 @@ describe('database round trips per request', () => {
     expect(own[1], all).toMatch(/insert into "vote_ballots"[\s\S]*for share/)
   })
 
-  it('raising a concern holds the community’s number counter for one statement more', async () => {
-    // wenan has staff, so the raise notifies them after taking the number: the longest hold.
-    const statements = await t.statementsDuring(() => raiseId(t, 'wang'))
+  it('raising a concern is three statements and no transaction: the lookups, every write, the reply', async () => {
+    // wenan has staff, so the raise notifies them: the statement with the most parts.
+    const key = `round-trips-${Date.now()}`
+    const sent = await t.statementsDuring(() => raiseId(t, 'wang', {}, key))
+    const statements = sent.filter((s) => !/rate_limit_counters/.test(s))
     const all = statements.join('\n')
-    // The transaction ends in writes and the reply (the concern's detail) is read after the commit
-    // (logged on node-postgres, not on PGlite), so the statements between the number and the commit
-    // or the first read are those the counter waits for.
-    const counter = statements.findIndex((s) => /concern_counters/.test(s))
-    expect(counter, all).toBeGreaterThan(-1)
-    const held = statements.slice(counter + 1).findIndex((s) => /^(select|commit)\b/i.test(s.trim()))
-    expect(held, all).toBeGreaterThan(-1)
-    expect(held, all).toBeLessThanOrEqual(1)
-    // The staff got their notice and its WeChat message.
-    const notice = statements.filter((s) => /insert into "notifications"/.test(s))
-    expect(notice, all).toHaveLength(1)
-    expect(notice[0], all).toMatch(/insert into "outbox"/)
-    // The author’s follow and the submit event (and an Idempotency-Key, photos) ride in the concern’s insert.
-    const insert = statements.filter((s) => /insert into "concerns"/.test(s))
-    expect(insert, all).toHaveLength(1)
-    for (const part of [/insert into "follows"/, /insert into "concern_events"/]) expect(insert[0], all).toMatch(part)
-    // A raise's 三率 delta (收到 1) is a valid row by itself: one statement upserts it into the
-    // three counter tables (day, month, the community's month).
-    const counters = statements.filter((s) => /"kpi_(daily|monthly|community_monthly)"/.test(s))
-    expect(counters, all).toHaveLength(1)
-    for (const table of ['kpi_daily', 'kpi_monthly', 'kpi_community_monthly']) expect(counters[0], all).toContain(`"${table}"`)
-    // Begin and commit aside (logged on node-postgres only): the actor with the lookups and the
-    // dispatch facts; the Idempotency-Key; the concern with its follow and event; the number with
-    // the 三率 counters; the notice; the reply's read (decision 037). It was 20.
-    expect(statements.filter((s) => !/^(begin|commit)\b/i.test(s.trim())).length, all).toBeLessThanOrEqual(6)
+    expect(statements, all).toHaveLength(3)
+    expect(
+      statements.some((s) => /^(begin|commit)\b/i.test(s.trim())),
+      all,
+    ).toBe(false)
+    // The actor with the lookups, the dispatch facts and what the key already made (nothing yet).
+    expect(statements[0], all).toMatch(/"idempotency_keys"/)
+    // Every write rides in one statement: the number counter (the community's row is held from it
+    // to the statement's end), the concern, the author's follow, the submit event, the key, the
+    // staff's notice with its WeChat message, and the 三率 counters of day, month and the
+    // community's month.
+    const writes = statements[1]
+    for (const part of [
+      /insert into "concern_counters"/,
+      /insert into "concerns"/,
+      /insert into "follows"/,
+      /insert into "concern_events"/,
+      /insert into "idempotency_keys"/,
+      /insert into "notifications"/,
+      /insert into "outbox"/,
+      /insert into "kpi_daily"/,
+      /insert into "kpi_monthly"/,
+      /insert into "kpi_community_monthly"/,
+    ])
+      expect(writes, all).toMatch(part)
+    // The reply, the concern's detail, is read after the write committed.
+    expect(statements[2], all).toMatch(/^select/i)
     if (process.env.ROUND_TRIPS_PRINT) console.log(`raise: ${statements.length}\n${all}`)
+  })
+
+  it('a replayed raise reads and answers: two statements, nothing written', async () => {
+    const key = `round-trips-replay-${Date.now()}`
+    const first = await raiseId(t, 'wang', { description: '重放测试：3号楼门口的井盖松了' }, key)
+    const sent = await t.statementsDuring(async () => {
+      expect(await raiseId(t, 'wang', { description: '重放测试：3号楼门口的井盖松了' }, key)).toBe(first)
+    })
+    const statements = sent.filter((s) => !/rate_limit_counters/.test(s))
+    const all = statements.join('\n')
+    expect(statements, all).toHaveLength(2)
+    expect(
+      statements.some((s) => /^\s*(with|insert|update)\b/i.test(s) || /insert into/i.test(s)),
+      all,
+    ).toBe(false)
   })
 })

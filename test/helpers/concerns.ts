@@ -53,8 +53,8 @@ export async function raise(t: TestApp, who: DemoKey, over: Record<string, unkno
   })
 }
 
-export async function raiseId(t: TestApp, who: DemoKey, over: Record<string, unknown> = {}): Promise<string> {
-  const res = await raise(t, who, over)
+export async function raiseId(t: TestApp, who: DemoKey, over: Record<string, unknown> = {}, key?: string): Promise<string> {
+  const res = await raise(t, who, over, key)
   if (res.status !== 201) throw new Error(`raise failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { id: string }).id
 }
