@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import pg from 'pg'
 import pino from 'pino'
 import type { DbHandle } from '../db/client.js'
@@ -34,8 +34,9 @@ export async function scratch(label: string) {
 export async function startApi(database: DbHandle, env: Record<string, string> = {}) {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SESSION_SECRET: 'bench-secret-0123456789-0123456789-x', ...env })
   const app = createApp(buildDeps(config, database, pino({ level: 'silent' })))
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise((r) => server.once('listening', r))
+  // A queue of pending connections as `npm start` keeps it (scripts/start.ts): 1000 ballots connect at once.
+  const server = createAdaptorServer({ fetch: app.fetch })
+  await new Promise<void>((r) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const login = async (userId: string) => {
     const res = await app.request('/api/auth/dev', {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { compress } from 'hono/compress'
 import { Hono } from 'hono'
@@ -93,7 +93,11 @@ if (config.devLogin) {
   ]
 }
 
-const server = serve({ fetch: site.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
+// Node's default queue of connections waiting to be accepted is 511: a burst beyond it (a vote's
+// roll opening the page at once) has its connection attempts dropped and retried by the client a
+// second later. The kernel caps the queue at net.core.somaxconn (4096 on current Linux).
+const server = createAdaptorServer({ fetch: site.fetch })
+server.listen({ port, host: process.env.HOST ?? '0.0.0.0', backlog: 4096 }, () => {
   const ms = Math.round(performance.now() - started)
   console.log(
     [`\nLinli 邻里议事 is running: http://localhost:${port}  (ready in ${ms} ms, database: ${database.kind})`, ...demoLines].join('\n'),
