@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { openStatuses } from '../../domain/concerns/lifecycle.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import { concerns, cosigns, follows } from '../../db/schema/index.js'
@@ -15,74 +15,46 @@ export async function setCosign(deps: Deps, actor: Actor, id: string, on: boolea
     if (row.visibility !== 'public') throw new AppError('TRANSITION_NOT_ALLOWED', '仅公开的诉求可以附议')
     if (!openStatuses.includes(row.status)) throw new AppError('TRANSITION_NOT_ALLOWED', '这条诉求已办结，不能再附议')
   }
-  const now = deps.now()
-  return db.transaction(async (tx) => {
-    if (on) {
-      const added = await tx
-        .insert(cosigns)
-        .values({ concernId: id, userId: actor.userId, createdAt: now })
-        .onConflictDoNothing()
-        .returning()
-      if (added.length)
-        await tx
-          .update(concerns)
-          .set({ cosignCount: sql`${concerns.cosignCount} + 1` })
-          .where(eq(concerns.id, id))
-      // Co-signing also follows it, so the co-signer hears of each step.
-      const followed = await tx
-        .insert(follows)
-        .values({ concernId: id, userId: actor.userId, createdAt: now })
-        .onConflictDoNothing()
-        .returning()
-      if (followed.length)
-        await tx
-          .update(concerns)
-          .set({ followCount: sql`${concerns.followCount} + 1` })
-          .where(eq(concerns.id, id))
-    } else {
-      const removed = await tx
-        .delete(cosigns)
-        .where(and(eq(cosigns.concernId, id), eq(cosigns.userId, actor.userId)))
-        .returning()
-      if (removed.length)
-        await tx
-          .update(concerns)
-          .set({ cosignCount: sql`${concerns.cosignCount} - 1` })
-          .where(eq(concerns.id, id))
-    }
-    const [c] = await tx.select({ n: concerns.cosignCount }).from(concerns).where(eq(concerns.id, id))
-    return { cosigned: on, cosignCount: c.n }
-  })
+  const at = deps.now().toISOString()
+  const who = sql`${id}::uuid, ${actor.userId}::uuid`
+  // One statement, no transaction: the co-sign (co-signing also follows, so the co-signer hears of
+  // each step) and the counts, moved by what was added or removed, under the concern's row lock.
+  const parts = on
+    ? [
+        db
+          .$with('cosigned', {})
+          .as(sql`insert into ${cosigns} (concern_id, user_id, created_at) values (${who}, ${at}) on conflict do nothing returning 1`),
+        db
+          .$with('followed', {})
+          .as(sql`insert into ${follows} (concern_id, user_id, created_at) values (${who}, ${at}) on conflict do nothing returning 1`),
+      ]
+    : [db.$with('cosigned', {}).as(sql`delete from ${cosigns} where concern_id = ${id} and user_id = ${actor.userId} returning 1`)]
+  const sign = on ? sql`+` : sql`-`
+  const [c] = await db
+    .with(...parts)
+    .update(concerns)
+    .set({
+      cosignCount: sql`${concerns.cosignCount} ${sign} (select count(*)::int from cosigned)`,
+      ...(on ? { followCount: sql`${concerns.followCount} + (select count(*)::int from followed)` } : {}),
+    })
+    .where(eq(concerns.id, id))
+    .returning({ n: concerns.cosignCount })
+  return { cosigned: on, cosignCount: c.n }
 }
 
 export async function setFollow(deps: Deps, actor: Actor, id: string, on: boolean) {
   const { db } = deps.database
   await visibleConcern(db, actor, id)
-  const now = deps.now()
-  return db.transaction(async (tx) => {
-    if (on) {
-      const added = await tx
-        .insert(follows)
-        .values({ concernId: id, userId: actor.userId, createdAt: now })
-        .onConflictDoNothing()
-        .returning()
-      if (added.length)
-        await tx
-          .update(concerns)
-          .set({ followCount: sql`${concerns.followCount} + 1` })
-          .where(eq(concerns.id, id))
-    } else {
-      const removed = await tx
-        .delete(follows)
-        .where(and(eq(follows.concernId, id), eq(follows.userId, actor.userId)))
-        .returning()
-      if (removed.length)
-        await tx
-          .update(concerns)
-          .set({ followCount: sql`${concerns.followCount} - 1` })
-          .where(eq(concerns.id, id))
-    }
-    const [c] = await tx.select({ n: concerns.followCount }).from(concerns).where(eq(concerns.id, id))
-    return { following: on, followCount: c.n }
-  })
+  const at = deps.now().toISOString()
+  // One statement, no transaction: the follow added or removed and the count moved by it.
+  const changed = on
+    ? sql`insert into ${follows} (concern_id, user_id, created_at) values (${id}::uuid, ${actor.userId}::uuid, ${at}) on conflict do nothing returning 1`
+    : sql`delete from ${follows} where concern_id = ${id} and user_id = ${actor.userId} returning 1`
+  const [c] = await db
+    .with(db.$with('changed', {}).as(changed))
+    .update(concerns)
+    .set({ followCount: sql`${concerns.followCount} ${on ? sql`+` : sql`-`} (select count(*)::int from changed)` })
+    .where(eq(concerns.id, id))
+    .returning({ n: concerns.followCount })
+  return { following: on, followCount: c.n }
 }
