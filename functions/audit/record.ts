@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
+import type { Actor } from '../../domain/permissions.js'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
@@ -64,6 +65,12 @@ const owners: Partial<Record<AuditSubject, { param: string; table: PgTable; id: 
 
 const rolesByRank = ['admin', 'worker', 'partner', 'street', 'resident'] as const
 
+/** The actor's highest role in the community, as the log records it. */
+function roleIn(actor: Actor, communityId: string): string {
+  const held = actor.memberships.filter((m) => m.communityId === communityId).map((m) => m.role as string)
+  return rolesByRank.find((r) => held.includes(r)) ?? 'none'
+}
+
 async function jsonOf(c: Context<AppEnv>, from: 'request' | 'response'): Promise<Record<string, unknown> | null> {
   try {
     const value = from === 'request' ? await c.req.json() : await c.res.clone().json()
@@ -87,31 +94,25 @@ export function audited(subject: AuditSubject, verb?: string) {
     try {
       const body = await jsonOf(c, 'request')
       const owner = owners[subject]
-      let communityId = c.req.param('communityId')
+      const communityId = c.req.param('communityId')
       let subjectId: string | null = owner ? (c.req.param(owner.param) ?? null) : null
       const { db } = c.var.deps.database
       if (!subjectId) {
         const reply = await jsonOf(c, 'response')
         subjectId = typeof reply?.id === 'string' ? reply.id : null
       }
-      if (!communityId && owner && subjectId) {
-        const [row] = await db.select({ communityId: owner.communityId }).from(owner.table).where(eq(owner.id, subjectId))
-        communityId = row?.communityId as string | undefined
-      }
-      if (!communityId) return
-      const held = c.var.actor.memberships.filter((m) => m.communityId === communityId).map((m) => m.role as string)
-      const role = rolesByRank.find((r) => held.includes(r)) ?? 'none'
       const action = `${subject}.${verb ?? (typeof body?.action === 'string' ? body.action : 'change')}`
-      await db.insert(auditLog).values({
-        communityId,
-        actorId: c.var.actor.userId,
-        actorRole: role,
-        action,
-        subjectType: subject,
-        subjectId,
-        data: body,
-        createdAt: c.var.deps.now(),
-      })
+      const entry = { actorId: c.var.actor.userId, action, subjectType: subject, subjectId, data: body, createdAt: c.var.deps.now() }
+      if (communityId) {
+        await db.insert(auditLog).values({ ...entry, communityId, actorRole: roleIn(c.var.actor, communityId) })
+      } else if (owner && subjectId) {
+        // The subject's community read by the insert itself: one statement, the role picked from the actor's in each community.
+        const roles = Object.fromEntries(c.var.actor.memberships.map((m) => [m.communityId, roleIn(c.var.actor, m.communityId)]))
+        await db.execute(sql`insert into ${auditLog} (community_id, actor_id, actor_role, action, subject_type, subject_id, data, created_at)
+          select ${owner.communityId}, ${entry.actorId}::uuid, coalesce(${JSON.stringify(roles)}::jsonb ->> ${owner.communityId}::text, 'none'),
+            ${action}, ${subject}, ${subjectId}::uuid, ${body === null ? null : JSON.stringify(body)}::jsonb, ${entry.createdAt.toISOString()}::timestamptz
+          from ${owner.table} where ${owner.id} = ${subjectId}`)
+      }
     } catch (err) {
       c.var.log.error({ err, subject }, 'audit: could not record a staff action')
     }
