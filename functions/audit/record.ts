@@ -102,17 +102,19 @@ export function audited(subject: AuditSubject, verb?: string) {
         subjectId = typeof reply?.id === 'string' ? reply.id : null
       }
       const action = `${subject}.${verb ?? (typeof body?.action === 'string' ? body.action : 'change')}`
-      const entry = { actorId: c.var.actor.userId, action, subjectType: subject, subjectId, data: body, createdAt: c.var.deps.now() }
-      if (communityId) {
-        await db.insert(auditLog).values({ ...entry, communityId, actorRole: roleIn(c.var.actor, communityId) })
-      } else if (owner && subjectId) {
-        // The subject's community read by the insert itself: one statement, the role picked from the actor's in each community.
-        const roles = Object.fromEntries(c.var.actor.memberships.map((m) => [m.communityId, roleIn(c.var.actor, m.communityId)]))
-        await db.execute(sql`insert into ${auditLog} (community_id, actor_id, actor_role, action, subject_type, subject_id, data, created_at)
-          select ${owner.communityId}, ${entry.actorId}::uuid, coalesce(${JSON.stringify(roles)}::jsonb ->> ${owner.communityId}::text, 'none'),
-            ${action}, ${subject}, ${subjectId}::uuid, ${body === null ? null : JSON.stringify(body)}::jsonb, ${entry.createdAt.toISOString()}::timestamptz
-          from ${owner.table} where ${owner.id} = ${subjectId}`)
-      }
+      // The community from the path, or read from the subject by the insert itself: one statement
+      // either way, the role picked from the actor's in each community.
+      const where = communityId
+        ? { community: sql`${communityId}::uuid`, from: sql`` }
+        : owner && subjectId
+          ? { community: sql`${owner.communityId}`, from: sql`from ${owner.table} where ${owner.id} = ${subjectId}` }
+          : null
+      if (!where) return
+      const roles = Object.fromEntries(c.var.actor.memberships.map((m) => [m.communityId, roleIn(c.var.actor, m.communityId)]))
+      await db.execute(sql`insert into ${auditLog} (community_id, actor_id, actor_role, action, subject_type, subject_id, data, created_at)
+        select ${where.community}, ${c.var.actor.userId}::uuid, coalesce(${JSON.stringify(roles)}::jsonb ->> (${where.community})::text, 'none'),
+          ${action}, ${subject}, ${subjectId}::uuid, ${body === null ? null : JSON.stringify(body)}::jsonb, ${c.var.deps.now().toISOString()}::timestamptz
+        ${where.from}`)
     } catch (err) {
       c.var.log.error({ err, subject }, 'audit: could not record a staff action')
     }

@@ -13,7 +13,7 @@ const p = (name: string) => sql`${sql.placeholder(name)}`
 /** An earlier request's use of the Idempotency-Key: what it sent (hashed) and the concern it made. */
 export interface KeySeen {
   hash: string
-  concernId: string | null
+  concernId: string
 }
 
 const keySeen = sql<KeySeen | null>`(select json_build_object('hash', k.request_hash, 'concernId', k.concern_id)

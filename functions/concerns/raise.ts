@@ -41,12 +41,10 @@ function placeOf(input: z.output<typeof RaiseConcernInput>, buildingId: string |
 
 /**
  * An earlier request with the same Idempotency-Key: the same content is a replay (its concern's
- * id); other content under the key is refused.
+ * id); other content under the key is refused. A key is stored with its concern, in one statement.
  */
-function replayOf(seen: KeySeen | null, hash: string): string | null {
-  if (!seen) return null
+function replayOf(seen: KeySeen, hash: string): string {
   if (seen.hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
-  if (!seen.concernId) throw new AppError('CONCERN_CHANGED', '上一次提交还在处理中，请稍后刷新')
   return seen.concernId
 }
 
@@ -71,8 +69,7 @@ export async function raiseConcern(
   const key = idempotencyKey ?? null
   const context = await raiseContext(db, { userId, communityId: input.communityId, kind: where.kind, placeId, key })
   const hash = requestHash(input)
-  const replayed = replayOf(context.key, hash)
-  if (replayed) return { id: replayed, replayed: true }
+  if (context.key) return { id: replayOf(context.key, hash), replayed: true }
   const actor = actorOf(userId, context.actor)
   if (!can(actor, 'concern.raise', { communityId: input.communityId }) || !context.code) throw new AppError('NOT_A_MEMBER')
   const place = placeOf(input, context.buildingId)
@@ -85,6 +82,7 @@ export async function raiseConcern(
   const acknowledgeDueAt = addLimit(now, limitsFrom(input.category, context.limits).acknowledge)
   const id = randomUUID()
   const at = now.toISOString()
+  const year = chinaYear(now)
   const kpi = kpiRaiseParts({
     communityId: input.communityId,
     gridId,
@@ -105,8 +103,8 @@ export async function raiseConcern(
     id,
     communityId: input.communityId,
     userId: actor.userId,
-    year: chinaYear(now),
-    prefix: `${context.code}-${chinaYear(now)}-`,
+    year,
+    prefix: `${context.code}-${year}-`,
     category: input.category,
     description: input.description,
     ...place,
@@ -134,7 +132,7 @@ export async function raiseConcern(
   } catch (err) {
     // The same key's first request committed while this one ran: its concern is the answer.
     const seen = key && pgErrorCode(err) === '23505' ? await keySeenAgain(db, actor.userId, key) : null
-    if (seen) return { id: replayOf(seen, hash) as string, replayed: true }
+    if (seen) return { id: replayOf(seen, hash), replayed: true }
     throw err
   }
   return { id, replayed: false }

@@ -290,12 +290,12 @@ async function upsert(tx: Tx, deltas: Delta[]) {
 export function kpiRaiseParts(created: KpiRow) {
   const work = targets.map((target) => ({ target, rows: target.merge(kpiDeltas(null, created)) })).filter((w) => w.rows.length)
   if (!work.every((w) => w.rows.every((d) => validAlone(d.counters)))) throw new Error('a new concern’s counters are each a valid row')
-  const values: Record<string, unknown> = {}
   const name = (t: number, r: number, column: string) => `k${t}_${r}_${column}`
-  const rows = work.map(({ target, rows }, t) =>
-    rowsOf(target, rows).map((row, r) => {
-      for (const column in row) if (column !== 'streetId') values[name(t, r, column)] = row[column as keyof typeof row]
-      return row
+  const rows = work.map(({ target, rows }) => rowsOf(target, rows))
+  const values: Record<string, unknown> = {}
+  rows.forEach((tableRows, t) =>
+    tableRows.forEach((row, r) => {
+      for (const [column, value] of Object.entries(row)) if (column !== 'streetId') values[name(t, r, column)] = value
     }),
   )
   // The rows with placeholders for the statement's text; the street of a row's community is looked up by the statement, as `rowsOf` does.
