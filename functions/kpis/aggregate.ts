@@ -293,11 +293,9 @@ export function kpiRaiseParts(created: KpiRow) {
   const name = (t: number, r: number, column: string) => `k${t}_${r}_${column}`
   const rows = work.map(({ target, rows }) => rowsOf(target, rows))
   const values: Record<string, unknown> = {}
-  rows.forEach((tableRows, t) =>
-    tableRows.forEach((row, r) => {
+  for (const [t, tableRows] of rows.entries())
+    for (const [r, row] of tableRows.entries())
       for (const [column, value] of Object.entries(row)) if (column !== 'streetId') values[name(t, r, column)] = value
-    }),
-  )
   // The rows with placeholders for the statement's text; the street of a row's community is looked up by the statement, as `rowsOf` does.
   const held = (t: number) =>
     rows[t].map(
