@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Actor } from '../../domain/permissions.js'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { requestLog } from '../http/log.js'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import {
   auditLog,
@@ -116,7 +117,7 @@ export function audited(subject: AuditSubject, verb?: string) {
           ${action}, ${subject}, ${subjectId}::uuid, ${body === null ? null : JSON.stringify(body)}::jsonb, ${c.var.deps.now().toISOString()}::timestamptz
         ${where.from}`)
     } catch (err) {
-      c.var.log.error({ err, subject }, 'audit: could not record a staff action')
+      requestLog(c).error({ err, subject }, 'audit: could not record a staff action')
     }
   })
 }

@@ -62,7 +62,6 @@ export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
   const { config, now } = c.var.deps
   const userId = await verifyToken(match[1], config.sessionSecret, now())
   c.set('userId', userId)
-  c.set('log', c.var.log.child({ userId }))
   await next()
 })
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { matchedRoutes } from 'hono/route'
 import { errorCatalog } from '../../domain/errors.js'
 import type { AppEnv } from '../context.js'
 
@@ -36,6 +37,8 @@ export function knownRoutesOnly(app: Hono<AppEnv>) {
   let paths: KnownPath[] | undefined
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!c.req.path.startsWith('/api/')) return next()
+    // The router already found a handler for this method and path (not only middleware): known.
+    if (matchedRoutes(c).some((r) => r.method !== 'ALL')) return next()
     paths ??= knownPaths(app)
     const matching = paths.filter((p) => p.pattern.test(c.req.path))
     const allowed = new Set(matching.flatMap((p) => [...p.methods]))

@@ -9,6 +9,7 @@ import { PeriodQuery } from '../../domain/schemas/kpis.js'
 import { requireSignedIn } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { requestLog } from '../http/log.js'
 import { paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { communityLedger, type Ledger, streetLedger, XLSX_TYPE } from './index.js'
@@ -34,7 +35,7 @@ const knownKind = async (c: Context<AppEnv>, next: () => Promise<void>) => {
 function xlsxReply(c: Context<AppEnv>, ledger: Ledger) {
   const out = new PassThrough()
   ledger.write(out).catch((err) => {
-    c.var.log.error({ err }, 'ledger: writing the workbook failed')
+    requestLog(c).error({ err }, 'ledger: writing the workbook failed')
     out.destroy(err as Error)
   })
   c.header('content-type', XLSX_TYPE)

@@ -10,6 +10,7 @@ import { publicUser } from '../auth/index.js'
 import { requireSignedIn, requireUser } from '../auth/middleware.js'
 import type { AppEnv } from '../context.js'
 import { AppError } from '../http/errors.js'
+import { requestLog } from '../http/log.js'
 import { jsonBody } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { deleteAccount } from './delete.js'
@@ -95,7 +96,7 @@ me.patch('/', jsonBody(UpdateMeInput), async (c) => {
 
 me.delete('/', jsonBody(DeleteAccountInput), async (c) => {
   const deletedAt = await deleteAccount(c.var.deps, c.var.actor.userId)
-  c.var.log.info({ deletedAt }, 'account deleted')
+  requestLog(c).info({ deletedAt }, 'account deleted')
   return c.json({ deleted: true as const, deletedAt: deletedAt.toISOString() })
 })
 

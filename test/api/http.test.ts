@@ -1,3 +1,6 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { operations } from '../../functions/app.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
@@ -35,6 +38,44 @@ describe('the HTTP surface', () => {
     const res = await t.call('POST', '/api/auth/wechat', { body: JSON.stringify({ code: 'x'.repeat(1_100_000) }) })
     expect(res.status).toBe(413)
     expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('refuses a body over 1 MB over a real socket, whether its length is declared or it comes in chunks', async () => {
+    // Each request on a server of its own: after a refusal the server may close a connection the
+    // client still keeps for its next request to the same address.
+    const send = async (body: string | Uint8Array[]) => {
+      const server = createAdaptorServer({ fetch: t.app.fetch }) as Server
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+      try {
+        const chunks =
+          typeof body === 'string'
+            ? body
+            : new ReadableStream<Uint8Array>({
+                start(controller) {
+                  for (const chunk of body) controller.enqueue(chunk)
+                  controller.close()
+                },
+              })
+        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/auth/wechat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: chunks,
+          duplex: 'half',
+        } as RequestInit)
+        return { status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code }
+      } finally {
+        server.closeAllConnections()
+        await new Promise<void>((r) => server.close(() => r()))
+      }
+    }
+    const big = JSON.stringify({ code: 'x'.repeat(1_100_000) })
+    expect(await send(big)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' })
+    const bytes = new TextEncoder().encode(big)
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, n) => bytes.subarray(n * 65536, (n + 1) * 65536))
+    expect(await send(pieces)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' })
+    // A small body in chunks reaches the route, whose own validation answers.
+    const small = [new TextEncoder().encode('{"code":'), new TextEncoder().encode('""}')]
+    expect(await send(small)).toEqual({ status: 400, code: 'VALIDATION_FAILED' })
   })
 
   it('documents every route in OpenAPI 3.1, tagged by module', async () => {

@@ -106,3 +106,54 @@ describe('races within one voting unit', () => {
     expect(await ballotRows(id)).toHaveLength(accepted)
   })
 })
+
+describe('a crowd on one vote', () => {
+  it('answers each ballot of a batch on its own, in a few statements for the whole crowd', async () => {
+    const owners = await seedBuilding(
+      t,
+      Array.from({ length: 40 }, () => 8000),
+      { now: now(), name: '人群楼' },
+    )
+    const renters = await seedBuilding(t, [6000, 6000], { relation: 'tenant', now: now(), name: '租户楼' })
+    const id = await openProposal(
+      t,
+      proposalBody(now(), {
+        title: '人群楼电梯加装',
+        unit: 'household',
+        rule: 'owners_ordinary',
+        electorate: { kind: 'households', buildingIds: [owners.buildingId, renters.buildingId] },
+      }),
+    )
+    const outsider = await t.tokenFor('zhou') // a verified resident of 民主社区: this vote is not hers to know of
+    let replies: Response[] = []
+    const statements = await t.statementsDuring(async () => {
+      replies = await Promise.all([
+        ...owners.households.map((h, i) => castAs(t, h.tokens[0], id, [i === 0 ? 'maybe' : 'yes'])),
+        ...renters.households.map((h) => castAs(t, h.tokens[0], id, ['yes'])),
+        castAs(t, outsider, id, ['yes']),
+      ])
+    })
+    const answers = await Promise.all(replies.map(async (r) => ({ status: r.status, code: ((await r.json()) as any).error?.code })))
+    expect(answers[0]).toEqual({ status: 400, code: 'BALLOT_CHOICE_INVALID' })
+    expect(answers.slice(1, 40)).toEqual(Array.from({ length: 39 }, () => ({ status: 201, code: undefined })))
+    expect(answers.slice(40, 42)).toEqual([
+      { status: 403, code: 'NOT_AN_OWNER' },
+      { status: 403, code: 'NOT_AN_OWNER' },
+    ])
+    expect(answers[42]).toEqual({ status: 404, code: 'NOT_FOUND' })
+    const rows = await ballotRows(id)
+    expect(rows).toHaveLength(39)
+    expect(new Set(rows.map((r) => r.castBy))).toEqual(new Set(owners.households.slice(1).map((h) => h.userIds[0])))
+    // One by one, 43 ballots would be 86 statements; a batch is two (the rate limiter's counters aside).
+    // On a server, ballots arriving while a batch is with the database wait for the next one. Embedded
+    // PGlite answers within the same turn of the event loop, so there each request is done before the
+    // next one's token is checked, and every batch holds one ballot.
+    const own = statements.filter((s) => !/rate_limit_counters/.test(s))
+    const inserts = own.filter((s) => /insert into "vote_ballots"/.test(s)).length
+    if (t.database.kind === 'pglite') expect(inserts).toBe(39)
+    else {
+      expect(own.length).toBeLessThanOrEqual(12)
+      expect(inserts).toBeLessThanOrEqual(6)
+    }
+  })
+})
