@@ -192,7 +192,7 @@ export function createApp(deps: Deps) {
       await deps.database.ping()
       return c.json({ ok: true, database: 'up' as const, version })
     } catch (err) {
-      c.var.log.error({ err }, 'health: database unreachable')
+      requestLog(c, deps.logger).error({ err }, 'health: database unreachable')
       return c.json({ ok: false, database: 'down' as const, version }, 503)
     }
   })

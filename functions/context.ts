@@ -20,7 +20,8 @@ export interface Deps {
 export interface AppEnv {
   Variables: {
     deps: Deps
-    log: Logger
+    /** The request's logger once made: use `requestLog(c)` (functions/http/log.ts). */
+    log?: Logger
     requestId: string
     /** Set by `requireSignedIn` (from the token) and by `requireUser`. */
     userId: string

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { currentPeriod } from '../../domain/kpis/period.js'
 import { haveChromium } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
 
@@ -130,8 +131,9 @@ describe.skipIf(!haveChromium)('the street office in Chromium (H5)', () => {
       const response = kpis.locator('[data-testid="rate-card"][data-figure="response"]')
       await response.waitFor({ timeout: 20_000 })
       const figures = await j.api('GET', `/me`, await j.tokenOf('陈书记')).then(async (me) => {
-        const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-        const q = `scope=community&id=${me.staffOf[0]}&from=${today.slice(0, 8)}01&to=${today}`
+        // The page's 本月: the whole China month.
+        const month = currentPeriod('month', new Date())
+        const q = `scope=community&id=${me.staffOf[0]}&from=${month.from}&to=${month.to}`
         return j.api('GET', `/kpis?${q}`, await j.tokenOf('陈书记'))
       })
       expect(figures.counts.received).toBeGreaterThanOrEqual(1)

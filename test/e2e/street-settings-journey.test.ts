@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { currentPeriod } from '../../domain/kpis/period.js'
 import { audit } from '../helpers/a11y-audit.js'
 import { haveChromium } from '../helpers/browser.js'
 import { journey } from '../helpers/journey.js'
@@ -180,8 +181,9 @@ describe.skipIf(!haveChromium)('the street office settings in Chromium (H5)', ()
 
     // Back on the 三率: the 综合 is the API's under the new weights, with its formula.
     await page.locator('#taro-navigation-bar .taro-navigation-bar-back').click()
-    const today = chinaToday()
-    const figures = await j.api('GET', `/kpis?scope=street&id=${streetId}&from=${today.slice(0, 8)}01&to=${today}`, wang)
+    // The page's 本月 is the whole China month: a concern falling due later this month counts in it.
+    const month = currentPeriod('month', new Date())
+    const figures = await j.api('GET', `/kpis?scope=street&id=${streetId}&from=${month.from}&to=${month.to}`, wang)
     expect(figures.settings.weights).toEqual({ response: 20, resolution: 50, satisfaction: 30 })
     await expect.poll(() => kpis.locator('[data-testid="kpi-formulas"]').textContent(), { timeout: 20_000 }).toContain('0.2 × 响应率')
     await expect.poll(() => composite.textContent(), { timeout: 20_000 }).toBe(figures.rates.composite.percent)
