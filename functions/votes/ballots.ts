@@ -83,7 +83,7 @@ function planBallot(p: Proposal, userId: string, voter: Voter | undefined, input
   if (!window.ok) throw refusal(window)
   const problem = checkChoices(p, input.choices)
   if (problem) throw fieldError(problem.field, problem.message, 'BALLOT_CHOICE_INVALID')
-  return { userId, elector: electorFor(p, voter?.electors ?? [], input.householdId), choices: canonicalChoices(p.options, input.choices) }
+  return { elector: electorFor(p, voter?.electors ?? [], input.householdId), choices: canonicalChoices(p.options, input.choices) }
 }
 
 type Waiting = { userId: string; input: Input; resolve: (cast: Cast) => void; reject: (error: unknown) => void; done?: true }
@@ -95,6 +95,7 @@ function answer(w: Waiting, outcome: { cast: Cast } | { error: unknown }) {
   if ('cast' in outcome) w.resolve(outcome.cast)
   else w.reject(outcome.error)
 }
+
 type Queue = { waiting: Waiting[]; running: boolean }
 
 /** Ballots waiting for their vote's next batch, per database and vote. */
@@ -114,8 +115,11 @@ const batchLimit = 500
  */
 export function castBallot(deps: Deps, userId: string, id: string, input: Input): Promise<Cast> {
   const { db } = deps.database
-  const byVote = queues.get(db) ?? new Map<string, Queue>()
-  queues.set(db, byVote)
+  let byVote = queues.get(db)
+  if (!byVote) {
+    byVote = new Map<string, Queue>()
+    queues.set(db, byVote)
+  }
   let queue = byVote.get(id)
   if (!queue) {
     queue = { waiting: [], running: false }
@@ -154,7 +158,7 @@ async function castBatch(deps: Deps, id: string, batch: Waiting[]) {
     return
   }
   const { voters, ...p } = found
-  const byUser = new Map((voters ?? []).map((v) => [v.userId, v]))
+  const byUser = new Map(voters.map((v) => [v.userId, v]))
   const at = deps.now()
   // The first ballot for each household goes in the insert; a second (the same person again, or
   // another member of the household) learns after it what was stored.
@@ -174,9 +178,9 @@ async function castBatch(deps: Deps, id: string, batch: Waiting[]) {
     }
   }
   if (!first.length) return
-  const rows = first.map(({ plan }) => ({
+  const rows = first.map(({ w, plan }) => ({
     elector_id: plan.elector.id,
-    cast_by: plan.userId,
+    cast_by: w.userId,
     choices: plan.choices,
     area_cents: plan.elector.areaCents,
   }))
