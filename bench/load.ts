@@ -14,7 +14,9 @@ import { ballots } from './votes.js'
  * - raising a concern spread over 100 communities (and within one) beside raw single-row inserts;
  * - 1000 concurrent ballots (p99, throughput) beside raw inserts;
  * - a mix of 80% reads and 20% raises over 100 communities beside the same mix raw.
- * Also the statements each endpoint sends (one request, counted through drizzle's logger).
+ * Also the statements each endpoint sends (one request, counted through drizzle's logger). Each
+ * figure, HTTP, in process and raw alike, is measured after the same work has run unmeasured for a
+ * while (BENCH_WARM_SECONDS, 1 s; a tenth of the operations for the loops).
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20)
@@ -108,16 +110,27 @@ const raiseReq = (h: Home): Req => ({
 })
 const auth = (h: Home) => ({ authorization: `Bearer ${h.token}` })
 
-/** autocannon for `seconds` at `connections`, the n-th request built by `make`. */
+/** How long each figure's same work runs first, unmeasured: the code optimised and the connections open. */
+const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 1)
+
+/** autocannon for `seconds` at `connections` after `warmSeconds` of the same, the n-th request built by `make`. */
 async function load(api: Api, make: (n: number) => Req) {
   let n = 0
-  const r = await autocannon({
-    url: api.base,
-    connections,
-    duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, ...make(n++) }) as typeof req }],
-  })
-  return summary(r)
+  const run = (duration: number) =>
+    autocannon({
+      url: api.base,
+      connections,
+      duration,
+      requests: [{ setupRequest: (req) => ({ ...req, ...make(n++) }) as typeof req }],
+    })
+  if (warmSeconds > 0) await run(warmSeconds)
+  return summary(await run(seconds))
+}
+
+/** `rawLoop` after a tenth as many of the same operations, unmeasured. */
+async function warmLoop(count: number, op: (i: number) => Promise<unknown>) {
+  if (warmSeconds > 0) await rawLoop(Math.ceil(count / 10), connections, op)
+  return rawLoop(count, connections, op)
 }
 
 /**
@@ -125,7 +138,7 @@ async function load(api: Api, make: (n: number) => Req) {
  * concurrency: the app and the database without autocannon and loopback HTTP in this process.
  */
 function direct(api: Api, make: (n: number) => Req, count = Number(process.env.BENCH_DIRECT_OPS ?? 3000)) {
-  return rawLoop(count, connections, async (i) => {
+  return warmLoop(count, async (i) => {
     const r = make(i)
     const res = await api.request(r.path, { method: r.method, headers: r.headers, body: r.body })
     await res.arrayBuffer()
@@ -146,10 +159,10 @@ function raw(pool: pg.Pool, homes: Home[]) {
   const detail = (i: number) => pool.query('select * from concerns where id = $1', [home(i).concernIds[i % 20]])
   const insert = (i: number, h = home(i)) => pool.query(insertSql, [h.communityId, `RAW-${process.pid}-${i}-${Math.random()}`, h.userId])
   return {
-    board: () => rawLoop(count, connections, select),
-    detail: () => rawLoop(count, connections, detail),
-    insert: () => rawLoop(count, connections, (i) => insert(i)),
-    mix: () => rawLoop(count, connections, (i) => (i % 5 === 4 ? insert(i) : i % 5 < 2 ? select(i) : detail(i))),
+    board: () => warmLoop(count, select),
+    detail: () => warmLoop(count, detail),
+    insert: () => warmLoop(count, (i) => insert(i)),
+    mix: () => warmLoop(count, (i) => (i % 5 === 4 ? insert(i) : i % 5 < 2 ? select(i) : detail(i))),
   }
 }
 

@@ -130,10 +130,8 @@ export const ConcernSummary = z
     coverUrl: z.string().nullable(),
     createdAt: IsoTime,
     dueAt: IsoTime.nullable(),
-    /** Some milestone (签收, 到场 or 办结) is past its deadline. */
+    /** Some milestone (签收, 到场 or 办结) is past its deadline; the page has each one's standing. */
     overdue: z.boolean(),
-    /** 签收, 到场, 办结: each one's deadline and standing. */
-    milestones: z.array(MilestoneStandingView),
     /** The grid it was dispatched to; null: the community's inbox. */
     gridId: Id.nullable(),
     /** True when the viewer raised it. */
@@ -142,6 +140,8 @@ export const ConcernSummary = z
   .meta({ id: 'ConcernSummary' })
 
 export const ConcernDetail = ConcernSummary.extend({
+  /** 签收, 到场, 办结: each one's deadline and standing. */
+  milestones: z.array(MilestoneStandingView),
   description: z.string(),
   author: ActorView,
   photos: z.array(Photo),

@@ -10,7 +10,7 @@ import type { Deps } from '../context.js'
 import { AppError } from '../http/errors.js'
 import { photoView } from '../photos/index.js'
 import { maySee, partnerOrgs, residentName, rolesFor } from './access.js'
-import { concernRows, toSummary } from './views.js'
+import { concernRows, milestoneStandings, toSummary } from './views.js'
 
 function actionsFor(status: ConcernStatus, roles: ConcernRole[]): ConcernAction[] {
   return availableActions(status, roles).filter((a) => a !== 'auto_close' && a !== 'deliberate')
@@ -53,6 +53,7 @@ export async function getConcernDetail(deps: Deps, userId: string, id: string) {
   const summary = toSummary(row, { userId, privileged }, now)
   return {
     ...summary,
+    milestones: milestoneStandings(row, now),
     description: row.description,
     author: { role: 'resident' as const, name: residentName(around.author ?? '', nameOpts) },
     photos: around.photos.map((p) => photoView(p, privileged || p.uploadedBy === userId)),

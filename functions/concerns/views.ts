@@ -102,9 +102,8 @@ type MilestoneColumns = Pick<
   'status' | 'createdAt' | 'acknowledgedAt' | 'arrivedAt' | 'resolvedAt' | 'acknowledgeDueAt' | 'arriveDueAt' | 'dueAt'
 >
 
-/** Where the concern stands on 签收, 到场 and 办结 at `now`, from the stored times and deadlines. */
-export function milestoneStandings(r: MilestoneColumns, now: Date) {
-  const all = overdue(
+function standingsOf(r: MilestoneColumns, now: Date) {
+  return overdue(
     {
       status: r.status,
       receivedAt: r.createdAt,
@@ -115,6 +114,11 @@ export function milestoneStandings(r: MilestoneColumns, now: Date) {
     },
     now,
   )
+}
+
+/** Where the concern stands on 签收, 到场 and 办结 at `now`, from the stored times and deadlines (a concern's page). */
+export function milestoneStandings(r: MilestoneColumns, now: Date) {
+  const all = standingsOf(r, now)
   return milestones.map((m) => {
     const c = all[m]
     const late = c.standing === 'overdue' || c.standing === 'late'
@@ -130,8 +134,9 @@ export function milestoneStandings(r: MilestoneColumns, now: Date) {
   })
 }
 
+/** A list's card of a concern: whether some milestone is overdue, not each one's standing (the page has those). */
 export function toSummary(r: ConcernListRow, viewer: { userId: string; privileged: boolean }, now: Date) {
-  const standings = milestoneStandings(r, now)
+  const standings = standingsOf(r, now)
   return {
     id: r.id,
     publicNo: r.publicNo,
@@ -149,8 +154,7 @@ export function toSummary(r: ConcernListRow, viewer: { userId: string; privilege
     coverUrl: r.coverUrl,
     createdAt: r.createdAt.toISOString(),
     dueAt: r.dueAt?.toISOString() ?? null,
-    overdue: standings.some((m) => m.standing === 'overdue'),
-    milestones: standings,
+    overdue: milestones.some((m) => standings[m].standing === 'overdue'),
     gridId: r.gridId,
     mine: r.authorId === viewer.userId,
   }

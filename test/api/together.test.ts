@@ -1,7 +1,8 @@
 import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DbHandle } from '../../db/client.js'
-import { communities, residencyClaims, resources, streets } from '../../db/schema/index.js'
+import { runPrepared } from '../../db/prepared.js'
+import { communities, residencyClaims, resources, streets, users } from '../../db/schema/index.js'
 import { demo } from '../../db/seed.js'
 import { allOf, firstOf, jsonShape, together } from '../../db/together.js'
 import { openTestDb } from '../helpers/db.js'
@@ -72,5 +73,61 @@ describe('reads together in one statement', () => {
     const decoded = shape.decode(row.r) as Record<string, unknown>
     expect(decoded.k59).toBe(59)
     expect(typeof decoded.title).toBe('string')
+  })
+})
+
+/**
+ * A named statement (db/prepared.ts) reads its rows itself when every column is flat: each row must
+ * be exactly what drizzle makes of the same select — dates as Date, nulls from a left join, numbers
+ * mapped, a subquery's value — and a select with a nested object keeps drizzle's own mapping.
+ */
+describe('named statements read rows as drizzle does', () => {
+  const flat = {
+    id: residencyClaims.id,
+    status: residencyClaims.status,
+    createdAt: residencyClaims.createdAt,
+    reviewedAt: residencyClaims.reviewedAt,
+    communityName: communities.name,
+    nickname: users.nickname,
+    nameLength: sql<number>`length(${communities.name}) + 1`.mapWith(Number),
+    claims: sql<number>`(select count(*) from residency_claims c where c.user_id = ${residencyClaims.userId})`.mapWith(Number),
+    reviewedDay: sql<Date | null>`${residencyClaims.reviewedAt}`.mapWith(residencyClaims.reviewedAt),
+  }
+  const select = (community: unknown) =>
+    handle.db
+      .select(flat)
+      .from(residencyClaims)
+      .leftJoin(communities, eq(communities.id, residencyClaims.communityId))
+      .leftJoin(users, eq(users.id, residencyClaims.reviewedBy))
+      .where(eq(residencyClaims.communityId, community as string))
+      .orderBy(asc(residencyClaims.createdAt), asc(residencyClaims.id))
+
+  it('gives the same rows for a flat select with left joins, on every run', async () => {
+    for (const community of [demo.community.wenan, demo.community.minzhu, demo.community.wenan]) {
+      const mine = await runPrepared<Record<string, unknown>>(handle.db, 'test_flat_rows', () => select(sql.placeholder('community')), {
+        community,
+      })
+      const drizzles = await select(community)
+      expect(mine).toEqual(drizzles)
+      expect(mine.length).toBeGreaterThan(0)
+    }
+    const rows = await select(demo.community.wenan)
+    // The cases the mapping must keep: a Date, a null from the left join, a mapped number.
+    expect(rows.some((r) => r.reviewedAt === null) && rows.some((r) => r.reviewedAt instanceof Date)).toBe(true)
+    expect(rows.some((r) => r.nickname === null)).toBe(true)
+    expect(typeof rows[0].nameLength).toBe('number')
+  })
+
+  it('keeps drizzle mapping for a nested object, a left join with nothing becoming null', async () => {
+    const nested = () =>
+      handle.db
+        .select({ id: residencyClaims.id, reviewer: { id: users.id, nickname: users.nickname } })
+        .from(residencyClaims)
+        .leftJoin(users, eq(users.id, residencyClaims.reviewedBy))
+        .where(eq(residencyClaims.communityId, sql.placeholder('community')))
+        .orderBy(asc(residencyClaims.createdAt), asc(residencyClaims.id))
+    const mine = await runPrepared<{ reviewer: unknown }>(handle.db, 'test_nested_rows', nested, { community: demo.community.wenan })
+    expect(mine).toEqual(await nested().execute({ community: demo.community.wenan }))
+    expect(mine.some((r) => r.reviewer === null)).toBe(true)
   })
 })
