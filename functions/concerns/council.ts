@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/permissions.js'
 import type { Tx } from '../../db/client.js'
 import { concernEvents, concerns, eventPhotos, type ConcernRow } from '../../db/schema/index.js'
 import { applyKpiChange } from '../kpis/index.js'
-import { acknowledgement } from './clock.js'
+import { acknowledgement, lockWithClock } from './clock.js'
 import { followerIds, assigneeIds, tellAbout } from './common.js'
 
 export interface CouncilStep {
@@ -33,7 +33,7 @@ export async function moveConcernByCouncil(
   now: Date,
 ): Promise<ConcernAction[]> {
   const taken: ConcernAction[] = []
-  const [locked] = await tx.select().from(concerns).where(eq(concerns.id, concernId)).for('update')
+  const locked = await lockWithClock(tx, concernId, actor.userId)
   if (!locked) return taken
   let current: ConcernRow = locked
   const staffRole = actor.memberships.find(
@@ -45,7 +45,7 @@ export async function moveConcernByCouncil(
     // Steps taken together are a millisecond apart, so the timeline (by time, then id) keeps their order.
     const at = new Date(now.getTime() + taken.length)
     const patch: Partial<typeof concerns.$inferInsert> = { status: check.to, updatedAt: at, ...step.patch }
-    if (step.action === 'accept') Object.assign(patch, await acknowledgement(tx, actor, current, at))
+    if (step.action === 'accept') Object.assign(patch, acknowledgement(current, locked, actor.userId, at))
     const [updated] = await tx.update(concerns).set(patch).where(eq(concerns.id, concernId)).returning()
     await applyKpiChange(tx, current, updated)
     const [event] = await tx

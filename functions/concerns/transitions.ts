@@ -11,8 +11,8 @@ import { AppError, refusal } from '../http/errors.js'
 import { applyKpiChange } from '../kpis/index.js'
 import { ownPhotos } from '../photos/index.js'
 import type { ConcernListRow } from './views.js'
-import { acknowledgement } from './clock.js'
-import { findConcern, followerIds, assigneeIds, lockConcern, tellAbout, visibleConcern } from './common.js'
+import { acknowledgement, lockWithClock } from './clock.js'
+import { findConcern, followerIds, assigneeIds, tellAbout, visibleConcern } from './common.js'
 import { staffDirectory } from './lists.js'
 import { getConcernDetail } from './read.js'
 
@@ -68,10 +68,11 @@ export async function transitionConcern(deps: Deps, actor: Actor, id: string, in
   const staffRole = actor.memberships.find((m) => m.communityId === row.communityId && (m.role === 'admin' || m.role === 'worker'))?.role
 
   await db.transaction(async (tx) => {
-    const before = await lockConcern(tx, id)
+    const before = await lockWithClock(tx, id, actor.userId)
+    if (!before) throw new AppError('NOT_FOUND', '诉求不存在')
     if (before.status !== row.status) throw new AppError('CONCERN_CHANGED')
     // 签收 starts the clock; declining or merging is a first answer too (响应率).
-    if (input.action === 'accept') Object.assign(patch, await acknowledgement(tx, actor, before, now))
+    if (input.action === 'accept') Object.assign(patch, acknowledgement(before, before, actor.userId, now))
     else if ((input.action === 'decline' || input.action === 'merge') && !before.acknowledgedAt) patch.acknowledgedAt = now
     const [updated] = await tx.update(concerns).set(patch).where(eq(concerns.id, id)).returning()
     await applyKpiChange(tx, before, updated)

@@ -15,19 +15,12 @@ function overridesOf(stored: unknown): LimitOverrides {
   return parsed.success ? parsed.data : {}
 }
 
-export async function limitOverridesOf(db: Db | Tx, communityId: string): Promise<LimitOverrides> {
-  const [row] = await db
-    .select({ overrides: communityLimits.overrides })
-    .from(communityLimits)
-    .where(eq(communityLimits.communityId, communityId))
-  return overridesOf(row?.overrides)
-}
-
 /** The stored overrides as a value of the caller's own statement (decision 037); `limitsFrom` reads it. */
 export function limitOverridesValue(communityId: string | Placeholder | SQL): SQL<unknown> {
   return sql`(select overrides from community_limits where community_id = ${communityId})`
 }
 
+/** The limits in force for a category, from the community's stored overrides: what a concern's deadlines are computed from. */
 export function limitsFrom(category: Category, stored: unknown): MilestoneLimits {
   return limitsFor(category, overridesOf(stored))
 }
@@ -36,11 +29,6 @@ export function limitsFrom(category: Category, stored: unknown): MilestoneLimits
 async function topicAnswerDaysOf(db: Db | Tx, communityId: string): Promise<number> {
   const [row] = await db.select({ days: communities.topicAnswerDays }).from(communities).where(eq(communities.id, communityId))
   return row?.days ?? 14
-}
-
-/** The limits in force for a category in a community: what a new concern's deadlines are computed from. */
-export async function milestoneLimitsOf(db: Db | Tx, communityId: string, category: Category): Promise<MilestoneLimits> {
-  return limitsFor(category, await limitOverridesOf(db, communityId))
 }
 
 function view(communityId: string, overrides: LimitOverrides, topicAnswerDays: number): z.output<typeof CommunityLimits> {

@@ -178,29 +178,28 @@ const targets: Target[] = [
 const rowsOf = (target: Target, rows: Delta[], counters?: Counters) =>
   rows.map((d) => ({ ...target.key(d), ...(counters ?? d.counters) })) as unknown as (typeof kpiDaily.$inferInsert)[]
 
-/**
- * Adds merged deltas to one table's rows: the missing rows are created empty in one statement,
- * then each row gets its delta in key order — so two transactions touching the same rows lock them
- * in the same order, and the table's CHECKs (no negative count, numerators within denominators)
- * judge every row as it ends up, not the delta.
- */
-async function upsertInto(tx: Tx, target: Target, rows: Delta[]) {
+/** One table's rows that are missing, created empty (with `counters` zero), as a statement to run in a `with`. */
+function emptyRows(tx: Tx, target: Target, rows: Delta[]): SQL {
   const table = target.table as typeof kpiDaily
-  await tx
+  return tx
     .insert(table)
     .values(rowsOf(target, rows, emptyCounters()))
     .onConflictDoNothing()
-  for (const d of rows) {
-    const set: Record<string, SQL> = {}
-    for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
-      const n = d.counters[key]
-      if (n) set[key] = sql`${table[key]} + ${n}`
-    }
-    if (d.counters.ratings.some(Boolean)) set.ratings = addArray('ratings', d.counters.ratings)
-    if (d.counters.ackMinutes.some(Boolean)) set.ackMinutes = addArray('ack_minutes', d.counters.ackMinutes)
-    if (d.counters.resolveMinutes.some(Boolean)) set.resolveMinutes = addArray('resolve_minutes', d.counters.resolveMinutes)
-    await tx.update(table).set(set).where(target.where(d))
+    .getSQL()
+}
+
+/** One row's delta added to it, as a statement to run in a `with`. */
+function addDelta(tx: Tx, target: Target, d: Delta): SQL {
+  const table = target.table as typeof kpiDaily
+  const set: Record<string, SQL> = {}
+  for (const key of Object.keys(scalarColumns) as (keyof typeof scalarColumns)[]) {
+    const n = d.counters[key]
+    if (n) set[key] = sql`${table[key]} + ${n}`
   }
+  if (d.counters.ratings.some(Boolean)) set.ratings = addArray('ratings', d.counters.ratings)
+  if (d.counters.ackMinutes.some(Boolean)) set.ackMinutes = addArray('ack_minutes', d.counters.ackMinutes)
+  if (d.counters.resolveMinutes.some(Boolean)) set.resolveMinutes = addArray('resolve_minutes', d.counters.resolveMinutes)
+  return tx.update(table).set(set).where(target.where(d)).getSQL()
 }
 
 /**
@@ -235,7 +234,7 @@ const histograms = [
 
 /**
  * Adds merged deltas that are each a valid row (a raise's: 收到 1 on its day) in one statement:
- * inserted as they are, or added to the row already there. Rows in key order, as `upsertInto`.
+ * inserted as they are, or added to the row already there. Rows in key order, as `addDelta`'s.
  */
 function addInOne(tx: Db | Tx, target: Target, rows: Delta[], values = rowsOf(target, rows)) {
   const { name } = target
@@ -252,37 +251,41 @@ function addInOne(tx: Db | Tx, target: Target, rows: Delta[], values = rowsOf(ta
 }
 
 /**
- * The one-statement upserts of deltas that are each a valid row, as `with` parts to go before
- * another statement's main part; null when some delta is not (then each table takes two steps).
+ * Statements run in the order given, as the `with` parts of one statement.
  *
  * PostgreSQL runs a statement's main part first and then its unreferenced `with` parts last to
  * first (`with k0 as (A), k1 as (B) C` writes C, B, A). The parts are written in reverse so the
- * statement locks rows in `targets` order — daily, monthly, the community's month — as every other
- * change does: two transactions never wait on each other in opposite orders.
- * test/api/kpis-recount.test.ts races raises against other changes of the same rows.
+ * statement locks rows in the order given — daily, monthly, the community's month, each in key
+ * order — as every other change does: two transactions never wait on each other in opposite
+ * orders. test/api/kpis-recount.test.ts races raises and other changes of the same rows.
  */
-function upsertParts(tx: Tx, deltas: Delta[]): SQL[] | null {
-  const work = targets.map((target) => ({ target, rows: target.merge(deltas) })).filter((w) => w.rows.length)
-  if (!work.every((w) => w.rows.every((d) => validAlone(d.counters)))) return null
-  return work
-    .map((w) => addInOne(tx, w.target, w.rows).getSQL())
-    .reverse()
-    .map((q, i) => sql`${sql.raw(`k${i}`)} as (${q})`)
+function inOrder(statements: SQL[]): SQL {
+  const parts = [...statements].reverse().map((q, i) => sql`${sql.raw(`k${i}`)} as (${q})`)
+  return sql`with ${sql.join(parts, sql`, `)} select 1`
 }
 
-/** Each table in turn: in one statement when every merged delta is a valid row by itself (a raise's), else two steps per table in `targets` order. */
+/**
+ * Adds the deltas to every table's rows, in `targets` order and each table's key order (see
+ * `inOrder`), so two transactions touching the same rows lock them in the same order. When every
+ * merged delta is a valid row by itself (a raise's), one statement of upserts; else two: the missing
+ * rows created empty, then each row given its delta — the tables' CHECKs (no negative count,
+ * numerators within denominators) judge every row as it ends up, not the delta. The second
+ * statement does not see rows the first would create in the same statement, hence two.
+ */
 async function upsert(tx: Tx, deltas: Delta[]) {
-  const parts = upsertParts(tx, deltas)
-  if (parts) return void (parts.length && (await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`)))
-  for (const target of targets) {
-    const rows = target.merge(deltas)
-    if (rows.length) await upsertInto(tx, target, rows)
+  const work = targets.map((target) => ({ target, rows: target.merge(deltas) })).filter((w) => w.rows.length)
+  if (!work.length) return
+  if (work.every((w) => w.rows.every((d) => validAlone(d.counters)))) {
+    await tx.execute(inOrder(work.map((w) => addInOne(tx, w.target, w.rows).getSQL())))
+    return
   }
+  await tx.execute(inOrder(work.map((w) => emptyRows(tx, w.target, w.rows))))
+  await tx.execute(inOrder(work.flatMap((w) => w.rows.map((d) => addDelta(tx, w.target, d)))))
 }
 
 /**
  * A new concern's counters (收到 1 on its day) as `with` parts of the caller's prepared statement,
- * written after its main part in `targets` order (see `upsertParts`). The parts' text depends only
+ * written after its main part in `targets` order (see `inOrder`). The parts' text depends only
  * on `shape` (which tables and rows, which counters move), so the caller prepares one statement per
  * shape and builds `parts` only when it prepares; the rows' keys and counts are placeholders
  * `k{table}_{row}_{column}` that `values` fills.

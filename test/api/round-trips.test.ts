@@ -190,10 +190,21 @@ describe('database round trips per everyday write', () => {
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(most)
   })
 
-  it('accepting a concern stays within its budget (nine of them the 三率 counters’ two steps per table; the audit entry one)', async () => {
+  it('accepting a concern: the actor, the concern; the locked row with its clock, the update, the 三率 counters in two, the event, the followers, the notice; the reply; the audit entry', async () => {
     const id = await raiseId(t, 'wang', { description: '2号楼的单元门禁坏了，门关不上' })
     await t.tokenFor('liu')
     const { statements } = await writeStatements('liu', 'POST', `/api/concerns/${id}/transitions`, { action: 'accept' })
-    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(20)
+    const all = statements.join('\n')
+    expect(statements.length, all).toBeLessThanOrEqual(11)
+    // Three counter tables, each row's delta: every missing row created in one statement, every delta added in one.
+    const counters = statements.filter((s) => /"kpi_(daily|monthly|community_monthly)"/.test(s))
+    expect(counters, all).toHaveLength(2)
+    expect(counters[1], all).toMatch(/"kpi_daily"/)
+    expect(counters[1], all).toMatch(/"kpi_community_monthly"/)
+    // The community's limits and the grid's workers are read with the row it locks.
+    expect(
+      statements.filter((s) => /community_limits|grid_workers/.test(s)),
+      all,
+    ).toHaveLength(1)
   })
 })
