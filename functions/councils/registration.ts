@@ -5,13 +5,13 @@ import { registrationStatusLabels } from '../../domain/councils/labels.js'
 import type { RegistrationsQuery } from '../../domain/schemas/councils.js'
 import { can, type Actor } from '../../domain/permissions.js'
 import type { Db, Tx } from '../../db/client.js'
-import { councilRegistrations, councilSessions, users, type CouncilSessionRow } from '../../db/schema/index.js'
+import { councilEvents, councilRegistrations, councilSessions, users, type CouncilSessionRow } from '../../db/schema/index.js'
 import { allOf, jsonShape } from '../../db/together.js'
 import type { Deps } from '../context.js'
 import { afterCursorChecked, toPage } from '../http/cursor.js'
 import { AppError, refusal } from '../http/errors.js'
 import { viewerRegistration } from './views.js'
-import { loadSession, visibleSession, logEvent, tellSession } from './common.js'
+import { loadSession, visibleSession, tellSession } from './common.js'
 import { readSession } from './reads.js'
 
 export function assertAttend(actor: Actor, session: CouncilSessionRow) {
@@ -52,13 +52,60 @@ export async function registrationState(db: Db | Tx, sessionId: string, userId: 
   }
 }
 
-/** Still open for registration, in the same statement that counts: the start has not come and it is not cancelled. */
+/** Still open for registration, in the statement that registers: the start has not come and it is not cancelled. */
 const stillOpen = (now: Date) => and(inArray(councilSessions.status, ['open', 'agenda_fixed']), gt(councilSessions.startsAt, now))
 
+/** What registering did: `open` false when the session no longer takes registrations; no status when already registered or waiting. */
+interface Taken {
+  open: boolean
+  id: string | null
+  status: 'registered' | 'waitlisted' | null
+  registered_count: number | null
+  waitlist_count: number | null
+}
+
+/** Registering as one statement (see `register`): the locked session, the registration, the counts, the event. */
+function registerStatement(sessionId: string, userId: string, now: Date) {
+  const at = now.toISOString()
+  return sql`
+    with s as (
+      select id, registered_count < capacity as seat from ${councilSessions}
+      where ${and(eq(councilSessions.id, sessionId), stillOpen(now))}
+      for update
+    ),
+    ins as (
+      insert into ${councilRegistrations} (session_id, user_id, status, holds_seat, created_at)
+      select s.id, ${userId}, (case when s.seat then 'registered' else 'waitlisted' end)::council_registration_status, s.seat, ${at}::timestamptz
+      from s
+      on conflict (session_id, user_id) do update
+        set status = excluded.status, holds_seat = excluded.holds_seat, created_at = excluded.created_at,
+            cancelled_at = null, checked_in_at = null
+        where council_registrations.status = 'cancelled'
+      returning id, status, holds_seat
+    ),
+    counted as (
+      update ${councilSessions} c
+      set registered_count = c.registered_count + (case when ins.holds_seat then 1 else 0 end),
+          waitlist_count = c.waitlist_count + (case when ins.holds_seat then 0 else 1 end)
+      from ins where c.id = ${sessionId}
+      returning c.registered_count, c.waitlist_count
+    ),
+    logged as (
+      insert into ${councilEvents} (session_id, actor_id, actor_role, action, to_status, created_at)
+      select ${sessionId}, ${userId}, 'resident', case when ins.holds_seat then 'register' else 'waitlist' end, ins.status::text, ${at}::timestamptz
+      from ins
+    )
+    select exists (select 1 from s) as open, ins.id, ins.status::text as status, counted.registered_count, counted.waitlist_count
+    from (values (1)) as one left join ins on true left join counted on true`
+}
+
 /**
- * Register: a seat while one is free, taken by one conditional update (`registered_count <
- * capacity` in the statement that adds one), otherwise a place on the waiting list. Registering
- * again while registered changes nothing.
+ * Register: a seat while one is free, otherwise a place on the waiting list, in one statement with
+ * no transaction around it. The statement locks the session row first (as cancelling and checking
+ * in do), so whether a seat is free is read from its latest version; it inserts the registration
+ * (a cancelled one is reused and goes to the back of the line), and only when it did, moves the
+ * session's counts (`registered_count <= capacity` holds: the seat was free under the lock) and
+ * logs the event. Registering again while registered or waiting changes nothing.
  */
 export async function register(deps: Deps, actor: Actor, sessionId: string) {
   const { db } = deps.database
@@ -68,167 +115,155 @@ export async function register(deps: Deps, actor: Actor, sessionId: string) {
   const open = canRegister({ sessionStatus: session.status, startsAt: session.startsAt, now })
   if (!open.ok) throw refusal(open)
 
-  try {
-    const taken = await db.transaction(async (tx) => {
-      const counts = { registeredCount: councilSessions.registeredCount, waitlistCount: councilSessions.waitlistCount }
-      const [seat] = await tx
-        .update(councilSessions)
-        .set({ registeredCount: sql`${councilSessions.registeredCount} + 1` })
-        .where(and(eq(councilSessions.id, sessionId), lt(councilSessions.registeredCount, councilSessions.capacity), stillOpen(now)))
-        .returning(counts)
-      let status: 'registered' | 'waitlisted' = 'registered'
-      let after = seat
-      if (!seat) {
-        const [wait] = await tx
-          .update(councilSessions)
-          .set({ waitlistCount: sql`${councilSessions.waitlistCount} + 1` })
-          .where(and(eq(councilSessions.id, sessionId), stillOpen(now)))
-          .returning(counts)
-        if (!wait) {
-          const fresh = await loadSession(tx, sessionId)
-          const again = canRegister({ sessionStatus: fresh.status, startsAt: fresh.startsAt, now })
-          if (!again.ok) throw refusal(again)
-          throw new AppError('SESSION_CHANGED')
-        }
-        status = 'waitlisted'
-        after = wait
-      }
-      // One row per person and session; a cancelled one is reused and goes to the back of the line.
-      const [row] = await tx
-        .insert(councilRegistrations)
-        .values({ sessionId, userId: actor.userId, status, holdsSeat: status === 'registered', createdAt: now })
-        .onConflictDoUpdate({
-          target: [councilRegistrations.sessionId, councilRegistrations.userId],
-          set: { status, holdsSeat: status === 'registered', createdAt: now, cancelledAt: null, checkedInAt: null },
-          setWhere: eq(councilRegistrations.status, 'cancelled'),
-        })
-        .returning({ id: councilRegistrations.id, createdAt: councilRegistrations.createdAt })
-      // Already registered or waiting (a second tap): roll this one's count back.
-      if (!row) throw new AlreadyRegistered()
-      await logEvent(tx, {
-        sessionId,
-        actorId: actor.userId,
-        actorRole: 'resident',
-        action: status === 'registered' ? 'register' : 'waitlist',
-        toStatus: status,
-        createdAt: now,
-      })
-      return { status, row, ...after }
-    })
-    return {
-      registration: taken.status,
-      waitlistPosition: taken.status === 'waitlisted' ? await waitlistPosition(db, sessionId, taken.row) : null,
-      registeredCount: taken.registeredCount,
-      waitlistCount: taken.waitlistCount,
-    }
-  } catch (err) {
-    if (!(err instanceof AlreadyRegistered)) throw err
-    return registrationState(db, sessionId, actor.userId)
+  const result = (await db.execute(registerStatement(sessionId, actor.userId, now))) as unknown as { rows: Taken[] } // every driver answers with `rows`
+  const taken = result.rows[0]
+  if (!taken.open) {
+    // Cancelled or started since it was read: say which, as the first check would have.
+    const fresh = await loadSession(db, sessionId)
+    const again = canRegister({ sessionStatus: fresh.status, startsAt: fresh.startsAt, now })
+    if (!again.ok) throw refusal(again)
+    throw new AppError('SESSION_CHANGED')
+  }
+  if (!taken.status || !taken.id) return registrationState(db, sessionId, actor.userId)
+  return {
+    registration: taken.status,
+    // After the statement, as before: the line as it is once this place is in it.
+    waitlistPosition: taken.status === 'waitlisted' ? await waitlistPosition(db, sessionId, { id: taken.id, createdAt: now }) : null,
+    registeredCount: Number(taken.registered_count),
+    waitlistCount: Number(taken.waitlist_count),
   }
 }
-
-class AlreadyRegistered extends Error {}
 
 /** Holds the session row until the commit: registering, cancelling and checking in take it first. */
 export async function lockSession(tx: Tx, sessionId: string) {
   await tx.select({ id: councilSessions.id }).from(councilSessions).where(eq(councilSessions.id, sessionId)).for('update')
 }
 
-/**
- * Gives free seats to the earliest on the waiting list, one by one, inside the caller's
- * transaction (which holds the session row). Returns who moved up.
- */
-export async function promoteWaitlisted(tx: Tx, sessionId: string, now: Date): Promise<string[]> {
-  const promoted: string[] = []
-  for (;;) {
-    const [seat] = await tx
-      .update(councilSessions)
-      .set({ registeredCount: sql`${councilSessions.registeredCount} + 1`, waitlistCount: sql`${councilSessions.waitlistCount} - 1` })
-      .where(
-        and(
-          eq(councilSessions.id, sessionId),
-          lt(councilSessions.registeredCount, councilSessions.capacity),
-          gt(councilSessions.waitlistCount, 0),
-        ),
-      )
-      .returning({ id: councilSessions.id })
-    if (!seat) break
-    const [next] = await tx
-      .update(councilRegistrations)
-      .set({ status: 'registered', holdsSeat: true })
-      .where(
-        inArray(
-          councilRegistrations.id,
-          tx
-            .select({ id: councilRegistrations.id })
-            .from(councilRegistrations)
-            .where(and(eq(councilRegistrations.sessionId, sessionId), eq(councilRegistrations.status, 'waitlisted')))
-            .orderBy(asc(councilRegistrations.createdAt), asc(councilRegistrations.id))
-            .limit(1)
-            .for('update'),
-        ),
-      )
-      .returning({ userId: councilRegistrations.userId })
-    const userId = next?.userId
-    if (!userId) throw new AppError('SESSION_CHANGED')
-    promoted.push(userId)
-    await logEvent(tx, {
-      sessionId,
-      actorId: userId,
-      actorRole: 'system',
-      action: 'promote',
-      fromStatus: 'waitlisted',
-      toStatus: 'registered',
-      createdAt: now,
-    })
-  }
-  if (promoted.length) {
-    const s = await loadSession(tx, sessionId)
-    await tellSession(tx, s, promoted, `候补成功：议事会「${s.title}」`, `有人取消了报名，您已从候补转为正式报名，请按时参加`, now)
-  }
-  return promoted
+/** One seat given to the earliest waiting, as one statement: the seat counted, the registration moved up, the event logged. */
+function promoteStatement(sessionId: string, now: Date) {
+  const at = now.toISOString()
+  return sql`
+    with seat as (
+      update ${councilSessions}
+      set registered_count = registered_count + 1, waitlist_count = waitlist_count - 1
+      where id = ${sessionId} and registered_count < capacity and waitlist_count > 0
+      returning id, title, status::text as status, registered_count, waitlist_count
+    ),
+    moved as (
+      update ${councilRegistrations} set status = 'registered', holds_seat = true
+      where id = (
+        select id from ${councilRegistrations}
+        where session_id = ${sessionId} and status = 'waitlisted'
+        order by created_at, id limit 1
+        for update
+      ) and exists (select 1 from seat)
+      returning user_id
+    ),
+    logged as (
+      insert into ${councilEvents} (session_id, actor_id, actor_role, action, from_status, to_status, created_at)
+      select ${sessionId}, moved.user_id, 'system', 'promote', 'waitlisted', 'registered', ${at}::timestamptz from moved
+    )
+    select seat.title, seat.status, seat.registered_count, seat.waitlist_count, moved.user_id
+    from seat left join moved on true`
 }
 
-/** Cancel a seat or a place on the waiting list; a freed seat goes to the earliest waiting, in the same transaction. */
+interface Promotion {
+  title: string
+  status: CouncilSessionRow['status']
+  registered_count: number
+  waitlist_count: number
+  user_id: string | null
+}
+
+/**
+ * Gives free seats to the earliest on the waiting list, one statement a seat (at most `most`),
+ * inside the caller's transaction (which holds the session row), and tells who moved up. Returns
+ * who moved up and the session's counts after, when a seat was given.
+ */
+export async function promoteWaitlisted(tx: Tx, sessionId: string, now: Date, most = Number.POSITIVE_INFINITY) {
+  const promoted: string[] = []
+  let last: Promotion | undefined
+  while (promoted.length < most) {
+    const result = (await tx.execute(promoteStatement(sessionId, now))) as unknown as { rows: Promotion[] } // every driver answers with `rows`
+    const seat = result.rows[0]
+    if (!seat) break
+    // A seat counted with nobody waiting to take it: the counts and the rows disagree; roll back.
+    if (!seat.user_id) throw new AppError('SESSION_CHANGED')
+    promoted.push(seat.user_id)
+    last = seat
+  }
+  if (last) {
+    const s = { id: sessionId, title: last.title, status: last.status }
+    await tellSession(tx, s, promoted, `候补成功：议事会「${s.title}」`, `有人取消了报名，您已从候补转为正式报名，请按时参加`, now)
+  }
+  return { promoted, counts: last && { registeredCount: Number(last.registered_count), waitlistCount: Number(last.waitlist_count) } }
+}
+
+/** What cancelling did: `was` null when there was nothing to cancel (none, already cancelled, or checked in meanwhile). */
+interface Cancelled {
+  was: 'registered' | 'waitlisted' | null
+  held: boolean | null
+  registered_count: number | null
+  waitlist_count: number | null
+}
+
+/**
+ * Cancelling as one statement: the session row locked first (one lock order with registering and
+ * checking in), the registration cancelled only while it is still a seat or a place in line (the
+ * condition read again on its latest version), the session's count moved, the event logged.
+ */
+function cancelStatement(sessionId: string, userId: string, now: Date) {
+  const at = now.toISOString()
+  return sql`
+    with s as (select id from ${councilSessions} where id = ${sessionId} for update),
+    reg as (
+      select r.id, r.status::text as was, r.holds_seat as held from ${councilRegistrations} r, s
+      where r.session_id = s.id and r.user_id = ${userId}
+    ),
+    cancelled as (
+      update ${councilRegistrations} r set status = 'cancelled', holds_seat = false, cancelled_at = ${at}::timestamptz
+      from reg where r.id = reg.id and r.status in ('registered', 'waitlisted')
+      returning reg.was, reg.held
+    ),
+    counted as (
+      update ${councilSessions} c
+      set registered_count = c.registered_count - (case when cancelled.held then 1 else 0 end),
+          waitlist_count = c.waitlist_count - (case when cancelled.held then 0 else 1 end)
+      from cancelled where c.id = ${sessionId}
+      returning c.registered_count, c.waitlist_count
+    ),
+    logged as (
+      insert into ${councilEvents} (session_id, actor_id, actor_role, action, from_status, to_status, created_at)
+      select ${sessionId}, ${userId}, 'resident', 'cancel_registration', cancelled.was, 'cancelled', ${at}::timestamptz from cancelled
+    )
+    select cancelled.was, cancelled.held, counted.registered_count, counted.waitlist_count
+    from (values (1)) as one left join cancelled on true left join counted on true`
+}
+
+/**
+ * Cancel a seat or a place on the waiting list; a freed seat goes to the earliest waiting, in the
+ * same transaction: one statement to cancel, one to move the next up (and one to tell them). The
+ * reply's counts are the statements'; only when nothing was cancelled is the registration read again.
+ */
 export async function cancelRegistration(deps: Deps, actor: Actor, sessionId: string) {
   const { db } = deps.database
   const now = deps.now()
   const { session } = await visibleSession(db, actor, sessionId)
   const window = canCancelRegistration({ sessionStatus: session.status, startsAt: session.startsAt, now })
   if (!window.ok) throw refusal(window)
-  await db.transaction(async (tx) => {
-    // The session row first, as registering does: one lock order, no deadlocks.
-    await lockSession(tx, sessionId)
-    const [reg] = await tx
-      .select()
-      .from(councilRegistrations)
-      .where(and(eq(councilRegistrations.sessionId, sessionId), eq(councilRegistrations.userId, actor.userId)))
-    if (!reg || reg.status === 'cancelled') return
-    if (reg.status === 'checked_in') throw new AppError('SESSION_CHANGED', '您已签到，不能取消报名')
-    await tx
-      .update(councilRegistrations)
-      .set({ status: 'cancelled', holdsSeat: false, cancelledAt: now })
-      .where(eq(councilRegistrations.id, reg.id))
-    await tx
-      .update(councilSessions)
-      .set(
-        reg.holdsSeat
-          ? { registeredCount: sql`${councilSessions.registeredCount} - 1` }
-          : { waitlistCount: sql`${councilSessions.waitlistCount} - 1` },
-      )
-      .where(eq(councilSessions.id, sessionId))
-    await logEvent(tx, {
-      sessionId,
-      actorId: actor.userId,
-      actorRole: 'resident',
-      action: 'cancel_registration',
-      fromStatus: reg.status,
-      toStatus: 'cancelled',
-      createdAt: now,
-    })
-    if (reg.holdsSeat) await promoteWaitlisted(tx, sessionId, now)
+  const done = await db.transaction(async (tx) => {
+    const result = (await tx.execute(cancelStatement(sessionId, actor.userId, now))) as unknown as { rows: Cancelled[] } // every driver answers with `rows`
+    const c = result.rows[0]
+    if (!c.was) return null
+    const counts = { registeredCount: Number(c.registered_count), waitlistCount: Number(c.waitlist_count) }
+    if (!c.held) return counts
+    return (await promoteWaitlisted(tx, sessionId, now, 1)).counts ?? counts
   })
-  return registrationState(db, sessionId, actor.userId)
+  if (done) return { registration: 'none' as const, waitlistPosition: null, ...done }
+  // Nothing cancelled: not registered, already cancelled, or checked in (which cannot be undone here).
+  const state = await registrationState(db, sessionId, actor.userId)
+  if (state.registration === 'checked_in') throw new AppError('SESSION_CHANGED', '您已签到，不能取消报名')
+  return state
 }
 
 const registrantShape = jsonShape({ reg: councilRegistrations, nickname: users.nickname })

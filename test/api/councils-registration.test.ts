@@ -86,3 +86,54 @@ describe('200 residents register at once for 50 seats', () => {
     expect(mine).toHaveLength(1)
   })
 })
+
+describe('cancelling, one seat and one waiting', () => {
+  it('answers with the counts after the next in line moved up and told; again, it changes nothing', async () => {
+    const [first, second] = await makeVerifiedResidents(t, 2)
+    const id = await createSession(t, new Date(clock + 12 * day), { capacity: 1 })
+    expect(await (await registerAs(t, first, id)).json()).toMatchObject({
+      registration: 'registered',
+      registeredCount: 1,
+      waitlistCount: 0,
+    })
+    expect(await (await registerAs(t, second, id)).json()).toMatchObject({
+      registration: 'waitlisted',
+      waitlistPosition: 1,
+      registeredCount: 1,
+      waitlistCount: 1,
+    })
+
+    const cancelled = await t.call('DELETE', `/api/sessions/${id}/registration`, { token: first })
+    expect(cancelled.status).toBe(200)
+    expect(await cancelled.json()).toEqual({ registration: 'none', waitlistPosition: null, registeredCount: 1, waitlistCount: 0 })
+    const [moved] = (await rows(id)).filter((r) => r.userId === userIdOf(second))
+    expect(moved).toMatchObject({ status: 'registered', holdsSeat: true })
+    const notes = (await (await t.call('GET', '/api/notifications', { token: second })).json()) as { items: { title: string }[] }
+    expect(notes.items.some((n) => n.title.startsWith('候补成功'))).toBe(true)
+
+    const again = await t.call('DELETE', `/api/sessions/${id}/registration`, { token: first })
+    expect(await again.json()).toEqual({ registration: 'none', waitlistPosition: null, registeredCount: 1, waitlistCount: 0 })
+    expect(await counts(id)).toEqual({ registered: 1, waitlisted: 0 })
+    // Back in line behind the one who took the seat.
+    expect(await (await registerAs(t, first, id)).json()).toMatchObject({
+      registration: 'waitlisted',
+      waitlistPosition: 1,
+      waitlistCount: 1,
+    })
+  })
+
+  it('refuses to cancel once checked in, and leaves the seat and the counts as they were', async () => {
+    const [one] = await makeVerifiedResidents(t, 1)
+    const id = await createSession(t, new Date(clock + 13 * day), { capacity: 3 })
+    await registerAs(t, one, id)
+    await t.database.db
+      .update(councilRegistrations)
+      .set({ status: 'checked_in', checkedInAt: new Date(clock) })
+      .where(and(eq(councilRegistrations.sessionId, id), eq(councilRegistrations.userId, userIdOf(one))))
+    const res = await t.call('DELETE', `/api/sessions/${id}/registration`, { token: one })
+    expect(res.status).toBe(409)
+    expect(await res.json()).toMatchObject({ error: { code: 'SESSION_CHANGED', message: '您已签到，不能取消报名' } })
+    expect((await rows(id)).map((r) => [r.status, r.holdsSeat])).toEqual([['checked_in', true]])
+    expect(await counts(id)).toEqual({ registered: 1, waitlisted: 0 })
+  })
+})
