@@ -20,17 +20,13 @@ function percentile(sorted: number[], p: number) {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(2))
 }
 
-/** 200 verified residents of 文安路社区 (users, memberships, verified claims by SQL); their ids. */
+/** 200 verified residents of 文安路社区 (users and verified claims by SQL: a verified home makes a resident); their ids. */
 async function seedResidents(pool: pg.Pool): Promise<string[]> {
   const { rows } = await pool.query<{ id: string }>(
     `insert into users (nickname, demo_note) select '基准居民' || g, 'bench' from generate_series(1, $1::int) g returning id`,
     [residents],
   )
   const ids = rows.map((r) => r.id)
-  await pool.query(`insert into memberships (user_id, community_id, role) select unnest($1::uuid[]), $2, 'resident'`, [
-    ids,
-    demo.community.wenan,
-  ])
   await pool.query(
     `insert into residency_claims (user_id, household_id, community_id, relation, status, reviewed_at)
      select unnest($1::uuid[]), $2, $3, 'family', 'verified', now()`,
