@@ -208,17 +208,19 @@ interface Cancelled {
 }
 
 /**
- * Cancelling as one statement: the session row locked first (one lock order with registering and
- * checking in), the registration cancelled only while it is still a seat or a place in line (the
- * condition read again on its latest version), the session's count moved, the event logged.
+ * Cancelling as one statement, run once the transaction holds the session row (`lockSession`): the
+ * registration cancelled only while it is still a seat or a place in line, the session's count
+ * moved by what it was, the event logged. Every change of a session's registrations holds that
+ * row, so this statement, begun after the lock, reads the registration as the last one left it — a
+ * statement that waited for the lock itself would read it as it was before the wait (a place in
+ * line that the wait turned into a seat, and the wrong count moved).
  */
 function cancelStatement(sessionId: string, userId: string, now: Date) {
   const at = now.toISOString()
   return sql`
-    with s as (select id from ${councilSessions} where id = ${sessionId} for update),
-    reg as (
-      select r.id, r.status::text as was, r.holds_seat as held from ${councilRegistrations} r, s
-      where r.session_id = s.id and r.user_id = ${userId}
+    with reg as (
+      select r.id, r.status::text as was, r.holds_seat as held from ${councilRegistrations} r
+      where r.session_id = ${sessionId} and r.user_id = ${userId}
     ),
     cancelled as (
       update ${councilRegistrations} r set status = 'cancelled', holds_seat = false, cancelled_at = ${at}::timestamptz
@@ -242,8 +244,9 @@ function cancelStatement(sessionId: string, userId: string, now: Date) {
 
 /**
  * Cancel a seat or a place on the waiting list; a freed seat goes to the earliest waiting, in the
- * same transaction: one statement to cancel, one to move the next up (and one to tell them). The
- * reply's counts are the statements'; only when nothing was cancelled is the registration read again.
+ * same transaction: the session row locked, one statement to cancel, one to move the next up (and
+ * one to tell them). The reply's counts are the statements'; only when nothing was cancelled is the
+ * registration read again.
  */
 export async function cancelRegistration(deps: Deps, actor: Actor, sessionId: string) {
   const { db } = deps.database
@@ -252,6 +255,7 @@ export async function cancelRegistration(deps: Deps, actor: Actor, sessionId: st
   const window = canCancelRegistration({ sessionStatus: session.status, startsAt: session.startsAt, now })
   if (!window.ok) throw refusal(window)
   const done = await db.transaction(async (tx) => {
+    await lockSession(tx, sessionId)
     const result = (await tx.execute(cancelStatement(sessionId, actor.userId, now))) as unknown as { rows: Cancelled[] } // every driver answers with `rows`
     const c = result.rows[0]
     if (!c.was) return null

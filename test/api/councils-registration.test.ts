@@ -122,6 +122,33 @@ describe('cancelling, one seat and one waiting', () => {
     })
   })
 
+  it('keeps the counts right when the one waiting cancels while the seat is freed for them', async () => {
+    // Ten sessions of one seat: its holder and the one waiting cancel at the same moment. Whichever
+    // goes first, both end cancelled and nobody is counted.
+    const pairs = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const [holder, waiting] = await makeVerifiedResidents(t, 2)
+        const id = await createSession(t, new Date(clock + (20 + i) * day), { capacity: 1 })
+        await registerAs(t, holder, id)
+        await registerAs(t, waiting, id)
+        return { id, holder, waiting }
+      }),
+    )
+    const replies = await Promise.all(
+      pairs.flatMap(({ id, holder, waiting }) =>
+        [holder, waiting].map((token) => t.call('DELETE', `/api/sessions/${id}/registration`, { token })),
+      ),
+    )
+    expect(replies.map((r) => r.status)).toEqual(Array(20).fill(200))
+    for (const { id } of pairs) {
+      expect(await counts(id)).toEqual({ registered: 0, waitlisted: 0 })
+      expect((await rows(id)).map((r) => [r.status, r.holdsSeat])).toEqual([
+        ['cancelled', false],
+        ['cancelled', false],
+      ])
+    }
+  })
+
   it('refuses to cancel once checked in, and leaves the seat and the counts as they were', async () => {
     const [one] = await makeVerifiedResidents(t, 1)
     const id = await createSession(t, new Date(clock + 13 * day), { capacity: 3 })

@@ -180,10 +180,10 @@ describe('database round trips per everyday write', () => {
     }
   })
 
-  // The session row locked, the registration, the counts and the event in one statement; no transaction for registering.
+  // Registering: the session row locked, the registration, the counts and the event in one statement, no transaction.
   it.each([
     ['registering for a session: the actor, the session, one write', 'POST', 'registration', 3],
-    ['cancelling it: the actor, the session, the cancel, whether someone waits to move up', 'DELETE', 'registration', 4],
+    ['cancelling it: the actor, the session, its row locked, the cancel, whether someone waits to move up', 'DELETE', 'registration', 5],
   ] as const)('%s', async (_label, method, action, most) => {
     await t.tokenFor('wang')
     const { statements } = await writeStatements('wang', method, `/api/sessions/${sessionId}/${action}`)
