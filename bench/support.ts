@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import pg from 'pg'
@@ -50,6 +51,8 @@ export async function startApi(database: DbHandle, env: Record<string, string> =
     base,
     login,
     request: (path: string, init?: RequestInit) => app.request(path, init),
+    /** Closes the kept-alive connections no request is on, so the next requests connect anew. */
+    closeIdleConnections: () => (server as Server).closeIdleConnections(),
     close: () => new Promise<void>((r) => server.close(() => r())),
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
 import pg from 'pg'
 import { openDb, type DbHandle } from '../db/client.js'
@@ -110,6 +111,10 @@ export async function ballots(handle: DbHandle, pool: pg.Pool, poolMax = poolSiz
     // connections in this one process cost beside the app and the database.
     const round = async (label: string, send: (path: string, init: RequestInit) => Promise<Response>, latencies: number[]) => {
       const id = await openVote(api, staff, proposal(`基准表决 ${label}`, buildingId))
+      // Every round's 1000 ballots come on 1000 new connections: the ones the last round left open
+      // are closed, and the client is given a moment to see them go before it connects again.
+      api.closeIdleConnections()
+      await sleep(300)
       const started = performance.now()
       const statuses = await Promise.all(
         tokens.map(async (token, i) => {
