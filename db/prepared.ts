@@ -1,7 +1,8 @@
-import { Column, is, SQL, Subquery } from 'drizzle-orm'
+import { Column, is, Param, Placeholder, SQL, Subquery } from 'drizzle-orm'
 import type { Db } from './client.js'
 
 type Prepared<T> = { execute(values: Record<string, unknown>): Promise<T[]> }
+type Buildable<T> = { prepare(name: string): Prepared<T>; getSQL(): SQL; toSQL(): { params: unknown[] } }
 
 const prepared = new WeakMap<Db, Map<string, Prepared<unknown>>>()
 
@@ -10,15 +11,35 @@ const prepared = new WeakMap<Db, Map<string, Prepared<unknown>>>()
  * database is asked for it, then run with `values`. PostgreSQL keeps a prepared statement's plan
  * per connection (a generic one after a few runs), and drizzle builds its text once per process.
  */
-export function runPrepared<T>(db: Db, name: string, build: () => { prepare(name: string): Prepared<T> }, values: Record<string, unknown>) {
+export function runPrepared<T>(db: Db, name: string, build: () => Buildable<T>, values: Record<string, unknown>) {
   const byName = prepared.get(db) ?? new Map<string, Prepared<unknown>>()
   prepared.set(db, byName)
   let query = byName.get(name) as Prepared<T> | undefined
   if (!query) {
-    query = withFlatRows(build().prepare(name))
+    query = withFlatRows(withFixedValuesWritten(build()).prepare(name))
     byName.set(name, query)
   }
   return query.execute(values)
+}
+
+const isPlaceholder = (p: unknown) => is(p, Placeholder) || (is(p, Param) && is(p.value, Placeholder))
+const writable = (p: unknown) =>
+  p === null || typeof p === 'string' || typeof p === 'boolean' || (typeof p === 'number' && Number.isFinite(p))
+
+/**
+ * A named statement's fixed values (`'public'`, `'merged'`, a list of statuses, a page size) are
+ * written into its text; only its placeholders stay parameters (decision 044). They are the same
+ * for every run anyway — the statement is built once per name — and PostgreSQL, which switches a
+ * prepared statement to a generic plan after five runs, can then plan with them: with
+ * `visibility = $3` the board's generic plan read and sorted every concern of the community
+ * instead of walking its index for 21 rows. Written by drizzle's own quoting; a statement holding
+ * any other kind of fixed value (a Date, an array) keeps them as parameters.
+ */
+function withFixedValuesWritten<T>(builder: Buildable<T>): Buildable<T> {
+  if (!builder.toSQL().params.every((p) => isPlaceholder(p) || writable(p))) return builder
+  const own = builder.getSQL.bind(builder)
+  builder.getSQL = () => own().inlineParams()
+  return builder
 }
 
 type Decoder = { mapFromDriverValue(value: unknown): unknown }
