@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** What a person is in one community. A person may hold several roles, one membership row each. */
 export const roles = ['resident', 'worker', 'admin', 'partner'] as const

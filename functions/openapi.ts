@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ErrorBody } from '../domain/schemas/common.js'
 
 /** A parameter the route reads itself (not through a zod schema): documented here. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Concern categories: the urgent matters (急难愁盼) residents raise, each with the icon the

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The concern lifecycle (docs/product.md, "Concern lifecycle"): every status, every transition, who may make it and what it

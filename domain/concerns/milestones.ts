@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { addWorkingDays, type Category, categories, categoryKeys } from './categories.js'
 import { type ConcernStatus, openStatuses } from './lifecycle.js'
 

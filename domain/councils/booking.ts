@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ErrorCode } from '../errors.js'
 import type { SessionStatus } from './lifecycle.js'
 import { chinaTimeLabel } from './china-time.js'

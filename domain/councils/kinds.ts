@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The kinds of council session (docs/product.md, "Council sessions"): each with its label, a one-line

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * The council session lifecycle and the topic (议题) lifecycle: every status, every transition,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CHINA_OFFSET_MS, daysInMonth, toChinaLocal } from './china-time.js'
 import { weekdayLabels } from './labels.js'
 

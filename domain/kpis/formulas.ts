@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { addHistograms, emptyHistogram, type Histogram } from './median.js'
 
 /**

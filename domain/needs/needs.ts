@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * 需求清单 and 资源清单: what residents need and what the community's units, property company,

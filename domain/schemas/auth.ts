@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from './common.js'
 import { Role } from '../roles.js'
 import { StreetRole } from '../streets/roles.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Category } from '../concerns/categories.js'
 import { ResponsibleParty } from '../councils/kinds.js'
 import { Id, IsoTime } from './common.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 export const Id = z.uuid({ error: '必须是有效的编号' })
 export const IsoTime = z.iso.datetime({ offset: true })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Category, MAX_PHOTOS } from '../concerns/categories.js'
 import { ConcernStatus, concernActions } from '../concerns/lifecycle.js'
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { normalizeCheckInCode, RegistrationStatus } from '../councils/booking.js'
 import { InvitedPartyKind, ResponsibleParty, SessionKind } from '../councils/kinds.js'
 import {

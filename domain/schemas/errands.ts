@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { errandActions, errandKinds, errandStatuses, stationLabels } from '../errands/errands.js'
 import { Id, IsoTime } from './common.js'
 import { text } from './text.js'

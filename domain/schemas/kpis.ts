@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Category } from '../concerns/categories.js'
 import { ConcernStatus } from '../concerns/lifecycle.js'
 import { figureLabels, KpiSettings, measures, satisfactionLevels } from '../kpis/formulas.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DEFAULT_DOTS, MAX_DOTS } from '../needs/dots.js'
 import { AffectedGroup, NeedCategory, NeedStatus, ResourceKind, ResourceOwnerKind } from '../needs/needs.js'
 import { TOPIC_REASON_MAX, TOPIC_REASON_MIN, TOPIC_TITLE_MAX, TOPIC_TITLE_MIN } from '../limits.js'

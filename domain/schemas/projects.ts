@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ResponsibleParty } from '../councils/kinds.js'
 import { ORG_NAME_MAX, ORG_NAME_MIN } from '../limits.js'
 import { NeedStatus, ResourceKind } from '../needs/needs.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id, IsoTime } from './common.js'
 import { REJECT_REASON_MAX, REJECT_REASON_MIN } from '../limits.js'
 import { ClaimStatus, HouseholdRelation } from '../roles.js'

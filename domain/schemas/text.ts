@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { graphemeLength, normalizeText, textProblem } from '../text.js'
 
 export interface TextOptions {

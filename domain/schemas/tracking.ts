@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ResponsibleParty } from '../councils/kinds.js'
 import { MAX_PHOTOS } from '../limits.js'
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod'
 import { BallotInput, ParticipationPage, ProposalActionInput, ProposalDetail, ProposalInput, ProposalPage, VoteResult } from './votes.js'
 
 const han = /\p{Script=Han}/u

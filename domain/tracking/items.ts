@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { responsiblePartyLabels, type ResponsibleParty } from '../councils/kinds.js'
 import { hasRole, isStreetAdmin, type Actor } from '../permissions.js'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * What a vote (表决) is made of: its rule, who may vote (the electorate), what one ballot stands

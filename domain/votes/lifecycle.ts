@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * A vote's lifecycle: draft → open → closed | published, or cancelled. Closing stops the ballots

@@ -1,4 +1,3 @@
-import { strToU8, zipSync } from 'fflate'
 import type { z } from 'zod'
 import { chinaMinute, csvFile, type OpenDataKind, openDataFileNames, openDataFiles, openDataReadme } from '../../domain/board/open-data.js'
 import { responsiblePartyLabels } from '../../domain/councils/kinds.js'
@@ -23,7 +22,8 @@ export const ZIP_TYPE = 'application/zip'
  * 开放数据: the 公示栏's facts of a community's month as CSV files in a zip, with README.txt, for
  * anyone — other systems have no WeChat account (docs/decisions/026). De-identified: no name, room,
  * phone or resident's text; the place at most the building; vote counts, never a choice. A
- * month's public facts are small (hundreds of rows), so the zip is built in memory.
+ * month's public facts are small (hundreds of rows), so the zip is built in memory; fflate (which
+ * builds its tables when loaded) is loaded on the first download, not on every cold start.
  */
 export async function getOpenData(deps: Deps, communityId: string, q: z.output<typeof BoardQuery>) {
   const { db } = deps.database
@@ -96,6 +96,7 @@ export async function getOpenData(deps: Deps, communityId: string, q: z.output<t
     ]),
   }
   const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.length])) as Record<OpenDataKind, number>
+  const { strToU8, zipSync } = await import('fflate')
   const files: Record<string, Uint8Array> = { 'README.txt': strToU8(openDataReadme(community.name, month, counts)) }
   for (const kind of Object.keys(openDataFiles) as OpenDataKind[])
     files[openDataFiles[kind].name] = strToU8(csvFile(openDataFiles[kind], rows[kind]))

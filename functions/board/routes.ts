@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { attachmentHeader } from '../../domain/ledgers/kinds.js'
 import { Board, BoardQuery } from '../../domain/schemas/board.js'
 import { Id } from '../../domain/schemas/common.js'

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { autoCloseResolved, noticeOverdue } from '../concerns/index.js'
 import { ensureSessionsAhead, noticeUnansweredTopics, sendReminders } from '../councils/index.js'
 import type { AppEnv, Deps } from '../context.js'

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import {
   BreakdownQuery,

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { isLedgerKind, type LedgerKind, ledgerKinds } from '../../domain/ledgers/kinds.js'
 import { attachmentHeader } from '../../domain/ledgers/kinds.js'
 import { Id } from '../../domain/schemas/common.js'

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { Photo } from '../../domain/schemas/concerns.js'
 import { requireUser } from '../auth/middleware.js'

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { audited } from '../audit/index.js'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import {
   GoodDeedInput,

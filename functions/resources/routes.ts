@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { Id } from '../../domain/schemas/common.js'
 import { Resource, ResourceInput, ResourceList, ResourcePatch, ResourcesQuery } from '../../domain/schemas/needs.js'
 import { requireSignedIn, requireUser } from '../auth/middleware.js'
