@@ -13,7 +13,7 @@ import { wenan } from '../helpers/concerns.js'
  */
 let t: TestApp
 
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Sort Key'?: string[]; 'Parent Relationship'?: string; Plans?: PlanNode[] }
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Parent Relationship'?: string; Plans?: PlanNode[] }
 
 /** The nodes that make the page's rows, not those of per-row subqueries or the actor's InitPlan. */
 function mainNodes(node: PlanNode): PlanNode[] {
