@@ -93,6 +93,8 @@ export async function benchStartup() {
         unbundledRatio: Number((median(fn) / median(empty)).toFixed(2)),
       },
       functionBundleBytes: bundle.bytes,
+      // The entry and the chunks it imports: read before the database driver's chunk (decision 047).
+      functionEntryBytes: bundle.entryBytes,
       functionOwnCodeBytes: dirSize('dist/fn'),
       npmStartFirstResponseMs: { newDatabase: Math.round(cold), existingDatabase: Math.round(warm) },
     }

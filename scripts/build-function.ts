@@ -1,15 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { build } from 'esbuild'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build, type Metafile } from 'esbuild'
 
 /**
- * Bundles the deployed function (functions/main.ts) into one ES module with esbuild, the way a
- * serverless platform ships it: a cold start then reads one file instead of resolving hundreds of
- * modules under node_modules. Left outside the bundle: native or file-carrying packages that are
- * loaded only when used (sharp and @vercel/blob on the first upload, PGlite only without DATABASE_URL) and the
- * optional native helpers of pg and ws. Prints the bundle's size as JSON.
+ * Bundles the deployed function (functions/main.ts) with esbuild, the way a serverless platform
+ * ships it: a cold start reads `index.mjs` and the chunks it imports instead of resolving hundreds of
+ * modules under node_modules. What the code reaches only through `import()` (the calendar, the zip
+ * writer, the drivers a deployment does not use) is split into chunks of its own, read on first use
+ * (decision 047). Left outside the bundle: native or file-carrying packages that are loaded only when
+ * used (sharp and @vercel/blob on the first upload, PGlite only without DATABASE_URL) and the optional
+ * native helpers of pg and ws. Prints the sizes as JSON.
  *
- * `tsx scripts/build-function.ts [outfile]` (default dist/fn-bundle/index.mjs).
+ * `tsx scripts/build-function.ts [outdir]` (default dist/fn-bundle).
  */
 export const external = [
   'sharp',
@@ -26,12 +28,16 @@ export const external = [
   'utf-8-validate',
 ]
 
-export async function buildFunction(outfile = 'dist/fn-bundle/index.mjs') {
-  mkdirSync(dirname(outfile), { recursive: true })
+export async function buildFunction(outdir = 'dist/fn-bundle') {
+  // Chunk names carry a hash: a folder left from an earlier build would keep chunks nothing imports.
+  rmSync(outdir, { recursive: true, force: true })
   const result = await build({
-    entryPoints: ['functions/main.ts'],
-    outfile,
+    entryPoints: { index: 'functions/main.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -44,9 +50,24 @@ export async function buildFunction(outfile = 'dist/fn-bundle/index.mjs') {
     // CommonJS dependencies (pg, pino) call require(); give the ES module one.
     banner: { js: "import { createRequire as __linliRequire } from 'node:module'; const require = __linliRequire(import.meta.url);" },
   })
+  const outfile = join(outdir, 'index.mjs')
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
-  writeFileSync(`${outfile}.meta.json`, JSON.stringify(result.metafile))
-  return { outfile, bytes }
+  writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile))
+  return { outfile, bytes, entryBytes: entryClosureBytes(result.metafile), files: Object.keys(result.metafile.outputs).length }
+}
+
+/** Bytes of the entry and every chunk it imports statically: what a cold start reads before the database driver. */
+function entryClosureBytes(metafile: Metafile) {
+  const entry = Object.keys(metafile.outputs).find((path) => metafile.outputs[path].entryPoint === 'functions/main.ts')
+  if (!entry) throw new Error('esbuild wrote no entry point')
+  const seen = new Set<string>()
+  const visit = (path: string) => {
+    if (seen.has(path)) return
+    seen.add(path)
+    for (const i of metafile.outputs[path].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path)
+  }
+  visit(entry)
+  return [...seen].reduce((n, p) => n + metafile.outputs[p].bytes, 0)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,40 +1,22 @@
 import * as z from 'zod'
-import { normalizeCheckInCode, RegistrationStatus } from '../councils/booking.js'
-import { InvitedPartyKind, ResponsibleParty, SessionKind } from '../councils/kinds.js'
-import {
-  MAX_AGENDA_SLOTS,
-  MAX_TOPIC_MINUTES,
-  MIN_MINUTES_LENGTH,
-  SessionAction,
-  SessionStatus,
-  TopicAction,
-  TopicStatus,
-} from '../councils/lifecycle.js'
+import { onFirstUse } from './lazy.js'
+import { RegistrationStatus } from '../councils/booking.js'
+import { InvitedPartyKind, SessionKind } from '../councils/kinds.js'
+import { MAX_AGENDA_SLOTS, SessionAction, SessionStatus, TopicAction, TopicStatus } from '../councils/lifecycle.js'
 import { Recurrence } from '../councils/recurrence.js'
 import {
-  CANCEL_REASON_MAX,
-  CANCEL_REASON_MIN,
-  DECLINE_REASON_MAX,
-  DECLINE_REASON_MIN,
-  MINUTES_TEXT_MAX,
   ONLINE_URL_MAX,
   ORG_NAME_MAX,
   ORG_NAME_MIN,
-  RESOLUTION_TEXT_MAX,
-  RESOLUTION_TEXT_MIN,
   SESSION_DESCRIPTION_MAX,
   SESSION_TITLE_MAX,
   SESSION_TITLE_MIN,
-  TOPIC_REASON_MAX,
-  TOPIC_REASON_MIN,
-  TOPIC_TITLE_MAX,
-  TOPIC_TITLE_MIN,
   VENUE_MAX,
   VENUE_MIN,
 } from '../limits.js'
-import { Id, IsoTime } from './common.js'
+import { Id, IsoTime, zonedTime } from './common.js'
 import { Resolution } from './tracking.js'
-import { MAX_PHOTOS, Photo } from './concerns.js'
+import { Photo } from './concerns.js'
 import { text } from './text.js'
 
 /** The API contract of councils (议事会): sessions, recurring rules, topics, registration, check-in, minutes. */
@@ -43,10 +25,8 @@ export const MAX_CAPACITY = 2000
 /** A session longer than this is a typing mistake, not a council. */
 export const MAX_SESSION_HOURS = 12
 
-const time = (label: string) => z.iso.datetime({ offset: true, error: `${label}须是带时区的时间，例如 2026-03-13T19:00:00+08:00` })
-
-const Title = text({ label: '标题', min: SESSION_TITLE_MIN, max: SESSION_TITLE_MAX, required: '请填写标题' })
-const Venue = text({ label: '地点', min: VENUE_MIN, max: VENUE_MAX })
+const Title = onFirstUse(() => text({ label: '标题', min: SESSION_TITLE_MIN, max: SESSION_TITLE_MAX, required: '请填写标题' }))
+const Venue = onFirstUse(() => text({ label: '地点', min: VENUE_MIN, max: VENUE_MAX }))
 const OnlineUrl = z.url({ protocol: /^https$/, error: '线上会议链接须是 https:// 开头的网址' }).max(ONLINE_URL_MAX, '线上会议链接太长')
 const Capacity = z
   .number({ error: '请填写可报名人数' })
@@ -59,333 +39,235 @@ const AgendaSlots = z
   .min(1, '议程至少安排 1 个议题')
   .max(MAX_AGENDA_SLOTS, `议程最多安排 ${MAX_AGENDA_SLOTS} 个议题`)
 
-export const InvitedParty = z.strictObject({
-  kind: InvitedPartyKind,
-  /** e.g. "安居物业", "和平区住建局". */
-  name: text({ label: '单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
-})
+export const InvitedParty = onFirstUse(() =>
+  z.strictObject({
+    kind: InvitedPartyKind,
+    /** e.g. "安居物业", "和平区住建局". */
+    name: text({ label: '单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
+  }),
+)
 
 /** Where the session takes place: a venue (睦邻议事厅), an online link, or both. */
 function needsPlace(v: { venue?: string; onlineUrl?: string }, ctx: z.RefinementCtx) {
   if (!v.venue && !v.onlineUrl) ctx.addIssue({ code: 'custom', path: ['venue'], message: '请填写地点（或线上会议链接）' })
 }
 
-const sessionFields = {
+const sessionFields = onFirstUse(() => ({
   kind: SessionKind,
   title: Title,
   description: text({ label: '介绍', max: SESSION_DESCRIPTION_MAX, multiline: true }).optional(),
-  startsAt: time('开始时间'),
-  endsAt: time('结束时间'),
+  startsAt: zonedTime('开始时间'),
+  endsAt: zonedTime('结束时间'),
   venue: Venue.optional(),
   onlineUrl: OnlineUrl.optional(),
   capacity: Capacity,
-  bookingDeadline: time('议题申报截止时间'),
+  bookingDeadline: zonedTime('议题申报截止时间'),
   agendaSlots: AgendaSlots,
   invitedParties: z.array(InvitedParty).max(10, '最多邀请 10 家单位').default([]),
-}
+}))
 
 /** Create or edit a one-off session (a recurring rule creates the others). */
-export const SessionInput = z.strictObject(sessionFields).superRefine((v, ctx) => {
-  needsPlace(v, ctx)
-  const starts = Date.parse(v.startsAt)
-  const ends = Date.parse(v.endsAt)
-  const deadline = Date.parse(v.bookingDeadline)
-  if (!Number.isNaN(starts) && !Number.isNaN(ends)) {
-    if (ends <= starts) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' })
-    else if (ends - starts > MAX_SESSION_HOURS * 3600_000) {
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `结束时间不能晚于开始后 ${MAX_SESSION_HOURS} 小时` })
+export const SessionInput = onFirstUse(() =>
+  z.strictObject(sessionFields).superRefine((v, ctx) => {
+    needsPlace(v, ctx)
+    const starts = Date.parse(v.startsAt)
+    const ends = Date.parse(v.endsAt)
+    const deadline = Date.parse(v.bookingDeadline)
+    if (!Number.isNaN(starts) && !Number.isNaN(ends)) {
+      if (ends <= starts) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间须晚于开始时间' })
+      else if (ends - starts > MAX_SESSION_HOURS * 3600_000) {
+        ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `结束时间不能晚于开始后 ${MAX_SESSION_HOURS} 小时` })
+      }
     }
-  }
-  if (!Number.isNaN(starts) && !Number.isNaN(deadline) && deadline > starts) {
-    ctx.addIssue({ code: 'custom', path: ['bookingDeadline'], message: '议题申报截止时间不能晚于开始时间' })
-  }
-})
+    if (!Number.isNaN(starts) && !Number.isNaN(deadline) && deadline > starts) {
+      ctx.addIssue({ code: 'custom', path: ['bookingDeadline'], message: '议题申报截止时间不能晚于开始时间' })
+    }
+  }),
+)
 
 /** An admin's standing rule: what the sessions are, and when they recur. */
-export const RecurringRuleInput = z
-  .strictObject({
-    kind: SessionKind,
-    title: Title,
-    description: text({ label: '介绍', max: SESSION_DESCRIPTION_MAX, multiline: true }).optional(),
-    venue: Venue.optional(),
-    onlineUrl: OnlineUrl.optional(),
-    capacity: Capacity,
-    agendaSlots: AgendaSlots,
-    /** Booking closes this many hours before each start. */
-    bookingLeadHours: z
-      .number({ error: '请填写申报截止提前的小时数' })
-      .int('申报截止提前的小时数须是整数')
-      .min(0, '申报截止提前的小时数不能为负')
-      .max(336, '申报截止最多提前 14 天（336 小时）'),
-    invitedParties: z.array(InvitedParty).max(10, '最多邀请 10 家单位').default([]),
-    schedule: Recurrence,
-    active: z.boolean().default(true),
-  })
-  .superRefine(needsPlace)
+export const RecurringRuleInput = onFirstUse(() =>
+  z
+    .strictObject({
+      kind: SessionKind,
+      title: Title,
+      description: text({ label: '介绍', max: SESSION_DESCRIPTION_MAX, multiline: true }).optional(),
+      venue: Venue.optional(),
+      onlineUrl: OnlineUrl.optional(),
+      capacity: Capacity,
+      agendaSlots: AgendaSlots,
+      /** Booking closes this many hours before each start. */
+      bookingLeadHours: z
+        .number({ error: '请填写申报截止提前的小时数' })
+        .int('申报截止提前的小时数须是整数')
+        .min(0, '申报截止提前的小时数不能为负')
+        .max(336, '申报截止最多提前 14 天（336 小时）'),
+      invitedParties: z.array(InvitedParty).max(10, '最多邀请 10 家单位').default([]),
+      schedule: Recurrence,
+      active: z.boolean().default(true),
+    })
+    .superRefine(needsPlace),
+)
 
 export const ViewerRegistration = z.enum(['none', 'registered', 'waitlisted', 'checked_in'])
 
-export const SessionSummary = z
-  .object({
-    id: Id,
-    communityId: Id,
-    kind: SessionKind,
-    kindLabel: z.string(),
-    title: z.string(),
-    startsAt: IsoTime,
-    endsAt: IsoTime,
-    venue: z.string().nullable(),
-    onlineUrl: z.string().nullable(),
-    status: SessionStatus,
-    statusLabel: z.string(),
-    capacity: z.number().int(),
-    registeredCount: z.number().int(),
-    waitlistCount: z.number().int(),
-    agendaSlots: z.number().int(),
-    openSlots: z.number().int(),
-    bookingDeadline: IsoTime,
-    /** Open, and the booking deadline not yet passed. */
-    bookingOpen: z.boolean(),
-    /** Created by a recurring rule. */
-    ruleId: Id.nullable(),
-    viewer: z.object({ registration: ViewerRegistration }),
-  })
-  .meta({ id: 'CouncilSession' })
+export const SessionSummary = onFirstUse(() =>
+  z
+    .object({
+      id: Id,
+      communityId: Id,
+      kind: SessionKind,
+      kindLabel: z.string(),
+      title: z.string(),
+      startsAt: IsoTime,
+      endsAt: IsoTime,
+      venue: z.string().nullable(),
+      onlineUrl: z.string().nullable(),
+      status: SessionStatus,
+      statusLabel: z.string(),
+      capacity: z.number().int(),
+      registeredCount: z.number().int(),
+      waitlistCount: z.number().int(),
+      agendaSlots: z.number().int(),
+      openSlots: z.number().int(),
+      bookingDeadline: IsoTime,
+      /** Open, and the booking deadline not yet passed. */
+      bookingOpen: z.boolean(),
+      /** Created by a recurring rule. */
+      ruleId: Id.nullable(),
+      viewer: z.object({ registration: ViewerRegistration }),
+    })
+    .meta({ id: 'CouncilSession' }),
+)
 
-export const ConcernRef = z.object({ id: Id, publicNo: z.string() })
+export const ConcernRef = onFirstUse(() => z.object({ id: Id, publicNo: z.string() }))
 
-export const AgendaItem = z.object({
-  topicId: Id,
-  order: z.number().int(),
-  /** Minutes allotted. */
-  minutes: z.number().int(),
-  title: z.string(),
-  reason: z.string(),
-  concern: ConcernRef.nullable(),
-  resolution: Resolution.nullable(),
-})
-
-export const Minutes = z.object({
-  text: z.string(),
-  attendeeCount: z.number().int(),
-  /** Residents who checked in through the app. */
-  checkedInCount: z.number().int(),
-  photos: z.array(Photo),
-  publishedAt: IsoTime,
-})
-
-export const Topic = z
-  .object({
-    id: Id,
-    sessionId: Id,
+export const AgendaItem = onFirstUse(() =>
+  z.object({
+    topicId: Id,
+    order: z.number().int(),
+    /** Minutes allotted. */
+    minutes: z.number().int(),
     title: z.string(),
     reason: z.string(),
     concern: ConcernRef.nullable(),
-    status: TopicStatus,
-    statusLabel: z.string(),
-    order: z.number().int().nullable(),
-    minutes: z.number().int().nullable(),
-    /** The written answer to the proposer: why it was declined (always), or a note with an acceptance or deferral. */
-    decisionReason: z.string().nullable(),
-    deferredTo: z.object({ sessionId: Id, title: z.string(), startsAt: IsoTime }).nullable(),
-    /** The proposer's nickname: staff only, null for everyone else. */
-    proposerName: z.string().nullable(),
-    createdAt: IsoTime,
-    /** True when the viewer booked it. */
-    mine: z.boolean(),
-    /** The topic actions this viewer may take now. */
-    actions: z.array(TopicAction),
-  })
-  .meta({ id: 'CouncilTopic' })
-
-export const SessionDetail = SessionSummary.extend({
-  description: z.string().nullable(),
-  invitedParties: z.array(z.object({ kind: InvitedPartyKind, kindLabel: z.string(), name: z.string().nullable() })),
-  cancelReason: z.string().nullable(),
-  agenda: z.array(AgendaItem),
-  minutes: Minutes.nullable(),
-  /** Staff only (shown as a QR code and six digits at the venue); null for everyone else. */
-  checkInCode: z.string().nullable(),
-  viewer: z.object({
-    registration: ViewerRegistration,
-    /** 1-based place on the waiting list, when waitlisted. */
-    waitlistPosition: z.number().int().nullable(),
-    canRegister: z.boolean(),
-    canCheckIn: z.boolean(),
-    canBookTopic: z.boolean(),
-    /** Why booking is not possible now, in Chinese; null when it is. */
-    bookingBlockedReason: z.string().nullable(),
-    /** The topics this viewer booked onto this session. */
-    myTopics: z.array(Topic),
-    /** The session lifecycle actions this viewer may take now (staff). */
-    actions: z.array(SessionAction),
+    resolution: Resolution.nullable(),
   }),
-}).meta({ id: 'CouncilSessionDetail' })
+)
 
-export const SessionPage = z.object({ items: z.array(SessionSummary), nextCursor: z.string().nullable() })
-export const TopicPage = z.object({ items: z.array(Topic), nextCursor: z.string().nullable() })
+export const Minutes = onFirstUse(() =>
+  z.object({
+    text: z.string(),
+    attendeeCount: z.number().int(),
+    /** Residents who checked in through the app. */
+    checkedInCount: z.number().int(),
+    photos: z.array(Photo),
+    publishedAt: IsoTime,
+  }),
+)
 
-export const RecurringRule = z
-  .object({
-    id: Id,
-    communityId: Id,
-    kind: SessionKind,
-    kindLabel: z.string(),
-    title: z.string(),
+export const Topic = onFirstUse(() =>
+  z
+    .object({
+      id: Id,
+      sessionId: Id,
+      title: z.string(),
+      reason: z.string(),
+      concern: ConcernRef.nullable(),
+      status: TopicStatus,
+      statusLabel: z.string(),
+      order: z.number().int().nullable(),
+      minutes: z.number().int().nullable(),
+      /** The written answer to the proposer: why it was declined (always), or a note with an acceptance or deferral. */
+      decisionReason: z.string().nullable(),
+      deferredTo: z.object({ sessionId: Id, title: z.string(), startsAt: IsoTime }).nullable(),
+      /** The proposer's nickname: staff only, null for everyone else. */
+      proposerName: z.string().nullable(),
+      createdAt: IsoTime,
+      /** True when the viewer booked it. */
+      mine: z.boolean(),
+      /** The topic actions this viewer may take now. */
+      actions: z.array(TopicAction),
+    })
+    .meta({ id: 'CouncilTopic' }),
+)
+
+export const SessionDetail = onFirstUse(() =>
+  SessionSummary.extend({
     description: z.string().nullable(),
-    venue: z.string().nullable(),
-    onlineUrl: z.string().nullable(),
-    capacity: z.number().int(),
-    agendaSlots: z.number().int(),
-    bookingLeadHours: z.number().int(),
     invitedParties: z.array(z.object({ kind: InvitedPartyKind, kindLabel: z.string(), name: z.string().nullable() })),
-    schedule: Recurrence,
-    /** The schedule in plain words, e.g. "每月第二个周五 19:00–21:00". */
-    scheduleLabel: z.string(),
-    active: z.boolean(),
-    /** The next few starts. */
-    nextStarts: z.array(IsoTime),
-  })
-  .meta({ id: 'CouncilRecurringRule' })
-export const RecurringRuleList = z.object({ items: z.array(RecurringRule) })
+    cancelReason: z.string().nullable(),
+    agenda: z.array(AgendaItem),
+    minutes: Minutes.nullable(),
+    /** Staff only (shown as a QR code and six digits at the venue); null for everyone else. */
+    checkInCode: z.string().nullable(),
+    viewer: z.object({
+      registration: ViewerRegistration,
+      /** 1-based place on the waiting list, when waitlisted. */
+      waitlistPosition: z.number().int().nullable(),
+      canRegister: z.boolean(),
+      canCheckIn: z.boolean(),
+      canBookTopic: z.boolean(),
+      /** Why booking is not possible now, in Chinese; null when it is. */
+      bookingBlockedReason: z.string().nullable(),
+      /** The topics this viewer booked onto this session. */
+      myTopics: z.array(Topic),
+      /** The session lifecycle actions this viewer may take now (staff). */
+      actions: z.array(SessionAction),
+    }),
+  }).meta({ id: 'CouncilSessionDetail' }),
+)
+
+export const SessionPage = onFirstUse(() => z.object({ items: z.array(SessionSummary), nextCursor: z.string().nullable() }))
+export const TopicPage = onFirstUse(() => z.object({ items: z.array(Topic), nextCursor: z.string().nullable() }))
+
+export const RecurringRule = onFirstUse(() =>
+  z
+    .object({
+      id: Id,
+      communityId: Id,
+      kind: SessionKind,
+      kindLabel: z.string(),
+      title: z.string(),
+      description: z.string().nullable(),
+      venue: z.string().nullable(),
+      onlineUrl: z.string().nullable(),
+      capacity: z.number().int(),
+      agendaSlots: z.number().int(),
+      bookingLeadHours: z.number().int(),
+      invitedParties: z.array(z.object({ kind: InvitedPartyKind, kindLabel: z.string(), name: z.string().nullable() })),
+      schedule: Recurrence,
+      /** The schedule in plain words, e.g. "每月第二个周五 19:00–21:00". */
+      scheduleLabel: z.string(),
+      active: z.boolean(),
+      /** The next few starts. */
+      nextStarts: z.array(IsoTime),
+    })
+    .meta({ id: 'CouncilRecurringRule' }),
+)
+export const RecurringRuleList = onFirstUse(() => z.object({ items: z.array(RecurringRule) }))
 
 /** After register, cancel or check-in: where the viewer stands, and the fresh counts. */
-export const RegistrationState = z.object({
-  registration: ViewerRegistration,
-  waitlistPosition: z.number().int().nullable(),
-  registeredCount: z.number().int(),
-  waitlistCount: z.number().int(),
-})
+export const RegistrationState = onFirstUse(() =>
+  z.object({
+    registration: ViewerRegistration,
+    waitlistPosition: z.number().int().nullable(),
+    registeredCount: z.number().int(),
+    waitlistCount: z.number().int(),
+  }),
+)
 
 /** One registrant as staff see them. */
-export const Registration = z.object({
-  id: Id,
-  nickname: z.string(),
-  status: RegistrationStatus,
-  statusLabel: z.string(),
-  createdAt: IsoTime,
-  checkedInAt: IsoTime.nullable(),
-})
-export const RegistrationPage = z.object({ items: z.array(Registration), nextCursor: z.string().nullable() })
-
-// ——— Inputs ———
-export const TopicInput = z.strictObject({
-  title: text({ label: '议题', min: TOPIC_TITLE_MIN, max: TOPIC_TITLE_MAX, required: '请填写议题' }),
-  reason: text({
-    label: '说明',
-    min: TOPIC_REASON_MIN,
-    max: TOPIC_REASON_MAX,
-    multiline: true,
-    required: '请说明为什么要议',
-    tooShort: `请至少用 ${TOPIC_REASON_MIN} 个字说明为什么要议`,
+export const Registration = onFirstUse(() =>
+  z.object({
+    id: Id,
+    nickname: z.string(),
+    status: RegistrationStatus,
+    statusLabel: z.string(),
+    createdAt: IsoTime,
+    checkedInAt: IsoTime.nullable(),
   }),
-  /** One of the resident's own or co-signed concerns. */
-  concernId: Id.optional(),
-})
-
-// The written answer (答复) to the proposer when a topic is accepted or deferred; a decline's reason is its answer.
-const answer = text({ label: '答复', min: DECLINE_REASON_MIN, max: DECLINE_REASON_MAX, multiline: true })
-export const TopicDecisionInput = z.discriminatedUnion(
-  'action',
-  [
-    z.strictObject({
-      action: z.literal('accept'),
-      order: z
-        .number({ error: '请填写议程顺序' })
-        .int('议程顺序须是整数')
-        .min(1, '议程顺序从 1 开始')
-        .max(MAX_AGENDA_SLOTS, `议程顺序最大为 ${MAX_AGENDA_SLOTS}`),
-      minutes: z
-        .number({ error: '请填写安排的时长（分钟）' })
-        .int('时长须是整数分钟')
-        .min(1, '时长至少 1 分钟')
-        .max(MAX_TOPIC_MINUTES, `时长最多 ${MAX_TOPIC_MINUTES} 分钟`),
-      answer: answer.optional(),
-    }),
-    z.strictObject({ action: z.literal('defer'), targetSessionId: Id, answer: answer.optional() }),
-    z.strictObject({
-      action: z.literal('decline'),
-      reason: text({
-        label: '不予采纳的原因',
-        min: DECLINE_REASON_MIN,
-        max: DECLINE_REASON_MAX,
-        multiline: true,
-        tooShort: `请填写不予采纳的原因（至少 ${DECLINE_REASON_MIN} 个字）`,
-      }),
-    }),
-  ],
-  { error: '请选择：列入议程、顺延或不予采纳' },
 )
+export const RegistrationPage = onFirstUse(() => z.object({ items: z.array(Registration), nextCursor: z.string().nullable() }))
 
-/** Staff move a session along; publishing minutes and editing have their own inputs. */
-export const SessionActionInput = z.discriminatedUnion(
-  'action',
-  [
-    z.strictObject({ action: z.enum(['open', 'fix_agenda', 'start', 'conclude']) }),
-    z.strictObject({
-      action: z.literal('cancel'),
-      reason: text({
-        label: '取消的原因',
-        min: CANCEL_REASON_MIN,
-        max: CANCEL_REASON_MAX,
-        multiline: true,
-        tooShort: `请填写取消的原因（至少 ${CANCEL_REASON_MIN} 个字）`,
-      }),
-    }),
-  ],
-  { error: '不支持的操作' },
-)
-
-export const ResolutionInput = z.strictObject({
-  text: text({ label: '决议', min: RESOLUTION_TEXT_MIN, max: RESOLUTION_TEXT_MAX, multiline: true, required: '请填写决议内容' }),
-  responsibleParty: ResponsibleParty,
-  responsibleName: text({ label: '责任单位名称', min: ORG_NAME_MIN, max: ORG_NAME_MAX }).optional(),
-  responsibleUserId: Id.optional().meta({ description: '指定负责的本社区工作人员（责任方为社区时）' }),
-  deadline: time('完成期限'),
-})
-
-export const MinutesInput = z.strictObject({
-  text: text({ label: '会议纪要', min: MIN_MINUTES_LENGTH, max: MINUTES_TEXT_MAX, multiline: true }),
-  attendeeCount: z
-    .number({ error: '请填写参会人数' })
-    .int('参会人数须是整数')
-    .min(0, '参会人数不能为负')
-    .max(10_000, '参会人数太多了，请核对'),
-  photoIds: z.array(Id).max(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`).default([]),
-})
-
-export const CheckInInput = z.strictObject({
-  code: z
-    .string({ error: '请输入签到码' })
-    .overwrite(normalizeCheckInCode)
-    .regex(/^\d{6}$/, '请输入 6 位数字签到码'),
-})
-
-// ——— Lists (keyset: pass back `nextCursor`) ———
-
-/** The 议事 tab: upcoming sessions soonest first, or past ones latest first. */
-export const SessionsQuery = z.strictObject({
-  when: z.enum(['upcoming', 'past']).default('upcoming'),
-  kind: SessionKind.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-})
-
-export const StaffSessionsQuery = z.strictObject({
-  status: SessionStatus.optional(),
-  kind: SessionKind.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-})
-
-export const TopicsQuery = z.strictObject({
-  status: TopicStatus.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-})
-
-export const RegistrationsQuery = z.strictObject({
-  status: RegistrationStatus.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})
+export * from './council-inputs.js'

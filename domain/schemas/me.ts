@@ -1,46 +1,55 @@
 import * as z from 'zod'
+import { onFirstUse } from './lazy.js'
 import { Id } from './common.js'
 import { HouseholdRelation, Role } from '../roles.js'
 import { UserPublic } from './auth.js'
 import { text } from './text.js'
 
-export const Membership = z.object({
-  communityId: Id,
-  communityName: z.string(),
-  streetName: z.string(),
-  role: Role,
-  orgName: z.string().nullable(),
-})
+export const Membership = onFirstUse(() =>
+  z.object({
+    communityId: Id,
+    communityName: z.string(),
+    streetName: z.string(),
+    role: Role,
+    orgName: z.string().nullable(),
+  }),
+)
 
-export const VerifiedHousehold = z.object({
-  householdId: Id,
-  communityId: Id,
-  address: z.string(),
-  relation: HouseholdRelation,
-})
+export const VerifiedHousehold = onFirstUse(() =>
+  z.object({
+    householdId: Id,
+    communityId: Id,
+    address: z.string(),
+    relation: HouseholdRelation,
+  }),
+)
 
-export const Me = z
-  .object({
-    user: UserPublic,
-    memberships: z.array(Membership),
-    households: z.array(VerifiedHousehold),
-    /** Communities where this person may review residency claims (worker or admin). */
-    staffOf: z.array(Id),
-    /** Streets this person oversees (街道干部): the 街道工作台 with the ranking and the overdue list. */
-    streets: z.array(z.object({ streetId: Id, streetName: z.string(), role: z.literal('street_admin') })),
-  })
-  .meta({ id: 'Me' })
+export const Me = onFirstUse(() =>
+  z
+    .object({
+      user: UserPublic,
+      memberships: z.array(Membership),
+      households: z.array(VerifiedHousehold),
+      /** Communities where this person may review residency claims (worker or admin). */
+      staffOf: z.array(Id),
+      /** Streets this person oversees (街道干部): the 街道工作台 with the ranking and the overdue list. */
+      streets: z.array(z.object({ streetId: Id, streetName: z.string(), role: z.literal('street_admin') })),
+    })
+    .meta({ id: 'Me' }),
+)
 
-export const UpdateMeInput = z
-  .strictObject({
-    nickname: text({ label: '昵称', min: 1, max: 20 }).optional(),
-    phone: z
-      .string()
-      .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
-      .nullable()
-      .optional(),
-  })
-  .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' })
+export const UpdateMeInput = onFirstUse(() =>
+  z
+    .strictObject({
+      nickname: text({ label: '昵称', min: 1, max: 20 }).optional(),
+      phone: z
+        .string()
+        .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
+        .nullable()
+        .optional(),
+    })
+    .refine((v) => Object.keys(v).length > 0, { message: '没有要修改的内容' }),
+)
 
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null
@@ -66,28 +75,32 @@ export const todoKinds = [
 export const TodoKind = z.enum(todoKinds)
 export type TodoKind = z.infer<typeof TodoKind>
 
-export const TodoItem = z.object({
-  kind: TodoKind,
-  /** Whose side it is on: the resident's own, or staff work in `communityId`. */
-  side: z.enum(['resident', 'staff']),
-  communityId: Id.nullable(),
-  /** The thing's own name (the vote's title, the concern's category and excerpt …) or, for a count, what is counted. */
-  title: z.string(),
-  /** A short second line: the community, the address. */
-  subtitle: z.string(),
-  /** For a count (new concerns, unread notices …); null for one thing. */
-  count: z.number().int().nullable(),
-  /** What it opens: the vote, concern, session or claim id; null for a count (it opens a list). */
-  targetId: Id.nullable(),
-  /** When: the vote closes, the session starts, the concern was resolved, the claim was filed. */
-  at: z.string().nullable(),
-})
+export const TodoItem = onFirstUse(() =>
+  z.object({
+    kind: TodoKind,
+    /** Whose side it is on: the resident's own, or staff work in `communityId`. */
+    side: z.enum(['resident', 'staff']),
+    communityId: Id.nullable(),
+    /** The thing's own name (the vote's title, the concern's category and excerpt …) or, for a count, what is counted. */
+    title: z.string(),
+    /** A short second line: the community, the address. */
+    subtitle: z.string(),
+    /** For a count (new concerns, unread notices …); null for one thing. */
+    count: z.number().int().nullable(),
+    /** What it opens: the vote, concern, session or claim id; null for a count (it opens a list). */
+    targetId: Id.nullable(),
+    /** When: the vote closes, the session starts, the concern was resolved, the claim was filed. */
+    at: z.string().nullable(),
+  }),
+)
 export type TodoItem = z.infer<typeof TodoItem>
 
-export const Todo = z
-  .object({
-    items: z.array(TodoItem),
-    /** For the tab badge: unread notices plus the resident's own to-dos. */
-    badge: z.number().int(),
-  })
-  .meta({ id: 'Todo' })
+export const Todo = onFirstUse(() =>
+  z
+    .object({
+      items: z.array(TodoItem),
+      /** For the tab badge: unread notices plus the resident's own to-dos. */
+      badge: z.number().int(),
+    })
+    .meta({ id: 'Todo' }),
+)

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { CANCEL_REASON_MAX, CANCEL_REASON_MIN } from '../limits.js'
 import { graphemeLength, normalizeText, textProblem } from '../text.js'
 
 export interface TextOptions {
@@ -41,4 +42,18 @@ export function text(o: TextOptions) {
       description: `${o.label}：${min > 0 ? `${min}–${o.max}` : `最多 ${o.max}`} 个字（按看到的字符计，首尾空白会去掉${o.multiline ? '；可换行' : ''}；不能含控制字符）`,
       ...(min > 0 ? { minLength: min } : {}),
     })
+}
+
+/** Cancelling a session or a vote: the action with the reason everyone invited or on the roll is told. */
+export function cancelWithReason() {
+  return z.strictObject({
+    action: z.literal('cancel'),
+    reason: text({
+      label: '取消的原因',
+      min: CANCEL_REASON_MIN,
+      max: CANCEL_REASON_MAX,
+      multiline: true,
+      tooShort: `请填写取消的原因（至少 ${CANCEL_REASON_MIN} 个字）`,
+    }),
+  })
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { onFirstUse } from './lazy.js'
 import {
   ACTIVITY_HOURS_MAX,
   activityPhases,
@@ -25,9 +26,11 @@ const Capacity = z
   .int('可报名人数须是整数')
   .min(1, '可报名人数至少 1 人')
   .max(CAPACITY_MAX, `可报名人数最多 ${CAPACITY_MAX} 人`)
-const Hours = z.number({ error: '请填写记入的服务时长' }).refine(validHours, `服务时长须是 ${HOURS_STEP}–${HOURS_MAX} 小时，按半小时计`)
+const Hours = onFirstUse(() =>
+  z.number({ error: '请填写记入的服务时长' }).refine(validHours, `服务时长须是 ${HOURS_STEP}–${HOURS_MAX} 小时，按半小时计`),
+)
 
-const fields = {
+const fields = onFirstUse(() => ({
   title: text({ label: '活动名称', min: 2, max: 40, required: '请填写活动名称' }),
   description: text({ label: '活动内容', max: 1000, multiline: true }).optional(),
   place: text({ label: '集合地点', min: 2, max: 60, required: '请填写集合地点' }),
@@ -36,7 +39,7 @@ const fields = {
   endsAt: time('结束时间'),
   capacity: Capacity,
   hours: Hours,
-}
+}))
 
 function timesInOrder(v: { startsAt?: string; endsAt?: string }, ctx: z.RefinementCtx) {
   if (!v.startsAt || !v.endsAt) return
@@ -48,95 +51,113 @@ function timesInOrder(v: { startsAt?: string; endsAt?: string }, ctx: z.Refineme
     ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `活动最长 ${ACTIVITY_HOURS_MAX} 小时` })
 }
 
-export const ActivityInput = z.strictObject(fields).superRefine(timesInOrder).meta({ id: 'VolunteerActivityInput' })
+export const ActivityInput = onFirstUse(() => z.strictObject(fields).superRefine(timesInOrder).meta({ id: 'VolunteerActivityInput' }))
 
 /** Only what changes; times are checked together with the ones kept. */
-export const ActivityPatch = z
-  .strictObject({
-    title: fields.title.optional(),
-    description: fields.description,
-    place: fields.place.optional(),
-    organiser: fields.organiser,
-    startsAt: fields.startsAt.optional(),
-    endsAt: fields.endsAt.optional(),
-    capacity: Capacity.optional(),
-    hours: Hours.optional(),
-  })
-  .superRefine(timesInOrder)
-  .meta({ id: 'VolunteerActivityPatch' })
+export const ActivityPatch = onFirstUse(() =>
+  z
+    .strictObject({
+      title: fields.title.optional(),
+      description: fields.description,
+      place: fields.place.optional(),
+      organiser: fields.organiser,
+      startsAt: fields.startsAt.optional(),
+      endsAt: fields.endsAt.optional(),
+      capacity: Capacity.optional(),
+      hours: Hours.optional(),
+    })
+    .superRefine(timesInOrder)
+    .meta({ id: 'VolunteerActivityPatch' }),
+)
 
-export const ActivityCancelInput = z.strictObject({ reason: text({ label: '取消原因', min: 2, max: 200, required: '请填写取消原因' }) })
+export const ActivityCancelInput = onFirstUse(() =>
+  z.strictObject({ reason: text({ label: '取消原因', min: 2, max: 200, required: '请填写取消原因' }) }),
+)
 
-export const ActivitiesQuery = z.strictObject({
-  /** upcoming: not yet ended (the default); past: ended or cancelled; mine: the caller's sign-ups. */
-  scope: z.enum(['upcoming', 'past', 'mine']).default('upcoming'),
-})
+export const ActivitiesQuery = onFirstUse(() =>
+  z.strictObject({
+    /** upcoming: not yet ended (the default); past: ended or cancelled; mine: the caller's sign-ups. */
+    scope: z.enum(['upcoming', 'past', 'mine']).default('upcoming'),
+  }),
+)
 
 /** The roster signed off at once: every current sign-up, attended (with the hours credited) or absent. */
-export const SignOffInput = z
-  .strictObject({
-    entries: z
-      .array(
-        z.discriminatedUnion('attended', [
-          z.strictObject({ signupId: Id, attended: z.literal(true), hours: Hours.optional() }),
-          z.strictObject({ signupId: Id, attended: z.literal(false) }),
-        ]),
-      )
-      .max(CAPACITY_MAX, '签退名单太长'),
-  })
-  .meta({ id: 'VolunteerSignOffInput' })
+export const SignOffInput = onFirstUse(() =>
+  z
+    .strictObject({
+      entries: z
+        .array(
+          z.discriminatedUnion('attended', [
+            z.strictObject({ signupId: Id, attended: z.literal(true), hours: Hours.optional() }),
+            z.strictObject({ signupId: Id, attended: z.literal(false) }),
+          ]),
+        )
+        .max(CAPACITY_MAX, '签退名单太长'),
+    })
+    .meta({ id: 'VolunteerSignOffInput' }),
+)
 
 // ——— Replies ———
 
 /** The caller's own sign-up: its status, and once signed off the hours and points credited. */
-export const MySignup = z.object({
-  id: Id,
-  status: SignupStatus,
-  hours: z.number().nullable(),
-  points: z.number().int().nullable(),
-})
-
-export const ActivitySummary = z
-  .object({
+export const MySignup = onFirstUse(() =>
+  z.object({
     id: Id,
-    communityId: Id,
-    title: z.string(),
-    place: z.string(),
-    organiser: z.string().nullable(),
-    startsAt: IsoTime,
-    endsAt: IsoTime,
-    capacity: z.number().int(),
-    hours: z.number(),
-    signedUpCount: z.number().int(),
-    placesLeft: z.number().int(),
-    phase: ActivityPhase,
-    phaseLabel: z.string(),
-    mine: MySignup.nullable(),
-  })
-  .meta({ id: 'VolunteerActivitySummary' })
+    status: SignupStatus,
+    hours: z.number().nullable(),
+    points: z.number().int().nullable(),
+  }),
+)
 
-export const ActivityList = z.object({ items: z.array(ActivitySummary) }).meta({ id: 'VolunteerActivityList' })
+export const ActivitySummary = onFirstUse(() =>
+  z
+    .object({
+      id: Id,
+      communityId: Id,
+      title: z.string(),
+      place: z.string(),
+      organiser: z.string().nullable(),
+      startsAt: IsoTime,
+      endsAt: IsoTime,
+      capacity: z.number().int(),
+      hours: z.number(),
+      signedUpCount: z.number().int(),
+      placesLeft: z.number().int(),
+      phase: ActivityPhase,
+      phaseLabel: z.string(),
+      mine: MySignup.nullable(),
+    })
+    .meta({ id: 'VolunteerActivitySummary' }),
+)
+
+export const ActivityList = onFirstUse(() => z.object({ items: z.array(ActivitySummary) }).meta({ id: 'VolunteerActivityList' }))
 
 /** One line of the staff roster (names are for staff only). */
-export const RosterEntry = z.object({
-  signupId: Id,
-  name: z.string(),
-  status: SignupStatus,
-  hours: z.number().nullable(),
-  points: z.number().int().nullable(),
-  signedUpAt: IsoTime,
-})
+export const RosterEntry = onFirstUse(() =>
+  z.object({
+    signupId: Id,
+    name: z.string(),
+    status: SignupStatus,
+    hours: z.number().nullable(),
+    points: z.number().int().nullable(),
+    signedUpAt: IsoTime,
+  }),
+)
 
-export const ActivityDetail = ActivitySummary.extend({
-  description: z.string(),
-  cancelReason: z.string().nullable(),
-  signedOffAt: IsoTime.nullable(),
-  /** Points per hour by the community's rule, so a resident sees what a shift earns. */
-  pointsPerHour: z.number().int(),
-  /** Null for residents: they see the count only. */
-  roster: z.array(RosterEntry).nullable(),
-}).meta({ id: 'VolunteerActivityDetail' })
+export const ActivityDetail = onFirstUse(() =>
+  ActivitySummary.extend({
+    description: z.string(),
+    cancelReason: z.string().nullable(),
+    signedOffAt: IsoTime.nullable(),
+    /** Points per hour by the community's rule, so a resident sees what a shift earns. */
+    pointsPerHour: z.number().int(),
+    /** Null for residents: they see the count only. */
+    roster: z.array(RosterEntry).nullable(),
+  }).meta({ id: 'VolunteerActivityDetail' }),
+)
 
-export const SignupReply = z
-  .object({ mine: MySignup.nullable(), signedUpCount: z.number().int(), placesLeft: z.number().int() })
-  .meta({ id: 'VolunteerSignupReply' })
+export const SignupReply = onFirstUse(() =>
+  z
+    .object({ mine: MySignup.nullable(), signedUpCount: z.number().int(), placesLeft: z.number().int() })
+    .meta({ id: 'VolunteerSignupReply' }),
+)

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { attachmentHeader } from '../../domain/ledgers/kinds.js'
 import { Board, BoardQuery } from '../../domain/schemas/board.js'
 import { Id } from '../../domain/schemas/common.js'
@@ -10,7 +11,7 @@ import { paramsOf, queryOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { getBoard, getOpenData, ZIP_TYPE } from './index.js'
 
-const CommunityParams = z.object({ communityId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { BuildingList, CommunityList, CommunitySummary, HouseholdOptionList, HouseholdsQuery } from '../../domain/schemas/communities.js'
 import { requireSignedIn, requireUser } from '../auth/middleware.js'
@@ -16,7 +17,7 @@ export const communitiesApi = new Hono<AppEnv>()
 communitiesApi.get('/', requireSignedIn, async (c) => c.json(await listCommunities(c.var.deps.database.db, c.var.userId)))
 communitiesApi.use('*', requireUser)
 
-const CommunityParams = z.object({ communityId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

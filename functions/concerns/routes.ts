@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   BoardQuery,
@@ -31,8 +32,8 @@ import { getConcernDetail } from './read.js'
 import { setCosign, setFollow } from './support.js'
 import { transitionConcern } from './transitions.js'
 
-const ConcernParams = z.object({ concernId: Id })
-const CommunityParams = z.object({ communityId: Id })
+const ConcernParams = onFirstUse(() => z.object({ concernId: Id }))
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 
 /** Mounted at /api/concerns. */
 export const concernsApi = new Hono<AppEnv>()

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   CheckInInput,
@@ -40,9 +41,9 @@ import { actOnSession, createSession, editSession } from './sessions.js'
 import { bookTopic, getTopic, listTopics } from './topics.js'
 import { sessionExample } from './examples.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const SessionParams = z.object({ sessionId: Id })
-const TopicParams = z.object({ topicId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const SessionParams = onFirstUse(() => z.object({ sessionId: Id }))
+const TopicParams = onFirstUse(() => z.object({ topicId: Id }))
 
 /** Mounted at /api/communities/:communityId before the `requireUser` sub-apps: reads in one statement each (decision 039). */
 export const communityCouncilReads = new Hono<AppEnv>()
@@ -78,7 +79,7 @@ communityCouncils.post('/rules', paramsOf(CommunityParams), jsonBody(RecurringRu
  * subscribed to the signed path from `/calendar-feed`.
  */
 export const calendarFeedApi = new Hono<AppEnv>()
-const FeedParams = z.object({ communityId: Id, scope: z.string().min(1).max(400), signature: z.string().min(1).max(64) })
+const FeedParams = onFirstUse(() => z.object({ communityId: Id, scope: z.string().min(1).max(400), signature: z.string().min(1).max(64) }))
 calendarFeedApi.get('/:communityId/:scope/:signature/councils.ics', paramsOf(FeedParams), async (c) => {
   const { communityId, scope, signature } = c.req.valid('param')
   const orgs = verifyFeed(c.var.deps.config.sessionSecret, communityId, scope, signature)
@@ -155,7 +156,7 @@ topicsApi.post('/:topicId/resolution', paramsOf(TopicParams), jsonBody(Resolutio
   c.json(await recordResolution(c.var.deps, c.var.actor, c.req.valid('param').topicId, c.req.valid('json'))),
 )
 
-const CalendarFeedLink = z.object({ url: z.url(), webcal: z.string() }).meta({ id: 'CalendarFeedLink' })
+const CalendarFeedLink = onFirstUse(() => z.object({ url: z.url(), webcal: z.string() }).meta({ id: 'CalendarFeedLink' }))
 const IcsFile = z.string().meta({ description: 'text/calendar (RFC 5545), TZID=Asia/Shanghai' })
 
 const t = 'councils' as const

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   ConfirmInput,
@@ -24,7 +25,7 @@ const errandExample = {
   address: '3号楼2单元302',
   contactPhone: '13800000000',
 }
-const Candidates = z.object({ items: z.array(z.object({ id: Id, nickname: z.string(), building: z.string() })) })
+const Candidates = onFirstUse(() => z.object({ items: z.array(z.object({ id: Id, nickname: z.string(), building: z.string() })) }))
 
 /** The documented operations of 党员家庭代办站 (docs/decisions/034). */
 export const errandsDocs = [

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { ConfirmInput, ErrandInput, ErrandsQuery, OnBehalfInput, StationInput, StationPatch } from '../../domain/schemas/errands.js'
 import { audited } from '../audit/index.js'
@@ -16,8 +17,8 @@ import { createStation, listStations, stationCandidates, updateStation } from '.
 
 export { errandsDocs } from './docs.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const ErrandParams = z.object({ errandId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const ErrandParams = onFirstUse(() => z.object({ errandId: Id }))
 const cid = (c: { req: { valid: (k: 'param') => { communityId: string } } }) => c.req.valid('param').communityId
 
 /**

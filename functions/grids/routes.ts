@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   CommunityLimits,
@@ -21,8 +22,8 @@ import { createGrid, deleteGrid, listGrids, updateGrid } from './grids.js'
 import { getCommunityLimits, putCommunityLimits } from './limits.js'
 import { listOverdue } from './overdue.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const GridParams = z.object({ gridId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const GridParams = onFirstUse(() => z.object({ gridId: Id }))
 
 /** Mounted at /api/communities/:communityId with the reads in one statement (decision 039): the grids and the limits. */
 export const communityGridReads = new Hono<AppEnv>()

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { autoCloseResolved, noticeOverdue } from '../concerns/index.js'
 import { ensureSessionsAhead, noticeUnansweredTopics, sendReminders } from '../councils/index.js'
 import type { AppEnv, Deps } from '../context.js'
@@ -55,28 +56,30 @@ jobsApi.get('/tick', async (c) => {
   return c.json(await runScheduledJobs(c.var.deps))
 })
 
-const TickResult = z.object({
-  overdue: z.number().int(),
-  autoClosed: z.number().int(),
-  /** Council sessions created by recurring rules (eight weeks ahead). */
-  sessionsCreated: z.number().int(),
-  /** Council reminders queued (24 h and 2 h before, one per registrant). */
-  reminders: z.number().int(),
-  /** Votes closed (tallied and published) because their closing time passed. */
-  votesClosed: z.number().int(),
-  /** Residents reminded that a vote closes within a day and they have not voted. */
-  voteReminders: z.number().int(),
-  /** People told of a big vote's result or reminder, in batches (rolls over 2 000 are told by this job). */
-  voteNotices: z.number().int(),
-  /** Tracked items (resolutions, approved proposals) that passed their deadline unfinished: staff told once. */
-  trackedOverdue: z.number().int(),
-  /** Residents' topics left without a written answer past the community's limit: staff told once. */
-  topicsUnanswered: z.number().int(),
-  outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
-  /** Rate-limit counters of ended windows deleted. */
-  redemptionsExpired: z.number().int(),
-  rateLimitsPruned: z.number().int(),
-})
+const TickResult = onFirstUse(() =>
+  z.object({
+    overdue: z.number().int(),
+    autoClosed: z.number().int(),
+    /** Council sessions created by recurring rules (eight weeks ahead). */
+    sessionsCreated: z.number().int(),
+    /** Council reminders queued (24 h and 2 h before, one per registrant). */
+    reminders: z.number().int(),
+    /** Votes closed (tallied and published) because their closing time passed. */
+    votesClosed: z.number().int(),
+    /** Residents reminded that a vote closes within a day and they have not voted. */
+    voteReminders: z.number().int(),
+    /** People told of a big vote's result or reminder, in batches (rolls over 2 000 are told by this job). */
+    voteNotices: z.number().int(),
+    /** Tracked items (resolutions, approved proposals) that passed their deadline unfinished: staff told once. */
+    trackedOverdue: z.number().int(),
+    /** Residents' topics left without a written answer past the community's limit: staff told once. */
+    topicsUnanswered: z.number().int(),
+    outbox: z.object({ sent: z.number().int(), failed: z.number().int(), abandoned: z.number().int() }),
+    /** Rate-limit counters of ended windows deleted. */
+    redemptionsExpired: z.number().int(),
+    rateLimitsPruned: z.number().int(),
+  }),
+)
 
 export const jobsDocs = [
   op({

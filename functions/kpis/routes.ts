@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   BreakdownQuery,
@@ -59,7 +60,7 @@ kpisApi.get('/concerns', requireSignedIn, knownScope, queryOf(KpiConcernsQuery),
 )
 kpisApi.use('*', requireUser)
 
-const CommunityParams = z.object({ communityId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 
 /** Mounted at /api/communities/:communityId with the reads in one statement: the residents' public card. */
 export const communityKpiReads = new Hono<AppEnv>()
@@ -67,7 +68,7 @@ communityKpiReads.get('/kpis/monthly', requireSignedIn, paramsOf(CommunityParams
   c.json(await getMonthlyCard(c.var.deps, c.var.userId, c.req.valid('param').communityId, c.req.valid('query'))),
 )
 
-const StreetParams = z.object({ streetId: Id })
+const StreetParams = onFirstUse(() => z.object({ streetId: Id }))
 
 /** Mounted at /api/streets. */
 export const streetsApi = new Hono<AppEnv>()

@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { isLedgerKind, type LedgerKind, ledgerKinds } from '../../domain/ledgers/kinds.js'
 import { attachmentHeader } from '../../domain/ledgers/kinds.js'
 import { Id } from '../../domain/schemas/common.js'
@@ -44,8 +45,8 @@ function xlsxReply(c: Context<AppEnv>, ledger: Ledger) {
   return c.body(Readable.toWeb(out) as unknown as ReadableStream)
 }
 
-const CommunityParams = z.object({ communityId: Id })
-const StreetParams = z.object({ streetId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const StreetParams = onFirstUse(() => z.object({ streetId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

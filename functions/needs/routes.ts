@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   DotRound,
@@ -26,10 +27,10 @@ import { reviewNeed } from './review.js'
 import { getRound, openRound } from './rounds.js'
 import { setSupport } from './support.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const NeedParams = z.object({ needId: Id })
-const RoundParams = z.object({ roundId: Id })
-const DotParams = z.object({ roundId: Id, needId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const NeedParams = onFirstUse(() => z.object({ needId: Id }))
+const RoundParams = onFirstUse(() => z.object({ roundId: Id }))
+const DotParams = onFirstUse(() => z.object({ roundId: Id, needId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

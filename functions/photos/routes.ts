@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { Photo } from '../../domain/schemas/concerns.js'
 import { requireUser } from '../auth/middleware.js'
@@ -41,7 +42,9 @@ photosApi.post(
   },
 )
 
-const PhotoReviewInput = z.strictObject({ verdict: z.enum(['pass', 'rejected'], { error: '请选择「通过」或「不通过」' }) })
+const PhotoReviewInput = onFirstUse(() =>
+  z.strictObject({ verdict: z.enum(['pass', 'rejected'], { error: '请选择「通过」或「不通过」' }) }),
+)
 
 photosApi.post('/:photoId/review', requireUser, paramsOf(z.object({ photoId: Id })), jsonBody(PhotoReviewInput), async (c) =>
   c.json(await reviewPhoto(c.var.deps.database.db, c.var.actor, c.req.valid('param').photoId, c.req.valid('json').verdict)),
@@ -74,11 +77,13 @@ wechatEvents.get('/events', (c) => {
   return c.text(c.req.query('echostr') ?? '')
 })
 
-const MediaCheckPush = z.object({
-  Event: z.literal('wxa_media_check'),
-  trace_id: z.string().min(1),
-  result: z.object({ suggest: z.string() }),
-})
+const MediaCheckPush = onFirstUse(() =>
+  z.object({
+    Event: z.literal('wxa_media_check'),
+    trace_id: z.string().min(1),
+    result: z.object({ suggest: z.string() }),
+  }),
+)
 
 wechatEvents.post('/events', async (c) => {
   if (!signatureOk(c.var.deps.config.wechatMsgToken, c.req.query())) throw new AppError('SIGNATURE_INVALID')

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { audited } from '../audit/index.js'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   GoodDeedInput,
@@ -30,7 +31,7 @@ import { getRules, putRules } from './rules.js'
 
 export { pointsDocs } from './docs.js'
 
-const CommunityParams = z.object({ communityId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 const cid = (c: { req: { valid: (k: 'param') => { communityId: string } } }) => c.req.valid('param').communityId
 
 /**

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { Project, ProjectInput, ProjectLinksInput, ProjectList, ProjectsQuery } from '../../domain/schemas/projects.js'
 import { audited } from '../audit/index.js'
@@ -11,8 +12,8 @@ import { createProject } from './create.js'
 import { editProjectLinks } from './links.js'
 import { getProject, listProjects } from './read.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const ProjectParams = z.object({ projectId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const ProjectParams = onFirstUse(() => z.object({ projectId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { Claim, ClaimInput, ClaimList, ClaimsQuery, RejectInput, StaffClaimPage } from '../../domain/schemas/residency.js'
 import { audited } from '../audit/index.js'
@@ -10,8 +11,8 @@ import { jsonBody, paramsOf } from '../http/validate.js'
 import { op } from '../openapi.js'
 import { listClaimsForStaff, listMyClaims, reviewClaim, submitClaim, withdrawClaim } from './service.js'
 
-const ClaimParams = z.object({ claimId: Id })
-const CommunityParams = z.object({ communityId: Id })
+const ClaimParams = onFirstUse(() => z.object({ claimId: Id }))
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 
 /** Mounted at /api/residency. */
 export const residency = new Hono<AppEnv>()

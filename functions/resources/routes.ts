@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { Resource, ResourceInput, ResourceList, ResourcePatch, ResourcesQuery } from '../../domain/schemas/needs.js'
 import { requireSignedIn, requireUser } from '../auth/middleware.js'
@@ -9,7 +10,7 @@ import { op } from '../openapi.js'
 import { editResource, withdrawResource } from './change.js'
 import { createResource, listResources } from './resources.js'
 
-const CommunityParams = z.object({ communityId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
@@ -27,7 +28,7 @@ communityResources.post('/resources', paramsOf(CommunityParams), jsonBody(Resour
   c.json(await createResource(c.var.deps, c.var.actor, c.req.valid('param').communityId, c.req.valid('json')), 201),
 )
 
-const ResourceParams = z.object({ resourceId: Id })
+const ResourceParams = onFirstUse(() => z.object({ resourceId: Id }))
 
 /** Mounted at /api/resources: one resource, changed or withdrawn by its offerer or staff. */
 export const resourcesApi = new Hono<AppEnv>()

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { TrackedItem, TrackedItemPage, TrackedItemPatch, TrackedItemsQuery, TrackedUpdateInput } from '../../domain/schemas/tracking.js'
 import { audited } from '../audit/index.js'
@@ -10,8 +11,8 @@ import { op } from '../openapi.js'
 import { patchTrackedItem, postTrackedUpdate } from './edit.js'
 import { getTrackedItem, listTrackedItems } from './read.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const ItemParams = z.object({ itemId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const ItemParams = onFirstUse(() => z.object({ itemId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

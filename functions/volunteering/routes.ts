@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import { ActivitiesQuery, ActivityCancelInput, ActivityInput, ActivityPatch, SignOffInput } from '../../domain/schemas/volunteering.js'
 import { audited } from '../audit/index.js'
@@ -14,8 +15,8 @@ import { signUp, withdraw } from './sign-up.js'
 
 export { volunteeringDocs } from './docs.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const ActivityParams = z.object({ activityId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const ActivityParams = onFirstUse(() => z.object({ activityId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own

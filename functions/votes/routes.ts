@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
+import { onFirstUse } from '../../domain/schemas/lazy.js'
 import { Id } from '../../domain/schemas/common.js'
 import {
   Ballot,
@@ -26,8 +27,8 @@ import { actOnProposal } from './lifecycle.js'
 import { listParticipation, listProposals } from './lists.js'
 import { getProposal, getResult } from './read.js'
 
-const CommunityParams = z.object({ communityId: Id })
-const ProposalParams = z.object({ proposalId: Id })
+const CommunityParams = onFirstUse(() => z.object({ communityId: Id }))
+const ProposalParams = onFirstUse(() => z.object({ proposalId: Id }))
 
 /**
  * Mounted at /api/communities/:communityId before every sub-app that loads the actor on its own
