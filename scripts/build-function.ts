@@ -53,11 +53,21 @@ export async function buildFunction(outdir = 'dist/fn-bundle') {
   const outfile = join(outdir, 'index.mjs')
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
   writeFileSync(join(outdir, 'meta.json'), JSON.stringify(result.metafile))
-  return { outfile, bytes, entryBytes: entryClosureBytes(result.metafile), files: Object.keys(result.metafile.outputs).length }
+  const atStart = entryClosure(result.metafile)
+  return {
+    outfile,
+    bytes,
+    files: Object.keys(result.metafile.outputs).length,
+    entryBytes: atStart.reduce((n, path) => n + result.metafile.outputs[path].bytes, 0),
+    /** The packages whose code a cold start reads before the database driver ('own code' for ours). */
+    packagesAtStart: new Set(atStart.flatMap((path) => Object.keys(result.metafile.outputs[path].inputs).map(packageOf))),
+  }
 }
 
-/** Bytes of the entry and every chunk it imports statically: what a cold start reads before the database driver. */
-function entryClosureBytes(metafile: Metafile) {
+const packageOf = (input: string) => input.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? 'own code'
+
+/** The entry and every chunk it imports statically: what a cold start reads before the database driver. */
+function entryClosure(metafile: Metafile) {
   const entry = Object.keys(metafile.outputs).find((path) => metafile.outputs[path].entryPoint === 'functions/main.ts')
   if (!entry) throw new Error('esbuild wrote no entry point')
   const seen = new Set<string>()
@@ -67,9 +77,10 @@ function entryClosureBytes(metafile: Metafile) {
     for (const i of metafile.outputs[path].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path)
   }
   visit(entry)
-  return [...seen].reduce((n, p) => n + metafile.outputs[p].bytes, 0)
+  return [...seen]
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await buildFunction(process.argv[2])))
+  const { packagesAtStart, ...sizes } = await buildFunction(process.argv[2])
+  console.log(JSON.stringify({ ...sizes, packagesAtStart: [...packagesAtStart] }))
 }

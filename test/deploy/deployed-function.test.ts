@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildFunction } from '../../scripts/build-function.js'
@@ -11,26 +10,6 @@ let built: Awaited<ReturnType<typeof buildFunction>>
 beforeAll(async () => {
   built = await buildFunction()
 }, 60_000)
-
-/** The packages whose code sits in the entry module or a chunk it imports statically. */
-function packagesReadAtStart() {
-  const { outputs } = JSON.parse(readFileSync('dist/fn-bundle/meta.json', 'utf8')) as {
-    outputs: Record<string, { entryPoint?: string; imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>
-  }
-  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'functions/main.ts') as string
-  const read = new Set<string>()
-  const visit = (path: string) => {
-    if (read.has(path)) return
-    read.add(path)
-    for (const i of outputs[path].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path)
-  }
-  visit(entry)
-  return new Set(
-    [...read].flatMap((path) =>
-      Object.keys(outputs[path].inputs).map((input) => input.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? 'own code'),
-    ),
-  )
-}
 
 /** Imports the deployed entry point (api/index.ts) in a fresh Node process, as Vercel would. */
 async function importFunction(env: Record<string, string>) {
@@ -51,7 +30,7 @@ describe('the deployed function', { timeout: 60_000 }, () => {
   })
 
   it('leaves the database drivers, the calendar and the zip writer to chunks read on first use (decision 047)', () => {
-    const read = packagesReadAtStart()
+    const read = built.packagesAtStart
     expect(read).toContain('own code')
     expect(read).toContain('zod')
     expect(read).toContain('hono')
